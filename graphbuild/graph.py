@@ -1,0 +1,260 @@
+"""Events -> a plain ``networkx.MultiDiGraph``; merge, aggregate and filter it.
+
+Nodes are actors keyed by :attr:`Actor.id`, with ``label``, ``type``, ``country``, ``role``
+and ``aliases``. Each edge is one event, keyed by :attr:`Event.id`, with its PLOVER type,
+quad class, attributes and provenance as edge data. Symmetric events (meet, talks, sign)
+are one edge, marked ``symmetric=True``, never two.
+
+``G.graph["articles"]`` maps each article id to its metadata (title, date, url, source).
+
+Examples
+--------
+>>> from graphbuild.types import Actor, ActorType, Event, Plover
+>>> ind = Actor("India", ActorType.COUNTRY, "IND")
+>>> rus = Actor("Russia", ActorType.COUNTRY, "RUS")
+>>> ev = Event("a1", ind, rus, Plover.COOPERATE, "cooperate", "India and Russia cooperate.", 0, 28,
+...            symmetric=True)
+>>> G = build_graph([ev])
+>>> sorted(G.nodes)
+['country/IND', 'country/RUS']
+>>> [d["plover"] for _, _, d in G.edges(data=True)]
+['COOPERATE']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Iterable, Iterator, Mapping
+
+import networkx as nx
+
+from .types import Actor, ActorType, Article, Event, Modality, Plover
+
+__all__ = [
+    "build_graph",
+    "add_event",
+    "add_article",
+    "event_records",
+    "merge_graphs",
+    "merge_duplicate_events",
+    "filter_events",
+    "count_by_type",
+    "actor_from_node",
+    "event_from_edge",
+]
+
+
+def _node_data(actor: Actor) -> dict:
+    return {
+        "label": actor.label,
+        "type": actor.type.value,
+        "country": actor.country,
+        "role": actor.role,
+        "aliases": sorted(set(actor.aliases) | {actor.label}),
+    }
+
+
+def _edge_data(event: Event) -> dict:
+    return {
+        "plover": event.plover.value,
+        "quad": event.quad.value,
+        "relation": event.relation,
+        "negated": event.negated,
+        "modality": event.modality.value,
+        "symmetric": event.symmetric,
+        "sentence": event.sentence,
+        "start": event.start,
+        "end": event.end,
+        "article_id": event.article_id,
+        "confidence": float(event.confidence),
+        "rule": event.rule,
+        "mode": event.mode,
+        "context": event.context,
+        "date": event.date.isoformat() if event.date else None,
+        "trigger": event.trigger,
+        "sources": sorted(set(event.sources) | {event.article_id}),
+    }
+
+
+def _add_actor(G: nx.MultiDiGraph, actor: Actor) -> str:
+    node = actor.id
+    if node in G:
+        data = G.nodes[node]
+        data["aliases"] = sorted(set(data.get("aliases", [])) | set(actor.aliases) | {actor.label})
+        if not data.get("role") and actor.role:
+            data["role"] = actor.role
+    else:
+        G.add_node(node, **_node_data(actor))
+    return node
+
+
+def add_article(G: nx.MultiDiGraph, article: Article) -> None:
+    """Record an article's metadata in ``G.graph["articles"]``."""
+    G.graph.setdefault("articles", {})[article.id] = {
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "url": article.url,
+        "source": article.source,
+    }
+
+
+def add_event(G: nx.MultiDiGraph, event: Event) -> str:
+    """Add ``event`` (and its two actors) to ``G``; return the edge key."""
+    u = _add_actor(G, event.source)
+    v = _add_actor(G, event.target)
+    key = event.id
+    G.add_edge(u, v, key=key, **_edge_data(event))
+    return key
+
+
+def build_graph(events: Iterable[Event], articles: Iterable[Article] = (), *,
+                name: str = "graphbuild") -> nx.MultiDiGraph:
+    """Build a ``MultiDiGraph`` with a node per actor and an edge per event."""
+    G = nx.MultiDiGraph(name=name)
+    G.graph["articles"] = {}
+    for article in articles:
+        add_article(G, article)
+    for event in events:
+        add_event(G, event)
+    return G
+
+
+def actor_from_node(G: nx.MultiDiGraph, node: str) -> Actor:
+    """The :class:`Actor` a node stands for."""
+    d = G.nodes[node]
+    return Actor(
+        label=d.get("label", node),
+        type=ActorType(d.get("type", "ORG")),
+        country=d.get("country"),
+        role=d.get("role"),
+        aliases=tuple(a for a in d.get("aliases", []) if a != d.get("label")),
+    )
+
+
+def event_from_edge(G: nx.MultiDiGraph, u: str, v: str, key: str) -> Event:
+    """The :class:`Event` an edge stands for."""
+    d = G.edges[u, v, key]
+    date = d.get("date")
+    return Event(
+        article_id=d["article_id"],
+        source=actor_from_node(G, u),
+        target=actor_from_node(G, v),
+        plover=Plover(d["plover"]),
+        relation=d.get("relation", ""),
+        sentence=d.get("sentence", ""),
+        start=int(d.get("start", 0)),
+        end=int(d.get("end", 0)),
+        negated=bool(d.get("negated", False)),
+        modality=Modality(d.get("modality", "asserted")),
+        symmetric=bool(d.get("symmetric", False)),
+        confidence=float(d.get("confidence", 0.5)),
+        rule=d.get("rule", ""),
+        mode=d.get("mode"),
+        context=d.get("context"),
+        date=dt.date.fromisoformat(date) if date else None,
+        trigger=d.get("trigger"),
+        sources=tuple(d.get("sources", ())),
+    )
+
+
+def event_records(G: nx.MultiDiGraph) -> Iterator[dict]:
+    """One flat dict per event, ready for ``pandas.DataFrame(list(...))`` or jsonl."""
+    for u, v, key, d in G.edges(keys=True, data=True):
+        s, o = G.nodes[u], G.nodes[v]
+        yield {
+            "event_id": key,
+            "doc_id": d["article_id"],
+            "subject": s.get("label"),
+            "subject_type": s.get("type"),
+            "subject_country": s.get("country"),
+            "relation": d.get("relation"),
+            "plover": d.get("plover"),
+            "quad": d.get("quad"),
+            "object": o.get("label"),
+            "object_type": o.get("type"),
+            "object_country": o.get("country"),
+            **{k: d.get(k) for k in ("negated", "modality", "symmetric", "mode", "context", "date",
+                                     "sentence", "start", "end", "confidence", "rule", "sources")},
+        }
+
+
+def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
+    """Union of several graphs: nodes' aliases are joined, edges are kept once by key."""
+    out = nx.MultiDiGraph(name="graphbuild")
+    out.graph["articles"] = {}
+    for G in graphs:
+        out.graph["articles"].update(G.graph.get("articles", {}))
+        for node, data in G.nodes(data=True):
+            if node in out:
+                mine = out.nodes[node]
+                mine["aliases"] = sorted(set(mine.get("aliases", [])) | set(data.get("aliases", [])))
+                if not mine.get("role") and data.get("role"):
+                    mine["role"] = data["role"]
+            else:
+                out.add_node(node, **{**data, "aliases": list(data.get("aliases", []))})
+        for u, v, key, data in G.edges(keys=True, data=True):
+            if not out.has_edge(u, v, key):
+                out.add_edge(u, v, key=key, **data)
+    return out
+
+
+def _same_day(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= 1
+
+
+def merge_duplicate_events(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Fold reports of one event in several articles into one edge with several ``sources``.
+
+    Two edges are the same event when they join the same actors (in either order if
+    symmetric), have the same type, negation and modality, come from different articles
+    and their dates are within a day (or both unknown). The edge kept is the one with the
+    highest confidence; its ``sources`` lists every article. Returns a new graph.
+    """
+    H = G.copy()
+    groups: dict[tuple, list[tuple[str, str, str]]] = {}
+    for u, v, key, d in G.edges(keys=True, data=True):
+        ends = tuple(sorted((u, v))) if d.get("symmetric") else (u, v)
+        sig = (ends, d["plover"], bool(d.get("negated")), d.get("modality"))
+        groups.setdefault(sig, []).append((u, v, key))
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda e: -float(G.edges[e].get("confidence", 0)))
+        kept: list[tuple[str, str, str]] = []
+        for edge in members:
+            d = G.edges[edge]
+            for k in kept:
+                kd = H.edges[k]
+                if d["article_id"] not in kd["sources"] and _same_day(kd.get("date"), d.get("date")):
+                    kd["sources"] = sorted(set(kd["sources"]) | set(d.get("sources", [])))
+                    H.remove_edge(*edge)
+                    break
+            else:
+                kept.append(edge)
+    return H
+
+
+def filter_events(G: nx.MultiDiGraph, *, plover: Iterable[str] | None = None,
+                  happened_only: bool = False, min_confidence: float = 0.0) -> nx.MultiDiGraph:
+    """A copy of ``G`` keeping only the events that pass; actors left with no event go too."""
+    types = {Plover(p).value for p in plover} if plover is not None else None
+    H = nx.MultiDiGraph(**G.graph)
+    for u, v, key, d in G.edges(keys=True, data=True):
+        if types is not None and d["plover"] not in types:
+            continue
+        if happened_only and (d.get("negated") or d.get("modality") not in ("asserted", "reported")):
+            continue
+        if float(d.get("confidence", 0)) < min_confidence:
+            continue
+        H.add_node(u, **G.nodes[u])
+        H.add_node(v, **G.nodes[v])
+        H.add_edge(u, v, key=key, **d)
+    return H
+
+
+def count_by_type(G: nx.MultiDiGraph) -> Mapping[str, int]:
+    """How many events of each PLOVER type ``G`` holds, most common first."""
+    return dict(Counter(d["plover"] for _, _, d in G.edges(data=True)).most_common())
