@@ -289,7 +289,8 @@ def _plural(n: int, word: str) -> str:
 
 
 def _wrap(label: str, width: int = 18) -> str:
-    return textwrap.fill(str(label), width=width, break_long_words=False) or str(label)
+    return textwrap.fill(str(label), width=width, break_long_words=False,
+                         break_on_hyphens=False) or str(label)
 
 
 def _label(G: nx.MultiDiGraph, node: str) -> str:
