@@ -55,6 +55,28 @@ def resolve_model_name(model: str | None = None) -> str:
     raise ModelError(f"no English spaCy pipeline is installed: {_INSTALL_HINT}")
 
 
+NEWLINE_SENTENCES = "graphbuild_line_breaks"
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if NEWLINE_SENTENCES in Language.factories:
+        return
+
+    @Language.component(NEWLINE_SENTENCES)
+    def line_breaks(doc):
+        """Start a sentence after every line break: headlines and list items stand alone."""
+        for tok in doc[:-1]:
+            if "\n" in tok.text_with_ws and (tok.is_space or tok.whitespace_ or tok.text.endswith("\n")):
+                nxt = doc[tok.i + 1]
+                if not nxt.is_space:
+                    nxt.is_sent_start = True
+            elif tok.is_space and "\n" in tok.text:
+                doc[tok.i + 1].is_sent_start = True
+        return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> "Language":
     """Load (once per process) the spaCy pipeline graphbuild parses with.
@@ -83,6 +105,9 @@ def load_pipeline(model: str | None = None) -> "Language":
         except (OSError, ImportError, ValueError) as err:
             errors.append(f"{name}: {str(err).splitlines()[0]}")
             continue
+        _register_components()
+        if "parser" in nlp.pipe_names and NEWLINE_SENTENCES not in nlp.pipe_names:
+            nlp.add_pipe(NEWLINE_SENTENCES, before="parser")
         log.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version", ""))
         return nlp
     if model:

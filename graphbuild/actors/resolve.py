@@ -47,6 +47,7 @@ _PAIR_PERSON_NOUNS = {"leader", "minister", "president", "official", "diplomat",
 _PAIR_STATE_NOUNS = {"side", "nation", "country", "state", "government", "capital", "neighbour",
                      "neighbor", "partner", "ally", "power", "party"}
 _PAIR_DETERMINERS = {"both", "two"}
+_COUNTERPART_NOUNS = {"counterpart", "host", "guest", "visitor", "colleague"}
 
 
 @dataclass(frozen=True)
@@ -178,16 +179,13 @@ def _country_of_text(text: str, *, allow_ambiguous: bool = True) -> str | None:
 
 
 def _ent_of(token: "Token") -> "Span | None":
-    doc = token.doc
+    """The named entity ``token`` is part of, if any."""
     if token.ent_iob_ == "O" or not token.ent_type_:
         return None
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
 
 
 def _is_title_token(tok: "Token") -> bool:
@@ -249,24 +247,18 @@ def _countries_in(tokens: Iterable["Token"]) -> list[str]:
 
 
 def _role_text(tokens: Sequence["Token"]) -> str | None:
-    words = []
-    for tok in tokens:
-        if tok.dep_ in ("det", "case", "punct", "poss") and not _is_title_token(tok):
-            continue
-        if _is_honorific(tok):
-            continue
-        if _country_of_text(tok.text, allow_ambiguous=False):
-            continue
-        if tok.pos_ in ("PROPN", "NOUN", "ADJ", "ADP", "CCONJ") or _is_title_token(tok):
-            words.append(tok.text)
-    while words and words[-1].lower() in ("of", "and", "for"):
-        words.pop()
-    while words and words[0].lower() in ("of", "and", "for"):
-        words.pop(0)
-    text = " ".join(words).strip()
-    if not text or not any(gz.is_title_word(w) for w in words):
+    """The office as the text gives it, less the leading state word ("India's", "Russian")."""
+    toks = [t for t in tokens if not _is_honorific(t)]
+    while toks and (toks[0].dep_ in ("det", "case", "punct", "poss")
+                    or toks[0].pos_ in ("DET", "PUNCT", "PART")
+                    or _country_of_text(toks[0].text, allow_ambiguous=False)):
+        toks.pop(0)
+    while toks and (toks[-1].pos_ in ("PUNCT", "ADP", "CCONJ", "DET", "PART")):
+        toks.pop()
+    if not toks or not any(_is_title_token(t) and t.lemma_.lower() not in _COUNTERPART_NOUNS for t in toks):
         return None
-    return text
+    doc = toks[0].doc
+    return " ".join(doc[toks[0].i:toks[-1].i + 1].text.split())
 
 
 def _appos_title(head: "Token") -> list["Token"]:
@@ -277,6 +269,29 @@ def _appos_title(head: "Token") -> list["Token"]:
             if any(_is_title_token(t) for t in toks):
                 return toks
     return []
+
+
+def _title_owner(head: "Token") -> "Token | None":
+    """The common noun a name stands in apposition to: "the minister, X" -> minister."""
+    cur = head
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ == "appos" and cur.head.pos_ in ("NOUN", "PROPN") and (
+            _is_title_token(cur.head) or cur.head.lemma_.lower() in _COUNTERPART_NOUNS):
+        return cur.head
+    return None
+
+
+def _conjuncts_of_appos(owner: "Token") -> list["Token"]:
+    out: list["Token"] = []
+    for child in owner.children:
+        if child.dep_ == "appos":
+            stack = [child]
+            while stack:
+                cur = stack.pop(0)
+                out.append(cur)
+                stack.extend(c for c in cur.children if c.dep_ == "conj")
+    return out
 
 
 def _clause_end(tok: "Token") -> int:
@@ -351,8 +366,10 @@ class _Resolver:
                 self._remember(head, user)
             return
 
-        # an international organisation ("the United Nations", "NATO", "U.N. Security Council")
-        for text in ([ent.text] if ent is not None else []) + [
+        # an international organisation ("the United Nations", "NATO", "U.N. Security Council"),
+        # unless a state owns it ("Russia's Security Council")
+        owned = bool(_countries_in(m for m in mods if m.dep_ in ("poss", "amod") or m.ent_type_ in ("GPE", "NORP")))
+        for text in [] if owned else ([ent.text] if ent is not None else []) + [
                 " ".join(t.text for t in [*mods, head] if t.dep_ not in ("det", "poss", "case")),
                 head.text]:
             org = gz.organisation(text)
@@ -363,9 +380,13 @@ class _Resolver:
                 return
 
         names = _name_tokens(head, mods) if head.pos_ == "PROPN" else []
+        if head.pos_ == "PROPN" and _norm(head.text) in self.persons:
+            self._person_mention(head, names or [head], [m for m in mods if m not in names])
+            return
         title_mods = [m for m in mods if m not in names]
         is_person = (ent is not None and ent.label_ == "PERSON") or (
             head.pos_ == "PROPN" and any(_is_title_token(t) for t in title_mods)
+            and not _is_title_token(head) and gz.group_noun(head.lemma_.lower()) is None
             and not _country_of_text(head.text, allow_ambiguous=False))
         if is_person and head.pos_ == "PROPN" and names:
             name_toks = names
@@ -390,7 +411,9 @@ class _Resolver:
             hit = gz.country(re.sub(r"^the ", "", text, flags=re.I))
             if hit is None or (hit.ambiguous and not trusted):
                 continue
-            if hit.kind == "demonym" and head.dep_ in ("amod", "compound") and head.head.pos_ in ("NOUN", "PROPN"):
+            modifier = head.dep_ in ("amod", "compound", "nmod") or (
+                head.dep_ == "conj" and head.head.dep_ in ("amod", "compound", "nmod"))
+            if hit.kind == "demonym" and modifier and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
                 return  # "Russian oil": a modifier, used by the phrase it modifies
             if hit.kind == "demonym":
                 if head.tag_ in ("NNS", "NNPS") or head.text.endswith("s"):
@@ -451,17 +474,26 @@ class _Resolver:
         label = gz.strip_honorifics(" ".join(t.text for t in name_toks)).strip() or head.text
         label = re.sub(r"['’]s$", "", label)
         title = list(title_mods)
-        if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN") and _is_title_token(head.head):
-            owner = head.head
-            title += [t for t in owner.subtree if t.i < head.i and t not in name_toks]
+        toks = name_toks + [t for t in title_mods if t.i < head.i]
+        owner = _title_owner(head)
+        if owner is not None:
+            names = _conjuncts_of_appos(owner)
+            owner_mods = [t for t in owner.subtree if t.i < owner.i or t == owner]
+            states = [t for t in owner.lefts if t.dep_ in ("amod", "compound") and _countries_in([t])]
+            states += [c for t in list(states) for c in t.children if c.dep_ == "conj" and _countries_in([c])]
+            if len(names) > 1 and len(states) == len(names) and head in names:
+                # "his Russian and Ukrainian counterparts, X and Y": pair them in order
+                title += [states[names.index(head)]]
+            else:
+                title += [t for t in owner_mods if t not in name_toks]
+                if len(names) == 1:
+                    toks += [t for t in owner_mods if t.i < head.i and t not in name_toks]
         title += _appos_title(head)
+        title = sorted(set(title), key=lambda t: t.i)
         countries = _countries_in(title)
         role = _role_text(title)
-        person = self._person(label, countries[0] if countries else None, role)
-        toks = name_toks + [t for t in title_mods if t.i < head.i]
-        if head.dep_ == "appos" and _is_title_token(head.head):
-            toks += [t for t in head.head.subtree if t.i < head.i and t not in name_toks]
-            self.res.by_token[head.head.i] = [person.actor()]  # "the Minister, X" -> X
+        country = countries[0] if countries else None
+        person = self._person(label, country, role)
         self._assign(toks, head, [person.actor()])
         self._remember(head, person.actor())
         self._pending_person_tokens.setdefault(person.key, []).append(head.i)
@@ -475,8 +507,38 @@ class _Resolver:
         else:
             self.recent_states.append((head.i, actor, subject))
 
+    def _context_country(self, i: int) -> str | None:
+        """The state a person with no stated country most likely serves, from the context.
+
+        In order: a state acting as subject in the same sentence; a state-modified group in
+        it ("the Chinese delegation"); the last state acting as a subject before; the last
+        place someone went to or was in ("arrived in the capital").
+        """
+        sent = self.doc[i].sent
+        states = [(j, a, subj) for j, a, subj in self.recent_states if a.country]
+        same = [(j, a, subj) for j, a, subj in states if sent.start <= j < sent.end]
+        for j, a, subj in same:
+            if subj and a.type is ActorType.COUNTRY:
+                return a.country
+        for j, a, subj in same:
+            if a.type is ActorType.ORG and self.doc[j].lemma_.lower() not in ("official",):
+                return a.country
+        before = [(j, a, subj) for j, a, subj in states if j < sent.start]
+        for j, a, subj in reversed(before):
+            if subj:
+                return a.country
+        for j, a, subj in reversed(before):
+            tok = self.doc[j]
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to", "at"):
+                return a.country
+        return None
+
     def finish_persons(self) -> None:
         """Give every mention of a person the merged actor (full name, country, role)."""
+        for key, token_ids in self._pending_person_tokens.items():
+            person = self.persons[key]
+            if person.country is None and person.fixed is None and token_ids:
+                person.country = self._context_country(min(token_ids))
         for key, token_ids in self._pending_person_tokens.items():
             actor = self.persons[key].actor()
             for i in list(self.res.by_token):

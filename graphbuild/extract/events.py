@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from ..actors.resolve import Resolution, UserActor, resolve
-from ..types import Actor, ActorType, Article, Event, Modality
+from ..actors import gazetteer as gz
+from ..types import Actor, ActorType, Article, Event, Modality, Plover
 from . import dates
 from .lexicon import Lexicon, Trigger, load_lexicon
 
@@ -127,6 +128,10 @@ def _subject_of(verb: "Token", depth: int = 0) -> tuple[list["Token"], bool]:
         agents = _agents(verb)
         if agents:
             return agents, False
+        if depth > 0:  # "X is expected to meet Y": X meets
+            own = _own_subjects(verb)
+            if own:
+                return own, False
     else:
         own = _own_subjects(verb)
         # a relative pronoun stands for the noun the clause modifies
@@ -275,6 +280,29 @@ def _is_heading(sent: "Span") -> bool:
 
 # --------------------------------------------------------------------------- triggers
 
+# "X called the move unfriendly": a verb of naming with a disapproving complement accuses.
+_NAMING_VERBS = {"call", "describe", "term", "label", "brand", "dub", "deem", "consider", "declare"}
+_DISAPPROVING = {"unfriendly", "hostile", "illegal", "illegitimate", "unacceptable", "provocative",
+                 "irresponsible", "baseless", "groundless", "absurd", "unlawful", "aggressive",
+                 "unjustified", "outrageous", "reckless", "dangerous", "destabilising",
+                 "destabilizing", "counterproductive", "regrettable", "shameful", "unprovoked",
+                 "politically motivated", "null", "void", "interference", "violation", "provocation",
+                 "aggression", "blackmail", "lie", "propaganda", "farce", "crime"}
+
+
+def _naming_trigger(tok: "Token") -> Trigger | None:
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _NAMING_VERBS:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr", "advcl") and (
+                c.lemma_.lower() in _DISAPPROVING or c.lower_ in _DISAPPROVING):
+            return Trigger(lemma=tok.lemma_.lower(), pos="VERB", plover=Plover.ACCUSE,
+                           relation="denounce", mode=None, context=None, symmetric=False, preps=(),
+                           particle=None, verbs=(), target_role="object", confidence=0.6,
+                           origin="builtin")
+    return None
+
+
 
 def _verb_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
@@ -329,18 +357,84 @@ def _appositions(tok: "Token") -> list["Token"]:
     return out
 
 
-def _actors_for(tokens: Iterable["Token"], res: Resolution) -> list[tuple[Actor, float, "Token"]]:
+# Nouns that point back to an earlier act ("rejected the allegations"): the act's actor
+# is meant. Each maps to the event types whose source it refers to.
+_ANTECEDENT_NOUNS: dict[str, tuple[Plover, ...]] = {
+    **dict.fromkeys(("allegation", "accusation", "charge", "claim", "criticism", "remark",
+                     "comment", "condemnation"), (Plover.ACCUSE,)),
+    **dict.fromkeys(("request", "demand", "call", "appeal", "plea", "invitation"), (Plover.REQUEST,)),
+    **dict.fromkeys(("offer", "proposal", "plan", "initiative", "deal"), (Plover.AGREE, Plover.REQUEST)),
+    **dict.fromkeys(("measure", "sanction", "restriction", "ban", "expulsion", "step", "move",
+                     "decision", "action"), (Plover.SANCTION, Plover.COERCE, Plover.REJECT)),
+    **dict.fromkeys(("threat", "warning", "ultimatum"), (Plover.THREATEN,)),
+    **dict.fromkeys(("attack", "strike", "raid", "bombing", "shelling"), (Plover.ASSAULT,)),
+}
+_EVENT_NOUNS = {"summit", "meeting", "conference", "talk", "forum", "session", "ceremony",
+                "gathering", "dialogue", "negotiation", "round", "visit"}
+
+
+def _owner_actors(tok: "Token", res: Resolution, *, as_target: bool) -> list[tuple[Actor, float, "Token"]]:
+    """The actor a common noun belongs to: "a US request", "Russia's decision", "calls by X"."""
+    out: list[tuple[Actor, float, "Token"]] = []
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "nmod", "amod") and c.pos_ != "PRON":
+            actors = res.actors(c)
+            if actors:
+                out.extend((a, res.certainty.get(c.i, 1.0) * 0.9, c) for a in actors)
+                continue
+            iso = gz.country(c.text)
+            if iso is not None and not iso.ambiguous:
+                out.append((Actor(gz.country_name(iso.iso3), ActorType.COUNTRY, iso.iso3), 0.8, c))
+    if out or not as_target:
+        return out
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "including", "of"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for q in _conjuncts(p):
+                        out.extend((a, res.certainty.get(q.i, 1.0) * 0.9, q) for a in res.actors(q))
+        elif c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ == "such" for g in c.children):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for q in _conjuncts(p):
+                        out.extend((a, res.certainty.get(q.i, 1.0) * 0.9, q) for a in res.actors(q))
+    if out:
+        return out
+    if tok.lemma_.lower() in _EVENT_NOUNS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend((a, res.certainty.get(p.i, 1.0) * 0.8, p) for a in res.actors(p)
+                                   if a.type is not ActorType.PERSON)
+    return out
+
+
+def _antecedent_actor(tok: "Token", history: Sequence[Event]) -> list[tuple[Actor, float, "Token"]]:
+    """'the allegations' -> whoever made the last allegation in the article."""
+    types = _ANTECEDENT_NOUNS.get(tok.lemma_.lower())
+    if not types or not any(c.lower_ in ("the", "these", "those", "such", "this", "that")
+                            for c in tok.children if c.dep_ == "det"):
+        return []
+    for ev in reversed(history):
+        if ev.plover in types:
+            return [(ev.source, 0.7, tok)]
+    return []
+
+
+def _actors_for(tokens: Iterable["Token"], res: Resolution, *, as_target: bool = False,
+                history: Sequence[Event] = ()) -> list[tuple[Actor, float, "Token"]]:
     out: list[tuple[Actor, float, "Token"]] = []
     for tok in tokens:
         actors = res.actors(tok)
         if not actors and tok.pos_ in ("NOUN", "PROPN"):
-            for ap in _appositions(tok):
-                for a in res.actors(ap):
-                    out.append((a, res.certainty.get(ap.i, 1.0), ap))
-            if out:
-                continue
-            # a possessive or compound actor on a common noun: "Russia's embassy" is resolved
-            # as a group; "the minister's visit" is not an actor.
+            found = [(a, res.certainty.get(ap.i, 1.0), ap) for ap in _appositions(tok) for a in res.actors(ap)]
+            if not found:
+                found = _owner_actors(tok, res, as_target=as_target)
+            if not found and as_target:
+                found = _antecedent_actor(tok, history)
+            out.extend(found)
+            continue
         for a in actors:
             out.append((a, res.certainty.get(tok.i, 1.0), tok))
     return out
@@ -378,7 +472,7 @@ def _arguments_for_noun(tok: "Token", trig: Trigger) -> _Args:
     targets: list["Token"] = []
     inherited = False
     for c in tok.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and c.pos_ != "PRON":
             sources.extend(_conjuncts(c))
         if c.dep_ == "prep" and c.lower_ == "by":
             sources.extend(p for p in c.children if p.dep_ == "pobj")
@@ -450,24 +544,27 @@ def make_event_extractor(*, lexicon: Lexicon | None = None, user_actors: Sequenc
 
     def extract_events(doc: "Doc", *, article: Article) -> Iterator[Event]:
         res = resolve(doc, user_actors=user_actors, date=article.date)
+        history: list[Event] = []
         for sent in doc.sents:
             if _is_heading(sent):
                 continue
-            yield from _sentence_events(sent, res, article, lex, min_confidence)
+            events = list(_sentence_events(sent, res, article, lex, min_confidence, history))
+            history.extend(events)
+            yield from events
 
     extract_events.__name__ = "extract_events"
     return extract_events
 
 
 def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexicon,
-                     min_confidence: float) -> Iterator[Event]:
+                     min_confidence: float, history: Sequence[Event] = ()) -> Iterator[Event]:
     found: dict[tuple, Event] = {}
     start, end = _sentence_offsets(sent)
     sent_text = article.text[start:end] if article.text[start:end].strip() else sent.text.strip()
     lemmas = [t.lemma_.lower() for t in sent]
     context = lex.context_of(lemmas)
     for tok in sent:
-        trig = _verb_trigger(tok, lex)
+        trig = _verb_trigger(tok, lex) or _naming_trigger(tok)
         if trig is not None:
             args = _arguments_for_verb(tok, trig)
             pred = tok
@@ -480,7 +577,7 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
             pred = _governor(tok)
             kind = "noun"
         sources = _actors_for(args.sources, res)
-        targets = _actors_for(args.targets, res)
+        targets = _actors_for(args.targets, res, as_target=True, history=history)
         if not sources:
             continue
         negated, modality, factor = _polarity_and_modality(tok, pred, lex)
