@@ -19,7 +19,7 @@ from typing import Callable, Sequence
 
 from .errors import GraphbuildError
 
-__all__ = ["main", "COMMANDS"]
+__all__ = ["main", "COMMANDS", "load_graph"]
 
 log = logging.getLogger("graphbuild")
 
@@ -201,11 +201,112 @@ def _run_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --------------------------------------------------------------------------- render
+
+RENDER_KINDS = ("network", "ego", "matrix", "timeline", "types")
+
+
+def _add_render(sub) -> None:
+    p = sub.add_parser(
+        "render", help="draw a built graph: network, ego view, country matrix, timeline, types",
+        description="Draw a graph that 'graphbuild build' wrote. SOURCE is its output folder "
+        "(graph.ttl is read if graphbuild can read RDF, else events.jsonl) or one of those "
+        "files. The image format follows the extension of --out: .png, .svg or .pdf.")
+    p.add_argument("source", metavar="SOURCE", help="a build's output folder, or its "
+                   "events.jsonl or graph.ttl")
+    p.add_argument("--kind", choices=RENDER_KINDS, default="network",
+                   help="which diagram (default network; network with --focus is the ego view)")
+    p.add_argument("--focus", metavar="ACTOR",
+                   help="an actor's name, alias or id: draw it with its counterparts only")
+    p.add_argument("--weight", choices=("count", "cooperation"), default="count",
+                   help="matrix cells: number of events, or net cooperation (default count)")
+    p.add_argument("--title", help="title at the top (default: the corpus name and dates)")
+    p.add_argument("--out", required=True, metavar="FILE", help="image to write (.png .svg .pdf)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+
+def _read_events_jsonl(path: Path):
+    """The graph of an ``events.jsonl`` file, one :func:`graph.event_records` dict a line."""
+    from .errors import InputError
+    from .graph import graph_from_records
+
+    lines: list[int] = []
+    records: list[dict] = []
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    records.append(json.loads(line))
+                except json.JSONDecodeError as err:
+                    raise InputError(f"not a JSON record: {err.msg}", path=str(path), line=n) from err
+                lines.append(n)
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror}", path=str(path)) from err
+    try:
+        return graph_from_records(records)
+    except InputError as err:
+        line = lines[err.line - 1] if err.line else None
+        raise InputError(err.reason, path=str(path), line=line) from err
+
+
+def _rdf_reader():
+    try:
+        from .rdf import read_graph
+    except ImportError:
+        return None
+    return read_graph
+
+
+def load_graph(source: str | Path):
+    """The graph in a build's output folder, its ``events.jsonl`` or its RDF file."""
+    from .errors import InputError
+
+    source = Path(source)
+    read_rdf = _rdf_reader()
+    if source.is_dir():
+        if read_rdf is not None and (source / "graph.ttl").is_file():
+            return read_rdf(source / "graph.ttl")
+        if (source / "events.jsonl").is_file():
+            return _read_events_jsonl(source / "events.jsonl")
+        raise InputError("no events.jsonl" + (" or graph.ttl" if read_rdf else "")
+                         + " in this folder; is it the --out folder of 'graphbuild build'?",
+                         path=str(source))
+    if not source.exists():
+        raise InputError("no such file or folder", path=str(source))
+    if source.suffix.lower() == ".jsonl":
+        return _read_events_jsonl(source)
+    if read_rdf is None:
+        raise InputError("this graphbuild cannot read RDF yet; give the build's events.jsonl",
+                         path=str(source))
+    return read_rdf(source)
+
+
+def _run_render(args: argparse.Namespace) -> int:
+    from .render import FORMATS, render
+
+    out = Path(args.out)
+    if out.suffix.lower() not in FORMATS:
+        print(f"graphbuild: error: --out {out}: use one of {', '.join(FORMATS)}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.kind == "ego" and not args.focus:
+        print("graphbuild: error: --kind ego needs --focus ACTOR", file=sys.stderr)
+        return EXIT_USAGE
+    G = load_graph(args.source)
+    written = render(G, args.kind, out, focus=args.focus, title=args.title, weight=args.weight)
+    if not args.quiet:
+        kind = "ego" if args.focus and args.kind in ("network", "ego") else args.kind
+        print(f"{written} ({kind}: {G.number_of_edges()} events, {G.number_of_nodes()} actors)")
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- main
 
 COMMANDS: list[tuple[Callable, Callable]] = [
     (_add_build, _run_build),
     (_add_extract, _run_extract),
+    (_add_render, _run_render),
 ]
 
 

@@ -43,21 +43,20 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import difflib
 import logging
 import math
 import os
-import tempfile
 import textwrap
 from collections import Counter, defaultdict
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Iterable, Literal, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, Mapping, Sequence
 
 import networkx as nx
 
+from ._files import atomic_write
 from .errors import ExportError, InputError
 from .types import ActorType, Modality, Plover, QuadClass
 
@@ -1402,21 +1401,14 @@ def render(G: nx.MultiDiGraph, kind: str, path: str | os.PathLike[str], *,
         metadata = {"png": {"Software": "graphbuild (matplotlib)"}, "svg": {"Date": None},
                     "pdf": {"CreationDate": None, "ModDate": None}}[fmt]
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        except OSError as err:
-            raise ExportError(f"cannot write {path}: {err}") from err
-        try:
-            with os.fdopen(fd, "wb") as handle:
+            with atomic_write(path, "wb") as handle:
+                # mkstemp makes the file private; give it the mode a new file would get
+                os.fchmod(handle.fileno(), 0o666 & ~_umask())
                 fig.savefig(handle, format=fmt, dpi=_DPI, metadata=metadata,
                             facecolor="white")
-            os.chmod(tmp, 0o666 & ~_umask())
-            os.replace(tmp, path)
-        except BaseException as err:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            if isinstance(err, OSError):
-                raise ExportError(f"cannot write {path}: {err}") from err
+        except ExportError:
             raise
+        except OSError as err:
+            raise ExportError(f"cannot write {path}: {err}") from err
     logger.info("wrote %s diagram to %s", kind, path)
     return path

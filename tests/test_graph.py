@@ -83,3 +83,29 @@ def test_event_records_have_the_extract_fields():
     rec, = event_records(build_graph([ev(P, DE)]))
     assert rec["subject"] == "Jane Roe" and rec["object_country"] == "DEU"
     assert rec["plover"] == "CONSULT"
+
+
+def test_graph_from_records_rebuilds_actors_events_and_article_dates():
+    import json
+
+    import pytest
+
+    from graphbuild.errors import InputError
+    from graphbuild.graph import graph_from_records
+
+    events = [ev(P, DE), Event("a2", FR, DE, Plover.AGREE, "sign", "They signed.", 0, 12,
+                                symmetric=True, modality=Modality.PLANNED,
+                                date=dt.date(2024, 5, 2))]
+    G = build_graph(events, [Article("a2", "...", date=dt.date(2024, 5, 1))])
+    H = graph_from_records(json.loads(json.dumps(r, default=str)) for r in event_records(G))
+    assert sorted(H.edges(keys=True)) == sorted(G.edges(keys=True))
+    for u, v, k, d in G.edges(keys=True, data=True):
+        assert H.edges[u, v, k] == d
+    for n in G:
+        assert {a: H.nodes[n][a] for a in ("label", "type", "country")} == \
+            {a: G.nodes[n][a] for a in ("label", "type", "country")}
+    assert H.graph["articles"]["a2"]["date"] == "2024-05-01"
+    with pytest.raises(InputError) as err:
+        graph_from_records([next(event_records(G)), {"doc_id": "x", "subject": "A",
+                                                     "object": "B", "plover": "MEET"}])
+    assert err.value.line == 2
