@@ -649,6 +649,10 @@ def _spring_positions(G: nx.MultiDiGraph, seed: int, aspect: float) -> dict[str,
     if H.number_of_nodes() == 1:
         return {n: (0.0, 0.0) for n in H}
     pos = nx.spring_layout(H, seed=seed, iterations=300)
+    try:  # evens out the distances (needs scipy); the seeded spring layout is its start
+        pos = nx.kamada_kawai_layout(H, pos=pos)
+    except ImportError:  # pragma: no cover - scipy is a dependency
+        logger.debug("scipy missing: keeping the spring layout")
     return _fit({n: tuple(map(float, pos[n])) for n in sorted(pos)}, aspect)
 
 
@@ -1298,9 +1302,9 @@ def draw_types(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
     labels = [str(q) for q in QuadClass if q in quads]
     if not_happened:
         handles.append(Patch(facecolor="white", edgecolor=_MUTED, hatch="///"))
-        labels.append("did not happen: planned, possible or negated")
-    ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
-              fontsize=9)
+        labels.append("hatched: did not happen (planned, possible, negated)")
+    ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.1), frameon=False,
+              fontsize=9, ncol=min(3, len(handles)))
     total = G.number_of_edges()
     sub = ", ".join(([_corpus_name(G)] if title is not None else [])
                     + [f"{_plural(total, 'event')} by PLOVER type"])
