@@ -23,9 +23,12 @@ Choices made once for every diagram:
 - Several events of one type, one modality and one direction between the same two actors
   are one line labelled with the count ("CONSULT ×3"); lines between the same two actors
   bend apart so none hides another.
-- Labels are moved apart after drawing, with the sizes the renderer gives their text, so no
-  two labels overlap each other or a node (:func:`label_overlaps` checks a drawing).
-- Layouts are seeded: the same graph and seed give the same positions and the same PNG.
+- Labels are placed after drawing, with the sizes the renderer gives their text: each takes
+  the first free spot among candidates near its node or along its line, so no two labels
+  overlap each other or a node (:func:`label_overlaps` checks a drawing).
+- Layouts are seeded (a spring layout, then evened out by Kamada-Kawai): the same graph and
+  seed give the same positions and the same PNG.
+- SVG and PDF keep text as text, so labels can be searched and edited.
 
 Examples
 --------
@@ -863,7 +866,7 @@ def draw_network(G: nx.MultiDiGraph, ax: "Axes | None" = None, *, title: str | N
         Replaces the corpus name (``G.graph["name"]``) at the top; the date range goes to
         the subtitle then.
     seed
-        Seed of the spring layout: the same seed gives the same picture.
+        Seed of the layout: the same seed gives the same picture.
 
     Returns
     -------
@@ -1388,7 +1391,9 @@ def render(G: nx.MultiDiGraph, kind: str, path: str | os.PathLike[str], *,
     if kind == "ego":
         find_actor(G, focus or "")  # fail before drawing anything
 
-    with matplotlib.rc_context({"svg.hashsalt": "graphbuild", "font.size": 10}):
+    # text stays text (searchable, editable) in SVG and PDF; SVG ids do not change per run
+    with matplotlib.rc_context({"svg.hashsalt": "graphbuild", "svg.fonttype": "none",
+                                "pdf.fonttype": 42, "font.size": 10}):
         fig = Figure(figsize=_FIGSIZES[kind], dpi=_DPI)
         FigureCanvasAgg(fig)
         ax = _add_axes(fig, kind)

@@ -453,8 +453,9 @@ def test_ego_png(G, tmp_path):
 def test_svg_and_pdf_have_their_magic_bytes(G, tmp_path):
     svg = R.render(G, "network", tmp_path / "g.svg").read_bytes()
     assert svg.startswith(b"<?xml") and b"<svg" in svg[:1000]
-    assert b"Syldavia" in svg or b"node-label" in svg
-    assert R.render(G, "matrix", tmp_path / "g.PDF").read_bytes().startswith(b"%PDF-")
+    assert b">Syldavia<" in svg and b"CONSULT \xc3\x973" in svg  # labels stay text
+    pdf = R.render(G, "matrix", tmp_path / "g.PDF").read_bytes()
+    assert pdf.startswith(b"%PDF-") and b"/FontFile2" in pdf  # TrueType, not Type 3
 
 
 def test_render_refuses_bad_kind_extension_and_missing_focus(G, tmp_path):
