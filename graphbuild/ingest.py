@@ -55,7 +55,13 @@ from typing import Callable, Iterable, Iterator
 from .errors import InputError, LexiconError
 from .types import Article
 
-__all__ = ["SUPPORTED_SUFFIXES", "DEFAULT_MAX_BYTES", "Report", "iter_articles", "article_from_text"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "DEFAULT_MAX_BYTES",
+    "Report",
+    "iter_articles",
+    "article_from_text",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -130,8 +136,8 @@ def iter_articles(
     summit 'Leaders meet in Delhi' None 'The two ministers met on Monday.'
     w1 None 2024-12-04 'Talks resumed.'
     >>> for err in problems:
-    ...     print(pathlib.Path(err.path).name, err.line, err.skipped, err.reason)
-    notes.csv None True unsupported file type '.csv'; graphbuild reads .htm, .html, .jsonl, .md, .txt
+    ...     print(pathlib.Path(err.path).name, err.line, err.skipped, err.reason[:40])
+    notes.csv None True unsupported file type '.csv'; graphbuild
     wire.jsonl 2 True 'text' must be a string, not a number
     """
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
@@ -245,7 +251,8 @@ class _Run:
             n += 1
         new = f"{wanted}-{n}"
         self.ids[new] = source
-        self.warn(f"article id {wanted!r} is taken by {self.ids[wanted]}; renamed {new!r}", path, line)
+        self.warn(f"article id {wanted!r} is taken by {self.ids[wanted]}; renamed {new!r}",
+                  path, line)
         return new
 
 
@@ -633,6 +640,8 @@ def _is_furniture(line: str, furniture: _Furniture) -> bool:
         return True
     if len(norm) <= furniture.max_pattern_chars and furniture.pattern.fullmatch(norm):
         return True
+    if len(norm) > furniture.max_pattern_chars:
+        return False
     words = [w for w in _SHARE_SEPARATORS.split(norm) if w]
     return 0 < len(words) <= furniture.max_share_words and all(
         w in furniture.share_words for w in words)
@@ -657,6 +666,10 @@ def _blank_but_keep(match: re.Match[str]) -> str:
 
 
 _LINK_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"
+# Emphasis spans at most this many characters, so a line full of unmatched ``*`` stays linear.
+_MAX_SPAN = 500
+_EMPHASIS = (r"(?<![\w*\\])(?P<m>\*{1,3}|_{1,3})(?=\S)(?P<keep>[^\n]{0,%d}?\S)(?P=m)(?![\w*])"
+             % _MAX_SPAN)
 _MARKDOWN: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.M) for p in (
     r"<!--(?s:.*?)(?:-->|\Z)",  # comments
     r"^ {0,3}(?:`{3,}|~{3,})[^\n]*$",  # code fences
@@ -672,9 +685,9 @@ _MARKDOWN: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.M) for p in (
     r"<(?:https?|ftp|mailto):[^>\s]*>",  # autolinks
     r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>",  # inline HTML tags
     r"(?P<m>`+)(?P<keep>[^`\n]+?)(?P=m)",  # inline code
-    r"(?<![\w*\\])(?P<m>\*{1,3}|_{1,3})(?=\S)(?P<keep>[^\n]*?\S)(?P=m)(?![\w*])",  # emphasis
-    r"(?<![\w*\\])(?P<m>\*{1,3}|_{1,3})(?=\S)(?P<keep>[^\n]*?\S)(?P=m)(?![\w*])",  # again: nested
-    r"(?<!~)~~(?=\S)(?P<keep>[^\n]*?\S)~~(?!~)",  # strikethrough
+    _EMPHASIS,  # emphasis
+    _EMPHASIS,  # again: emphasis nested in emphasis
+    r"(?<!~)~~(?=\S)(?P<keep>[^\n]{0,%d}?\S)~~(?!~)" % _MAX_SPAN,  # strikethrough
     r"\\(?=[\\`*_{}\[\]()#+\-.!|>~<])",  # backslash escapes
 ))
 _TABLE_ROW = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.M)
@@ -853,7 +866,8 @@ class _VisibleText(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         self._in_title = False
         self._close_last(tag)
-        self._break(tag)
+        if tag in _PARAGRAPH:  # a list item or row ends where the next one starts
+            self._break(tag)
 
     def handle_data(self, data: str) -> None:
         if self._closing and (self._truncated or data.startswith("<")):
