@@ -12,7 +12,7 @@ bullet glyphs that open a line, Markdown markup and the headline are replaced by
 same length. So an offset into ``Article.text`` is an offset into
 
 - the file's text, after decoding and turning CRLF (and lone CR) into LF, for ``.txt`` and
-  ``.md`` (the text Python's ``open(path)`` gives);
+  ``.md`` (the text ``open(path, encoding="utf-8-sig")`` gives: a byte-order mark is not text);
 - the ``text`` field, for ``.jsonl`` (a CR there becomes a space, or LF when alone);
 - the string given, for :func:`article_from_text` (CR handled as for ``.jsonl``);
 - the text extracted from the page, for ``.html``: the visible text, one paragraph a block
@@ -828,8 +828,11 @@ class _VisibleText(HTMLParser):
             self._hidden_from = None
 
     def _close_last(self, tag: str) -> None:
+        """Close the innermost open ``tag`` and whatever was left open inside it."""
         if self._open[tag] > 0:
-            depth = len(self._stack) - 1 - self._stack[::-1].index(tag)
+            depth = len(self._stack) - 1
+            while self._stack[depth] != tag:
+                depth -= 1
             self._pop_to(depth)
 
     # events -----------------------------------------------------------------------------------
@@ -841,7 +844,7 @@ class _VisibleText(HTMLParser):
             self._read_meta(tag, values)
         if self._open["head"] and tag not in _HEAD_CONTENT:
             self._close_last("head")  # the body started without </head>
-        if self._stack and self._stack[-1] == "p" and (tag in _PARAGRAPH or tag in _LINE):
+        if self._stack and self._stack[-1] == "p" and tag in _PARAGRAPH:
             self._pop_to(len(self._stack) - 1)
         if tag in ("li", "dt", "dd", "tr", "td", "th", "option") and self._stack \
                 and self._stack[-1] == tag:
@@ -939,15 +942,27 @@ def _extract_html(html: str) -> _Page:
     >>> page.title, page.text
     ('Talks', 'Talks end\\n\\nThey met.\\n\\nAgain')
     """
-    parser = _VisibleText(_furniture())
-    error = None
-    try:
-        parser.feed(html)
-        parser.close()
-    except (AssertionError, ValueError, IndexError, RecursionError) as err:  # malformed markup
-        error = f"{type(err).__name__}: {err}"
+    parser, error = _parse_html(html)
+    if error:  # mostly a <!...> declaration the parser cannot read: browsers ignore those too
+        retry, retry_error = _parse_html(_BOGUS_DECLARATION.sub(" ", html))
+        if retry_error is None:
+            parser, error = retry, None
     text = "".join(parser.parts)
     text = re.sub(r"[ \t\f\v]*\n[ \t\f\v]*", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     title = " ".join("".join(parser.title).split()) or parser.first_h1
     return _Page(text=text, title=title, date=parser.date, url=parser.url, error=error)
+
+
+_BOGUS_DECLARATION = re.compile(r"<!(?!--|doctype)[^>]*>?", re.I)
+
+
+def _parse_html(html: str) -> tuple[_VisibleText, str | None]:
+    """Parse ``html``; on malformed markup, the parser so far and what stopped it."""
+    parser = _VisibleText(_furniture())
+    try:
+        parser.feed(html)
+        parser.close()
+    except (AssertionError, ValueError, IndexError, RecursionError) as err:
+        return parser, f"{type(err).__name__}: {err}"
+    return parser, None

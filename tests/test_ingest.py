@@ -517,6 +517,29 @@ def test_broken_html_still_gives_the_visible_text(tmp_path, good, html, visible,
     assert articles[1].id == "good"
 
 
+def test_html_declaration_the_parser_rejects_does_not_lose_the_rest(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<p>Before the break.</p><![ x <p>After the break.</p>", encoding="utf-8")
+    [article], problems = read(path)
+    assert problems == []
+    assert article.text == "Before the break.\n\nAfter the break."
+
+
+def test_html_parser_failure_keeps_the_text_so_far_with_a_warning(tmp_path, monkeypatch):
+    def failing(html):
+        parser = ingest._VisibleText(ingest._furniture())
+        parser.feed("<p>Text before the failure.</p>")
+        return parser, "AssertionError: boom"
+
+    monkeypatch.setattr(ingest, "_parse_html", failing)
+    path = tmp_path / "page.html"
+    path.write_text("<p>whatever</p>", encoding="utf-8")
+    [article], problems = read(path)
+    assert article.text == "Text before the failure."
+    assert where(problems) == [("page.html", None, False)]
+    assert "HTML parser stopped early (AssertionError: boom)" in problems[0].reason
+
+
 def test_html_with_no_visible_text_is_skipped(tmp_path, good):
     path = tmp_path / "scripts.html"
     path.write_text("<html><head><script>var a = 1;</script></head>"
