@@ -491,8 +491,9 @@ class _CountryTables:
                 ours_demonyms.setdefault(iso3, []).append(text)
                 if "primary" in flagset:
                     primary.setdefault(iso3, text)
-            if kind in ("state", "name", "demonym", "capital", "body"):
-                parsed.append((line, iso3, MatchKind.NAME if kind == "state" else MatchKind(kind),
+            if kind in ("state", "short", "name", "demonym", "capital", "body"):
+                parsed.append((line, iso3, MatchKind(kind) if kind in MatchKind._value2member_map_
+                               else MatchKind.NAME,
                                text, flagset, plural))
 
         for line, iso3, kind, text, flagset, plural in parsed:
@@ -548,7 +549,8 @@ class _CountryTables:
                 isos = {c.iso3 for c in ours}
                 if len(isos) > 1 and not all(c.ambiguous for c in ours):
                     where = ", ".join(f"{c.iso3} (line {c.line})" for c in ours)
-                    raise _bad(self.path, ours[0].line,
+                    other = next(c for c in ours if c.iso3 != ours[0].iso3)
+                    raise _bad(self.path, other.line,
                                f"{ours[0].text!r} is listed for several states: {where}; flag "
                                "every such row 'ambiguous' or keep one")
                 best = ours[0]
@@ -724,7 +726,8 @@ class Gazetteer:
             self._qualifiers.entries[key] = _Qualifier(label, effect)
             self._qualifiers.vote_cased(key, False)
         for line, (text,) in _read_rows(honorifics, ("text",)):
-            key = normalise_key(_require(honorifics, line, text, "text"))
+            # keyed with a leading "the": "The Right Honourable" is one style
+            key = " ".join(_words(_require(honorifics, line, text, "text")))
             self._honorifics.entries[key] = True
             self._honorifics.vote_cased(key, _short_acronym(text))
         keys = [*self._roles.entries, *self._qualifiers.entries, *self._honorifics.entries]
