@@ -114,6 +114,7 @@ logger = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).with_name("data")
 
 T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
 
 
 # --------------------------------------------------------------------------- values
@@ -319,13 +320,10 @@ class _Index(Generic[T]):
         self._cased[key] = self._cased.get(key, True) and cased
 
     def get(self, text: str) -> T | None:
-        key = normalise_key(text)
-        hit = self.entries.get(key)
-        if hit is not None and self._cased.get(key) and not _in_capitals(text):
-            return None
-        return hit
+        return self.get_key(normalise_key(text), text)
 
     def get_key(self, key: str, text: str) -> T | None:
+        """The entry under ``key``, normalised from ``text`` (checked for capitals)."""
         hit = self.entries.get(key)
         if hit is not None and self._cased.get(key) and not _in_capitals(text):
             return None
@@ -385,11 +383,11 @@ def _require(path: Path, line: int, value: str, column: str) -> str:
     return value
 
 
-def _choice(path: Path, line: int, value: str, column: str, enum: type[Enum]) -> Enum:
+def _choice(path: Path, line: int, value: str, column: str, enum: type[E]) -> E:
     try:
         return enum(value)
     except ValueError:
-        valid = ", ".join(m.value for m in enum)  # type: ignore[attr-defined]
+        valid = ", ".join(str(m.value) for m in enum)
         raise _bad(path, line, f"{column} {value!r} is not one of: {valid}") from None
 
 
@@ -469,7 +467,7 @@ class _CountryTables:
                 raise _bad(self.path, line, f"kind {kind!r} is not one of: {', '.join(_COUNTRY_KINDS)}")
             _require(self.path, line, text, "text")
             flagset: set[str] = set()
-            plural: str | None = ""
+            plural: str | None = ""  # "": derive it; None: it has none
             for flag in filter(None, (f.strip() for f in flags.split(";"))):
                 if flag.startswith("plural="):
                     plural = flag[len("plural="):].strip()
@@ -492,9 +490,8 @@ class _CountryTables:
                 if "primary" in flagset:
                     primary.setdefault(iso3, text)
             if kind in ("state", "short", "name", "demonym", "capital", "body"):
-                parsed.append((line, iso3, MatchKind(kind) if kind in MatchKind._value2member_map_
-                               else MatchKind.NAME,
-                               text, flagset, plural))
+                as_kind = MatchKind.NAME if kind in ("state", "short") else MatchKind(kind)
+                parsed.append((line, iso3, as_kind, text, flagset, plural))
 
         for line, iso3, kind, text, flagset, plural in parsed:
             cand = dict(ambiguous="ambiguous" in flagset, ours=True, line=line)
@@ -592,7 +589,7 @@ class _Role:
 class Gazetteer:
     """All the tables, read and checked once; most callers use the module's functions.
 
-    Use :meth:`load` to read a directory of data files of your own (the same five files as
+    Use :meth:`load` to read a directory of data files of your own (the same six files as
     :data:`DATA_DIR`); pycountry and countryinfo are always used.
 
     Examples
@@ -676,7 +673,7 @@ class Gazetteer:
                 written.append((_require(path, line, alias, "aliases"), ambiguous, cased))
             names = tuple(dict.fromkeys(a for a, _, _ in written if a != label))
             match = OrgMatch(label, names, short or label,
-                             _choice(path, line, kind, "kind", OrgKind),  # type: ignore[arg-type]
+                             _choice(path, line, kind, "kind", OrgKind),
                              self._iso3(path, line, _require(path, line, country_, "country")),
                              None if parent in ("-", "") else parent)
             ambiguous_keys: set[str] = set()
@@ -699,7 +696,7 @@ class Gazetteer:
         owner: dict[str, tuple[_Role, int]] = {}
         for line, (text, label, category) in _read_rows(roles, ("text", "label", "category")):
             role = _Role(_require(roles, line, label, "label"),
-                         _choice(roles, line, category, "category", RoleCategory))  # type: ignore[arg-type]
+                         _choice(roles, line, category, "category", RoleCategory))
             key = normalise_key(_require(roles, line, text, "text"))
             if key in owner and owner[key][0] != role:
                 raise _bad(roles, line, f"title {text!r} is already given as {owner[key][0].label!r} "
@@ -888,96 +885,107 @@ class Gazetteer:
         return self.strip_honorifics(text.strip().strip(",;:").strip())
 
     def _split(self, text: str) -> TitledName:
-        tokens: list[str] = []
-        for tok in text.split():
-            prefix = re.match(r"(?i)(ex|then|former)[-\u2010\u2011](?=\w)", tok)
-            if prefix:
-                tokens += [prefix.group(1), tok[prefix.end():]]
-            else:
-                tokens.append(tok)
-        words = [_words(t) for t in tokens]
-        bare = [_words(_strip_possessive(t)) for t in tokens]
-        n = len(tokens)
-        limit = min(n, 12)
-        best: list[tuple] = []
+        tokens = _Tokens(text)
+        best: list[_Prefix] = []
 
-        def span(i: int, j: int, possessive: bool = False) -> tuple[str, str]:
-            last = bare[j - 1] if possessive else words[j - 1]
-            key = " ".join([w for ws in words[i:j - 1] for w in ws] + last)
-            return key, " ".join(tokens[i:j])
-
-        def lookups(i: int, index: _Index[T], possessive: bool = False) -> list[tuple[int, T]]:
-            out = []
-            for j in range(i + 1, min(n, i + 6) + 1):
-                key, raw = span(i, j, possessive)
-                hit = index.get_key(key, raw) if key else None
-                if hit is not None:
-                    out.append((j, hit))
-            return out
-
-        def states(i: int) -> list[tuple[int, CountryMatch]]:
-            return lookups(i, self._countries.index, possessive=True)
-
-        def orgs(i: int) -> list[tuple[int, OrgMatch]]:
-            return lookups(i, self._orgs, possessive=True)
-
-        def finish(j: int, state: dict) -> None:
-            # after the office: "of India", then ranks ("Army Chief General X")
-            if j < n and words[j] in (["of"], ["for"]) and state["country"] is None \
-                    and state["org"] is None:
-                for k, c in reversed(states(j + 1)):
-                    state = {**state, "country": c.iso3}
-                    j = k
+        def finish(j: int, prefix: _Prefix) -> None:
+            # after the office: "of India" (or "of NATO"), then ranks ("Army Chief General X")
+            if j < len(tokens) and tokens.words[j] in (["of"], ["for"]) and prefix.free:
+                for k, c in reversed(tokens.lookups(j + 1, self._countries.index, possessive=True)):
+                    prefix, j = dataclasses.replace(prefix, country=c.iso3), k
                     break
                 else:
-                    for k, o in reversed(orgs(j + 1)):
-                        state = {**state, "org": o}
-                        j = k
+                    for k, o in reversed(tokens.lookups(j + 1, self._orgs, possessive=True)):
+                        prefix, j = dataclasses.replace(prefix, org=o), k
                         break
-            while j < n:
-                ranks = [(k, r) for k, r in lookups(j, self._roles) if r.category is RoleCategory.RANK]
-                if not ranks:
-                    break
-                j = ranks[-1][0]
-            if not best or j > best[0][0]:
-                best[:] = [(j, state)]
+            while ranks := [k for k, r in tokens.lookups(j, self._roles)
+                            if r.category is RoleCategory.RANK]:
+                j = ranks[-1]
+            if not best or j > best[0].end:
+                best[:] = [dataclasses.replace(prefix, end=j)]
 
-        def walk(i: int, state: dict) -> None:
-            if i >= limit:
+        def walk(i: int, prefix: _Prefix) -> None:
+            if i >= min(len(tokens), 12):
                 return
-            for j, role in reversed(lookups(i, self._roles)):
-                finish(j, {**state, "role": role})
-            if i == 0 and words[0] and words[0][0] in _DETERMINERS and len(words[0]) == 1:
-                walk(1, state)
-            for j, _ in lookups(i, self._honorifics):
-                walk(j, state)
-            for j, qual in lookups(i, self._qualifiers):
-                walk(j, {**state, "quals": (*state["quals"], qual)})
-            if state["country"] is None and state["org"] is None and state["unit"] is None:
-                for j, c in states(i):
-                    walk(j, {**state, "country": c.iso3})
-                for j, o in orgs(i):
-                    walk(j, {**state, "org": o})
-            if state["unit"] is None:
-                for j, unit in lookups(i, self._groups):
-                    walk(j, {**state, "unit": unit})
+            for j, role in reversed(tokens.lookups(i, self._roles)):
+                finish(j, dataclasses.replace(prefix, role=role))
+            if i == 0 and len(tokens.words[0]) == 1 and tokens.words[0][0] in _DETERMINERS:
+                walk(1, prefix)
+            for j, _ in tokens.lookups(i, self._honorifics):
+                walk(j, prefix)
+            for j, qual in tokens.lookups(i, self._qualifiers):
+                walk(j, dataclasses.replace(prefix, quals=(*prefix.quals, qual)))
+            if prefix.free and prefix.unit is None:
+                for j, c in tokens.lookups(i, self._countries.index, possessive=True):
+                    walk(j, dataclasses.replace(prefix, country=c.iso3))
+                for j, o in tokens.lookups(i, self._orgs, possessive=True):
+                    walk(j, dataclasses.replace(prefix, org=o))
+            if prefix.unit is None:
+                for j, unit in tokens.lookups(i, self._groups):
+                    walk(j, dataclasses.replace(prefix, unit=unit))
 
-        walk(0, {"country": None, "org": None, "unit": None, "quals": ()})
-        if not best:
+        walk(0, _Prefix())
+        found = best[0] if best else None
+        if found is None or found.role is None:
             return TitledName(None, None, self._clean_name(text))
-        end, state = best[0]
-        prefix = [p for p in ((state["org"].short if state["org"] else None),
-                              (state["unit"].label if state["unit"] else None)) if p]
-        role = self._role_match(state["quals"], state["role"], prefix)
-        name = self._clean_name(" ".join(tokens[end:]))
-        iso3 = state["country"] or (state["org"].country if state["org"] and
-                                    state["org"].kind is OrgKind.NATIONAL else None)
+        org = found.org
+        names = [p for p in (org.short if org else None, found.unit.label if found.unit else None) if p]
+        role = self._role_match(found.quals, found.role, names)
+        name = self._clean_name(tokens.rest(found.end))
+        iso3 = found.country or (org.country if org and org.kind is OrgKind.NATIONAL else None)
         tail = re.search(r"\s+of\s+(.+)$", name)
-        if tail and iso3 is None and state["org"] is None:
+        if tail and iso3 is None and org is None:  # "King Abdullah II of Jordan"
             hit = self.country(tail.group(1))
             if hit is not None:
                 iso3, name = hit.iso3, name[:tail.start()]
         return TitledName(iso3, role.label, name)
+
+
+@dataclass(frozen=True)
+class _Prefix:
+    """What :meth:`Gazetteer.split_titled_name` has read before the name so far."""
+
+    country: str | None = None
+    org: OrgMatch | None = None
+    unit: GroupNoun | None = None
+    quals: tuple[_Qualifier, ...] = ()
+    role: _Role | None = None
+    end: int = 0
+
+    @property
+    def free(self) -> bool:
+        """No state or organisation read yet."""
+        return self.country is None and self.org is None
+
+
+class _Tokens:
+    """A titled name cut at spaces, with the normalised words of each token."""
+
+    def __init__(self, text: str) -> None:
+        self.raw: list[str] = []
+        for tok in text.split():
+            glued = re.match(r"(?i)(ex|then|former)[-\u2010\u2011](?=\w)", tok)  # "ex-President"
+            self.raw += [glued.group(1), tok[glued.end():]] if glued else [tok]
+        self.words = [_words(t) for t in self.raw]
+        self.bare = [_words(_strip_possessive(t)) for t in self.raw]  # "India's" -> india
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def rest(self, i: int) -> str:
+        return " ".join(self.raw[i:])
+
+    def lookups(self, i: int, index: _Index[T], *, possessive: bool = False
+                ) -> list[tuple[int, T]]:
+        """Every ``(end, entry)`` of ``index`` naming tokens ``i:end``, shortest first."""
+        out = []
+        for j in range(i + 1, min(len(self.raw), i + 6) + 1):
+            last = self.bare[j - 1] if possessive else self.words[j - 1]
+            key = " ".join([w for ws in self.words[i:j - 1] for w in ws] + last)
+            hit = index.get_key(key, " ".join(self.raw[i:j])) if key else None
+            if hit is not None:
+                out.append((j, hit))
+        return out
 
 
 # --------------------------------------------------------------------------- module API
