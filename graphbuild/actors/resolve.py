@@ -47,6 +47,12 @@ _PAIR_PERSON_NOUNS = {"leader", "minister", "president", "official", "diplomat",
 _PAIR_STATE_NOUNS = {"side", "nation", "country", "state", "government", "capital", "neighbour",
                      "neighbor", "partner", "ally", "power", "party"}
 _PAIR_DETERMINERS = {"both", "two"}
+# Heads of names that are institutions, not people ("the Security Council").
+_INSTITUTION_HEADS = {"council", "committee", "commission", "ministry", "agency", "office", "court",
+                      "assembly", "parliament", "bank", "party", "front", "army", "department",
+                      "directorate", "bureau", "service", "authority", "organisation",
+                      "organization", "union", "alliance", "forum", "group", "house", "senate",
+                      "congress", "cabinet", "government", "administration", "secretariat"}
 _COUNTERPART_NOUNS = {"counterpart", "host", "guest", "visitor", "colleague"}
 
 
@@ -151,6 +157,8 @@ class Resolution:
     heads: set[int] = field(default_factory=set)
     # how sure the resolution is, per token: 1.0 a name, lower for pronouns and anaphora
     certainty: dict[int, float] = field(default_factory=dict)
+    # heads of phrases that describe a person ("X, Secretary of the Council, met Y"): not actors
+    descriptive: set[int] = field(default_factory=set)
 
     def actors(self, token: "Token") -> list[Actor]:
         return self.by_token.get(token.i, [])
@@ -264,7 +272,10 @@ def _role_text(tokens: Sequence["Token"]) -> str | None:
 def _appos_title(head: "Token") -> list["Token"]:
     """The title in an apposition after a name: "X, Secretary of Russia's Security Council"."""
     for child in head.rights:
-        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN"):
+        comma_conj = child.dep_ == "conj" and child.i >= 2 and any(
+            t.text == "," for t in head.doc[head.i + 1:child.i]) and not any(
+            t.dep_ == "cc" for t in head.doc[head.i + 1:child.i])
+        if (child.dep_ == "appos" or comma_conj) and child.pos_ in ("NOUN", "PROPN"):
             toks = [t for t in child.subtree if t.i <= _clause_end(child)]
             if any(_is_title_token(t) for t in toks):
                 return toks
@@ -387,6 +398,8 @@ class _Resolver:
         is_person = (ent is not None and ent.label_ == "PERSON") or (
             head.pos_ == "PROPN" and any(_is_title_token(t) for t in title_mods)
             and not _is_title_token(head) and gz.group_noun(head.lemma_.lower()) is None
+            and head.lemma_.lower() not in _INSTITUTION_HEADS
+            and gz.organisation(" ".join(t.text for t in [*title_mods, head] if t.pos_ == "PROPN")) is None
             and not _country_of_text(head.text, allow_ambiguous=False))
         if is_person and head.pos_ == "PROPN" and names:
             name_toks = names
@@ -427,9 +440,15 @@ class _Resolver:
             return
 
         # a group: "Indian troops", "Pakistan's foreign office", "the government of Iran"
-        group = gz.group_noun(head.lemma_.lower()) if head.pos_ in ("NOUN", "PROPN") else None
-        if group is None and ent is not None and ent.label_ == "ORG":
-            group = gz.group_noun(ent.root.lemma_.lower())
+        group = None
+        if head.pos_ in ("NOUN", "PROPN"):
+            near = [m for m in mods if m.dep_ in ("amod", "compound") and m.i < head.i
+                    and not _countries_in([m])]
+            for k in range(min(2, len(near)), -1, -1):
+                words = " ".join(t.text.lower() for t in near[len(near) - k:]) if k else ""
+                group = gz.group_noun(f"{words} {head.lemma_.lower()}".strip())
+                if group is not None:
+                    break
         if group is not None:
             countries = _countries_in(mods)
             for child in head.rights:
@@ -441,9 +460,7 @@ class _Resolver:
                                                                    "regime", "state", "leadership"):
                     actor = Actor(gz.country_name(iso), ActorType.COUNTRY, iso)
                 else:
-                    words = [t for t in [*mods, head] if t.dep_ not in ("det", "case", "punct")]
-                    label = " ".join(t.text for t in words)
-                    actor = Actor(label, ActorType.ORG, iso)
+                    actor = Actor(gz.group_label(iso, group), ActorType.ORG, iso)
                 self._assign([head, *mods], head, [actor])
                 self._remember(head, actor)
                 return
@@ -488,7 +505,10 @@ class _Resolver:
                 title += [t for t in owner_mods if t not in name_toks]
                 if len(names) == 1:
                     toks += [t for t in owner_mods if t.i < head.i and t not in name_toks]
-        title += _appos_title(head)
+        appos = _appos_title(head)
+        if appos:
+            self.res.descriptive.update(t.i for t in appos if t.head.i == head.i)
+        title += appos
         title = sorted(set(title), key=lambda t: t.i)
         countries = _countries_in(title)
         role = _role_text(title)

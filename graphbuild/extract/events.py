@@ -426,6 +426,8 @@ def _actors_for(tokens: Iterable["Token"], res: Resolution, *, as_target: bool =
                 history: Sequence[Event] = ()) -> list[tuple[Actor, float, "Token"]]:
     out: list[tuple[Actor, float, "Token"]] = []
     for tok in tokens:
+        if tok.i in res.descriptive:
+            continue
         actors = res.actors(tok)
         if not actors and tok.pos_ in ("NOUN", "PROPN"):
             found = [(a, res.certainty.get(ap.i, 1.0), ap) for ap in _appositions(tok) for a in res.actors(ap)]
