@@ -36,6 +36,7 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, encoding: str | No
     except OSError as err:
         raise ExportError(f"cannot write {path}: {err.strerror}") from err
     try:
+        os.chmod(tmp, _file_mode(path))
         with os.fdopen(fd, mode, encoding=encoding) as fh:
             yield fh
             fh.flush()
@@ -45,6 +46,16 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, encoding: str | No
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _file_mode(path: Path) -> int:
+    """The permissions a new file would get (mkstemp makes it owner-only): keep the old file's."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def inside(folder: str | os.PathLike, name: str) -> Path:

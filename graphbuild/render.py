@@ -1327,12 +1327,6 @@ def _format_of(path: Path) -> str:
     return fmt
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def render(G: nx.MultiDiGraph, kind: str, path: str | os.PathLike[str], *,
            focus: str | None = None, title: str | None = None,
            weight: Literal["count", "cooperation"] = "count",
@@ -1411,8 +1405,6 @@ def render(G: nx.MultiDiGraph, kind: str, path: str | os.PathLike[str], *,
                     "pdf": {"CreationDate": None, "ModDate": None}}[fmt]
         try:
             with atomic_write(path, "wb") as handle:
-                # mkstemp makes the file private; give it the mode a new file would get
-                os.fchmod(handle.fileno(), 0o666 & ~_umask())
                 fig.savefig(handle, format=fmt, dpi=_DPI, metadata=metadata,
                             facecolor="white")
         except ExportError:
