@@ -43,6 +43,12 @@ __all__ = [
     "count_by_type",
     "actor_from_node",
     "event_from_edge",
+    "actor_to_dict",
+    "actor_from_dict",
+    "event_to_dict",
+    "event_from_dict",
+    "article_to_dict",
+    "article_from_dict",
 ]
 
 
@@ -157,6 +163,96 @@ def event_from_edge(G: nx.MultiDiGraph, u: str, v: str, key: str) -> Event:
         trigger=d.get("trigger"),
         sources=tuple(d.get("sources", ())),
     )
+
+
+def actor_to_dict(actor: Actor) -> dict:
+    """Every field of ``actor`` as a JSON-able dict; :func:`actor_from_dict` reads it back."""
+    return {"label": actor.label, "type": actor.type.value, "country": actor.country,
+            "role": actor.role, "aliases": list(actor.aliases)}
+
+
+def actor_from_dict(data: Mapping) -> Actor:
+    """The :class:`Actor` of an :func:`actor_to_dict` dict."""
+    return Actor(label=str(data["label"]), type=ActorType(data["type"]), country=data.get("country"),
+                 role=data.get("role"), aliases=tuple(data.get("aliases") or ()))
+
+
+def event_to_dict(event: Event) -> dict:
+    """Every field of ``event`` as a JSON-able dict, lossless (the cache and the Dask workers use it).
+
+    Unlike :func:`event_records` (a flat row of a graph), this keeps the actors whole: role,
+    aliases and all, so ``event_from_dict(event_to_dict(ev)) == ev``.
+
+    Examples
+    --------
+    >>> import json
+    >>> ind = Actor("India", ActorType.COUNTRY, "IND")
+    >>> p = Actor("Jane Roe", ActorType.PERSON, "FRA", role="Minister", aliases=("Roe",))
+    >>> ev = Event("a1", p, ind, Plover.CONSULT, "meet", "Roe met India.", 0, 14,
+    ...            date=dt.date(2024, 5, 1), sources=("a1",))
+    >>> event_from_dict(json.loads(json.dumps(event_to_dict(ev)))) == ev
+    True
+    """
+    return {
+        "article_id": event.article_id,
+        "source": actor_to_dict(event.source),
+        "target": actor_to_dict(event.target),
+        "plover": event.plover.value,
+        "relation": event.relation,
+        "sentence": event.sentence,
+        "start": event.start,
+        "end": event.end,
+        "negated": event.negated,
+        "modality": event.modality.value,
+        "symmetric": event.symmetric,
+        "confidence": event.confidence,
+        "rule": event.rule,
+        "mode": event.mode,
+        "context": event.context,
+        "date": event.date.isoformat() if event.date else None,
+        "trigger": event.trigger,
+        "sources": list(event.sources),
+    }
+
+
+def event_from_dict(data: Mapping) -> Event:
+    """The :class:`Event` of an :func:`event_to_dict` dict.
+
+    Raises
+    ------
+    KeyError, ValueError, TypeError
+        When a field is missing or holds a value of the wrong kind.
+    """
+    date = data.get("date")
+    return Event(
+        article_id=str(data["article_id"]), source=actor_from_dict(data["source"]),
+        target=actor_from_dict(data["target"]), plover=Plover(data["plover"]),
+        relation=str(data["relation"]), sentence=str(data["sentence"]), start=int(data["start"]),
+        end=int(data["end"]), negated=bool(data["negated"]), modality=Modality(data["modality"]),
+        symmetric=bool(data["symmetric"]), confidence=data["confidence"], rule=str(data["rule"]),
+        mode=data.get("mode"), context=data.get("context"),
+        date=dt.date.fromisoformat(date) if date else None, trigger=data.get("trigger"),
+        sources=tuple(data.get("sources") or ()))
+
+
+def article_to_dict(article: Article) -> dict:
+    """Every field of ``article`` as a JSON-able dict; :func:`article_from_dict` reads it back.
+
+    >>> a = Article("a1", "Text.", title="T", date=dt.date(2024, 1, 2))
+    >>> article_from_dict(article_to_dict(a)) == a
+    True
+    """
+    return {"id": article.id, "text": article.text, "title": article.title,
+            "date": article.date.isoformat() if article.date else None, "url": article.url,
+            "source": article.source}
+
+
+def article_from_dict(data: Mapping) -> Article:
+    """The :class:`Article` of an :func:`article_to_dict` dict."""
+    date = data.get("date")
+    return Article(id=str(data["id"]), text=str(data["text"]), title=data.get("title"),
+                   date=dt.date.fromisoformat(date) if date else None, url=data.get("url"),
+                   source=data.get("source"))
 
 
 def event_records(G: nx.MultiDiGraph) -> Iterator[dict]:
