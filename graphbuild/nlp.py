@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .errors import ModelError
@@ -25,7 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODELS", "UNUSED_COMPONENTS", "load_pipeline", "parse", "resolve_model_name"]
+__all__ = ["DEFAULT_MODELS", "UNUSED_COMPONENTS", "load_pipeline", "parse", "pipeline_id",
+           "resolve_model_name"]
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,37 @@ def resolve_model_name(model: str | None = None) -> str:
         if importlib.util.find_spec(name) is not None:
             return name
     raise ModelError(f"no English spaCy pipeline is installed: {_INSTALL_HINT}")
+
+
+def pipeline_id(model: str | None = None, nlp: "Language | None" = None) -> str:
+    """``"name version"`` of the pipeline (of ``nlp`` if given), read from its meta, not loaded.
+
+    >>> pipeline_id("no_such_pipeline_x")
+    'no_such_pipeline_x ?'
+    """
+    if nlp is not None:
+        return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')} {nlp.meta.get('version', '?')}"
+    try:
+        name = resolve_model_name(model)
+    except ModelError:
+        return "none ?"
+    try:
+        import spacy.util
+
+        path = Path(name) if os.path.isdir(name) else spacy.util.get_package_path(name)
+        meta = spacy.util.get_model_meta(_meta_folder(path))
+    except Exception:  # noqa: BLE001 - any failure just means "unknown version"
+        return f"{name} ?"
+    return f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '?')}"
+
+
+def _meta_folder(path: "Path") -> "Path":
+    if (path / "meta.json").is_file():
+        return path
+    for child in sorted(path.iterdir()):
+        if (child / "meta.json").is_file():
+            return child
+    return path
 
 
 NEWLINE_SENTENCES = "graphbuild_line_breaks"
