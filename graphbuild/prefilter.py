@@ -34,7 +34,7 @@ import io
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Mapping
 
 from .types import Article
 
@@ -51,6 +51,7 @@ amb ave blvd bros cf al e.g i.e u.s u.k u.n
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)[.!?…]+[\"'”’)\]]*$")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_HYPHENATED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 _CAP = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]\.")
 
 
@@ -154,46 +155,69 @@ class Prefilter:
     Parameters
     ----------
     verbs, nouns
-        Trigger lemmas. Both are inflected both ways (a verb lemma also as a noun), since the
-        parser may tag a word either way.
-    naming_verbs
-        Lemmas of verbs of naming ("call", "describe"), which trigger with a disapproving
-        complement.
+        Trigger lemmas that fire whatever else the sentence holds. Both are inflected both ways
+        (a verb lemma also as a noun), since the parser may tag a word either way.
+    needs
+        Trigger lemmas that fire only beside another word, mapped to those words' lemmas: a
+        noun that needs a governing verb ("cut" oil supplies), a verb sense that needs its
+        particle ("step down"), a naming verb that needs a disapproving complement. Such a
+        trigger keeps a sentence only when a form of one of its words is in it too.
     keep_before
         Also keep this many sentences before each trigger sentence (blank ones do not count).
+
+    Examples
+    --------
+    >>> pf = Prefilter(verbs={"meet"}, needs={"oil": {"cut", "halt"}})
+    >>> pf.has_trigger("Oil prices rose."), pf.has_trigger("They cut oil exports.")
+    (False, True)
     """
 
     def __init__(self, verbs: Iterable[str] = (), nouns: Iterable[str] = (), *,
-                 naming_verbs: Iterable[str] = (), keep_before: int = 1):
-        words: set[str] = set()
-        for lemma in [*verbs, *nouns, *naming_verbs]:
-            for part in re.split(r"[\s_]+", lemma.strip()):
-                if part:
-                    words |= surface_forms(part)
-                    if "-" in part:  # "cease-fire": also its parts and the closed form
-                        words |= surface_forms(part.replace("-", ""))
-        self.words = frozenset(words)
+                 needs: Mapping[str, Iterable[str]] | None = None, keep_before: int = 1):
+        free: set[str] = set()
+        for lemma in [*verbs, *nouns]:
+            free |= _forms_of(lemma)
+        conditional: dict[str, set[str]] = {}
+        for lemma, companions in (needs or {}).items():
+            words: set[str] = set()
+            for companion in companions:
+                words |= _forms_of(companion)
+            for form in _forms_of(lemma) - free:
+                conditional.setdefault(form, set()).update(words)
+        self.words = frozenset(free)
+        self.needs = {form: frozenset(words) for form, words in conditional.items()}
         self.keep_before = keep_before
 
     def has_trigger(self, sentence: str) -> bool:
-        """Whether ``sentence`` holds a surface form of a trigger.
+        """Whether ``sentence`` holds a surface form of a trigger (with its companion word, if it
+        needs one).
 
         >>> Prefilter(verbs={"meet"}).has_trigger("They MET twice.")
         True
         """
         words = self.words
+        seen: set[str] = set()
         for m in _WORD.finditer(sentence):
             w = m.group().lower().replace("’", "'")
             if w in words:
                 return True
-            if "'" in w and w.split("'", 1)[0] in words:  # "talks'"
-                return True
-            if "-" in w and any(p in words for p in w.split("-")):
-                return True
-        for m in re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)+", sentence):
+            seen.add(w)
+            if "'" in w:  # "talks'", "Russia's"
+                head = w.split("'", 1)[0]
+                if head in words:
+                    return True
+                seen.add(head)
+        for m in _HYPHENATED.finditer(sentence):
             word = m.group().lower()
-            if word in words or word.replace("-", "") in words or any(
-                    p in words for p in word.split("-")):
+            for part in (word, word.replace("-", "")):
+                if part in words:
+                    return True
+                seen.add(part)
+        if not self.needs:
+            return False
+        for w in seen:
+            companions = self.needs.get(w)
+            if companions is not None and not companions.isdisjoint(seen):
                 return True
         return False
 
@@ -207,7 +231,7 @@ class Prefilter:
             if blank[i]:
                 continue
             sentence = text[a:b]
-            if self.has_trigger(sentence):
+            if self.has_trigger(sentence) and may_name_actor(sentence) and not is_heading(sentence):
                 keep[i] = True
                 need, j = self.keep_before, i - 1
                 while need > 0 and j >= 0:
@@ -215,7 +239,7 @@ class Prefilter:
                         keep[j] = True
                         need -= 1
                     j -= 1
-            elif not keep[i] and names_person(sentence):
+            elif not keep[i] and names_person(sentence) and not is_heading(sentence):
                 keep[i] = True
         kept = sum(1 for i in range(n) if keep[i] and not blank[i])
         dropped = sum(1 for i in range(n) if not keep[i] and not blank[i])
@@ -236,8 +260,73 @@ class Prefilter:
                        article.source), result
 
 
+def _forms_of(lemma: str) -> set[str]:
+    """The surface forms of each word of ``lemma`` ("politically motivated": of both words)."""
+    out: set[str] = set()
+    for part in re.split(r"[\s_]+", lemma.strip()):
+        if part:
+            out |= surface_forms(part)
+            if "-" in part:  # "cease-fire": also the closed form
+                out |= surface_forms(part.replace("-", ""))
+    return out
+
+
 def _blank(chunk: str) -> str:
     return re.sub(r"[^\n]", " ", chunk)
+
+
+_PRONOUNS = frozenset("he she him her his hers himself herself it its itself they them their "
+                      "theirs themselves we us our ours i me my".split())
+_ACTOR_WORDS = frozenset({"both", "two", "each", "either", "neither", "all"})
+_OPENERS = frozenset("""the a an in on at by for and but or nor so yet as if when while after before
+since until during despite although though however meanwhile moreover also still then there here
+this that these those such what why how where which who whose from with without over under into
+about against among between through following according amid""".split())
+_TERMINAL = ".!?\"'”’)"
+
+
+def may_name_actor(sentence: str) -> bool:
+    """Whether ``sentence`` may name someone who acts: a capitalised word (a name, a state, a
+    demonym, an organisation) other than an opening function word, a pronoun, "both", "two", or
+    a title ("the minister"). An event needs at least its source.
+
+    >>> may_name_actor("Energy security was another central focus.")
+    True
+    >>> may_name_actor("The talks were long and useful.")
+    False
+    >>> may_name_actor("The minister left; both sides agreed.")
+    True
+    """
+    from .actors import gazetteer as gz
+
+    for i, m in enumerate(_WORD.finditer(sentence)):
+        word = m.group()
+        low = word.lower().replace("’", "'").split("'", 1)[0]
+        if low in _PRONOUNS or low in _ACTOR_WORDS:
+            return True
+        if word[:1].isupper() and not (i == 0 and low in _OPENERS):
+            return True
+        if gz.is_title_word(word):
+            return True
+    return False
+
+
+def is_heading(sentence: str) -> bool:
+    """Whether ``sentence`` is surely a heading the extractor skips: no closing punctuation and
+    nearly every word capitalised.
+
+    >>> is_heading("Why This Partnership Holds Global Significance")
+    True
+    >>> is_heading("Ministers Met In Geneva.")
+    False
+    """
+    text = sentence.strip()
+    if not text or text[-1] in _TERMINAL:
+        return False
+    words = [w for w in _WORD.findall(text) if w.isalpha()]
+    if not words:
+        return True
+    return sum(1 for w in words if w[:1].isupper()) >= 0.9 * len(words)
 
 
 def names_person(sentence: str) -> bool:
@@ -278,30 +367,36 @@ def _is_full_name(run: list[str], gz: Any) -> bool:
 
 
 def make_prefilter(lexicon: Any = None, *, keep_before: int = 1) -> Prefilter:
-    """The prefilter for a trigger lexicon (default: the built-in one) and the naming verbs."""
+    """The prefilter of a trigger lexicon (default: the built-in one) and the naming verbs.
+
+    A verb whose every sense needs a particle needs one of those particles; a noun whose every
+    entry names its governing verbs needs one of those verbs; a naming verb ("call", "describe")
+    needs one of the disapproving words the extractor looks for.
+
+    >>> pf = make_prefilter()
+    >>> pf.has_trigger("The two ministers met in Geneva."), pf.has_trigger("It rained.")
+    (True, False)
+    """
     from .extract import events
 
     if lexicon is None:
         from .extract.lexicon import load_lexicon
 
         lexicon = load_lexicon()
-    verbs, nouns = _lexicon_lemmas(lexicon)
+    free: set[str] = set()
+    needs: dict[str, set[str]] = {}
+    for lemma, entries in lexicon.verbs.items():
+        if any(not t.particle for t in entries):
+            free.add(lemma)
+        else:
+            needs.setdefault(lemma, set()).update(t.particle for t in entries if t.particle)
+    for lemma, entries in lexicon.nouns.items():
+        if any(not t.verbs for t in entries):
+            free.add(lemma)
+        else:
+            needs.setdefault(lemma, set()).update(v for t in entries for v in t.verbs)
     naming = getattr(events, "NAMING_VERBS", None) or getattr(events, "_NAMING_VERBS", ())
-    return Prefilter(verbs, nouns, naming_verbs=naming, keep_before=keep_before)
-
-
-def _lexicon_lemmas(lexicon: Any) -> tuple[set[str], set[str]]:
-    verbs: set[str] = set()
-    nouns: set[str] = set()
-    for trig in _iter_triggers(lexicon):
-        (verbs if str(getattr(trig, "pos", "VERB")).upper().endswith("VERB") else nouns).add(trig.lemma)
-    return verbs, nouns
-
-
-def _iter_triggers(lexicon: Any) -> Iterator[Any]:
-    for name in ("all_triggers", "entries", "triggers_list"):
-        found = getattr(lexicon, name, None)
-        if found is not None:
-            yield from (found() if callable(found) else found)
-            return
-    raise TypeError(f"cannot list the triggers of {type(lexicon).__name__}")
+    disapproving = getattr(events, "DISAPPROVING", None) or getattr(events, "_DISAPPROVING", ())
+    for verb in naming:
+        needs.setdefault(verb, set()).update(disapproving)
+    return Prefilter(free, (), needs=needs, keep_before=keep_before)
