@@ -18,6 +18,7 @@ pyoxigraph: each function imports what it needs the first time it is used.
 Examples
 --------
 >>> from graphbuild.graph import build_graph
+>>> from graphbuild.rdf import query
 >>> from graphbuild.types import Actor, ActorType, Event, Plover
 >>> ind = Actor("India", ActorType.COUNTRY, "IND")
 >>> rus = Actor("Russia", ActorType.COUNTRY, "RUS")
