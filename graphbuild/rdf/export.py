@@ -278,7 +278,7 @@ def _actor_triples(m: _Minter, key: Any, d: dict) -> Iterator[Triple3]:
         label = _text(d["label"])
         yield s, v.label, label
         yield s, v.name, label
-    for alias in _strings(d.get("aliases")):
+    for alias in dict.fromkeys(_strings(d.get("aliases"))):
         yield s, v.alt, _text(alias)
     if d.get("role") is not None:
         yield s, v.job, _text(d["role"])
@@ -295,7 +295,9 @@ def _happened(d: dict) -> bool:
     return not d.get("negated") and d.get("modality") in _HAPPENED
 
 
-def _event_triples(m: _Minter, u: Any, w: Any, key: Any, d: dict) -> Iterator[Triple3]:
+def _event_triples(m: _Minter, u: Any, w: Any, key: Any, d: dict,
+                   direct_seen: set[tuple[Any, Any, Any]]) -> Iterator[Triple3]:
+    """The event node's triples, and its direct triple unless ``direct_seen`` has it."""
     v = _vocab()
     gb = v.gb
     s = m.event(key)
@@ -338,9 +340,10 @@ def _event_triples(m: _Minter, u: Any, w: Any, key: Any, d: dict) -> Iterator[Tr
         yield s, v.derived, m.article(source_id)
     if _happened(d):
         prop = v.direct[plover]
-        yield source, prop, target
-        if symmetric and source != target:
-            yield target, prop, source
+        for direct in ((source, prop, target), (target, prop, source))[:2 if symmetric else 1]:
+            if direct not in direct_seen:
+                direct_seen.add(direct)
+                yield direct
 
 
 def _cited_articles(G: "nx.MultiDiGraph") -> dict[str, dict | None]:
@@ -373,36 +376,43 @@ def _triple_sections(G: "nx.MultiDiGraph", base_iri: str, named: bool
                 yield from _article_triples(m, article_id, meta)
             for key, d in G.nodes(data=True):
                 yield from _actor_triples(m, key, d)
+            seen: set[tuple[Any, Any, Any]] = set()
             for u, w, key, d in _edges(G):
-                yield from _event_triples(m, u, w, key, d)
+                yield from _event_triples(m, u, w, key, d, seen)
         yield None, everything()
         return
 
     by_article: dict[str, list[tuple[Any, Any, Any, dict]]] = {a: [] for a in articles}
     loose: list[tuple[Any, Any, Any, dict]] = []
-    involved: set[Any] = set()
+    involved_by_articles: set[Any] = set()
     for u, w, key, d in _edges(G):
-        involved.update((u, w))
         article_id = d.get("article_id")
-        (loose if article_id is None else by_article[str(article_id)]).append((u, w, key, d))
+        if article_id is None:
+            loose.append((u, w, key, d))
+        else:
+            by_article[str(article_id)].append((u, w, key, d))
+            involved_by_articles.update((u, w))
 
     def default_graph() -> Iterator[Triple3]:
         yield from ((t.subject, t.predicate, t.object) for t in scheme_triples())
         for key, d in G.nodes(data=True):
-            if key not in involved:
+            if key not in involved_by_articles:  # actors in no article's event
                 yield from _actor_triples(m, key, d)
-        for u, w, key, d in loose:  # events that name no article
-            for node in dict.fromkeys((u, w)):
+        seen: set[tuple[Any, Any, Any]] = set()
+        for node in dict.fromkeys(n for u, w, _, _ in loose for n in (u, w)):
+            if node in involved_by_articles:
                 yield from _actor_triples(m, node, G.nodes[node])
-            yield from _event_triples(m, u, w, key, d)
+        for u, w, key, d in loose:  # events that name no article
+            yield from _event_triples(m, u, w, key, d, seen)
 
     def article_graph(article_id: str) -> Iterator[Triple3]:
         yield from _article_triples(m, article_id, articles[article_id])
         edges = by_article[article_id]
         for node in dict.fromkeys(n for u, w, _, _ in edges for n in (u, w)):
             yield from _actor_triples(m, node, G.nodes[node])
+        seen: set[tuple[Any, Any, Any]] = set()
         for u, w, key, d in edges:
-            yield from _event_triples(m, u, w, key, d)
+            yield from _event_triples(m, u, w, key, d, seen)
 
     yield None, default_graph()
     for article_id in articles:
@@ -461,6 +471,38 @@ def _rdflib_converter() -> Callable[[Any], Any]:
         raise ExportError(f"cannot convert {term!r} to rdflib")
 
     return convert
+
+
+def _rdflib_serializer(fmt: str) -> str:
+    """The rdflib serializer plugin for a format.
+
+    rdflib's Turtle and TriG serializers write an ``xsd:double`` in the short form with
+    six decimals (``1.234568e-01``), which changes the value. graphbuild registers
+    variants that write doubles in full (``"0.123456789"^^xsd:double``) and use them.
+    """
+    if fmt not in ("ttl", "trig"):
+        return _RDFLIB_FORMAT[fmt]
+    from rdflib import XSD, Literal, plugin
+    from rdflib.plugins.serializers.trig import TrigSerializer
+    from rdflib.plugins.serializers.turtle import _GEN_QNAME_FOR_DT, TurtleSerializer
+    from rdflib.serializer import Serializer
+
+    name = f"graphbuild-{fmt}"
+    base = TurtleSerializer if fmt == "ttl" else TrigSerializer
+    try:
+        plugin.get(name, Serializer)
+    except plugin.PluginException:
+        def label(self: Any, node: Any, position: int) -> str:
+            if isinstance(node, Literal) and node.datatype == XSD.double:
+                return node._literal_n3(
+                    use_plain=False,
+                    qname_callback=lambda dt: self.get_pname(dt, _GEN_QNAME_FOR_DT))
+            return base.label(self, node, position)
+
+        exact = type(f"Exact{base.__name__}", (base,), {"label": label})
+        globals()[exact.__name__] = exact
+        plugin.register(name, Serializer, __name__, exact.__name__)
+    return name
 
 
 def _bind(graph: "rdflib.Graph", base_iri: str) -> None:
@@ -624,10 +666,10 @@ def write_graph(G: "nx.MultiDiGraph", path: str | os.PathLike[str], format: str 
             options: dict[str, Any] = {}
             if fmt == "jsonld":
                 options["context"] = dict(PREFIXES)
-            graph.serialize(destination=tmp, format=_RDFLIB_FORMAT[fmt], encoding="utf-8",
+            graph.serialize(destination=tmp, format=_rdflib_serializer(fmt), encoding="utf-8",
                             **options)
     else:
-        def writer(tmp: str) -> None:
+        def writer(tmp: str) -> None:  # type: ignore[misc]
             items: Iterable[Any] = (iter_quads(G, base_iri=base_iri) if fmt in _DATASET_FORMATS
                                     else iter_triples(G, base_iri=base_iri))
             prefixes = _prefixes(base_iri) if fmt in ("ttl", "trig") else None
