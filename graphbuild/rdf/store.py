@@ -142,7 +142,9 @@ def _store_for(source: QuerySource, base_iri: str) -> tuple[ox.Store, bool]:
 
         named = False
         quads = []
-        for s, p, o, g in source.quads((None, None, None, None)):
+        rows = (source.quads((None, None, None, None)) if hasattr(source, "quads")
+                else ((s, p, o, None) for s, p, o in source))
+        for s, p, o, g in rows:
             graph = ox.DefaultGraph()
             identifier = getattr(g, "identifier", g)
             if identifier is not None and not str(identifier).startswith("urn:x-rdflib:"):
@@ -274,8 +276,8 @@ def split_by_article(quads: Iterable[Any]) -> dict[Any, list[ox.Triple]]:
         graph = articles[0]
         put(graph, by_subject[subject])
         actors = values(subject, str(GB.sourceActor)) + values(subject, str(GB.targetActor))
-        for actor in actors:
-            put(graph, by_subject.get(actor, ()))
+        for actor in actors:  # its description, not the direct triples it is subject of
+            put(graph, (t for t in by_subject.get(actor, ()) if t.predicate.value not in direct))
         types = values(subject, str(GB.eventType))
         modality = [o.value for o in values(subject, str(GB.modality))]
         negated = [o.value for o in values(subject, str(GB.negated))]
