@@ -24,10 +24,24 @@ class GraphbuildError(Exception):
 class InputError(GraphbuildError, ValueError):
     """An input file or text that cannot be read as articles.
 
-    ``path`` and ``line`` say where, when known.
+    ``path`` and ``line`` say where, when known. ``skipped`` is True when the input it names
+    was not read (the usual case); :func:`graphbuild.ingest.iter_articles` also reports
+    warnings about inputs it did read (a decoding fallback, a bad date) as ``InputError`` with
+    ``skipped=False``.
+
+    >>> err = InputError("not valid JSON", path="news.jsonl", line=3)
+    >>> str(err), err.skipped
+    ('news.jsonl:3: not valid JSON', True)
     """
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        skipped: bool = True,
+    ):
         where = path if path is not None else ""
         if path is not None and line is not None:
             where = f"{path}:{line}"
@@ -35,6 +49,7 @@ class InputError(GraphbuildError, ValueError):
         self.path = path
         self.line = line
         self.reason = message
+        self.skipped = skipped
 
 
 class ModelError(GraphbuildError, RuntimeError):

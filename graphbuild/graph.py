@@ -36,6 +36,7 @@ __all__ = [
     "add_event",
     "add_article",
     "event_records",
+    "graph_from_records",
     "merge_graphs",
     "merge_duplicate_events",
     "filter_events",
@@ -159,12 +160,17 @@ def event_from_edge(G: nx.MultiDiGraph, u: str, v: str, key: str) -> Event:
 
 
 def event_records(G: nx.MultiDiGraph) -> Iterator[dict]:
-    """One flat dict per event, ready for ``pandas.DataFrame(list(...))`` or jsonl."""
+    """One flat dict per event, ready for ``pandas.DataFrame(list(...))`` or jsonl.
+
+    ``doc_date`` is the date of the event's article (ISO), when known.
+    """
+    articles = G.graph.get("articles", {})
     for u, v, key, d in G.edges(keys=True, data=True):
         s, o = G.nodes[u], G.nodes[v]
         yield {
             "event_id": key,
             "doc_id": d["article_id"],
+            "doc_date": (articles.get(d["article_id"]) or {}).get("date"),
             "subject": s.get("label"),
             "subject_type": s.get("type"),
             "subject_country": s.get("country"),
@@ -177,6 +183,68 @@ def event_records(G: nx.MultiDiGraph) -> Iterator[dict]:
             **{k: d.get(k) for k in ("negated", "modality", "symmetric", "mode", "context", "date",
                                      "sentence", "start", "end", "confidence", "rule", "sources")},
         }
+
+
+def graph_from_records(records: Iterable[Mapping], *, name: str = "graphbuild") -> nx.MultiDiGraph:
+    """Rebuild a graph from the flat dicts of :func:`event_records` (an ``events.jsonl``).
+
+    Actors get back their label, type and country (roles and aliases are not in the
+    records); each edge keeps its ``event_id``. Articles are known by id and, where the
+    record has ``doc_date``, by date.
+
+    Raises
+    ------
+    InputError
+        A record lacks a field or holds a bad value; ``line`` is its 1-based position.
+
+    Examples
+    --------
+    >>> ind = Actor("India", ActorType.COUNTRY, "IND")
+    >>> rus = Actor("Russia", ActorType.COUNTRY, "RUS")
+    >>> G = build_graph([Event("a1", ind, rus, Plover.AID, "send aid", "India aids Russia.", 0, 18)])
+    >>> H = graph_from_records(event_records(G))
+    >>> list(H.edges(keys=True)) == list(G.edges(keys=True))
+    True
+    >>> graph_from_records([{"subject": "India"}])
+    Traceback (most recent call last):
+    ...
+    graphbuild.errors.InputError: event record lacks 'doc_id'
+    """
+    from .errors import InputError
+
+    G = nx.MultiDiGraph(name=name)
+    G.graph["articles"] = {}
+    for i, rec in enumerate(records, 1):
+        try:
+            def actor(role: str) -> Actor:
+                return Actor(str(rec[role]), ActorType(rec.get(f"{role}_type") or "ORG"),
+                             rec.get(f"{role}_country") or None)
+
+            date = rec.get("date")
+            event = Event(
+                article_id=str(rec["doc_id"]), source=actor("subject"), target=actor("object"),
+                plover=Plover(rec["plover"]), relation=rec.get("relation") or "",
+                sentence=rec.get("sentence") or "", start=int(rec.get("start") or 0),
+                end=int(rec.get("end") or 0), negated=bool(rec.get("negated")),
+                modality=Modality(rec.get("modality") or "asserted"),
+                symmetric=bool(rec.get("symmetric")),
+                confidence=float(rec.get("confidence", 0.5) or 0.0), rule=rec.get("rule") or "",
+                mode=rec.get("mode"), context=rec.get("context"),
+                date=dt.date.fromisoformat(str(date)[:10]) if date else None,
+                sources=tuple(rec.get("sources") or ()))
+        except KeyError as err:
+            raise InputError(f"event record lacks {err.args[0]!r}", line=i) from err
+        except (TypeError, ValueError) as err:
+            raise InputError(f"bad event record: {err}", line=i) from err
+        u = _add_actor(G, event.source)
+        v = _add_actor(G, event.target)
+        G.add_edge(u, v, key=str(rec.get("event_id") or event.id), **_edge_data(event))
+        for article in event.sources or (event.article_id,):
+            G.graph["articles"].setdefault(article, {"title": None, "date": None, "url": None,
+                                                     "source": None})
+        if rec.get("doc_date"):
+            G.graph["articles"][event.article_id]["date"] = str(rec["doc_date"])[:10]
+    return G
 
 
 def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:

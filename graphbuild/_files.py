@@ -1,0 +1,75 @@
+"""Writing output files atomically, and keeping them inside the output folder."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import IO, Iterator
+
+from .errors import ExportError
+
+__all__ = ["atomic_write", "inside"]
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | os.PathLike, mode: str = "w", *, encoding: str | None = "utf-8") -> Iterator[IO]:
+    """Open a temporary file beside ``path``; on success it replaces ``path`` in one step.
+
+    A run killed at any moment leaves the previous file intact: the new one appears only
+    when it is complete.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> with atomic_write(d / "x.txt") as fh:
+    ...     _ = fh.write("done")
+    >>> (d / "x.txt").read_text()
+    'done'
+    """
+    path = Path(path)
+    if "b" in mode:
+        encoding = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        raise ExportError(f"cannot write {path}: {err.strerror}") from err
+    try:
+        os.chmod(tmp, _file_mode(path))
+        with os.fdopen(fd, mode, encoding=encoding) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _file_mode(path: Path) -> int:
+    """The permissions a new file would get (mkstemp makes it owner-only): keep the old file's."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def inside(folder: str | os.PathLike, name: str) -> Path:
+    """``folder / name``, refusing a name that would leave ``folder``.
+
+    >>> inside("/tmp/out", "graph.ttl").name
+    'graph.ttl'
+    >>> inside("/tmp/out", "../../etc/x")
+    Traceback (most recent call last):
+    ...
+    graphbuild.errors.ExportError: refusing to write '../../etc/x' outside /tmp/out
+    """
+    base = Path(folder).resolve()
+    target = (base / name).resolve()
+    if base != target.parent and base not in target.parents:
+        raise ExportError(f"refusing to write {name!r} outside {folder}")
+    return target

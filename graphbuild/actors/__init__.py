@@ -1,0 +1,1 @@
+"""Recognising and resolving actors: gazetteer (states, organisations, titles) and resolution."""

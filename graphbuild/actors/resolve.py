@@ -1,0 +1,661 @@
+"""Find the actors a parsed article mentions and resolve every mention to one :class:`Actor`.
+
+Mentions are found around nominal heads in the dependency parse, not only from the named
+entities (the small English model often tags "National Security Advisor X" as an ORG):
+
+- a person: a name, with the title, possessive or nationality word before it
+  ("Russian Foreign Minister Sergey Lavrov", "India's National Security Advisor X") or an
+  apposition after it ("X, Secretary of Russia's Security Council") giving country and role;
+- a state: by name, demonym, capital or seat of government ("the Kremlin");
+- an international organisation (UN, EU, NATO ...), an ORG without a country;
+- a group: a collective noun with a state or demonym modifying it ("Indian troops",
+  "Pakistan's foreign office"), an ORG with that country.
+
+Within an article, "Dr. S. Jaishankar", "S. Jaishankar" and "Jaishankar" are one actor;
+he/she/his, it/its, "the minister", "the two leaders", "both sides" and "the two nations"
+are resolved to earlier actors. Nothing here mutates the ``Doc``.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from ..errors import InputError
+from ..types import Actor, ActorType
+from . import gazetteer as gz
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Resolution", "UserActor", "load_actor_list", "resolve"]
+
+log = logging.getLogger(__name__)
+
+_NOMINAL = {"PROPN", "NOUN", "PRON", "ADJ", "NUM", "X"}
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod", "npadvmod"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+_STATE_PRONOUNS = {"it", "its", "itself"}
+_PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+_PAIR_PERSON_NOUNS = {"leader", "minister", "president", "official", "diplomat", "counterpart",
+                      "statesman", "envoy", "head", "premier", "chief"}
+_PAIR_STATE_NOUNS = {"side", "nation", "country", "state", "government", "capital", "neighbour",
+                     "neighbor", "partner", "ally", "power", "party"}
+_PAIR_DETERMINERS = {"both", "two"}
+# Heads of names that are institutions, not people ("the Security Council").
+_INSTITUTION_HEADS = {"council", "committee", "commission", "ministry", "agency", "office", "court",
+                      "assembly", "parliament", "bank", "party", "front", "army", "department",
+                      "directorate", "bureau", "service", "authority", "organisation",
+                      "organization", "union", "alliance", "forum", "group", "house", "senate",
+                      "congress", "cabinet", "government", "administration", "secretariat"}
+_COUNTERPART_NOUNS = {"counterpart", "host", "guest", "visitor", "colleague"}
+
+
+@dataclass(frozen=True)
+class UserActor:
+    """One row of a user's actor list (``--actors FILE``); it wins over inference."""
+
+    name: str
+    type: ActorType
+    country: str | None = None
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+    def actor(self) -> Actor:
+        return Actor(self.name, self.type, self.country, self.role, self.aliases)
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to)
+
+
+def _norm(text: str) -> str:
+    text = text.replace("’", "'").strip()
+    text = re.sub(r"'s$", "", text)
+    return " ".join(re.sub(r"[^\w\s-]", " ", text.lower()).split())
+
+
+def load_actor_list(path: str) -> list[UserActor]:
+    """Read a user's actor list: CSV with ``name, aliases, type, country, role, valid_from, valid_to``.
+
+    ``aliases`` are separated by ``;`` or ``|``; ``type`` is PERSON, COUNTRY or ORG; dates are
+    ISO dates and may be empty. A bad row raises :class:`InputError` naming the file and line.
+    """
+    rows: list[UserActor] = []
+    try:
+        fh = open(path, encoding="utf-8-sig", newline="")
+    except OSError as err:
+        raise InputError(f"cannot read actor list: {err.strerror}", path=str(path)) from err
+    with fh:
+        reader = csv.DictReader(fh)
+        if not reader.fieldnames or "name" not in reader.fieldnames:
+            raise InputError("actor list needs a header with at least 'name' and 'type'",
+                             path=str(path), line=1)
+        for line, row in enumerate(reader, start=2):
+            name = (row.get("name") or "").strip()
+            if not name:
+                raise InputError("empty name", path=str(path), line=line)
+            try:
+                kind = ActorType((row.get("type") or "PERSON").strip().upper())
+            except ValueError:
+                raise InputError(f"unknown type {row.get('type')!r}; valid: PERSON, COUNTRY, ORG",
+                                 path=str(path), line=line) from None
+            country = (row.get("country") or "").strip().upper() or None
+            if country is not None and not re.fullmatch(r"[A-Z]{3}", country):
+                raise InputError(f"country {country!r} is not an ISO 3166 alpha-3 code",
+                                 path=str(path), line=line)
+            dates = []
+            for col in ("valid_from", "valid_to"):
+                value = (row.get(col) or "").strip()
+                try:
+                    dates.append(dt.date.fromisoformat(value) if value else None)
+                except ValueError:
+                    raise InputError(f"{col} {value!r} is not an ISO date (YYYY-MM-DD)",
+                                     path=str(path), line=line) from None
+            aliases = tuple(a.strip() for a in re.split(r"[;|]", row.get("aliases") or "") if a.strip())
+            rows.append(UserActor(name, kind, country, (row.get("role") or "").strip() or None,
+                                  aliases, dates[0], dates[1]))
+    return rows
+
+
+@dataclass
+class _Person:
+    """What an article says of one person, merged over all their mentions."""
+
+    label: str
+    key: str
+    country: str | None = None
+    role: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    fixed: Actor | None = None  # from the user's actor list
+
+    def actor(self) -> Actor:
+        if self.fixed is not None:
+            return self.fixed
+        aliases = tuple(sorted(a for a in self.aliases if a != self.label))
+        return Actor(self.label, ActorType.PERSON, self.country, self.role, aliases)
+
+
+@dataclass
+class Resolution:
+    """Every token that stands for an actor, mapped to the actor(s) it stands for.
+
+    ``by_token[i]`` is the list of actors token ``i`` refers to: one for a name, two for
+    "both sides". ``heads`` holds the head token of each mention.
+    """
+
+    by_token: dict[int, list[Actor]] = field(default_factory=dict)
+    heads: set[int] = field(default_factory=set)
+    # how sure the resolution is, per token: 1.0 a name, lower for pronouns and anaphora
+    certainty: dict[int, float] = field(default_factory=dict)
+    # heads of phrases that describe a person ("X, Secretary of the Council, met Y"): not actors
+    descriptive: set[int] = field(default_factory=set)
+
+    def actors(self, token: "Token") -> list[Actor]:
+        return self.by_token.get(token.i, [])
+
+    def all_actors(self) -> list[Actor]:
+        seen: dict[str, Actor] = {}
+        for actors in self.by_token.values():
+            for a in actors:
+                seen.setdefault(a.id, a)
+        return list(seen.values())
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _country_of_text(text: str, *, allow_ambiguous: bool = True) -> str | None:
+    text = text.strip()
+    if not text:
+        return None
+    hit = gz.country(text)
+    if hit is None and text.lower().startswith("the "):
+        hit = gz.country(text[4:])
+    if hit is None or (hit.ambiguous and not allow_ambiguous):
+        return None
+    return hit.iso3
+
+
+def _ent_of(token: "Token") -> "Span | None":
+    """The named entity ``token`` is part of, if any."""
+    if token.ent_iob_ == "O" or not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _is_title_token(tok: "Token") -> bool:
+    return gz.is_title_word(tok.text)
+
+
+def _is_honorific(tok: "Token") -> bool:
+    return gz.strip_honorifics(tok.text) == ""
+
+
+def _left_modifiers(head: "Token") -> list["Token"]:
+    """The tokens before ``head`` inside its noun phrase (compounds, adjectives, possessives)."""
+    out: list["Token"] = []
+    for child in head.lefts:
+        if child.dep_ in _MODIFIER_DEPS or child.dep_ in {"cc", "conj"} and child.head.dep_ == "amod":
+            out.extend(child.subtree)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _name_tokens(head: "Token", modifiers: Sequence["Token"]) -> list["Token"]:
+    """The run of proper-noun tokens that ends at ``head`` and is a name, not a title."""
+    run = [head]
+    for tok in reversed([m for m in modifiers if m.i < head.i]):
+        if tok.i != run[0].i - 1:
+            break
+        if tok.pos_ != "PROPN" or _is_title_token(tok) or _is_honorific(tok):
+            break
+        if _country_of_text(tok.text, allow_ambiguous=False) and tok.ent_type_ not in ("PERSON",):
+            break
+        run.insert(0, tok)
+    return run
+
+
+def _countries_in(tokens: Iterable["Token"]) -> list[str]:
+    """Countries named in ``tokens`` (a multi-word name such as "New Delhi" counts once)."""
+    toks = sorted(set(tokens), key=lambda t: t.i)
+    found: list[str] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        matched = False
+        for width in (4, 3, 2):
+            window = toks[i:i + width]
+            if len(window) == width and window[-1].i - window[0].i == width - 1:
+                iso = _country_of_text(" ".join(t.text for t in window), allow_ambiguous=False)
+                if iso:
+                    found.append(iso)
+                    i += width
+                    matched = True
+                    break
+        if matched:
+            continue
+        if tok.pos_ in ("PROPN", "ADJ", "NOUN") or tok.ent_type_ in ("GPE", "NORP", "LOC"):
+            iso = _country_of_text(tok.text, allow_ambiguous=tok.ent_type_ in ("GPE", "NORP"))
+            if iso:
+                found.append(iso)
+        i += 1
+    return found
+
+
+def _role_text(tokens: Sequence["Token"]) -> str | None:
+    """The office as the text gives it, less the leading state word ("India's", "Russian")."""
+    toks = [t for t in tokens if not _is_honorific(t)]
+    while toks and (toks[0].dep_ in ("det", "case", "punct", "poss")
+                    or toks[0].pos_ in ("DET", "PUNCT", "PART")
+                    or _country_of_text(toks[0].text, allow_ambiguous=False)):
+        toks.pop(0)
+    while toks and (toks[-1].pos_ in ("PUNCT", "ADP", "CCONJ", "DET", "PART")):
+        toks.pop()
+    if not toks or not any(_is_title_token(t) and t.lemma_.lower() not in _COUNTERPART_NOUNS for t in toks):
+        return None
+    doc = toks[0].doc
+    return " ".join(doc[toks[0].i:toks[-1].i + 1].text.split())
+
+
+def _appos_title(head: "Token") -> list["Token"]:
+    """The title in an apposition after a name: "X, Secretary of Russia's Security Council"."""
+    for child in head.rights:
+        comma_conj = child.dep_ == "conj" and child.i >= 2 and any(
+            t.text == "," for t in head.doc[head.i + 1:child.i]) and not any(
+            t.dep_ == "cc" for t in head.doc[head.i + 1:child.i])
+        if (child.dep_ == "appos" or comma_conj) and child.pos_ in ("NOUN", "PROPN"):
+            toks = [t for t in child.subtree if t.i <= _clause_end(child)]
+            if any(_is_title_token(t) for t in toks):
+                return toks
+    return []
+
+
+def _title_owner(head: "Token") -> "Token | None":
+    """The common noun a name stands in apposition to: "the minister, X" -> minister."""
+    cur = head
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ == "appos" and cur.head.pos_ in ("NOUN", "PROPN") and (
+            _is_title_token(cur.head) or cur.head.lemma_.lower() in _COUNTERPART_NOUNS):
+        return cur.head
+    return None
+
+
+def _conjuncts_of_appos(owner: "Token") -> list["Token"]:
+    out: list["Token"] = []
+    for child in owner.children:
+        if child.dep_ == "appos":
+            stack = [child]
+            while stack:
+                cur = stack.pop(0)
+                out.append(cur)
+                stack.extend(c for c in cur.children if c.dep_ == "conj")
+    return out
+
+
+def _clause_end(tok: "Token") -> int:
+    """The last token of ``tok``'s phrase before a coordination ("... and a close aide to")."""
+    end = tok.i
+    for t in tok.subtree:
+        if t.i > tok.i and (t.dep_ in ("cc", "conj") and t.head == tok or t.text in (",", ";")):
+            break
+        end = t.i
+    return end
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+class _Resolver:
+    def __init__(self, doc: "Doc", user_actors: Sequence[UserActor], day: dt.date | None):
+        self.doc = doc
+        self.res = Resolution()
+        self.persons: dict[str, _Person] = {}
+        self.user: dict[str, UserActor] = {}
+        for ua in user_actors:
+            if ua.valid_on(day):
+                for alias in (ua.name, *ua.aliases):
+                    self.user[_norm(alias)] = ua
+        self.taken: set[int] = set()
+        # salience for coreference: most recent last
+        self.recent_persons: list[tuple[int, Actor, bool]] = []  # (token, actor, was_subject)
+        self.recent_states: list[tuple[int, Actor, bool]] = []
+
+    # -- bookkeeping
+    def _assign(self, tokens: Iterable["Token"], head: "Token", actors: list[Actor],
+                certainty: float = 1.0) -> None:
+        for tok in tokens:
+            self.res.by_token[tok.i] = actors
+            self.res.certainty[tok.i] = certainty
+            self.taken.add(tok.i)
+        self.res.by_token[head.i] = actors
+        self.res.certainty[head.i] = certainty
+        self.res.heads.add(head.i)
+
+    def _user_actor(self, text: str) -> Actor | None:
+        ua = self.user.get(_norm(text))
+        return ua.actor() if ua else None
+
+    # -- pass 1: named mentions
+    def named_mentions(self) -> None:
+        doc = self.doc
+        for head in doc:
+            if head.i in self.taken or head.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                continue
+            if head.dep_ == "compound" and head.head.pos_ in ("PROPN", "NOUN") and head.head.i > head.i:
+                continue  # part of a larger noun phrase; handled at its head
+            self._mention_at(head)
+
+    def _mention_at(self, head: "Token") -> None:
+        mods = _left_modifiers(head)
+        ent = _ent_of(head)
+        user = None
+        if ent is not None:
+            user = self._user_actor(ent.text)
+        if user is None:
+            user = self._user_actor(head.text)
+        if user is not None:
+            span = list(ent) if ent is not None else [head]
+            if user.type is ActorType.PERSON:
+                person = self._person(user.label, user.country, user.role, fixed=user)
+                self._assign(span, head, [person.actor()])
+                self._remember(head, person.actor())
+            else:
+                self._assign(span, head, [user])
+                self._remember(head, user)
+            return
+
+        # an international organisation ("the United Nations", "NATO", "U.N. Security Council"),
+        # unless a state owns it ("Russia's Security Council")
+        owned = bool(_countries_in(m for m in mods if m.dep_ in ("poss", "amod") or m.ent_type_ in ("GPE", "NORP")))
+        for text in [] if owned else ([ent.text] if ent is not None else []) + [
+                " ".join(t.text for t in [*mods, head] if t.dep_ not in ("det", "poss", "case")),
+                head.text]:
+            org = gz.organisation(text)
+            if org is not None:
+                toks = list(ent) if ent is not None and org.label and text == ent.text else [head]
+                self._assign(toks, head, [Actor(org.label, ActorType.ORG, None, None,
+                                                tuple(sorted(set(org.aliases) - {org.label})))])
+                return
+
+        names = _name_tokens(head, mods) if head.pos_ == "PROPN" else []
+        if head.pos_ == "PROPN" and _norm(head.text) in self.persons:
+            self._person_mention(head, names or [head], [m for m in mods if m not in names])
+            return
+        title_mods = [m for m in mods if m not in names]
+        is_person = (ent is not None and ent.label_ == "PERSON") or (
+            head.pos_ == "PROPN" and any(_is_title_token(t) for t in title_mods)
+            and not _is_title_token(head) and gz.group_noun(head.lemma_.lower()) is None
+            and head.lemma_.lower() not in _INSTITUTION_HEADS
+            and gz.organisation(" ".join(t.text for t in [*title_mods, head] if t.pos_ == "PROPN")) is None
+            and not _country_of_text(head.text, allow_ambiguous=False))
+        if is_person and head.pos_ == "PROPN" and names:
+            name_toks = names
+            if ent is not None and ent.label_ == "PERSON":
+                name_toks = [t for t in ent if not _is_title_token(t) and not _is_honorific(t)] or names
+            if _country_of_text(" ".join(t.text for t in name_toks), allow_ambiguous=False):
+                pass  # a misread state name ("Kremlin"): fall through to the state check
+            else:
+                self._person_mention(head, name_toks, title_mods)
+                return
+
+        # a state by name, demonym, capital or seat of government
+        candidates = []
+        if ent is not None and ent.label_ in ("GPE", "NORP", "LOC", "ORG", "FAC", "PERSON"):
+            candidates.append((list(ent), ent.label_ in ("GPE", "NORP")))
+        chain = [t for t in mods if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+        if len(chain) > 1:
+            candidates.append((chain, False))
+        candidates.append(([head], head.ent_type_ in ("GPE", "NORP")))
+        for toks, trusted in candidates:
+            text = " ".join(t.text for t in toks)
+            hit = gz.country(re.sub(r"^the ", "", text, flags=re.I))
+            if hit is None or (hit.ambiguous and not trusted):
+                continue
+            modifier = head.dep_ in ("amod", "compound", "nmod") or (
+                head.dep_ == "conj" and head.head.dep_ in ("amod", "compound", "nmod"))
+            if hit.kind == "demonym" and modifier and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+                return  # "Russian oil": a modifier, used by the phrase it modifies
+            if hit.kind == "demonym":
+                if head.tag_ in ("NNS", "NNPS") or head.text.endswith("s"):
+                    actor = Actor(head.text, ActorType.ORG, hit.iso3)  # "Palestinians"
+                else:
+                    actor = Actor(gz.country_name(hit.iso3), ActorType.COUNTRY, hit.iso3, None, (text,))
+            else:
+                actor = Actor(gz.country_name(hit.iso3), ActorType.COUNTRY, hit.iso3, None, (text,))
+            self._assign(toks, head, [actor])
+            self._remember(head, actor)
+            return
+
+        # a group: "Indian troops", "Pakistan's foreign office", "the government of Iran"
+        group = None
+        if head.pos_ in ("NOUN", "PROPN"):
+            near = [m for m in mods if m.dep_ in ("amod", "compound") and m.i < head.i
+                    and not _countries_in([m])]
+            for k in range(min(2, len(near)), -1, -1):
+                words = " ".join(t.text.lower() for t in near[len(near) - k:]) if k else ""
+                group = gz.group_noun(f"{words} {head.lemma_.lower()}".strip())
+                if group is not None:
+                    break
+        if group is not None:
+            countries = _countries_in(mods)
+            for child in head.rights:
+                if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                    countries += _countries_in(c for c in child.children if c.dep_ == "pobj")
+            if countries:
+                iso = countries[0]
+                if group.is_government and head.lemma_.lower() in ("government", "administration",
+                                                                   "regime", "state", "leadership"):
+                    actor = Actor(gz.country_name(iso), ActorType.COUNTRY, iso)
+                else:
+                    actor = Actor(gz.group_label(iso, group), ActorType.ORG, iso)
+                self._assign([head, *mods], head, [actor])
+                self._remember(head, actor)
+                return
+
+        # any other organisation the model recognised
+        if ent is not None and ent.label_ == "ORG" and ent.root == head:
+            countries = _countries_in(mods)
+            label = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+            actor = Actor(label, ActorType.ORG, countries[0] if countries else None)
+            self._assign(list(ent), head, [actor], certainty=0.8)
+            self._remember(head, actor)
+
+    def _person(self, label: str, country: str | None, role: str | None,
+                fixed: Actor | None = None) -> _Person:
+        key = _norm(label).split()[-1] if _norm(label) else label
+        person = self.persons.get(key)
+        if person is None:
+            person = self.persons[key] = _Person(label=label, key=key, fixed=fixed)
+        elif len(label) > len(person.label) and person.fixed is None:
+            person.aliases.add(person.label)
+            person.label = label
+        person.aliases.add(label)
+        person.country = person.country or country
+        person.role = person.role or role
+        return person
+
+    def _person_mention(self, head: "Token", name_toks: list["Token"], title_mods: list["Token"]) -> None:
+        label = gz.strip_honorifics(" ".join(t.text for t in name_toks)).strip() or head.text
+        label = re.sub(r"['’]s$", "", label)
+        title = list(title_mods)
+        toks = name_toks + [t for t in title_mods if t.i < head.i]
+        owner = _title_owner(head)
+        if owner is not None:
+            names = _conjuncts_of_appos(owner)
+            owner_mods = [t for t in owner.subtree if t.i < owner.i or t == owner]
+            states = [t for t in owner.lefts if t.dep_ in ("amod", "compound") and _countries_in([t])]
+            states += [c for t in list(states) for c in t.children if c.dep_ == "conj" and _countries_in([c])]
+            if len(names) > 1 and len(states) == len(names) and head in names:
+                # "his Russian and Ukrainian counterparts, X and Y": pair them in order
+                title += [states[names.index(head)]]
+            else:
+                title += [t for t in owner_mods if t not in name_toks]
+                if len(names) == 1:
+                    toks += [t for t in owner_mods if t.i < head.i and t not in name_toks]
+        appos = _appos_title(head)
+        if appos:
+            self.res.descriptive.update(t.i for t in appos if t.head.i == head.i)
+        title += appos
+        title = sorted(set(title), key=lambda t: t.i)
+        countries = _countries_in(title)
+        role = _role_text(title)
+        country = countries[0] if countries else None
+        person = self._person(label, country, role)
+        self._assign(toks, head, [person.actor()])
+        self._remember(head, person.actor())
+        self._pending_person_tokens.setdefault(person.key, []).append(head.i)
+
+    _pending_person_tokens: dict[str, list[int]]
+
+    def _remember(self, head: "Token", actor: Actor) -> None:
+        subject = head.dep_ in ("nsubj", "nsubjpass")
+        if actor.type is ActorType.PERSON:
+            self.recent_persons.append((head.i, actor, subject))
+        else:
+            self.recent_states.append((head.i, actor, subject))
+
+    def _context_country(self, i: int) -> str | None:
+        """The state a person with no stated country most likely serves, from the context.
+
+        In order: a state acting as subject in the same sentence; a state-modified group in
+        it ("the Chinese delegation"); the last state acting as a subject before; the last
+        place someone went to or was in ("arrived in the capital").
+        """
+        sent = self.doc[i].sent
+        states = [(j, a, subj) for j, a, subj in self.recent_states if a.country]
+        same = [(j, a, subj) for j, a, subj in states if sent.start <= j < sent.end]
+        for j, a, subj in same:
+            if subj and a.type is ActorType.COUNTRY:
+                return a.country
+        for j, a, subj in same:
+            if a.type is ActorType.ORG and self.doc[j].lemma_.lower() not in ("official",):
+                return a.country
+        before = [(j, a, subj) for j, a, subj in states if j < sent.start]
+        for j, a, subj in reversed(before):
+            if subj:
+                return a.country
+        for j, a, subj in reversed(before):
+            tok = self.doc[j]
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to", "at"):
+                return a.country
+        return None
+
+    def finish_persons(self) -> None:
+        """Give every mention of a person the merged actor (full name, country, role)."""
+        for key, token_ids in self._pending_person_tokens.items():
+            person = self.persons[key]
+            if person.country is None and person.fixed is None and token_ids:
+                person.country = self._context_country(min(token_ids))
+        for key, token_ids in self._pending_person_tokens.items():
+            actor = self.persons[key].actor()
+            for i in list(self.res.by_token):
+                cur = self.res.by_token[i]
+                if len(cur) == 1 and cur[0].type is ActorType.PERSON and _norm(cur[0].label).split()[-1:] == [key]:
+                    self.res.by_token[i] = [actor]
+        self.recent_persons = [(i, self.res.by_token.get(i, [a])[0], s) for i, a, s in self.recent_persons]
+
+    # -- pass 2: anaphora
+    def anaphora(self) -> None:
+        for tok in self.doc:
+            if tok.i in self.res.by_token:
+                continue
+            low = tok.lower_
+            if tok.pos_ == "PRON" and low in _PERSON_PRONOUNS:
+                actor = self._antecedent(tok, self.recent_persons)
+                if actor:
+                    self._assign([], tok, [actor], certainty=0.8)
+            elif tok.pos_ == "PRON" and low in _STATE_PRONOUNS:
+                actor = self._antecedent(tok, self.recent_states)
+                if actor:
+                    self._assign([], tok, [actor], certainty=0.7)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _PAIR_PERSON_NOUNS | _PAIR_STATE_NOUNS and (
+                    any(c.lower_ in _PAIR_DETERMINERS for c in tok.children)):
+                states = tok.lemma_.lower() in _PAIR_STATE_NOUNS
+                pair = self._pair(tok, states)
+                if pair:
+                    self._assign([c for c in tok.children if c.lower_ in _PAIR_DETERMINERS], tok, pair,
+                                 certainty=0.7)
+            elif tok.pos_ == "NOUN" and tok.tag_ == "NN" and any(c.lower_ == "the" for c in tok.children) \
+                    and gz.is_title_word(tok.text) and not any(c.dep_ in ("poss", "amod", "compound") for c in tok.children):
+                actor = self._by_role(tok)
+                if actor:
+                    self._assign([], tok, [actor], certainty=0.7)
+
+    def _antecedent(self, tok: "Token", pool: list[tuple[int, Actor, bool]]) -> Actor | None:
+        before = [(i, a, s) for i, a, s in pool if i < tok.i]
+        if not before:
+            return None
+        sent_start = tok.sent.start
+        in_sentence = [(i, a, s) for i, a, s in before if i >= sent_start]
+        # a pronoun inside a clause refers back to the sentence's subject first
+        for i, a, s in reversed(in_sentence):
+            if s:
+                return a
+        if in_sentence:
+            return in_sentence[-1][1]
+        for i, a, s in reversed(before):
+            if s:
+                return a
+        return before[-1][1]
+
+    def _pair(self, tok: "Token", states: bool) -> list[Actor]:
+        seen: list[Actor] = []
+        pool = sorted(self.recent_persons + self.recent_states)
+        for i, actor, _ in reversed(pool):
+            if i >= tok.i:
+                continue
+            if states:
+                if not actor.country:
+                    continue
+                actor = Actor(gz.country_name(actor.country), ActorType.COUNTRY, actor.country)
+            elif actor.type is not ActorType.PERSON:
+                continue
+            if all(a.id != actor.id for a in seen):
+                seen.append(actor)
+            if len(seen) == 2:
+                return seen
+        return []
+
+    def _by_role(self, tok: "Token") -> Actor | None:
+        word = tok.lemma_.lower()
+        for i, actor, _ in reversed(self.recent_persons):
+            if i < tok.i and actor.role and word in actor.role.lower():
+                return actor
+        return None
+
+
+def resolve(doc: "Doc", *, user_actors: Sequence[UserActor] = (), date: dt.date | None = None) -> Resolution:
+    """Resolve every actor mention in ``doc``.
+
+    Parameters
+    ----------
+    doc
+        A parsed article (it is not changed).
+    user_actors
+        The user's actor list (``--actors``); a match wins over inference.
+    date
+        The article's date, to choose among user actors valid at different times.
+    """
+    r = _Resolver(doc, user_actors, date)
+    r._pending_person_tokens = {}
+    r.named_mentions()
+    r.finish_persons()
+    r.anaphora()
+    return r.res
+
+
+# keep dataclasses import used for type checkers of subclasses
+_ = dataclasses

@@ -1,0 +1,1 @@
+"""Doc -> events: the trigger lexicon, the dependency-parse extractor and a registry of extractors."""

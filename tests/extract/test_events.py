@@ -1,0 +1,149 @@
+"""The event extractor on sentences of our own, with the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graphbuild.types import ActorType, Modality, Plover
+
+pytestmark = pytest.mark.usefixtures("nlp")
+
+
+def triples(events):
+    return {(e.source.label, e.plover.value, e.target.label) for e in events}
+
+
+def find(events, plover, *names):
+    """The events of type ``plover`` joining actors whose labels contain ``names``."""
+    out = []
+    for e in events:
+        if e.plover.value != plover:
+            continue
+        labels = (e.source.label, e.target.label)
+        if all(any(n in lab for lab in labels) for n in names):
+            out.append(e)
+    return out
+
+
+def test_active_meeting_with_titled_persons(extract_text):
+    evs = extract_text("Mexican Foreign Minister Elena Ortiz met Canadian Prime Minister Paul Tremblay "
+                       "in Ottawa on Tuesday.")
+    ev, = find(evs, "CONSULT", "Ortiz", "Tremblay")
+    assert ev.symmetric and not ev.negated and ev.modality is Modality.ASSERTED
+    people = {ev.source.label: ev.source, ev.target.label: ev.target}
+    assert people["Elena Ortiz"].country == "MEX" and people["Elena Ortiz"].role == "Foreign Minister"
+    assert people["Paul Tremblay"].country == "CAN" and people["Paul Tremblay"].type is ActorType.PERSON
+
+
+def test_passive_voice_swaps_the_roles(extract_text):
+    evs = extract_text("Spanish Foreign Minister Lucia Garcia was received by Austrian Chancellor "
+                       "Karl Weber in Vienna.")
+    ev, = find(evs, "CONSULT", "Weber", "Garcia")
+    assert ev.source.label == "Karl Weber" and ev.target.label == "Lucia Garcia"
+    assert ev.rule.startswith("verb.passive")
+
+
+def test_coordinated_subjects_make_one_symmetric_event(extract_text):
+    evs = extract_text("Malaysia and the Philippines signed a maritime security agreement on Monday.")
+    agree = [e for e in evs if {e.source.country, e.target.country} == {"MYS", "PHL"}]
+    assert len(agree) == 1 and agree[0].symmetric
+
+
+def test_coordinated_objects_make_one_event_each(extract_text):
+    evs = extract_text("Colombia hosted Uruguay and Paraguay for talks on trade.")
+    pairs = {(e.source.country, e.target.country) for e in evs if e.plover is Plover.CONSULT}
+    assert {("COL", "URY"), ("COL", "PRY")} <= pairs
+
+
+def test_object_behind_a_preposition(extract_text):
+    evs = extract_text("Belgium imposed sanctions on Mongolia over the border dispute.")
+    ev, = find(evs, "SANCTION", "Belgium", "Mongolia")
+    assert ev.source.label == "Belgium"
+
+
+def test_relative_clause_and_pronoun(extract_text):
+    evs = extract_text("Canadian Foreign Minister Anne Leduc travelled to Madrid, where she met "
+                       "Spanish Prime Minister Jorge Alvarez.")
+    assert find(evs, "CONSULT", "Leduc", "Alvarez")
+    assert not any(e.source.label.lower() in ("she", "he") for e in evs)
+
+
+def test_infinitive_complement_of_request(extract_text):
+    evs = extract_text("Austria urged Belgium to approve the new treaty.")
+    ev, = find(evs, "REQUEST", "Austria", "Belgium")
+    assert ev.source.country == "AUT" and ev.target.country == "BEL"
+
+
+def test_light_verb_talks(extract_text):
+    evs = extract_text("Estonia held talks with Iceland on fisheries.")
+    assert find(evs, "CONSULT", "Estonia", "Iceland")
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Bolivia did not meet Paraguay at the summit.", "CONSULT"),
+    ("Bolivia and Paraguay failed to agree on a border treaty.", "AGREE"),
+    ("Bolivia refused to sign the accord with Paraguay.", "AGREE"),
+])
+def test_negation(extract_text, text, plover):
+    evs = extract_text(text)
+    hits = find(evs, plover, "Bolivia", "Paraguay")
+    assert hits and all(e.negated for e in hits)
+    assert not any(e.happened for e in hits)
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("The Dutch prime minister will visit Mexico next month.", Modality.PLANNED),
+    ("Canada is expected to meet Mexico on trade next week.", Modality.PLANNED),
+    ("Canada may impose sanctions on Belgium.", Modality.POSSIBLE),
+    ("Canada met Mexico on Friday.", Modality.ASSERTED),
+])
+def test_modality(extract_text, text, modality):
+    evs = extract_text(text)
+    assert evs, text
+    assert evs[0].modality is modality
+    assert evs[0].happened is (modality is Modality.ASSERTED)
+
+
+def test_event_date_from_the_article_date(extract_text):
+    evs = extract_text("Canada met Mexico on Thursday.", date="2024-05-13")  # a Monday
+    assert evs[0].date == dt.date(2024, 5, 9)
+
+
+def test_surname_and_pronoun_resolve_to_the_full_actor(extract_text):
+    text = ("Austrian Chancellor Karl Weber arrived in Madrid on Sunday. "
+            "Weber met Spanish Prime Minister Jorge Alvarez. He also met King Felipe.")
+    evs = extract_text(text)
+    weber = [e for e in evs if "Weber" in (e.source.label, e.target.label)]
+    assert weber and all(e.source.label in ("Karl Weber",) or e.target.label == "Karl Weber" for e in weber)
+    assert {e.source.country for e in weber if e.source.label == "Karl Weber"} == {"AUT"}
+
+
+def test_the_two_leaders_resolve_to_the_pair(extract_text):
+    text = ("Mexican President Ana Flores met Canadian Prime Minister Paul Tremblay in Ottawa. "
+            "The two leaders agreed to expand trade.")
+    evs = extract_text(text)
+    assert find(evs, "AGREE", "Flores", "Tremblay")
+
+
+def test_restraint_no_event_without_two_actors(extract_text):
+    assert extract_text("Belgium announced new measures on Monday.") == []
+    assert extract_text("The minister spoke about the weather.") == []
+
+
+def test_no_self_loops(extract_text):
+    evs = extract_text("Canada and Canada met.")
+    assert all(e.source.id != e.target.id for e in evs)
+
+
+def test_headline_yields_no_event(extract_text):
+    text = "Canada Meets Mexico In Historic Summit\n\nThe weather was fine in Ottawa on Monday."
+    assert extract_text(text) == []
+
+
+def test_provenance_offsets_point_at_the_sentence(extract_text):
+    text = "The weather was fine. Canada met Mexico on Friday."
+    ev, = extract_text(text)
+    assert text[ev.start:ev.end] == ev.sentence == "Canada met Mexico on Friday."
+    assert ev.rule and 0 < ev.confidence <= 1
