@@ -44,13 +44,13 @@ import logging
 import math
 import os
 import re
-import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
+from .._files import atomic_write
 from ..errors import ExportError
 from ..types import Actor, ActorType, Modality, Plover
 from . import namespace as ns
@@ -68,7 +68,6 @@ __all__ = [
     "iter_triples",
     "iter_quads",
     "scheme_triples",
-    "atomic_write",
     "FORMAT_ALIASES",
 ]
 
@@ -564,38 +563,6 @@ def to_rdflib_dataset(G: "nx.MultiDiGraph", *, base_iri: str = DEFAULT_BASE_IRI
 
 # --- writing ------------------------------------------------------------------------------
 
-def atomic_write(path: str | os.PathLike[str], write: Callable[[str], None]) -> None:
-    """Call ``write(tmp_path)`` on a temporary file next to ``path``, then move it there.
-
-    A run killed half-way leaves the previous ``path`` untouched. The file gets the mode
-    the old file had, or the usual mode for a new file (0666 less the umask).
-    """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"cannot write {str(target)!r}: folder {str(folder)!r} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
-        write(tmp)
-        try:
-            mode = target.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
 def _prefixes(base_iri: str) -> dict[str, str]:
     """The vocabulary prefixes plus ``event:`` and ``article:`` for the data.
 
@@ -621,7 +588,7 @@ def write_graph(G: "nx.MultiDiGraph", path: str | os.PathLike[str], format: str 
     G
         A graph from :func:`graphbuild.graph.build_graph`.
     path
-        The file to write. Its folder must exist.
+        The file to write (its folder is created if needed).
     format
         ``ttl`` (Turtle), ``nt`` (N-Triples), ``trig`` (one named graph per article),
         ``nq`` (N-Quads, as TriG), ``jsonld`` (JSON-LD) or ``graphml`` (for Gephi; lists
@@ -658,25 +625,27 @@ def write_graph(G: "nx.MultiDiGraph", path: str | os.PathLike[str], format: str 
     ns.check_base_iri(base_iri)
 
     if fmt == "graphml":
-        writer: Callable[[str], None] = lambda tmp: _write_graphml(G, tmp)  # noqa: E731
+        def write(fh: IO[bytes]) -> None:
+            _write_graphml(G, fh)
     elif engine == "rdflib":
-        def writer(tmp: str) -> None:
+        def write(fh: IO[bytes]) -> None:
             graph = (to_rdflib_dataset if fmt in _DATASET_FORMATS else to_rdflib)(
                 G, base_iri=base_iri)
             options: dict[str, Any] = {}
             if fmt == "jsonld":
                 options["context"] = dict(PREFIXES)
-            graph.serialize(destination=tmp, format=_rdflib_serializer(fmt), encoding="utf-8",
+            graph.serialize(destination=fh, format=_rdflib_serializer(fmt), encoding="utf-8",
                             **options)
     else:
-        def writer(tmp: str) -> None:  # type: ignore[misc]
+        def write(fh: IO[bytes]) -> None:
             items: Iterable[Any] = (iter_quads(G, base_iri=base_iri) if fmt in _DATASET_FORMATS
                                     else iter_triples(G, base_iri=base_iri))
             prefixes = _prefixes(base_iri) if fmt in ("ttl", "trig") else None
-            ox.serialize(items, tmp, format=getattr(ox.RdfFormat, _OX_FORMAT[fmt]),
+            ox.serialize(items, fh, format=getattr(ox.RdfFormat, _OX_FORMAT[fmt]),
                          prefixes=prefixes)
     try:
-        atomic_write(path, writer)
+        with atomic_write(path, "wb") as fh:
+            write(fh)
     except ExportError:
         raise
     except OSError as err:
@@ -750,7 +719,7 @@ def _graphml_ready(G: "nx.MultiDiGraph") -> "nx.MultiDiGraph":
     return H
 
 
-def _write_graphml(G: "nx.MultiDiGraph", path: str) -> None:
+def _write_graphml(G: "nx.MultiDiGraph", fh: IO[bytes]) -> None:
     import networkx as nx
 
-    nx.write_graphml(_graphml_ready(G), path, encoding="utf-8")
+    nx.write_graphml(_graphml_ready(G), fh, encoding="utf-8")

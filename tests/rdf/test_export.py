@@ -245,8 +245,8 @@ def test_an_interrupted_write_leaves_the_previous_file(rich_graph, tmp_path, mon
     before = path.read_bytes()
 
     def interrupted(triples, output, **kw):
-        with open(output, "wb") as fh:
-            fh.write(b"<http://half")
+        output.write(b"<http://half")
+        output.flush()
         raise KeyboardInterrupt
 
     monkeypatch.setattr(export.ox, "serialize", interrupted)
@@ -256,9 +256,15 @@ def test_an_interrupted_write_leaves_the_previous_file(rich_graph, tmp_path, mon
     assert os.listdir(tmp_path) == ["events.nt"]
 
 
-def test_missing_folder_raises_export_error(rich_graph, tmp_path):
-    with pytest.raises(ExportError, match="does not exist"):
-        write_graph(rich_graph, tmp_path / "nope" / "x.ttl")
+def test_missing_folder_is_created(rich_graph, tmp_path):
+    write_graph(rich_graph, tmp_path / "new" / "x.ttl")
+    assert read_graph(tmp_path / "new" / "x.ttl").number_of_edges() == 6
+
+
+def test_unwritable_place_raises_export_error(rich_graph, tmp_path):
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(ExportError, match="cannot write"):
+        write_graph(rich_graph, tmp_path / "file" / "x.ttl")
 
 
 def test_write_turtle_is_write_graph_ttl(rich_graph, tmp_path):
