@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .namespace import DEFAULT_BASE_IRI, actor_iri, article_iri, event_iri
     from .read import read_graph
     from .store import push, query
-    from .validate import validate
+    from .shacl import validate
 
 __all__ = [
     "DEFAULT_BASE_IRI",
@@ -66,7 +66,7 @@ _WHERE = {
     "to_rdflib": "export",
     "to_rdflib_dataset": "export",
     "read_graph": "read",
-    "validate": "validate",
+    "validate": "shacl",
     "query": "store",
     "push": "store",
     "DEFAULT_BASE_IRI": "namespace",

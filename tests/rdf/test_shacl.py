@@ -1,4 +1,4 @@
-"""Tests of graphbuild/rdf/validate.py: every export conforms to the shipped SHACL shapes."""
+"""Tests of graphbuild/rdf/shacl.py: every export conforms to the shipped SHACL shapes."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import rdflib
 from graphbuild.errors import InputError
 from graphbuild.rdf.export import to_rdflib, write_graph
 from graphbuild.rdf.namespace import GB, event_iri
-from graphbuild.rdf.validate import validate
+from graphbuild.rdf.shacl import validate
 
 PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
 
