@@ -242,6 +242,21 @@ def read_graph(path: str | os.PathLike[str], format: str | None = None) -> "nx.M
     ------
     InputError
         If the file is missing, not valid RDF, or names an actor it does not describe.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from graphbuild.graph import build_graph
+    >>> from graphbuild.rdf.export import write_graph
+    >>> from graphbuild.types import Actor, ActorType, Event, Modality, Plover
+    >>> ind = Actor("India", ActorType.COUNTRY, "IND")
+    >>> chn = Actor("China", ActorType.COUNTRY, "CHN")
+    >>> G = build_graph([Event("a1", ind, chn, Plover.AGREE, "sign", "India will sign.", 0, 16,
+    ...                        modality=Modality.PLANNED)])
+    >>> path = os.path.join(tempfile.mkdtemp(), "events.trig")
+    >>> write_graph(G, path, "trig")
+    >>> [d["modality"] for _, _, d in read_graph(path).edges(data=True)]
+    ['planned']
     """
     return graph_from_triples(parse_file(path, format))
 

@@ -193,6 +193,19 @@ def query(source: QuerySource, sparql: str, *, base_iri: str = DEFAULT_BASE_IRI,
     ------
     InputError
         If the query is not valid SPARQL or a binding has no RDF form.
+
+    Examples
+    --------
+    >>> from graphbuild.graph import build_graph
+    >>> from graphbuild.types import Actor, ActorType, Event, Plover
+    >>> ind = Actor("India", ActorType.COUNTRY, "IND")
+    >>> chn = Actor("China", ActorType.COUNTRY, "CHN")
+    >>> G = build_graph([Event("a1", ind, chn, Plover.ACCUSE, "accuse", "India accused China.",
+    ...                        0, 20, negated=True)])
+    >>> query(G, "ASK { ?a gb:accuse ?b }")  # a negated event has no direct triple
+    [{'result': False}]
+    >>> query(G, "SELECT ?negated WHERE { ?e gb:eventType plover:ACCUSE ; gb:negated ?negated }")
+    [{'negated': True}]
     """
     store, named = _store_for(source, base_iri)
     substitutions = {ox.Variable(name): _to_term(name, value) for name, value in bindings.items()}
@@ -330,7 +343,11 @@ def _credentials(host: str) -> tuple[str, str] | None:
         return user or "", password or ""
     try:
         entry = netrc.netrc().authenticators(host)
-    except (FileNotFoundError, netrc.NetrcParseError, OSError):
+    except FileNotFoundError:
+        return None
+    except (netrc.NetrcParseError, OSError):
+        # the parser's message may quote a token of the file: do not repeat it
+        logger.warning("~/.netrc could not be read; pushing without credentials")
         return None
     if entry is None:
         return None
