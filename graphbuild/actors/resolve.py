@@ -285,7 +285,7 @@ def _appos_title(head: "Token") -> list["Token"]:
 def _title_owner(head: "Token") -> "Token | None":
     """The common noun a name stands in apposition to: "the minister, X" -> minister."""
     cur = head
-    while cur.dep_ == "conj" and cur.head is not cur:
+    while cur.dep_ == "conj" and cur.head != cur:
         cur = cur.head
     if cur.dep_ == "appos" and cur.head.pos_ in ("NOUN", "PROPN") and (
             _is_title_token(cur.head) or cur.head.lemma_.lower() in _COUNTERPART_NOUNS):

@@ -140,7 +140,7 @@ def _subject_of(verb: "Token", depth: int = 0) -> tuple[list["Token"], bool]:
         if own:
             return own, False
     head = verb.head
-    if head is verb:
+    if head == verb:
         return [], False
     if verb.dep_ == "xcomp":
         # object control: "X urged Y to approve" -> Y approves
@@ -185,7 +185,7 @@ def _clause_chain(node: "Token") -> list["Token"]:
     chain = [node]
     cur = node
     for _ in range(6):
-        if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp") and cur.head != cur:
             if cur.dep_ == "pcomp":
                 cur = cur.head.head
             else:
@@ -228,9 +228,9 @@ def _mood(trigger: "Token", pred: "Token", lex: Lexicon) -> _Mood:
                 intent = True
             if c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark"):
                 conditional = True
-        if node is not pred and node.lemma_.lower() in _INTENT_WORDS:
+        if node != pred and node.lemma_.lower() in _INTENT_WORDS:
             intent = True
-        if node is not pred and node.lemma_.lower() in _ONGOING:
+        if node != pred and node.lemma_.lower() in _ONGOING:
             # "will continue to support X": the support goes on; it is no promise
             return _Mood(negated, Modality.ASSERTED, factor, False, False)
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in _INTENT_WORDS:
@@ -246,7 +246,7 @@ def _polarity_and_modality(trigger: "Token", pred: "Token", lex: Lexicon) -> tup
     modality = Modality.ASSERTED
     factor = 1.0
     # the noun itself: "no talks", "upcoming visit"
-    if trigger is not pred:
+    if trigger != pred:
         for c in trigger.children:
             if c.lower_ in _NEG_DETS and c.dep_ in ("det", "neg"):
                 negated = True
@@ -295,7 +295,7 @@ def _polarity_and_modality(trigger: "Token", pred: "Token", lex: Lexicon) -> tup
         if node.tag_ == "VBN" and node.lemma_.lower() in lex.planned_verbs and idx:
             modality = Modality.PLANNED
     # "Expected to arrive ..." heading a noun: "expected visit"
-    if trigger is not pred and pred is trigger.head and pred.lemma_.lower() in lex.planned_verbs:
+    if trigger != pred and pred == trigger.head and pred.lemma_.lower() in lex.planned_verbs:
         modality = Modality.PLANNED
     return negated, modality, factor
 
@@ -369,14 +369,14 @@ def _noun_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
     if not triggers:
         return None
     gov = _governor(tok)
-    gov_lemma = gov.lemma_.lower() if gov is not tok else ""
+    gov_lemma = gov.lemma_.lower() if gov != tok else ""
     specific = [t for t in triggers if t.verbs and gov_lemma in t.verbs]
     if specific:
         return specific[0]
     general = [t for t in triggers if not t.verbs]
     if not general:
         return None
-    if gov is tok:
+    if gov == tok:
         # no verb: only with its own arguments ("X's visit to Y", "talks between X and Y")
         if any(c.dep_ == "poss" for c in tok.children) or any(
                 c.dep_ == "prep" and c.lower_ in ("between", "by") for c in tok.children):
@@ -539,7 +539,7 @@ def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = No
                for p in c.children if p.dep_ == "pobj" for t in _conjuncts(p)]
     targets = [t for t in _prep_objects(tok, tuple(p for p in preps if p != "between")) if t not in sources]
     gov = _governor(tok)
-    if gov is not tok:
+    if gov != tok:
         if not targets:
             targets = [t for t in _prep_objects(gov, tuple(p for p in preps if p != "between"))]
             # "gave X aid" / "imposed on X sanctions"
@@ -688,7 +688,7 @@ def _is_inside(tok: "Token", clause: "Token") -> bool:
     for _ in range(40):
         if cur == clause:
             return True
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         cur = cur.head
     return False
@@ -715,14 +715,15 @@ def _candidates(sent: "Span", lex: Lexicon, res: Resolution | None = None) -> li
             cands.append(_Candidate(tok, trig, _governor(tok), _arguments_for_noun(tok, trig, res), "noun"))
     # a noun entry that names its governing verb wins over that verb's own entry
     # ("struck a deal" is AGREE, not ASSAULT; "lifted sanctions" is not SANCTION)
-    nouns_with_verbs = {c.pred.i for c in cands if c.kind == "noun" and c.trig.verbs and c.pred is not c.tok}
+    nouns_with_verbs = {c.pred.i for c in cands if c.kind == "noun" and c.trig.verbs and c.pred != c.tok
+                        and c.tok.dep_ in ("dobj", "nsubjpass") and c.tok.head == c.pred}
     cands = [c for c in cands if not (c.kind.startswith("verb") and c.tok.i in nouns_with_verbs)]
     # frames: what a request, threat, refusal, promise or accusation is about is not an event
     for frame in cands:
         if frame.trig.plover not in _FRAME_TYPES:
             continue
         clauses = _complement_clauses(frame.tok)
-        if frame.pred is not frame.tok:
+        if frame.pred != frame.tok:
             clauses += [c for c in _complement_clauses(frame.pred) if c.i != frame.tok.i]
         for other in cands:
             if other is frame or other.embedded:
@@ -817,4 +818,12 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                 emit(cand, Plover.AGREE, f"promise_{relation}", sources, targets,
                      _Mood(False, Modality.ASSERTED, mood.factor * 0.9), ":promise")
         emit(cand, plover, relation, sources, targets, mood)
+        if cand.tok.lemma_.lower() in lex.negating_verbs:
+            # "refused to sign the accord": the refusal, and the signing that did not happen
+            for other in cand.frame_of:
+                if other.pred.dep_ == "xcomp" and other.pred.head == cand.tok:
+                    o_sources = _actors_for(other.args.sources, res) or sources
+                    o_targets = _actors_for(other.args.targets, res, as_target=True, history=history)
+                    emit(other, other.trig.plover, other.trig.relation, o_sources, o_targets,
+                         _mood(other.tok, other.pred, lex))
     yield from found.values()
