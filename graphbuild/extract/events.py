@@ -530,15 +530,25 @@ def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = No
     sources: list["Token"] = []
     targets: list["Token"] = []
     inherited = False
+    gov = _governor(tok)
+    # "rejected X's demand", "dismissed calls by X": with a governing verb that acts on the
+    # noun, its owner is the one acted upon, not the actor
+    acted_upon = bool(trig.verbs) and gov != tok and tok.dep_ in ("dobj", "nsubjpass")
+    owners: list["Token"] = []
     for c in tok.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
-            sources.extend(_conjuncts(c))
-        if c.dep_ == "prep" and c.lower_ == "by":
-            sources.extend(p for p in c.children if p.dep_ == "pobj")
+            owners.extend(_conjuncts(c))
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            owners.extend(p for p in c.children if p.dep_ == "pobj")
+    if acted_upon:
+        targets_first = owners
+    else:
+        sources.extend(owners)
+        targets_first = []
     between = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
                for p in c.children if p.dep_ == "pobj" for t in _conjuncts(p)]
-    targets = [t for t in _prep_objects(tok, tuple(p for p in preps if p != "between")) if t not in sources]
-    gov = _governor(tok)
+    targets = targets_first + [t for t in _prep_objects(tok, tuple(p for p in preps if p != "between"))
+                               if t not in sources and t not in targets_first]
     if gov != tok:
         if not targets:
             targets = [t for t in _prep_objects(gov, tuple(p for p in preps if p != "between"))]
@@ -636,6 +646,7 @@ class _Candidate:
     frame_of: list["_Candidate"] = field(default_factory=list)  # events embedded in this one
     embedded: bool = False
     complement_subjects: list["Token"] = field(default_factory=list)
+    clauses: list["Token"] = field(default_factory=list)
 
 
 # Event types whose complement clause is the content of the act, not an event that happened:
@@ -723,8 +734,11 @@ def _candidates(sent: "Span", lex: Lexicon, res: Resolution | None = None) -> li
         if frame.trig.plover not in _FRAME_TYPES:
             continue
         clauses = _complement_clauses(frame.tok)
-        if frame.pred != frame.tok:
+        if frame.pred != frame.tok and frame.tok.dep_ == "dobj" and frame.tok.head == frame.pred and (
+                frame.pred.lemma_.lower() in lex.light_verbs or frame.pred.lemma_.lower() in frame.trig.verbs):
+            # "issued a demand that ...": the clause may hang on the verb
             clauses += [c for c in _complement_clauses(frame.pred) if c.i != frame.tok.i]
+        frame.clauses = clauses
         for other in cands:
             if other is frame or other.embedded:
                 continue
@@ -782,7 +796,7 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
             continue
         targets = _actors_for(cand.args.targets, res, as_target=True, history=history)
         mood = _mood(cand.tok, cand.pred, lex)
-        if not targets and cand.frame_of or cand.complement_subjects:
+        if not targets and (cand.frame_of or cand.clauses) or cand.complement_subjects:
             # the frame's target is the one its content is about
             source_ids = {a.id for a, _, _ in sources}
             inner: list[tuple[Actor, float, "Token"]] = []
@@ -795,6 +809,12 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                               if t[0].id not in source_ids]
                     inner += [t for t in _actors_for(other.args.sources, res)
                               if t[0].id not in source_ids and trig.plover is not Plover.AGREE]
+            if not inner:
+                # "refused to deploy peacekeepers in X": whoever the content names
+                inner = [t for c in cand.clauses for t in _actors_for(
+                    [x for x in c.subtree if x.dep_ in ("pobj", "dobj", "dative") and x != cand.tok],
+                    res, as_target=True, history=history) if t[0].id not in source_ids]
+                inner = inner[:1]
             if not targets:
                 targets = inner
         plover, relation = trig.plover, trig.relation
