@@ -90,13 +90,42 @@ def _config(args: argparse.Namespace):
 # --------------------------------------------------------------------------- build
 
 
+GRAPH_FORMATS = ("ttl", "nt", "trig", "jsonld", "graphml")
+
+
+def _graph_formats(text: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
+    bad = [n for n in names if n not in GRAPH_FORMATS]
+    if bad or not names:
+        raise argparse.ArgumentTypeError(
+            f"{', '.join(bad) or repr(text)}: choose from {', '.join(GRAPH_FORMATS)}")
+    return names
+
+
+def _base_iri(text: str) -> str:
+    from .errors import ExportError
+    from .rdf.namespace import check_base_iri
+
+    try:
+        return check_base_iri(text)
+    except ExportError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def _add_build(sub) -> None:
     p = sub.add_parser(
         "build", help="build the graph of articles and write graph.ttl, graph.png, events.jsonl",
         description="Read articles, extract PLOVER-typed events, and write the graph as Turtle "
-        "(graph.ttl), a diagram (graph.png) and one event a line (events.jsonl) into --out.")
+        "(graph.ttl; other RDF formats and GraphML with --format), a diagram (graph.png) and "
+        "one event a line (events.jsonl) into --out.")
     _add_input_options(p)
     p.add_argument("--out", default="output", metavar="DIR", help="output folder (default ./output)")
+    p.add_argument("--format", type=_graph_formats, default=("ttl",), metavar="LIST",
+                   help="graph files to write, comma-separated from ttl, nt, trig, jsonld, "
+                   "graphml (default ttl); each is graph.FORMAT in --out")
+    p.add_argument("--base-iri", type=_base_iri, default=None, metavar="IRI",
+                   help="where the RDF's actor, event and article IRIs live (default "
+                   "https://graphbuild.example.org/; end it with / or #)")
 
 
 def _progress(total_hint: str = "articles"):
@@ -153,10 +182,13 @@ def _run_build(args: argparse.Namespace) -> int:
         print("graphbuild: nothing usable was read; no files written", file=sys.stderr)
         return EXIT_NOTHING
     out.mkdir(parents=True, exist_ok=True)
-    files = [out / "graph.ttl", out / "graph.png", out / "events.jsonl"]
-    write_graph(G, files[0], "ttl")
-    render(G, "network", files[1])
-    _write_events_jsonl(G, files[2])
+    graphs = [out / f"graph.{fmt}" for fmt in args.format]
+    files = [*graphs, out / "graph.png", out / "events.jsonl"]
+    base = {"base_iri": args.base_iri} if args.base_iri else {}
+    for fmt, path in zip(args.format, graphs):
+        write_graph(G, path, fmt, **base)
+    render(G, "network", out / "graph.png")
+    _write_events_jsonl(G, out / "events.jsonl")
     if not args.quiet:
         print(_summary(stats, G, files))
     return EXIT_OK
@@ -315,12 +347,145 @@ def _run_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --------------------------------------------------------------------------- validate
+
+
+def _add_validate(sub) -> None:
+    p = sub.add_parser(
+        "validate", help="check an RDF file against graphbuild's SHACL shapes",
+        description="Check an RDF file (.ttl .nt .trig .nq .jsonld) written by graphbuild "
+        "against the SHACL shapes shipped with it. Exit 0 if it conforms; else print the "
+        "report and exit 1.")
+    p.add_argument("file", metavar="FILE", help="the RDF file to check")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only the report of a failure")
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    from .rdf import validate
+
+    conforms, report = validate(args.file)
+    if conforms:
+        if not args.quiet:
+            print(f"{args.file}: conforms to graphbuild's SHACL shapes")
+        return EXIT_OK
+    print(report.rstrip())
+    print(f"graphbuild: {args.file} does not conform to graphbuild's SHACL shapes",
+          file=sys.stderr)
+    return EXIT_NOTHING
+
+
+# --------------------------------------------------------------------------- query
+
+
+def _binding(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    name = name.strip().lstrip("?$")
+    if not sep or not name.replace("_", "a").isalnum():
+        raise argparse.ArgumentTypeError(f"{text!r}: use NAME=VALUE, e.g. name=India")
+    return name, value
+
+
+def _add_query(sub) -> None:
+    p = sub.add_parser(
+        "query", help="run SPARQL over an RDF file and print a table",
+        description="Run a SPARQL query over an RDF file with the embedded pyoxigraph engine "
+        "and print the rows. The prefixes gb, plover, rdf, rdfs, xsd, owl, skos, prov, "
+        "schema and dcterms are predeclared. In a TriG file the query sees every "
+        "article's graph.")
+    p.add_argument("file", metavar="FILE", help="the RDF file (.ttl .nt .trig .nq .jsonld)")
+    p.add_argument("sparql", metavar="SPARQL", help="the query, e.g. "
+                   "\"SELECT ?a ?b WHERE { ?a gb:consult ?b }\"")
+    p.add_argument("--bind", action="append", default=[], type=_binding, metavar="NAME=VALUE",
+                   help="bind ?NAME to the text VALUE (as an RDF literal, never pasted into the "
+                   "query; the SELECT must list ?NAME); may be repeated")
+    p.add_argument("--output", choices=("table", "csv", "jsonl"), default="table",
+                   help="how to print the rows (default table)")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    text = str(value).replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def format_table(rows: Sequence[dict]) -> str:
+    """Rows as an aligned text table with a header line."""
+    if not rows:
+        return "(no results)"
+    names = list(rows[0])
+    cells = [[_cell(row.get(n)) for n in names] for row in rows]
+    widths = [max(len(n), *(len(r[i]) for r in cells)) for i, n in enumerate(names)]
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    return "\n".join(lines)
+
+
+def _run_query(args: argparse.Namespace) -> int:
+    import csv
+
+    from .rdf import query
+
+    rows = query(args.file, args.sparql, **dict(args.bind))
+    if args.output == "jsonl":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False, default=str))
+    elif args.output == "csv":
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+    else:
+        print(format_table(rows))
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- push
+
+
+def _add_push(sub) -> None:
+    p = sub.add_parser(
+        "push", help="load an RDF file into a triple store (SPARQL Graph Store Protocol)",
+        description="Load an RDF file written by graphbuild into a triple store through the "
+        "SPARQL 1.1 Graph Store Protocol. Each article's named graph is replaced, so pushing "
+        "the same articles again leaves one copy. Credentials come from "
+        "GRAPHBUILD_STORE_USER and GRAPHBUILD_STORE_PASSWORD or ~/.netrc, never from the "
+        "command line.")
+    p.add_argument("file", metavar="FILE", help="the RDF file (.ttl .nt .trig .nq .jsonld)")
+    p.add_argument("--endpoint", required=True, metavar="URL",
+                   help="the store's Graph Store URL, e.g. http://localhost:7878/store "
+                   "(Oxigraph) or http://localhost:3030/DATASET/data (Fuseki)")
+    p.add_argument("--graph", metavar="IRI",
+                   help="put the whole file into this one named graph (replacing it)")
+    p.add_argument("--insecure", action="store_true",
+                   help="allow sending credentials over plain http to a host that is not "
+                   "this machine")
+    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+                   help="how long to wait for each request (default 60)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+
+def _run_push(args: argparse.Namespace) -> int:
+    from .rdf import push
+
+    result = push(args.file, args.endpoint, graph=args.graph, insecure=args.insecure,
+                  timeout=args.timeout)
+    if not args.quiet:
+        where = f"graph <{args.graph}>" if args.graph else f"{result['graphs']} named graphs"
+        print(f"pushed {result['triples']} triples in {where} to {args.endpoint}")
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- main
 
 COMMANDS: list[tuple[Callable, Callable]] = [
     (_add_build, _run_build),
     (_add_extract, _run_extract),
     (_add_render, _run_render),
+    (_add_validate, _run_validate),
+    (_add_query, _run_query),
+    (_add_push, _run_push),
 ]
 
 

@@ -53,6 +53,7 @@ _INSTITUTION_HEADS = {"council", "committee", "commission", "ministry", "agency"
                       "directorate", "bureau", "service", "authority", "organisation",
                       "organization", "union", "alliance", "forum", "group", "house", "senate",
                       "congress", "cabinet", "government", "administration", "secretariat"}
+_LEADING_VERBS = {"lead", "head", "represent", "chair", "accompany"}
 _COUNTERPART_NOUNS = {"counterpart", "host", "guest", "visitor", "colleague"}
 
 
@@ -137,6 +138,7 @@ class _Person:
     role: str | None = None
     aliases: set[str] = field(default_factory=set)
     fixed: Actor | None = None  # from the user's actor list
+    serves_organisation: bool = False
 
     def actor(self) -> Actor:
         if self.fixed is not None:
@@ -285,7 +287,7 @@ def _appos_title(head: "Token") -> list["Token"]:
 def _title_owner(head: "Token") -> "Token | None":
     """The common noun a name stands in apposition to: "the minister, X" -> minister."""
     cur = head
-    while cur.dep_ == "conj" and cur.head is not cur:
+    while cur.dep_ == "conj" and cur.head != cur:
         cur = cur.head
     if cur.dep_ == "appos" and cur.head.pos_ in ("NOUN", "PROPN") and (
             _is_title_token(cur.head) or cur.head.lemma_.lower() in _COUNTERPART_NOUNS):
@@ -354,8 +356,8 @@ class _Resolver:
         for head in doc:
             if head.i in self.taken or head.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
-            if head.dep_ == "compound" and head.head.pos_ in ("PROPN", "NOUN") and head.head.i > head.i:
-                continue  # part of a larger noun phrase; handled at its head
+            if head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:
+                continue  # part of a longer name; handled at its head
             self._mention_at(head)
 
     def _mention_at(self, head: "Token") -> None:
@@ -452,7 +454,7 @@ class _Resolver:
         if group is not None:
             countries = _countries_in(mods)
             for child in head.rights:
-                if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                if child.dep_ == "prep" and child.lower_ == "of":
                     countries += _countries_in(c for c in child.children if c.dep_ == "pobj")
             if countries:
                 iso = countries[0]
@@ -514,6 +516,8 @@ class _Resolver:
         role = _role_text(title)
         country = countries[0] if countries else None
         person = self._person(label, country, role)
+        if country is None and any(gz.organisation(t.text) is not None for t in title if t.pos_ == "PROPN"):
+            person.serves_organisation = True  # "X, UN secretary-general": no state to guess
         self._assign(toks, head, [person.actor()])
         self._remember(head, person.actor())
         self._pending_person_tokens.setdefault(person.key, []).append(head.i)
@@ -530,26 +534,34 @@ class _Resolver:
     def _context_country(self, i: int) -> str | None:
         """The state a person with no stated country most likely serves, from the context.
 
-        In order: a state acting as subject in the same sentence; a state-modified group in
-        it ("the Chinese delegation"); the last state acting as a subject before; the last
-        place someone went to or was in ("arrived in the capital").
+        In order: the state the person speaks for ("X said London would ..."); the national
+        delegation the person leads ("X will lead the Chinese delegation"); the last state
+        acting as a subject earlier in the article; the last place someone went to or was in
+        ("arrived in the capital") earlier in the article.
         """
-        sent = self.doc[i].sent
+        tok = self.doc[i]
+        sent = tok.sent
         states = [(j, a, subj) for j, a, subj in self.recent_states if a.country]
-        same = [(j, a, subj) for j, a, subj in states if sent.start <= j < sent.end]
-        for j, a, subj in same:
-            if subj and a.type is ActorType.COUNTRY:
-                return a.country
-        for j, a, subj in same:
-            if a.type is ActorType.ORG and self.doc[j].lemma_.lower() not in ("official",):
-                return a.country
+        by_token = {j: a for j, a, _ in states}
+        if tok.dep_ == "nsubj":
+            verb = tok.head
+            for c in verb.children:
+                if c.dep_ == "ccomp":
+                    for sub in c.children:
+                        if sub.dep_ in ("nsubj", "nsubjpass") and sub.i in by_token and \
+                                by_token[sub.i].type is ActorType.COUNTRY:
+                            return by_token[sub.i].country
+            if verb.lemma_.lower() in _LEADING_VERBS:
+                for c in verb.children:
+                    if c.dep_ == "dobj" and c.i in by_token:
+                        return by_token[c.i].country
         before = [(j, a, subj) for j, a, subj in states if j < sent.start]
         for j, a, subj in reversed(before):
             if subj:
                 return a.country
         for j, a, subj in reversed(before):
-            tok = self.doc[j]
-            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to", "at"):
+            t = self.doc[j]
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "at"):
                 return a.country
         return None
 
@@ -557,7 +569,7 @@ class _Resolver:
         """Give every mention of a person the merged actor (full name, country, role)."""
         for key, token_ids in self._pending_person_tokens.items():
             person = self.persons[key]
-            if person.country is None and person.fixed is None and token_ids:
+            if person.country is None and person.fixed is None and token_ids and not person.serves_organisation:
                 person.country = self._context_country(min(token_ids))
         for key, token_ids in self._pending_person_tokens.items():
             actor = self.persons[key].actor()

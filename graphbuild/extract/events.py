@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from ..actors.resolve import Resolution, UserActor, resolve
@@ -140,7 +140,7 @@ def _subject_of(verb: "Token", depth: int = 0) -> tuple[list["Token"], bool]:
         if own:
             return own, False
     head = verb.head
-    if head is verb:
+    if head == verb:
         return [], False
     if verb.dep_ == "xcomp":
         # object control: "X urged Y to approve" -> Y approves
@@ -185,7 +185,7 @@ def _clause_chain(node: "Token") -> list["Token"]:
     chain = [node]
     cur = node
     for _ in range(6):
-        if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp") and cur.head != cur:
             if cur.dep_ == "pcomp":
                 cur = cur.head.head
             else:
@@ -198,13 +198,55 @@ def _clause_chain(node: "Token") -> list["Token"]:
     return chain
 
 
+@dataclass(frozen=True)
+class _Mood:
+    """Negation, modality and how the clause says it."""
+
+    negated: bool
+    modality: Modality
+    factor: float = 1.0
+    intent: bool = False       # the actor says it will / is willing to (not a schedule)
+    conditional: bool = False  # "... unless Y does Z": a threat
+
+
+_ONGOING = {"continue", "keep", "remain"}
+_INTENT_AUX = {"will", "would", "shall", "'ll", "wo"}
+_INTENT_WORDS = {"willing", "ready", "prepared", "determined", "eager", "offer", "promise",
+                 "pledge", "vow", "intend", "decide", "want", "resolve", "undertake", "agree",
+                 "commit", "committed"}
+
+
+def _mood(trigger: "Token", pred: "Token", lex: Lexicon) -> _Mood:
+    negated, modality, factor = _polarity_and_modality(trigger, pred, lex)
+    intent = False
+    conditional = False
+    for node in _clause_chain(pred):
+        for c in node.children:
+            if c.dep_ == "aux" and c.lower_ in _INTENT_AUX:
+                intent = True
+            if c.dep_ in ("acomp",) and c.lower_ in _INTENT_WORDS:
+                intent = True
+            if c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark"):
+                conditional = True
+        if node != pred and node.lemma_.lower() in _INTENT_WORDS:
+            intent = True
+        if node != pred and node.lemma_.lower() in _ONGOING:
+            # "will continue to support X": the support goes on; it is no promise
+            return _Mood(negated, Modality.ASSERTED, factor, False, False)
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _INTENT_WORDS:
+            intent = True
+            if modality is Modality.ASSERTED:
+                modality = Modality.PLANNED
+    return _Mood(negated, modality, factor, intent, conditional)
+
+
 def _polarity_and_modality(trigger: "Token", pred: "Token", lex: Lexicon) -> tuple[bool, Modality, float]:
     """Negation, modality and a confidence factor for a trigger whose clause verb is ``pred``."""
     negated = False
     modality = Modality.ASSERTED
     factor = 1.0
     # the noun itself: "no talks", "upcoming visit"
-    if trigger is not pred:
+    if trigger != pred:
         for c in trigger.children:
             if c.lower_ in _NEG_DETS and c.dep_ in ("det", "neg"):
                 negated = True
@@ -253,7 +295,7 @@ def _polarity_and_modality(trigger: "Token", pred: "Token", lex: Lexicon) -> tup
         if node.tag_ == "VBN" and node.lemma_.lower() in lex.planned_verbs and idx:
             modality = Modality.PLANNED
     # "Expected to arrive ..." heading a noun: "expected visit"
-    if trigger is not pred and pred is trigger.head and pred.lemma_.lower() in lex.planned_verbs:
+    if trigger != pred and pred == trigger.head and pred.lemma_.lower() in lex.planned_verbs:
         modality = Modality.PLANNED
     return negated, modality, factor
 
@@ -327,14 +369,14 @@ def _noun_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
     if not triggers:
         return None
     gov = _governor(tok)
-    gov_lemma = gov.lemma_.lower() if gov is not tok else ""
+    gov_lemma = gov.lemma_.lower() if gov != tok else ""
     specific = [t for t in triggers if t.verbs and gov_lemma in t.verbs]
     if specific:
         return specific[0]
     general = [t for t in triggers if not t.verbs]
     if not general:
         return None
-    if gov is tok:
+    if gov == tok:
         # no verb: only with its own arguments ("X's visit to Y", "talks between X and Y")
         if any(c.dep_ == "poss" for c in tok.children) or any(
                 c.dep_ == "prep" and c.lower_ in ("between", "by") for c in tok.children):
@@ -410,6 +452,19 @@ def _owner_actors(tok: "Token", res: Resolution, *, as_target: bool) -> list[tup
     return out
 
 
+def _named_here(tok: "Token") -> list[Actor]:
+    """A state or organisation named by a single modifier token ("a US request")."""
+    if tok.pos_ not in ("PROPN", "ADJ", "NOUN") or tok.dep_ not in ("compound", "nmod", "amod", "poss"):
+        return []
+    hit = gz.country(tok.text)
+    if hit is not None and not hit.ambiguous:
+        return [Actor(gz.country_name(hit.iso3), ActorType.COUNTRY, hit.iso3)]
+    org = gz.organisation(tok.text)
+    if org is not None and not org.ambiguous:
+        return [Actor(org.label, ActorType.ORG, None, None, tuple(sorted(set(org.aliases) - {org.label})))]
+    return []
+
+
 def _antecedent_actor(tok: "Token", history: Sequence[Event]) -> list[tuple[Actor, float, "Token"]]:
     """'the allegations' -> whoever made the last allegation in the article."""
     types = _ANTECEDENT_NOUNS.get(tok.lemma_.lower())
@@ -429,6 +484,8 @@ def _actors_for(tokens: Iterable["Token"], res: Resolution, *, as_target: bool =
         if tok.i in res.descriptive:
             continue
         actors = res.actors(tok)
+        if not actors:
+            actors = _named_here(tok)
         if not actors and tok.pos_ in ("NOUN", "PROPN"):
             found = [(a, res.certainty.get(ap.i, 1.0), ap) for ap in _appositions(tok) for a in res.actors(ap)]
             if not found:
@@ -468,21 +525,31 @@ def _arguments_for_verb(tok: "Token", trig: Trigger) -> _Args:
     return _Args(sources, targets, inherited)
 
 
-def _arguments_for_noun(tok: "Token", trig: Trigger) -> _Args:
+def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = None) -> _Args:
     preps = tuple(p.lower() for p in trig.preps) + ("between",)
     sources: list["Token"] = []
     targets: list["Token"] = []
     inherited = False
+    gov = _governor(tok)
+    # "rejected X's demand", "dismissed calls by X": with a governing verb that acts on the
+    # noun, its owner is the one acted upon, not the actor
+    acted_upon = bool(trig.verbs) and gov != tok and tok.dep_ in ("dobj", "nsubjpass")
+    owners: list["Token"] = []
     for c in tok.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
-            sources.extend(_conjuncts(c))
-        if c.dep_ == "prep" and c.lower_ == "by":
-            sources.extend(p for p in c.children if p.dep_ == "pobj")
+            owners.extend(_conjuncts(c))
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            owners.extend(p for p in c.children if p.dep_ == "pobj")
+    if acted_upon:
+        targets_first = owners
+    else:
+        sources.extend(owners)
+        targets_first = []
     between = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
                for p in c.children if p.dep_ == "pobj" for t in _conjuncts(p)]
-    targets = [t for t in _prep_objects(tok, tuple(p for p in preps if p != "between")) if t not in sources]
-    gov = _governor(tok)
-    if gov is not tok:
+    targets = targets_first + [t for t in _prep_objects(tok, tuple(p for p in preps if p != "between"))
+                               if t not in sources and t not in targets_first]
+    if gov != tok:
         if not targets:
             targets = [t for t in _prep_objects(gov, tuple(p for p in preps if p != "between"))]
             # "gave X aid" / "imposed on X sanctions"
@@ -495,6 +562,15 @@ def _arguments_for_noun(tok: "Token", trig: Trigger) -> _Args:
                 sources = []
             else:
                 sources, inherited = _subject_of(gov)
+    if not targets and (trig.verbs or tok.lemma_.lower() in _EVENT_NOUNS) and not (
+            res is not None and res.actors(tok)):
+        # "rejected a US request", "attended the G20 summit": the noun's owner;
+        # "a summit in Ottawa": where it is held
+        targets = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod", "amod")
+                   and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+        if not targets and tok.lemma_.lower() in _EVENT_NOUNS:
+            targets = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                       for p in c.children if p.dep_ == "pobj"]
     if between and not sources:
         return _Args(between, [], False)
     return _Args(sources, targets + [t for t in between if t not in targets], inherited)
@@ -558,6 +634,124 @@ def make_event_extractor(*, lexicon: Lexicon | None = None, user_actors: Sequenc
     return extract_events
 
 
+@dataclass
+class _Candidate:
+    """One trigger in a sentence, with its argument tokens, before actors are paired."""
+
+    tok: "Token"
+    trig: Trigger
+    pred: "Token"
+    args: _Args
+    kind: str
+    frame_of: list["_Candidate"] = field(default_factory=list)  # events embedded in this one
+    embedded: bool = False
+    complement_subjects: list["Token"] = field(default_factory=list)
+    clauses: list["Token"] = field(default_factory=list)
+
+
+# Event types whose complement clause is the content of the act, not an event that happened:
+# "threatened to cut ties with X", "demanded that X withdraw", "agreed to send aid to X",
+# "refused to meet X", "accused X of attacking Y".
+_FRAME_TYPES = {Plover.REQUEST, Plover.THREATEN, Plover.REJECT, Plover.AGREE, Plover.ACCUSE}
+_COOPERATIVE = {Plover.AID, Plover.SUPPORT, Plover.COOPERATE, Plover.RETREAT, Plover.CONCEDE}
+_CONFLICTUAL = {Plover.ASSAULT, Plover.COERCE, Plover.SANCTION, Plover.MOBILIZE, Plover.PROTEST}
+# "X said that Y must ...": a demand made in reported speech
+_HOSTING_VERBS = {"welcome", "receive", "greet"}
+_DEONTIC = {"must", "should", "ought"}
+_SAYING = {"say", "declare", "insist", "reiterate", "stress", "state", "tell", "warn", "announce",
+           "conclude", "argue", "maintain", "emphasise", "emphasize", "repeat", "add"}
+
+
+def _complement_clauses(tok: "Token") -> list["Token"]:
+    """The clauses that spell out what a frame trigger is about."""
+    out = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    if tok.pos_ in ("NOUN", "PROPN"):
+        out += [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.tag_ in ("VB", "VBP", "VBZ", "VBD")
+                and any(a.lower_ in ("to", "that") for a in c.children)]
+    for c in tok.children:  # "accused X of attacking Y", "threat of sanctions"
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "on"):
+            out += [p for p in c.children if p.dep_ in ("pcomp",)]
+    return out
+
+
+def _deontic_request(tok: "Token") -> tuple["Token", list["Token"]] | None:
+    """'X said Y must stop': the clause whose subject is asked to act, and that subject."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _SAYING:
+        return None
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        if any(a.dep_ == "aux" and a.lower_ in _DEONTIC for a in c.children) or (
+                c.lemma_.lower() == "have" and any(x.dep_ == "xcomp" for x in c.children)):
+            subs = [t for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for t in _conjuncts(s)]
+            if subs:
+                return c, subs
+    return None
+
+
+_REQUEST_BY_SAYING = Trigger(lemma="say", pos="VERB", plover=Plover.REQUEST, relation="demand",
+                             mode=None, context=None, symmetric=False, preps=(), particle=None,
+                             verbs=(), target_role="object", confidence=0.6, origin="builtin")
+
+
+def _is_inside(tok: "Token", clause: "Token") -> bool:
+    cur = tok
+    for _ in range(40):
+        if cur == clause:
+            return True
+        if cur.head == cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _candidates(sent: "Span", lex: Lexicon, res: Resolution | None = None) -> list[_Candidate]:
+    cands: list[_Candidate] = []
+    for tok in sent:
+        trig = _naming_trigger(tok) or _verb_trigger(tok, lex)
+        if trig is not None:
+            cands.append(_Candidate(tok, trig, tok, _arguments_for_verb(tok, trig),
+                                    "verb.passive" if _is_passive(tok) else "verb"))
+            continue
+        deontic = _deontic_request(tok)
+        if deontic is not None:
+            clause, subs = deontic
+            sources, inherited = _subject_of(tok)
+            cand = _Candidate(tok, _REQUEST_BY_SAYING, tok, _Args(sources, list(subs), inherited), "verb.deontic")
+            cand.complement_subjects = list(subs)
+            cands.append(cand)
+            continue
+        trig = _noun_trigger(tok, lex)
+        if trig is not None:
+            cands.append(_Candidate(tok, trig, _governor(tok), _arguments_for_noun(tok, trig, res), "noun"))
+    # a noun entry that names its governing verb wins over that verb's own entry
+    # ("struck a deal" is AGREE, not ASSAULT; "lifted sanctions" is not SANCTION)
+    nouns_with_verbs = {c.pred.i for c in cands if c.kind == "noun" and c.trig.verbs and c.pred != c.tok
+                        and c.tok.dep_ in ("dobj", "nsubjpass") and c.tok.head == c.pred}
+    cands = [c for c in cands if not (c.kind.startswith("verb") and c.tok.i in nouns_with_verbs)]
+    # frames: what a request, threat, refusal, promise or accusation is about is not an event
+    for frame in cands:
+        if frame.trig.plover not in _FRAME_TYPES:
+            continue
+        clauses = _complement_clauses(frame.tok)
+        if frame.pred != frame.tok and frame.tok.dep_ == "dobj" and frame.tok.head == frame.pred and (
+                frame.pred.lemma_.lower() in lex.light_verbs or frame.pred.lemma_.lower() in frame.trig.verbs):
+            # "issued a demand that ...": the clause may hang on the verb
+            clauses += [c for c in _complement_clauses(frame.pred) if c.i != frame.tok.i]
+        frame.clauses = clauses
+        for other in cands:
+            if other is frame or other.embedded:
+                continue
+            if any(_is_inside(other.pred, c) or _is_inside(other.tok, c) for c in clauses):
+                other.embedded = True
+                frame.frame_of.append(other)
+        for c in clauses:
+            if c.dep_ == "ccomp" and frame.trig.plover in (Plover.REQUEST, Plover.ACCUSE):
+                frame.complement_subjects += [t for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+                                              for t in _conjuncts(s)]
+    return cands
+
+
 def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexicon,
                      min_confidence: float, history: Sequence[Event] = ()) -> Iterator[Event]:
     found: dict[tuple, Event] = {}
@@ -565,44 +759,91 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
     sent_text = article.text[start:end] if article.text[start:end].strip() else sent.text.strip()
     lemmas = [t.lemma_.lower() for t in sent]
     context = lex.context_of(lemmas)
-    for tok in sent:
-        trig = _verb_trigger(tok, lex) or _naming_trigger(tok)
-        if trig is not None:
-            args = _arguments_for_verb(tok, trig)
-            pred = tok
-            kind = "verb.passive" if _is_passive(tok) else "verb"
-        else:
-            trig = _noun_trigger(tok, lex)
-            if trig is None:
-                continue
-            args = _arguments_for_noun(tok, trig)
-            pred = _governor(tok)
-            kind = "noun"
-        sources = _actors_for(args.sources, res)
-        targets = _actors_for(args.targets, res, as_target=True, history=history)
-        if not sources:
-            continue
-        negated, modality, factor = _polarity_and_modality(tok, pred, lex)
-        when = dates.event_date(pred, article.date, future=modality is Modality.PLANNED)
+    cands = _candidates(sent, lex, res)
+
+    def emit(cand: _Candidate, plover: Plover, relation: str, sources, targets, mood: _Mood,
+             rule_suffix: str = "") -> None:
+        trig = cand.trig
+        symmetric = trig.symmetric if plover is trig.plover else plover in (Plover.AGREE,) and trig.symmetric
+        when = dates.event_date(cand.pred, article.date, future=mood.modality is Modality.PLANNED)
         for (src, cs, _), (tgt, ct, _) in _pairs(trig, sources, targets):
             if src.id == tgt.id:
                 continue
             if src.type is ActorType.COUNTRY and tgt.type is ActorType.COUNTRY and src.country == tgt.country:
                 continue
-            confidence = trig.confidence * min(cs, ct) * factor * (0.9 if args.inherited else 1.0)
+            confidence = trig.confidence * min(cs, ct) * mood.factor * (0.9 if cand.args.inherited else 1.0)
             if confidence < min_confidence:
                 continue
-            symmetric = trig.symmetric
             ends = tuple(sorted((src.id, tgt.id))) if symmetric else (src.id, tgt.id)
-            key = (ends, trig.plover, negated)
+            key = (ends, plover, mood.negated)
             ev = Event(
-                article_id=article.id, source=src, target=tgt, plover=trig.plover,
-                relation=trig.relation, sentence=sent_text, start=start, end=end,
-                negated=negated, modality=modality, symmetric=symmetric,
-                confidence=round(confidence, 3), rule=f"{kind}:{trig.lemma}", mode=trig.mode,
-                context=trig.context or context, date=when, trigger=tok.text,
+                article_id=article.id, source=src, target=tgt, plover=plover,
+                relation=relation, sentence=sent_text, start=start, end=end,
+                negated=mood.negated, modality=mood.modality, symmetric=symmetric,
+                confidence=round(confidence, 3), rule=f"{cand.kind}:{trig.lemma}{rule_suffix}",
+                mode=trig.mode, context=trig.context or context, date=when, trigger=cand.tok.text,
             )
             old = found.get(key)
             if old is None or ev.confidence > old.confidence:
                 found[key] = ev
+
+    for cand in cands:
+        if cand.embedded:
+            continue
+        trig = cand.trig
+        sources = _actors_for(cand.args.sources, res)
+        if not sources:
+            continue
+        targets = _actors_for(cand.args.targets, res, as_target=True, history=history)
+        mood = _mood(cand.tok, cand.pred, lex)
+        if not targets and (cand.frame_of or cand.clauses) or cand.complement_subjects:
+            # the frame's target is the one its content is about
+            source_ids = {a.id for a, _, _ in sources}
+            inner: list[tuple[Actor, float, "Token"]] = []
+            if cand.complement_subjects:
+                inner = [t for t in _actors_for(cand.complement_subjects, res, as_target=True, history=history)
+                         if t[0].id not in source_ids]
+            if not inner:
+                for other in cand.frame_of:
+                    inner += [t for t in _actors_for(other.args.targets, res, as_target=True, history=history)
+                              if t[0].id not in source_ids]
+                    inner += [t for t in _actors_for(other.args.sources, res)
+                              if t[0].id not in source_ids and trig.plover is not Plover.AGREE]
+            if not inner:
+                # "refused to deploy peacekeepers in X": whoever the content names
+                inner = [t for c in cand.clauses for t in _actors_for(
+                    [x for x in c.subtree if x.dep_ in ("pobj", "dobj", "dative") and x != cand.tok],
+                    res, as_target=True, history=history) if t[0].id not in source_ids]
+                inner = inner[:1]
+            if not targets:
+                targets = inner
+        plover, relation = trig.plover, trig.relation
+        if trig.lemma in _HOSTING_VERBS and targets and all(t[0].type is ActorType.PERSON for t in targets):
+            plover, relation = Plover.CONSULT, "host"  # "welcomed the visiting president"
+        if mood.modality is Modality.PLANNED and mood.intent and not mood.negated:
+            # saying one will do something: PLOVER codes the commitment (AGREE) or threat
+            if mood.conditional and (plover in _COOPERATIVE or plover in _CONFLICTUAL or plover is Plover.CONSULT):
+                emit(cand, Plover.THREATEN, f"threaten_{relation}", sources, targets,
+                     _Mood(False, Modality.ASSERTED, mood.factor), ":threat")
+                continue
+            if plover in _COOPERATIVE:
+                emit(cand, Plover.AGREE, f"promise_{relation}", sources, targets,
+                     _Mood(False, Modality.ASSERTED, mood.factor), ":promise")
+                continue
+            if plover in _CONFLICTUAL:
+                emit(cand, Plover.THREATEN, f"threaten_{relation}", sources, targets,
+                     _Mood(False, Modality.ASSERTED, mood.factor), ":threat")
+                continue
+            if plover is Plover.CONSULT:
+                emit(cand, Plover.AGREE, f"promise_{relation}", sources, targets,
+                     _Mood(False, Modality.ASSERTED, mood.factor * 0.9), ":promise")
+        emit(cand, plover, relation, sources, targets, mood)
+        if cand.tok.lemma_.lower() in lex.negating_verbs:
+            # "refused to sign the accord": the refusal, and the signing that did not happen
+            for other in cand.frame_of:
+                if other.pred.dep_ == "xcomp" and other.pred.head == cand.tok:
+                    o_sources = _actors_for(other.args.sources, res) or sources
+                    o_targets = _actors_for(other.args.targets, res, as_target=True, history=history)
+                    emit(other, other.trig.plover, other.trig.relation, o_sources, o_targets,
+                         _mood(other.tok, other.pred, lex))
     yield from found.values()

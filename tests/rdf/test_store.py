@@ -1,0 +1,354 @@
+"""Tests of graphbuild/rdf/store.py: embedded SPARQL, and pushing to a real Oxigraph server."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import http.server
+import logging
+import socket
+import threading
+import urllib.request
+from typing import Iterator
+
+import pandas as pd
+import pyoxigraph as ox
+import pytest
+from rdflib import URIRef
+
+from graphbuild.errors import InputError, StoreError
+from graphbuild.rdf.export import to_rdflib, to_rdflib_dataset, write_graph
+from graphbuild.rdf.namespace import actor_iri, article_iri
+from graphbuild.rdf.store import PASSWORD_VARIABLE, USER_VARIABLE, push, query, split_by_article
+
+from .conftest import IND, RUS
+
+SECRET = "s3cr3t-Pa55word"
+
+
+@pytest.fixture(autouse=True)
+def no_credentials(monkeypatch, tmp_path):
+    """No credentials unless a test sets them: no env variables, an empty home (no .netrc)."""
+    monkeypatch.delenv(USER_VARIABLE, raising=False)
+    monkeypatch.delenv(PASSWORD_VARIABLE, raising=False)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    return home
+
+
+# --- query --------------------------------------------------------------------------------
+
+CONSULTED = "SELECT ?a ?b WHERE { ?a gb:consult ?b } ORDER BY ?a"
+
+
+def test_query_a_graph_returns_rows_for_a_dataframe(rich_graph):
+    rows = query(rich_graph, """
+        SELECT ?type ?quad (COUNT(?e) AS ?n) WHERE {
+            ?e gb:eventType ?c . ?c skos:notation ?type ; skos:broader/skos:prefLabel ?quad .
+        } GROUP BY ?type ?quad ORDER BY ?type""")
+    frame = pd.DataFrame(rows)
+    assert list(frame.columns) == ["type", "quad", "n"]
+    assert dict(zip(frame["type"], frame["n"])) == {
+        "ACCUSE": 1, "AGREE": 1, "AID": 1, "CONSULT": 1, "SANCTION": 1, "THREATEN": 1}
+    assert frame.loc[frame["type"] == "AID", "quad"].item() == "material cooperation"
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "trig", "jsonld"])
+def test_query_a_file_sees_every_named_graph(rich_graph, tmp_path, fmt):
+    path = tmp_path / f"events.{fmt}"
+    write_graph(rich_graph, path, fmt)
+    rows = query(path, CONSULTED)
+    assert rows == [{"a": actor_iri(IND.id), "b": actor_iri(RUS.id)},
+                    {"a": actor_iri(RUS.id), "b": actor_iri(IND.id)}]
+    assert query(str(path), CONSULTED) == rows
+
+
+def test_query_rdflib_graph_and_dataset(rich_graph):
+    expected = query(rich_graph, CONSULTED)
+    assert query(to_rdflib(rich_graph), CONSULTED) == expected
+    assert query(to_rdflib_dataset(rich_graph), CONSULTED) == expected
+
+
+def test_literals_become_python_values(rich_graph):
+    rows = query(rich_graph, """
+        SELECT ?date ?confidence ?start ?symmetric WHERE {
+            ?e gb:eventType plover:CONSULT ; gb:eventDate ?date ; gb:confidence ?confidence ;
+               gb:sentenceStart ?start ; gb:symmetric ?symmetric . }""")
+    assert rows == [{"date": dt.date(2024, 7, 8), "confidence": 0.9, "start": 0,
+                     "symmetric": True}]
+
+
+def test_unbound_optional_values_are_none(rich_graph):
+    rows = query(rich_graph, """
+        SELECT ?mode WHERE { ?e gb:eventType plover:AID . OPTIONAL { ?e gb:mode ?mode } }""")
+    assert rows == [{"mode": None}]
+
+
+def test_bindings_are_terms_not_text(rich_graph):
+    sparql = "SELECT ?name ?b WHERE { ?a schema:name ?name ; gb:consult ?b }"
+    assert query(rich_graph, sparql, name="India") == [
+        {"name": "India", "b": actor_iri(RUS.id)}]
+    # a value that would break out of a pasted string is just a literal that matches nothing
+    evil = 'India" } UNION { ?a ?p ?name . ?a gb:consult ?b } #'
+    assert query(rich_graph, sparql, name=evil) == []
+    assert query(rich_graph, "SELECT ?a ?b WHERE { ?a gb:consult ?b }",
+                 a=URIRef(actor_iri(RUS.id))) == [{"a": actor_iri(RUS.id),
+                                                   "b": actor_iri(IND.id)}]
+    assert query(rich_graph, "SELECT ?e ?c WHERE { ?e gb:confidence ?c }", c=0.9)[0]["c"] == 0.9
+    assert query(rich_graph, "SELECT ?e ?d WHERE { ?e gb:eventDate ?d }",
+                 d=dt.date(2024, 9, 1))[0]["d"] == dt.date(2024, 9, 1)
+
+
+def test_binding_a_variable_the_select_does_not_project_is_explained(rich_graph):
+    with pytest.raises(InputError, match=r"project.*\?name"):
+        query(rich_graph, "SELECT ?b WHERE { ?a schema:name ?name ; gb:consult ?b }",
+              name="India")
+
+
+def test_binding_an_unsupported_value_raises(rich_graph):
+    with pytest.raises(InputError, match="cannot bind"):
+        query(rich_graph, "SELECT * WHERE { ?s ?p ?x }", x=object())
+
+
+def test_ask_construct_and_bad_sparql(rich_graph):
+    assert query(rich_graph, "ASK { ?a gb:aid ?b }") == [{"result": True}]
+    assert query(rich_graph, "ASK { ?a gb:agree ?b }") == [{"result": False}]  # planned only
+    rows = query(rich_graph, "CONSTRUCT { ?b gb:consult ?a } WHERE { ?a gb:consult ?b }")
+    assert len(rows) == 2 and set(rows[0]) == {"subject", "predicate", "object"}
+    with pytest.raises(InputError, match="SPARQL"):
+        query(rich_graph, "SELECT WHERE {")
+
+
+# --- splitting by article -----------------------------------------------------------------
+
+def test_split_of_a_turtle_file_matches_the_trig_layout(rich_graph, tmp_path):
+    write_graph(rich_graph, tmp_path / "x.ttl", "ttl")
+    write_graph(rich_graph, tmp_path / "x.trig", "trig")
+    split = split_by_article(ox.parse(path=str(tmp_path / "x.ttl"),
+                                      format=ox.RdfFormat.TURTLE))
+    trig: dict = {}
+    for q in ox.parse(path=str(tmp_path / "x.trig"), format=ox.RdfFormat.TRIG):
+        name = None if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name
+        trig.setdefault(name, set()).add(ox.Triple(q.subject, q.predicate, q.object))
+    assert {k: set(v) for k, v in split.items()} == trig
+    assert ox.NamedNode(article_iri("a4-no-events")) in split
+
+
+# --- push to a real Oxigraph server -----------------------------------------------------
+
+ALL_QUADS = "{ ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } }"
+DISTINCT_TRIPLES = "SELECT DISTINCT ?s ?p ?o WHERE { " + ALL_QUADS + " }"
+
+
+def file_quads(path) -> int:
+    return len(set(ox.parse(path=str(path))))
+
+
+def file_triples(path) -> int:
+    return len({ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=str(path))})
+
+
+def test_push_trig_is_idempotent_and_complete(rich_graph, tmp_path, oxigraph):
+    path = tmp_path / "events.trig"
+    write_graph(rich_graph, path, "trig")
+    result = push(path, oxigraph.store)
+    assert result["graphs"] == len(rich_graph.graph["articles"])
+    assert oxigraph.count(ALL_QUADS) == file_quads(path)
+    push(path, oxigraph.store)
+    assert oxigraph.count(ALL_QUADS) == file_quads(path)  # one copy, not two
+    assert oxigraph.count("GRAPH ?g { ?a <https://graphbuild.example.org/ns#consult> ?b }") == 2
+
+
+def test_push_turtle_goes_into_article_graphs(rich_graph, tmp_path, oxigraph):
+    path = tmp_path / "events.ttl"
+    write_graph(rich_graph, path)
+    push(path, oxigraph.store)
+    push(path, oxigraph.store)
+    assert oxigraph.count(f"{{ {DISTINCT_TRIPLES} }}") == file_triples(path)
+    graphs = oxigraph.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert {row["g"]["value"] for row in graphs} == {
+        article_iri(a) for a in rich_graph.graph["articles"]}
+
+
+def test_push_replaces_an_article_graph_that_changed(rich_graph, tmp_path, oxigraph):
+    path = tmp_path / "events.trig"
+    write_graph(rich_graph, path, "trig")
+    push(path, oxigraph.store)
+    changed = rich_graph.copy()
+    changed.graph["articles"] = dict(rich_graph.graph["articles"])
+    changed.graph["articles"]["a4-no-events"] = {"title": "Renamed", "date": None, "url": None,
+                                                 "source": None}
+    write_graph(changed, path, "trig")
+    push(path, oxigraph.store)
+    titles = oxigraph.select("SELECT ?t WHERE { GRAPH ?g { ?a "
+                             "<http://purl.org/dc/terms/title> ?t } }")
+    values = sorted(row["t"]["value"] for row in titles)
+    assert "Renamed" in values and "Quiet day" not in values
+
+
+def test_push_whole_file_into_one_graph(rich_graph, tmp_path, oxigraph):
+    path = tmp_path / "events.trig"
+    write_graph(rich_graph, path, "trig")
+    graph = "http://kg.example.com/graphs/news"
+    assert push(path, oxigraph.store, graph=graph) == {"graphs": 1,
+                                                        "triples": file_triples(path)}
+    push(path, oxigraph.store, graph=graph)
+    assert oxigraph.count(f"GRAPH <{graph}> {{ ?s ?p ?o }}") == file_triples(path)
+    assert oxigraph.count(ALL_QUADS) == file_triples(path)
+
+
+def test_push_with_credentials_over_loopback(rich_graph, tmp_path, oxigraph, monkeypatch, caplog):
+    monkeypatch.setenv(USER_VARIABLE, "alice")
+    monkeypatch.setenv(PASSWORD_VARIABLE, SECRET)
+    path = tmp_path / "events.ttl"
+    write_graph(rich_graph, path)
+    with caplog.at_level(logging.DEBUG):
+        push(path, oxigraph.store)
+    assert oxigraph.count(f"{{ {DISTINCT_TRIPLES} }}") == file_triples(path)
+    assert SECRET not in caplog.text
+
+
+# --- errors, and credentials that must not leak ---------------------------------------------
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_unreachable_endpoint_raises_store_error(rich_graph, tmp_path, monkeypatch, caplog):
+    monkeypatch.setenv(USER_VARIABLE, "alice")
+    monkeypatch.setenv(PASSWORD_VARIABLE, SECRET)
+    path = tmp_path / "events.ttl"
+    write_graph(rich_graph, path)
+    endpoint = f"http://127.0.0.1:{_closed_port()}/store"
+    with caplog.at_level(logging.DEBUG), pytest.raises(StoreError) as err:
+        push(path, endpoint, timeout=5)
+    assert "cannot reach" in str(err.value) and endpoint in str(err.value)
+    assert SECRET not in str(err.value) and SECRET not in caplog.text
+    assert err.value.__cause__ is None  # no chained urllib error holding request details
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    """Answers 401 and echoes the Authorization header it got (a careless server)."""
+
+    seen: list[str] = []
+
+    def do_PUT(self) -> None:  # noqa: N802
+        self._answer()
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._answer()
+
+    def _answer(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        auth = self.headers.get("Authorization", "")
+        type(self).seen.append(auth)
+        body = f"denied for {auth}".encode()
+        self.send_response(401, "Unauthorized")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def careless_server() -> Iterator[str]:
+    _Recorder.seen = []
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/store"
+    server.shutdown()
+    server.server_close()
+
+
+def test_http_error_message_holds_no_credentials(rich_graph, tmp_path, careless_server,
+                                                 monkeypatch, caplog):
+    monkeypatch.setenv(USER_VARIABLE, "alice")
+    monkeypatch.setenv(PASSWORD_VARIABLE, SECRET)
+    path = tmp_path / "events.ttl"
+    write_graph(rich_graph, path)
+    with caplog.at_level(logging.DEBUG), pytest.raises(StoreError) as err:
+        push(path, careless_server)
+    token = base64.b64encode(f"alice:{SECRET}".encode()).decode()
+    assert _Recorder.seen[0] == f"Basic {token}"  # sent, since the server is on loopback
+    message = str(err.value)
+    assert "401" in message
+    assert SECRET not in message and token not in message
+    assert SECRET not in caplog.text and token not in caplog.text
+
+
+def test_credentials_come_from_netrc(rich_graph, tmp_path, careless_server, no_credentials):
+    netrc = no_credentials / ".netrc"
+    netrc.write_text(f"machine 127.0.0.1 login bob password {SECRET}\n", encoding="utf-8")
+    netrc.chmod(0o600)
+    path = tmp_path / "events.ttl"
+    write_graph(rich_graph, path)
+    with pytest.raises(StoreError) as err:
+        push(path, careless_server)
+    assert _Recorder.seen[0] == "Basic " + base64.b64encode(f"bob:{SECRET}".encode()).decode()
+    assert SECRET not in str(err.value)
+
+
+def test_no_credentials_no_authorization_header(rich_graph, tmp_path, careless_server):
+    path = tmp_path / "events.ttl"
+    write_graph(rich_graph, path)
+    with pytest.raises(StoreError, match="401"):
+        push(path, careless_server)
+    assert _Recorder.seen[0] == ""
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Fail the test if anything tries to open a connection."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("a request was sent")
+
+    monkeypatch.setattr(urllib.request.OpenerDirector, "open", refuse)
+
+
+def test_credentials_never_go_over_plain_http_to_another_host(rich_graph, tmp_path, monkeypatch,
+                                                              no_network):
+    monkeypatch.setenv(USER_VARIABLE, "alice")
+    monkeypatch.setenv(PASSWORD_VARIABLE, SECRET)
+    path = tmp_path / "events.ttl"
+    write_graph(rich_graph, path)
+    with pytest.raises(StoreError, match="plain http") as err:
+        push(path, "http://store.invalid/store")
+    assert SECRET not in str(err.value)
+
+
+def test_credentials_in_the_url_are_refused(rich_graph, tmp_path, no_network):
+    path = tmp_path / "events.ttl"
+    write_graph(rich_graph, path)
+    with pytest.raises(StoreError, match="must not hold credentials") as err:
+        push(path, f"https://alice:{SECRET}@store.invalid/store")
+    assert SECRET not in str(err.value)
+
+
+def test_not_an_http_endpoint(rich_graph, tmp_path, no_network):
+    path = tmp_path / "events.ttl"
+    write_graph(rich_graph, path)
+    with pytest.raises(StoreError, match="http"):
+        push(path, "ftp://127.0.0.1/store")
+
+
+@pytest.fixture
+def silent_server() -> Iterator[str]:
+    """A loopback socket that accepts connections and never answers."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(5)
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}/store"
+    sock.close()
+
+
+def test_timeout_raises_store_error(rich_graph, tmp_path, silent_server):
+    path = tmp_path / "events.ttl"
+    write_graph(rich_graph, path)
+    with pytest.raises(StoreError, match="did not answer.*0.5 s"):
+        push(path, silent_server, timeout=0.5)
