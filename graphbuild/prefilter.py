@@ -395,8 +395,18 @@ def make_prefilter(lexicon: Any = None, *, keep_before: int = 1) -> Prefilter:
             free.add(lemma)
         else:
             needs.setdefault(lemma, set()).update(v for t in entries for v in t.verbs)
-    naming = getattr(events, "NAMING_VERBS", None) or getattr(events, "_NAMING_VERBS", ())
-    disapproving = getattr(events, "DISAPPROVING", None) or getattr(events, "_DISAPPROVING", ())
-    for verb in naming:
-        needs.setdefault(verb, set()).update(disapproving)
+    # the extractor's triggers that are not in the lexicon (tests/test_prefilter.py checks
+    # that these names still exist in graphbuild.extract.events)
+    for verbs, companions, words in EXTRACTOR_ROUTES:
+        for verb in getattr(events, verbs):
+            needs.setdefault(verb, set()).update(words, *(getattr(events, c) for c in companions))
     return Prefilter(free, (), needs=needs, keep_before=keep_before)
+
+
+#: Triggers of :mod:`graphbuild.extract.events` beside the lexicon, as names of its word sets:
+#: (verbs, word sets and words one of which the sentence must also hold). A naming verb with a
+#: disapproving complement accuses; a verb of saying with "must", "should" or "have to" requests.
+EXTRACTOR_ROUTES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("_NAMING_VERBS", ("_DISAPPROVING",), ()),
+    ("_SAYING", ("_DEONTIC",), ("have",)),
+)
