@@ -167,7 +167,7 @@ class ArticleCache:
                  "payload": payload}
         try:
             self._describe()
-            with atomic_write(self._path(key)) as fh:
+            with atomic_write(self._path(key), fsync=False) as fh:  # the checksum catches damage
                 fh.write(json.dumps(entry, ensure_ascii=False))
         except (OSError, ExportError) as err:
             log.warning("cannot write cache entry for article %s: %s", article.id, err)
