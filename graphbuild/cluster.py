@@ -36,6 +36,9 @@ log = logging.getLogger(__name__)
 #: The ``--dask`` address that starts a cluster on this machine.
 LOCAL = "local"
 
+#: How long to try to reach a scheduler before giving up.
+CONNECT_TIMEOUT = "30s"
+
 
 @contextlib.contextmanager
 def connect(address: str, *, workers: int = 1) -> Iterator[object]:
@@ -54,12 +57,12 @@ def connect(address: str, *, workers: int = 1) -> Iterator[object]:
         from .engine import THREAD_LIMITS
 
         with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                          dashboard_address=None, env=dict(THREAD_LIMITS)) as cluster, \
+                          dashboard_address=":0", env=dict(THREAD_LIMITS)) as cluster, \
                 Client(cluster) as client:
             yield client
         return
     try:
-        client = Client(address, timeout="30s")
+        client = Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError) as err:
         raise GraphbuildError(f"cannot reach the Dask scheduler at {address!r}: {err}") from err
     with client:
@@ -73,7 +76,8 @@ def run_on_cluster(items: Iterable[tuple["Article", "CachedResult | None"]],
 
     with connect(str(config.dask), workers=config.workers) as client:
         n = max(1, len(client.scheduler_info().get("workers", {})))
-        log.info("Dask cluster %s: %d workers", config.dask, n)
+        log.info("Dask cluster %s: %d workers; dashboard %s", config.dask, n,
+                 getattr(client, "dashboard_link", "-"))
         yield from run_windowed(
             items, lambda todo: client.submit(process_batch, todo, config, pure=False),
             lambda future: future.result(), batch_size=_task_size(config), window=2 * n + 1)
