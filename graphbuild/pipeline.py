@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
-from .errors import GraphbuildError, InputError
+from .errors import InputError
 from .types import Article, Event
 
 if TYPE_CHECKING:  # pragma: no cover
