@@ -53,6 +53,8 @@ _INSTITUTION_HEADS = {"council", "committee", "commission", "ministry", "agency"
                       "directorate", "bureau", "service", "authority", "organisation",
                       "organization", "union", "alliance", "forum", "group", "house", "senate",
                       "congress", "cabinet", "government", "administration", "secretariat"}
+_LEADER_WORDS = {"president", "premier", "king", "queen", "emir", "sultan", "chancellor", "dictator",
+                 "monarch", "shah", "prime", "leader", "ruler", "junta", "strongman"}
 _LEADING_VERBS = {"lead", "head", "represent", "chair", "accompany"}
 _COUNTERPART_NOUNS = {"counterpart", "host", "guest", "visitor", "colleague"}
 
@@ -454,17 +456,24 @@ class _Resolver:
         if group is not None:
             countries = _countries_in(mods)
             for child in head.rights:
-                if child.dep_ == "prep" and child.lower_ == "of":
+                # "the government of X"; "rebels in X" (but "troops in X" are not X's)
+                if child.dep_ == "prep" and (child.lower_ == "of" or (
+                        child.lower_ == "in" and not group.is_government)):
                     countries += _countries_in(c for c in child.children if c.dep_ == "pobj")
             if countries:
-                iso = countries[0]
-                if group.is_government and head.lemma_.lower() in ("government", "administration",
-                                                                   "regime", "state", "leadership"):
-                    actor = Actor(gz.country_name(iso), ActorType.COUNTRY, iso)
-                else:
-                    actor = Actor(gz.group_label(iso, group), ActorType.ORG, iso)
-                self._assign([head, *mods], head, [actor])
-                self._remember(head, actor)
+                # "Hungarian and Romanian officials": one group per state
+                coordinated = [m for m in mods if m.dep_ == "conj" and m.head in mods]
+                isos = list(dict.fromkeys(countries)) if coordinated else countries[:1]
+                actors = []
+                for iso in isos:
+                    if group.is_government and head.lemma_.lower() in ("government", "administration",
+                                                                       "regime", "state", "leadership"):
+                        actors.append(Actor(gz.country_name(iso), ActorType.COUNTRY, iso))
+                    else:
+                        actors.append(Actor(gz.group_label(iso, group), ActorType.ORG, iso))
+                self._assign([head, *mods], head, actors)
+                for actor in actors:
+                    self._remember(head, actor)
                 return
 
         # any other organisation the model recognised
@@ -555,6 +564,22 @@ class _Resolver:
                 for c in verb.children:
                     if c.dep_ == "dobj" and c.i in by_token:
                         return by_token[c.i].country
+        person = self.res.by_token.get(i)
+        role = (person[0].role or "").lower() if person else ""
+        if any(word in role.split() for word in _LEADER_WORDS):
+            # "President X imposed a curfew in the capital": a national leader with no state
+            # named acts at home; the state is the place or people the sentence names
+            for t in sent:
+                if t.i == i or t.i in self.res.heads and t.dep_ in ("nsubj", "dobj"):
+                    continue
+                if t.dep_ == "pobj" and t.head.lower_ in ("in", "into", "within", "throughout", "across"):
+                    iso = _countries_in([t])
+                    if iso:
+                        return iso[0]
+                if t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and t.head.i not in self.res.heads:
+                    hit = gz.country(t.text)
+                    if hit is not None and hit.kind == "demonym" and not hit.ambiguous:
+                        return hit.iso3
         before = [(j, a, subj) for j, a, subj in states if j < sent.start]
         for j, a, subj in reversed(before):
             if subj:

@@ -117,6 +117,11 @@ class _Args:
     inherited: bool = False
 
 
+_SPEECH_NOUNS = {"statement", "declaration", "letter", "communique", "resolution", "message",
+                 "note", "speech", "address", "appeal", "call", "decree", "order", "ultimatum",
+                 "memorandum", "proposal", "report", "announcement", "warning", "plea"}
+
+
 def _subject_of(verb: "Token", depth: int = 0) -> tuple[list["Token"], bool]:
     """The acting subject of ``verb``, following the parse up when the clause has none.
 
@@ -142,6 +147,10 @@ def _subject_of(verb: "Token", depth: int = 0) -> tuple[list["Token"], bool]:
     head = verb.head
     if head == verb:
         return [], False
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "xcomp"):
+        # "X is willing / ready / prepared to withdraw": X withdraws
+        subs, _ = _subject_of(head.head, depth + 1)
+        return subs, True
     if verb.dep_ == "xcomp":
         # object control: "X urged Y to approve" -> Y approves
         objs = _direct_objects(head)
@@ -163,9 +172,19 @@ def _subject_of(verb: "Token", depth: int = 0) -> tuple[list["Token"], bool]:
     if verb.dep_ == "prep":
         return _subject_of(head, depth + 1)[0], True
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-        # "a statement issued by X" -> handled by agent; "X, meeting Y" -> X
+        # "X issued a declaration demanding ...": the declaration speaks for X
+        if head.lemma_.lower() in _SPEECH_NOUNS and head.dep_ in ("dobj", "pobj"):
+            gov = head.head if head.dep_ == "dobj" else head.head.head
+            if gov.pos_ in ("VERB", "AUX"):
+                return _subject_of(gov, depth + 1)[0], True
+        # "X, meeting Y" -> X
         return [head], True
     return [], False
+
+
+# Prepositions that make a noun part of what the verb's subject does ("arrived for talks",
+# "engaged in talks"); others only give the background ("because of fighting", "after talks").
+_ARGUMENT_PREPS = {"for", "in", "into", "with", "to", "on", "at", "of", "by", "against", "from", "through", "under", "over", "during", "since"}
 
 
 def _governor(tok: "Token") -> "Token":
@@ -173,7 +192,8 @@ def _governor(tok: "Token") -> "Token":
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and head.pos_ in ("VERB", "AUX"):
         return head
-    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
+    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX") \
+            and head.lower_ in _ARGUMENT_PREPS:
         return head.head
     if tok.dep_ == "conj":
         return _governor(head)
@@ -452,6 +472,12 @@ def _owner_actors(tok: "Token", res: Resolution, *, as_target: bool) -> list[tup
     return out
 
 
+_COLLECTIVE_NOUNS = {"group", "number", "team", "delegation", "member", "some", "dozen", "hundred",
+                     "thousand", "million", "score", "handful", "band", "crowd", "contingent",
+                     "unit", "squad", "party", "couple", "body", "coalition", "alliance", "bloc",
+                     "wing", "faction", "section", "leader", "leadership", "head", "chief"}
+
+
 def _named_here(tok: "Token") -> list[Actor]:
     """A state or organisation named by a single modifier token ("a US request")."""
     if tok.pos_ not in ("PROPN", "ADJ", "NOUN") or tok.dep_ not in ("compound", "nmod", "amod", "poss"):
@@ -486,6 +512,13 @@ def _actors_for(tokens: Iterable["Token"], res: Resolution, *, as_target: bool =
         actors = res.actors(tok)
         if not actors:
             actors = _named_here(tok)
+        if not actors and tok.lemma_.lower() in _COLLECTIVE_NOUNS:
+            # "a group of diplomats", "hundreds of protesters": the members act
+            members = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for q in c.children if q.dep_ == "pobj" for p in _conjuncts(q)]
+            if members:
+                out.extend(_actors_for(members, res, as_target=as_target, history=history))
+                continue
         if not actors and tok.pos_ in ("NOUN", "PROPN"):
             found = [(a, res.certainty.get(ap.i, 1.0), ap) for ap in _appositions(tok) for a in res.actors(ap)]
             if not found:
@@ -694,6 +727,28 @@ _REQUEST_BY_SAYING = Trigger(lemma="say", pos="VERB", plover=Plover.REQUEST, rel
                              verbs=(), target_role="object", confidence=0.6, origin="builtin")
 
 
+# Material acts done to a place: the state of the place is their target.
+_PLACE_TARGETED = {Plover.COERCE, Plover.ASSAULT, Plover.MOBILIZE, Plover.RETREAT, Plover.CONCEDE,
+                   Plover.SANCTION, Plover.PROTEST, Plover.AID}
+_PLACE_PREPS = ("in", "into", "inside", "within", "across", "along", "near", "throughout", "on", "over")
+
+
+def _place_objects(cand: "_Candidate") -> list["Token"]:
+    heads = [cand.tok] if cand.tok == cand.pred else [cand.tok, cand.pred]
+    out: list["Token"] = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+        # "the curfew in X" hangs on the object noun
+        for d in h.children:
+            if d.dep_ == "dobj":
+                for c in d.children:
+                    if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                        out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
 def _is_inside(tok: "Token", clause: "Token") -> bool:
     cur = tok
     for _ in range(40):
@@ -817,6 +872,9 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                 inner = inner[:1]
             if not targets:
                 targets = inner
+        if not targets and trig.plover in _PLACE_TARGETED:
+            # "lifted the curfew in X", "deployed troops along X's border": the place's state
+            targets = [t for t in _actors_for(_place_objects(cand), res) if t[0].type is ActorType.COUNTRY]
         plover, relation = trig.plover, trig.relation
         if trig.lemma in _HOSTING_VERBS and targets and all(t[0].type is ActorType.PERSON for t in targets):
             plover, relation = Plover.CONSULT, "host"  # "welcomed the visiting president"
