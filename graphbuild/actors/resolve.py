@@ -53,6 +53,8 @@ _INSTITUTION_HEADS = {"council", "committee", "commission", "ministry", "agency"
                       "directorate", "bureau", "service", "authority", "organisation",
                       "organization", "union", "alliance", "forum", "group", "house", "senate",
                       "congress", "cabinet", "government", "administration", "secretariat"}
+# Endings of singular nouns for people ("soldier", "journalist", "civilian", "immigrant").
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee")
 _LEADER_WORDS = {"president", "premier", "king", "queen", "emir", "sultan", "chancellor", "dictator",
                  "monarch", "shah", "prime", "leader", "ruler", "junta", "strongman"}
 _LEADING_VERBS = {"lead", "head", "represent", "chair", "accompany"}
@@ -456,9 +458,11 @@ class _Resolver:
         if group is not None:
             countries = _countries_in(mods)
             for child in head.rights:
-                # "the government of X"; "rebels in X" (but "troops in X" are not X's)
+                # "the government of X"; "police in X" (but "peacekeepers in X" are not X's,
+                # nor are "US troops in X")
                 if child.dep_ == "prep" and (child.lower_ == "of" or (
-                        child.lower_ == "in" and not group.is_government)):
+                        child.lower_ in ("in", "throughout", "across") and not countries
+                        and not head.lemma_.lower().startswith("peacekeep"))):
                     countries += _countries_in(c for c in child.children if c.dep_ == "pobj")
             if countries:
                 # "Hungarian and Romanian officials": one group per state
@@ -472,6 +476,28 @@ class _Resolver:
                     else:
                         actors.append(Actor(gz.group_label(iso, group), ActorType.ORG, iso))
                 self._assign([head, *mods], head, actors)
+                for actor in actors:
+                    self._remember(head, actor)
+                return
+
+        # people or things of a state: "Palestinian detainees", "a U.S. soldier", "Israeli tanks"
+        if head.pos_ == "NOUN" and ent is None and (head.tag_ == "NNS" or head.lower_.endswith(_PERSON_SUFFIXES)) \
+                and not _is_title_token(head) and head.lemma_.lower() not in _COUNTERPART_NOUNS \
+                and not any(c.dep_ == "appos" for c in head.children):
+            owners = [m for m in mods if m.dep_ in ("amod", "compound", "nmod", "poss") and m.i < head.i]
+            hits = [gz.country(m.text) for m in owners]
+            isos = [h.iso3 for h in hits if h is not None and not h.ambiguous and h.kind in ("demonym", "name")]
+            if isos:
+                coordinated = [m for m in mods if m.dep_ == "conj" and m.head in owners]
+                isos = list(dict.fromkeys(isos + [h.iso3 for h in (gz.country(m.text) for m in coordinated)
+                                                  if h is not None and not h.ambiguous]))
+                if not coordinated:
+                    isos = isos[:1]
+                noun = gz.GroupNoun(label=head.lemma_.title() + ("s" if head.tag_ == "NNS" and not
+                                                                  head.lemma_.endswith("s") else ""),
+                                    is_government=False)
+                actors = [Actor(gz.group_label(iso, noun), ActorType.ORG, iso) for iso in isos]
+                self._assign([head, *owners], head, actors, certainty=0.8)
                 for actor in actors:
                     self._remember(head, actor)
                 return
