@@ -875,6 +875,10 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
         if not targets and trig.plover in _PLACE_TARGETED:
             # "lifted the curfew in X", "deployed troops along X's border": the place's state
             targets = [t for t in _actors_for(_place_objects(cand), res) if t[0].type is ActorType.COUNTRY]
+        if not targets and trig.plover is Plover.PROTEST:
+            # a protest with no one named is against the protesters' own state
+            targets = [(Actor(gz.country_name(a.country), ActorType.COUNTRY, a.country), 0.7, t)
+                       for a, _, t in sources if a.type is ActorType.ORG and a.country][:1]
         plover, relation = trig.plover, trig.relation
         if trig.lemma in _HOSTING_VERBS and targets and all(t[0].type is ActorType.PERSON for t in targets):
             plover, relation = Plover.CONSULT, "host"  # "welcomed the visiting president"
