@@ -253,7 +253,9 @@ def _countries_in(tokens: Iterable["Token"]) -> list[str]:
         if matched:
             continue
         if tok.pos_ in ("PROPN", "ADJ", "NOUN") or tok.ent_type_ in ("GPE", "NORP", "LOC"):
-            iso = _country_of_text(tok.text, allow_ambiguous=tok.ent_type_ in ("GPE", "NORP"))
+            # an ambiguous name is a state when tagged as one or owning a title ("Niger's envoy")
+            trusted = tok.ent_type_ in ("GPE", "NORP") or any(c.dep_ == "case" for c in tok.children)
+            iso = _country_of_text(tok.text, allow_ambiguous=trusted)
             if iso:
                 found.append(iso)
         i += 1

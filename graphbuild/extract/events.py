@@ -182,6 +182,10 @@ def _subject_of(verb: "Token", depth: int = 0) -> tuple[list["Token"], bool]:
     return [], False
 
 
+# Acts done to people named by the noun itself ("expelled diplomats", "released prisoners").
+_ACTED_UPON = {Plover.SANCTION, Plover.COERCE, Plover.ASSAULT, Plover.AID, Plover.RETREAT,
+               Plover.CONCEDE}
+
 # Prepositions that make a noun part of what the verb's subject does ("arrived for talks",
 # "engaged in talks"); others only give the background ("because of fighting", "after talks").
 _ARGUMENT_PREPS = {"for", "in", "into", "with", "to", "on", "at", "of", "by", "against", "from", "through", "under", "over", "during", "since"}
@@ -595,6 +599,8 @@ def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = No
                 sources = []
             else:
                 sources, inherited = _subject_of(gov)
+    if not targets and trig.verbs and trig.plover in _ACTED_UPON and res is not None and res.actors(tok):
+        targets = [tok]  # "expelled two Russian diplomats": the diplomats are acted upon
     if not targets and (trig.verbs or tok.lemma_.lower() in _EVENT_NOUNS) and not (
             res is not None and res.actors(tok)):
         # "rejected a US request", "attended the G20 summit": the noun's owner;
@@ -704,6 +710,9 @@ def _complement_clauses(tok: "Token") -> list["Token"]:
     for c in tok.children:  # "accused X of attacking Y", "threat of sanctions"
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "on"):
             out += [p for p in c.children if p.dep_ in ("pcomp",)]
+        # "called for sanctions against X", "agreed to a ceasefire in X"
+        if c.dep_ == "prep" and c.lower_ in ("for", "to") and tok.pos_ == "VERB":
+            out += [p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
     return out
 
 
