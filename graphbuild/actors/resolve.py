@@ -55,6 +55,8 @@ _INSTITUTION_HEADS = {"council", "committee", "commission", "ministry", "agency"
                       "congress", "cabinet", "government", "administration", "secretariat"}
 # Endings of singular nouns for people ("soldier", "journalist", "civilian", "immigrant").
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee")
+_GENERIC_GROUPS = {"group", "faction", "movement", "member", "supporter", "activist", "leader",
+                   "force", "unit", "organisation", "organization", "camp", "wing", "party"}
 _LEADER_WORDS = {"president", "premier", "king", "queen", "emir", "sultan", "chancellor", "dictator",
                  "monarch", "shah", "prime", "leader", "ruler", "junta", "strongman"}
 _LEADING_VERBS = {"lead", "head", "represent", "chair", "accompany"}
@@ -428,7 +430,8 @@ class _Resolver:
             candidates.append((chain, False))
         candidates.append(([head], head.ent_type_ in ("GPE", "NORP")))
         for toks, trusted in candidates:
-            text = " ".join(t.text for t in toks)
+            text = self.doc[toks[0].i:toks[-1].i + 1].text if toks[-1].i - toks[0].i == len(toks) - 1 \
+                else " ".join(t.text for t in toks)
             hit = gz.country(re.sub(r"^the ", "", text, flags=re.I))
             if hit is None or (hit.ambiguous and not trusted):
                 continue
@@ -457,6 +460,12 @@ class _Resolver:
                 group = gz.group_noun(f"{words} {head.lemma_.lower()}".strip())
                 if group is not None:
                     break
+            if group is None and head.lemma_.lower() in _GENERIC_GROUPS:
+                # "opposition groups", "rebel factions": the modifier says what they are
+                for m in reversed(near):
+                    group = gz.group_noun(m.lemma_.lower())
+                    if group is not None:
+                        break
         if group is not None:
             countries = _countries_in(mods)
             for child in head.rights:
