@@ -55,6 +55,8 @@ _INSTITUTION_HEADS = {"council", "committee", "commission", "ministry", "agency"
                       "congress", "cabinet", "government", "administration", "secretariat"}
 # Endings of singular nouns for people ("soldier", "journalist", "civilian", "immigrant").
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee")
+_POPULATION_NOUNS = {"inhabitant", "resident", "citizen", "people", "population", "national",
+                     "native", "villager", "townspeople", "community"}
 _GENERIC_GROUPS = {"group", "faction", "movement", "member", "supporter", "activist", "leader",
                    "force", "unit", "organisation", "organization", "camp", "wing", "party"}
 _LEADER_WORDS = {"president", "premier", "king", "queen", "emir", "sultan", "chancellor", "dictator",
@@ -396,8 +398,10 @@ class _Resolver:
             org = gz.organisation(text)
             if org is not None:
                 toks = list(ent) if ent is not None and org.label and text == ent.text else [head]
-                self._assign(toks, head, [Actor(org.label, ActorType.ORG, None, None,
-                                                tuple(sorted(set(org.aliases) - {org.label})))])
+                actor = Actor(org.label, ActorType.ORG, getattr(org, "country", None), None,
+                              tuple(sorted(set(org.aliases) - {org.label})))
+                self._assign(toks, head, [actor])
+                self._remember(head, actor)
                 return
 
         names = _name_tokens(head, mods) if head.pos_ == "PROPN" else []
@@ -489,6 +493,18 @@ class _Resolver:
                 self._assign([head, *mods], head, actors)
                 for actor in actors:
                     self._remember(head, actor)
+                return
+
+        # "residents of X", "the people of X"
+        if head.pos_ == "NOUN" and head.lemma_.lower() in _POPULATION_NOUNS:
+            places = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")
+                      for p in c.children if p.dep_ == "pobj"]
+            isos = _countries_in(t for p in places for t in p.subtree)
+            if isos:
+                noun = gz.GroupNoun(label=head.lemma_.title() + "s", is_government=False)
+                actor = Actor(gz.group_label(isos[0], noun), ActorType.ORG, isos[0])
+                self._assign([head], head, [actor], certainty=0.8)
+                self._remember(head, actor)
                 return
 
         # people or things of a state: "Palestinian detainees", "a U.S. soldier", "Israeli tanks"
