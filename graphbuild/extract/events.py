@@ -860,8 +860,11 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
             continue
         targets = _actors_for(cand.args.targets, res, as_target=True, history=history)
         mood = _mood(cand.tok, cand.pred, lex)
-        if not targets and (cand.frame_of or cand.clauses) or cand.complement_subjects:
-            # the frame's target is the one its content is about
+        symmetric_among_sources = trig.symmetric and len({a.id for a, _, _ in sources}) >= 2
+        if (not targets and (cand.frame_of or cand.clauses) or cand.complement_subjects) \
+                and not symmetric_among_sources:
+            # the frame's target is the one its content is about (but "X and Y agreed that ..."
+            # is an agreement between X and Y)
             source_ids = {a.id for a, _, _ in sources}
             inner: list[tuple[Actor, float, "Token"]] = []
             if cand.complement_subjects:
@@ -884,11 +887,16 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
         if not targets and trig.plover in _PLACE_TARGETED:
             # "lifted the curfew in X", "deployed troops along X's border": the place's state
             targets = [t for t in _actors_for(_place_objects(cand), res) if t[0].type is ActorType.COUNTRY]
+        own_state = False
         if not targets and trig.plover is Plover.PROTEST:
             # a protest with no one named is against the protesters' own state
             targets = [(Actor(gz.country_name(a.country), ActorType.COUNTRY, a.country), 0.7, t)
                        for a, _, t in sources if a.type is ActorType.ORG and a.country][:1]
+            own_state = bool(targets)
         plover, relation = trig.plover, trig.relation
+        if plover is Plover.AGREE and any(
+                any(c.dep_ == "neg" for c in other.pred.children) for other in cand.frame_of):
+            plover, relation = Plover.REJECT, "vow_not_to"  # "vowed not to return X"
         if trig.lemma in _HOSTING_VERBS and targets and all(t[0].type is ActorType.PERSON for t in targets):
             plover, relation = Plover.CONSULT, "host"  # "welcomed the visiting president"
         if mood.modality is Modality.PLANNED and mood.intent and not mood.negated:
@@ -908,7 +916,7 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
             if plover is Plover.CONSULT:
                 emit(cand, Plover.AGREE, f"promise_{relation}", sources, targets,
                      _Mood(False, Modality.ASSERTED, mood.factor * 0.9), ":promise")
-        emit(cand, plover, relation, sources, targets, mood)
+        emit(cand, plover, relation, sources, targets, mood, ":own-state" if own_state else "")
         if cand.tok.lemma_.lower() in lex.negating_verbs:
             # "refused to sign the accord": the refusal, and the signing that did not happen
             for other in cand.frame_of:
@@ -917,4 +925,6 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                     o_targets = _actors_for(other.args.targets, res, as_target=True, history=history)
                     emit(other, other.trig.plover, other.trig.relation, o_sources, o_targets,
                          _mood(other.tok, other.pred, lex))
-    yield from found.values()
+    events = list(found.values())
+    aimed = {e.source.id for e in events if e.plover is Plover.PROTEST and not e.rule.endswith(":own-state")}
+    yield from (e for e in events if not (e.rule.endswith(":own-state") and e.source.id in aimed))
