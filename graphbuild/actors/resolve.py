@@ -53,8 +53,17 @@ _INSTITUTION_HEADS = {"council", "committee", "commission", "ministry", "agency"
                       "directorate", "bureau", "service", "authority", "organisation",
                       "organization", "union", "alliance", "forum", "group", "house", "senate",
                       "congress", "cabinet", "government", "administration", "secretariat"}
-# Endings of singular nouns for people ("soldier", "journalist", "civilian", "immigrant").
-_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee")
+# Singular nouns for people that a state's adjective makes a group actor ("a U.S. soldier").
+_PERSON_NOUNS = {"soldier", "officer", "journalist", "civilian", "diplomat", "prisoner", "detainee",
+                 "national", "citizen", "resident", "worker", "activist", "protester", "militant",
+                 "rebel", "fighter", "pilot", "sailor", "tourist", "student", "reporter",
+                 "businessman", "businesswoman", "missionary", "doctor", "nurse", "employee",
+                 "trader", "farmer", "policeman", "serviceman", "servicewoman", "man", "woman",
+                 "boy", "girl", "child", "youth", "teenager", "hostage", "refugee", "immigrant",
+                 "migrant", "settler", "peacekeeper", "guard", "agent", "spy", "negotiator",
+                 "delegate", "lawmaker", "legislator", "politician", "dissident", "opposition",
+                 "warship", "aircraft", "jet", "tank", "ship", "vessel", "plane", "helicopter",
+                 "drone", "submarine", "force", "army", "navy", "unit", "police"}
 _POPULATION_NOUNS = {"inhabitant", "resident", "citizen", "people", "population", "national",
                      "native", "villager", "townspeople", "community"}
 _GENERIC_GROUPS = {"group", "faction", "movement", "member", "supporter", "activist", "leader",
@@ -508,7 +517,7 @@ class _Resolver:
                 return
 
         # people or things of a state: "Palestinian detainees", "a U.S. soldier", "Israeli tanks"
-        if head.pos_ == "NOUN" and ent is None and (head.tag_ == "NNS" or head.lower_.endswith(_PERSON_SUFFIXES)) \
+        if head.pos_ == "NOUN" and ent is None and (head.tag_ == "NNS" or head.lemma_.lower() in _PERSON_NOUNS) \
                 and not _is_title_token(head) and head.lemma_.lower() not in _COUNTERPART_NOUNS \
                 and not any(c.dep_ == "appos" for c in head.children):
             owners = [m for m in mods if m.dep_ in ("amod", "compound", "nmod", "poss") and m.i < head.i]

@@ -119,7 +119,8 @@ class _Args:
 
 _SPEECH_NOUNS = {"statement", "declaration", "letter", "communique", "resolution", "message",
                  "note", "speech", "address", "appeal", "call", "decree", "order", "ultimatum",
-                 "memorandum", "proposal", "report", "announcement", "warning", "plea"}
+                 "memorandum", "proposal", "report", "announcement", "warning", "plea", "demand",
+                 "request", "offer", "invitation", "reminder", "plan", "initiative"}
 
 
 def _subject_of(verb: "Token", depth: int = 0) -> tuple[list["Token"], bool]:
@@ -572,11 +573,17 @@ def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = No
     # noun, its owner is the one acted upon, not the actor
     acted_upon = bool(trig.verbs) and gov != tok and tok.dep_ in ("dobj", "nsubjpass")
     owners: list["Token"] = []
+    speech = tok.lemma_.lower() in _SPEECH_NOUNS
+    of_owners: list["Token"] = []
     for c in tok.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
             owners.extend(_conjuncts(c))
-        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+        # "calls by X", "an appeal from X", "the withdrawal of X's forces" (but "withdrawal
+        # from X" names a place)
+        if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and speech)):
             owners.extend(p for p in c.children if p.dep_ == "pobj")
+        if c.dep_ == "prep" and c.lower_ == "of" and acted_upon and not speech:
+            of_owners.extend(p for p in c.children if p.dep_ == "pobj")
     if acted_upon:
         targets_first = owners
     else:
@@ -612,6 +619,7 @@ def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = No
                        for p in c.children if p.dep_ == "pobj"]
     if between and not sources:
         return _Args(between, [], False)
+    targets += [t for t in of_owners if t not in targets]
     return _Args(sources, targets + [t for t in between if t not in targets], inherited)
 
 
@@ -738,7 +746,7 @@ _REQUEST_BY_SAYING = Trigger(lemma="say", pos="VERB", plover=Plover.REQUEST, rel
 
 # Material acts done to a place: the state of the place is their target.
 _PLACE_TARGETED = {Plover.COERCE, Plover.ASSAULT, Plover.MOBILIZE, Plover.RETREAT, Plover.CONCEDE,
-                   Plover.SANCTION, Plover.PROTEST, Plover.AID}
+                   Plover.SANCTION, Plover.PROTEST, Plover.AID, Plover.REQUEST}
 _PLACE_PREPS = ("in", "into", "inside", "within", "across", "along", "near", "throughout", "on", "over")
 
 
