@@ -676,6 +676,13 @@ class _Resolver:
                 actor = self._antecedent(tok, self.recent_persons)
                 if actor:
                     self._assign([], tok, [actor], certainty=0.8)
+            elif tok.pos_ == "PRON" and low in _PLURAL_PRONOUNS:
+                # "they": the last group of people (or the pair of states) acting before it
+                groups = [(i, a, subj) for i, a, subj in self.recent_states
+                          if a.type is ActorType.ORG and self.doc[i].tag_ in ("NNS", "NNPS")]
+                actor = self._antecedent(tok, groups)
+                if actor:
+                    self._assign([], tok, [actor], certainty=0.7)
             elif tok.pos_ == "PRON" and low in _STATE_PRONOUNS:
                 actor = self._antecedent(tok, self.recent_states)
                 if actor:

@@ -436,6 +436,10 @@ _ANTECEDENT_NOUNS: dict[str, tuple[Plover, ...]] = {
     **dict.fromkeys(("threat", "warning", "ultimatum"), (Plover.THREATEN,)),
     **dict.fromkeys(("attack", "strike", "raid", "bombing", "shelling"), (Plover.ASSAULT,)),
 }
+# "contact with X", "ties with X": the other side of a relation
+_RELATION_NOUNS = {"contact", "relation", "tie", "link", "cooperation", "trade", "dialogue",
+                   "exchange", "communication", "partnership", "alliance", "border", "agreement",
+                   "treaty", "pact", "deal", "negotiation", "talk"}
 _EVENT_NOUNS = {"summit", "meeting", "conference", "talk", "forum", "session", "ceremony",
                 "gathering", "dialogue", "negotiation", "round", "visit"}
 
@@ -454,8 +458,10 @@ def _owner_actors(tok: "Token", res: Resolution, *, as_target: bool) -> list[tup
                 out.append((Actor(gz.country_name(iso.iso3), ActorType.COUNTRY, iso.iso3), 0.8, c))
     if out or not as_target:
         return out
+    relational = tok.lemma_.lower() in _RELATION_NOUNS
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("by", "from", "including", "of"):
+        if c.dep_ == "prep" and (c.lower_ in ("by", "from", "including", "of") or (
+                relational and c.lower_ in ("with", "between"))):
             for p in c.children:
                 if p.dep_ == "pobj":
                     for q in _conjuncts(p):
