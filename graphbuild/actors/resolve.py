@@ -407,8 +407,10 @@ class _Resolver:
             org = gz.organisation(text)
             if org is not None:
                 toks = list(ent) if ent is not None and org.label and text == ent.text else [head]
-                actor = Actor(org.label, ActorType.ORG, getattr(org, "country", None), None,
-                              tuple(sorted(set(org.aliases) - {org.label})))
+                surface = re.sub(r"^the\s+", "", (ent.text if ent is not None and text == ent.text else text),
+                                 flags=re.I).strip() or org.label
+                actor = Actor(surface, ActorType.ORG, getattr(org, "country", None), None,
+                              tuple(sorted((set(org.aliases) | {org.label}) - {surface})), key=org.label)
                 self._assign(toks, head, [actor])
                 self._remember(head, actor)
                 return

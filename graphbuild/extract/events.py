@@ -498,7 +498,8 @@ def _named_here(tok: "Token") -> list[Actor]:
         return [Actor(gz.country_name(hit.iso3), ActorType.COUNTRY, hit.iso3)]
     org = gz.organisation(tok.text)
     if org is not None and not org.ambiguous:
-        return [Actor(org.label, ActorType.ORG, None, None, tuple(sorted(set(org.aliases) - {org.label})))]
+        return [Actor(tok.text, ActorType.ORG, getattr(org, "country", None), None,
+                      tuple(sorted((set(org.aliases) | {org.label}) - {tok.text})), key=org.label)]
     return []
 
 
