@@ -903,6 +903,13 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
             # "lifted the curfew in X", "deployed troops along X's border": the place's state
             targets = [t for t in _actors_for(_place_objects(cand), res) if t[0].type is ActorType.COUNTRY]
         own_state = False
+        if not targets and trig.plover is Plover.COERCE:
+            # the police or army of a state acting on people it does not name: its own people
+            for a, _, t in sources:
+                group = gz.group_noun(t.lemma_.lower()) if a.type is ActorType.ORG and a.country else None
+                if group is not None and group.is_government:
+                    targets = [(Actor(gz.country_name(a.country), ActorType.COUNTRY, a.country), 0.6, t)]
+                    break
         if not targets and trig.plover is Plover.PROTEST:
             # a protest with no one named is against the protesters' own state
             targets = [(Actor(gz.country_name(a.country), ActorType.COUNTRY, a.country), 0.7, t)
