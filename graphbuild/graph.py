@@ -23,8 +23,10 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
+from enum import Enum
 from typing import Iterable, Iterator, Mapping
 
 import networkx as nx
@@ -169,23 +171,51 @@ def event_from_edge(G: nx.MultiDiGraph, u: str, v: str, key: str) -> Event:
     )
 
 
+def _encode(value: object) -> object:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Actor):
+        return actor_to_dict(value)
+    if isinstance(value, (tuple, list)):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _decoded(cls: type, data: Mapping, special: Mapping[str, object]) -> dict:
+    """Keyword arguments of ``cls`` from a dict: lists become tuples; fields it lacks keep
+    their defaults; keys the class does not have (from a newer graphbuild) are ignored."""
+    out: dict = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        convert = special.get(f.name)
+        if convert is not None and value is not None:
+            value = convert(value)  # type: ignore[operator]
+        elif isinstance(value, list):
+            value = tuple(value)
+        out[f.name] = value
+    return out
+
+
 def actor_to_dict(actor: Actor) -> dict:
     """Every field of ``actor`` as a JSON-able dict; :func:`actor_from_dict` reads it back."""
-    return {"label": actor.label, "type": actor.type.value, "country": actor.country,
-            "role": actor.role, "aliases": list(actor.aliases)}
+    return {f.name: _encode(getattr(actor, f.name)) for f in dataclasses.fields(Actor)}
 
 
 def actor_from_dict(data: Mapping) -> Actor:
     """The :class:`Actor` of an :func:`actor_to_dict` dict."""
-    return Actor(label=str(data["label"]), type=ActorType(data["type"]), country=data.get("country"),
-                 role=data.get("role"), aliases=tuple(data.get("aliases") or ()))
+    return Actor(**_decoded(Actor, data, {"type": ActorType}))
 
 
 def event_to_dict(event: Event) -> dict:
     """Every field of ``event`` as a JSON-able dict, lossless (the cache and the Dask workers use it).
 
     Unlike :func:`event_records` (a flat row of a graph), this keeps the actors whole: role,
-    aliases and all, so ``event_from_dict(event_to_dict(ev)) == ev``.
+    aliases and all, so ``event_from_dict(event_to_dict(ev)) == ev``. Every dataclass field
+    is written, so a field added to :class:`Event` or :class:`Actor` is carried too.
 
     Examples
     --------
@@ -197,26 +227,7 @@ def event_to_dict(event: Event) -> dict:
     >>> event_from_dict(json.loads(json.dumps(event_to_dict(ev)))) == ev
     True
     """
-    return {
-        "article_id": event.article_id,
-        "source": actor_to_dict(event.source),
-        "target": actor_to_dict(event.target),
-        "plover": event.plover.value,
-        "relation": event.relation,
-        "sentence": event.sentence,
-        "start": event.start,
-        "end": event.end,
-        "negated": event.negated,
-        "modality": event.modality.value,
-        "symmetric": event.symmetric,
-        "confidence": event.confidence,
-        "rule": event.rule,
-        "mode": event.mode,
-        "context": event.context,
-        "date": event.date.isoformat() if event.date else None,
-        "trigger": event.trigger,
-        "sources": list(event.sources),
-    }
+    return {f.name: _encode(getattr(event, f.name)) for f in dataclasses.fields(Event)}
 
 
 def event_from_dict(data: Mapping) -> Event:
@@ -225,18 +236,11 @@ def event_from_dict(data: Mapping) -> Event:
     Raises
     ------
     KeyError, ValueError, TypeError
-        When a field is missing or holds a value of the wrong kind.
+        When a required field is missing or a field holds a value of the wrong kind.
     """
-    date = data.get("date")
-    return Event(
-        article_id=str(data["article_id"]), source=actor_from_dict(data["source"]),
-        target=actor_from_dict(data["target"]), plover=Plover(data["plover"]),
-        relation=str(data["relation"]), sentence=str(data["sentence"]), start=int(data["start"]),
-        end=int(data["end"]), negated=bool(data["negated"]), modality=Modality(data["modality"]),
-        symmetric=bool(data["symmetric"]), confidence=data["confidence"], rule=str(data["rule"]),
-        mode=data.get("mode"), context=data.get("context"),
-        date=dt.date.fromisoformat(date) if date else None, trigger=data.get("trigger"),
-        sources=tuple(data.get("sources") or ()))
+    return Event(**_decoded(Event, data, {
+        "source": actor_from_dict, "target": actor_from_dict, "plover": Plover,
+        "modality": Modality, "date": dt.date.fromisoformat}))
 
 
 def article_to_dict(article: Article) -> dict:
@@ -246,17 +250,12 @@ def article_to_dict(article: Article) -> dict:
     >>> article_from_dict(article_to_dict(a)) == a
     True
     """
-    return {"id": article.id, "text": article.text, "title": article.title,
-            "date": article.date.isoformat() if article.date else None, "url": article.url,
-            "source": article.source}
+    return {f.name: _encode(getattr(article, f.name)) for f in dataclasses.fields(Article)}
 
 
 def article_from_dict(data: Mapping) -> Article:
     """The :class:`Article` of an :func:`article_to_dict` dict."""
-    date = data.get("date")
-    return Article(id=str(data["id"]), text=str(data["text"]), title=data.get("title"),
-                   date=dt.date.fromisoformat(date) if date else None, url=data.get("url"),
-                   source=data.get("source"))
+    return Article(**_decoded(Article, data, {"date": dt.date.fromisoformat}))
 
 
 def event_records(G: nx.MultiDiGraph) -> Iterator[dict]:
