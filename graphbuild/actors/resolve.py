@@ -728,7 +728,7 @@ class _Resolver:
 
     def _pair(self, tok: "Token", states: bool) -> list[Actor]:
         seen: list[Actor] = []
-        pool = sorted(self.recent_persons + self.recent_states)
+        pool = sorted(self.recent_persons + self.recent_states, key=lambda m: m[0])  # by token only
         for i, actor, _ in reversed(pool):
             if i >= tok.i:
                 continue
