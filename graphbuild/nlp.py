@@ -110,7 +110,6 @@ def _register_components() -> None:
         return doc
 
 
-@functools.lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> "Language":
     """Load (once per process) the spaCy pipeline graphbuild parses with.
 
@@ -125,6 +124,11 @@ def load_pipeline(model: str | None = None) -> "Language":
     ModelError
         When the pipeline asked for, or every default, fails to load.
     """
+    return _load(model or None)  # load_pipeline() and load_pipeline(None) share one pipeline
+
+
+@functools.lru_cache(maxsize=4)
+def _load(model: str | None) -> "Language":
     try:
         import spacy
     except ImportError as err:  # pragma: no cover - spacy is a dependency
