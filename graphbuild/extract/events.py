@@ -19,6 +19,7 @@ The extractor is a pure function: it never mutates the Doc.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
@@ -371,10 +372,49 @@ def _naming_trigger(tok: "Token") -> Trigger | None:
 
 
 
+@functools.lru_cache(maxsize=8)
+def _known_verbs(lex: Lexicon) -> frozenset[str]:
+    known = set(lex.verbs) | set(lex.light_verbs) | set(lex.negating_verbs) | set(lex.planned_verbs)
+    for triggers in lex.nouns.values():
+        for t in triggers:
+            known.update(t.verbs)
+    return frozenset(known)
+
+
+def _lemma(tok: "Token", lex: Lexicon) -> str:
+    """The verb's lemma, second-guessing the model where a lexicon verb fits the form better.
+
+    The small English model reads "staged" as "stag" + "ed"; where the form could come from a
+    verb the lexicon knows ("stage"), that verb is meant.
+    """
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX"):
+        return lemma
+    known = _known_verbs(lex)
+    if lemma in known:
+        return lemma
+    text = tok.lower_
+    guesses = []
+    if text.endswith("ied"):
+        guesses.append(text[:-3] + "y")
+    if text.endswith("ed"):
+        guesses += [text[:-1], text[:-2], text[:-3] if len(text) > 4 and text[-3] == text[-4] else ""]
+    if text.endswith("ing"):
+        guesses += [text[:-3] + "e", text[:-3], text[:-4] if len(text) > 5 and text[-4] == text[-5] else ""]
+    if text.endswith("es"):
+        guesses += [text[:-1], text[:-2]]
+    elif text.endswith("s"):
+        guesses.append(text[:-1])
+    for g in guesses:
+        if g and g in known:
+            return g
+    return lemma
+
+
 def _verb_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
         return None
-    triggers = lex.triggers(tok.lemma_.lower(), "VERB")
+    triggers = lex.triggers(_lemma(tok, lex), "VERB")
     if not triggers:
         return None
     particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dative")}
@@ -394,7 +434,7 @@ def _noun_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
     if not triggers:
         return None
     gov = _governor(tok)
-    gov_lemma = gov.lemma_.lower() if gov != tok else ""
+    gov_lemma = _lemma(gov, lex) if gov != tok else ""
     specific = [t for t in triggers if t.verbs and gov_lemma in t.verbs]
     if specific:
         return specific[0]
@@ -814,7 +854,7 @@ def _candidates(sent: "Span", lex: Lexicon, res: Resolution | None = None) -> li
             continue
         clauses = _complement_clauses(frame.tok)
         if frame.pred != frame.tok and frame.tok.dep_ == "dobj" and frame.tok.head == frame.pred and (
-                frame.pred.lemma_.lower() in lex.light_verbs or frame.pred.lemma_.lower() in frame.trig.verbs):
+                _lemma(frame.pred, lex) in lex.light_verbs or _lemma(frame.pred, lex) in frame.trig.verbs):
             # "issued a demand that ...": the clause may hang on the verb
             clauses += [c for c in _complement_clauses(frame.pred) if c.i != frame.tok.i]
         frame.clauses = clauses
