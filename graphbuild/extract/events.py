@@ -933,10 +933,12 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                               if t[0].id not in source_ids and trig.plover is not Plover.AGREE]
             if not inner:
                 # "refused to deploy peacekeepers in X": whoever the content names
-                inner = [t for c in cand.clauses for t in _actors_for(
-                    [x for x in c.subtree if x.dep_ in ("pobj", "dobj", "dative") and x != cand.tok],
-                    res, as_target=True, history=history) if t[0].id not in source_ids]
-                inner = inner[:1]
+                named = [x for c in cand.clauses for x in c.subtree
+                         if x.dep_ in ("pobj", "dobj", "dative") and x != cand.tok
+                         and _actors_for([x], res, as_target=True, history=history)]
+                if named:  # the first named, with whatever is coordinated with it
+                    inner = [t for t in _actors_for(_conjuncts(named[0]), res, as_target=True, history=history)
+                             if t[0].id not in source_ids]
             if not targets:
                 targets = inner
         if not targets and trig.plover in _PLACE_TARGETED:
@@ -959,7 +961,8 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
         if plover is Plover.AGREE and any(
                 any(c.dep_ == "neg" for c in other.pred.children) for other in cand.frame_of):
             plover, relation = Plover.REJECT, "vow_not_to"  # "vowed not to return X"
-        if trig.lemma in _HOSTING_VERBS and targets and all(t[0].type is ActorType.PERSON for t in targets):
+        if trig.lemma in _HOSTING_VERBS and targets and all(
+                t[0].type is ActorType.PERSON and t[2].dep_ in ("dobj", "conj", "appos") for t in targets):
             plover, relation = Plover.CONSULT, "host"  # "welcomed the visiting president"
         if mood.modality is Modality.PLANNED and mood.intent and not mood.negated:
             # saying one will do something: PLOVER codes the commitment (AGREE) or threat
