@@ -1227,7 +1227,7 @@ def draw_matrix(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
                    or not G.nodes[v].get("country"))
     extra = f" · {_plural(left_out, 'event')} with an actor of no known country left out" \
         if left_out else ""
-    sub = (f"{_corpus_name(G)}, " if title is not None else "") + what + extra
+    sub = (f"{_corpus_name(G)} · " if title is not None else "") + what + extra
     _set_titles(ax, _headline(G, title), sub)
     return ax
 
@@ -1272,9 +1272,11 @@ def draw_timeline(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
     """
     import matplotlib.dates as mdates
     from matplotlib.lines import Line2D
+    from matplotlib.transforms import ScaledTranslation
 
     if ax is None:
         ax = _new_axes("timeline")
+    fig = ax.figure
     if G.number_of_edges() == 0:
         return _no_events(ax, G, title)
     cells: Counter = Counter()
@@ -1299,13 +1301,21 @@ def draw_timeline(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
             _PLOVER_ORDER[kv[0][0]], kv[0][1], not kv[0][2])):
         colour = QUAD_COLORS[Plover(plover).quad]
         x = mdates.date2num(date)
+        radius = math.sqrt(40 + 45 * n) / 2  # points
+        # events of a day that happened and others that did not: the first dot just above
+        # the row's line, the second just below, so neither hides the other
+        dy = ((radius + 1.5) * (1 if happened else -1)
+              if (plover, date, not happened) in cells else 0.0)
         ax.scatter([x], [row[plover]], s=40 + 45 * n, marker="o",
                    facecolors=colour if happened else "white", edgecolors=colour,
                    linewidths=1.2 if happened else 2.0, zorder=3,
+                   transform=ax.transData + ScaledTranslation(0, dy / 72, fig.dpi_scale_trans),
                    gid=f"dot|{plover}|{date.isoformat()}|{'happened' if happened else 'not'}")
         if n > 1:
-            ax.annotate(str(n), xy=(x, row[plover]), xytext=(7 + math.sqrt(40 + 45 * n) / 2, 0),
-                        textcoords="offset points", va="center", fontsize=8, color=_INK)
+            ax.annotate(str(n), xy=(x, row[plover]), xytext=(7 + radius, dy),
+                        textcoords="offset points", va="center", fontsize=8, color=_INK,
+                        gid=f"count|{plover}|{date.isoformat()}|"
+                            f"{'happened' if happened else 'not'}")
     ax.set_yticks(range(len(types)), list(reversed(types)))
     for label in ax.get_yticklabels():
         label.set_color(QUAD_COLORS[Plover(label.get_text()).quad])
@@ -1315,7 +1325,8 @@ def draw_timeline(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
     lo, hi = mdates.date2num(min(dates)), mdates.date2num(max(dates))
     margin = max(1.5, (hi - lo) * 0.06)
     ax.set_xlim(lo - margin, hi + margin)
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
+    # evenly spaced days, not days of the month that restart at each month's first
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=9, interval_multiples=hi - lo > 180)
     ax.xaxis.set_major_locator(locator)
     if hi - lo <= 180:
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b" if os.name != "nt" else
@@ -1418,7 +1429,7 @@ def draw_types(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
     ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.1), frameon=False,
               fontsize=9, ncol=min(3, len(handles)))
     total = G.number_of_edges()
-    sub = ", ".join(([_corpus_name(G)] if title is not None else [])
+    sub = " · ".join(([_corpus_name(G)] if title is not None else [])
                     + [f"{_plural(total, 'event')} by PLOVER type"])
     _set_titles(ax, _headline(G, title), sub)
     return ax

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import matplotlib.dates as mdates
 import matplotlib.image as mpimg
 import numpy as np
 import pytest
@@ -583,3 +584,29 @@ def test_real_briefing_diagrams_are_readable(briefing, tmp_path):
         assert non_white_share(R.render(briefing, kind, tmp_path / f"{kind}.png")) > 0.02
     ego = R.render(briefing, "ego", tmp_path / "ego.png", focus="Malaysia")
     assert non_white_share(ego) > 0.02
+
+
+def test_timeline_shows_what_happened_and_what_did_not_on_one_day_side_by_side():
+    day = dt.date(2024, 3, 29)  # the days of the month restart on 1 April
+    g = build_graph([ev("x", SYL, BOR, Plover.CONSULT, i) for i in range(6)]
+                    + [ev("x", SYL, BOR, Plover.CONSULT, 10 + i, modality=Modality.PLANNED)
+                       for i in range(2)]
+                    + [ev("x", SYL, BOR, Plover.AID, 20, date=dt.date(2024, 4, 12))],
+                    [Article("x", "...", date=day)])
+    ax = R.draw_timeline(g, axes("timeline"))
+    ax.figure.canvas.draw()
+    dots = {c.get_gid(): c for c in ax.collections}
+    centres = {}
+    for state in ("happened", "not"):
+        dot = dots[f"dot|CONSULT|{day.isoformat()}|{state}"]
+        assert mdates.num2date(dot.get_offsets()[0][0]).date() == day
+        centres[state] = dot.get_offset_transform().transform(dot.get_offsets())[0]
+        centres[state + " radius"] = np.sqrt(dot.get_sizes()[0]) / 2 * ax.figure.dpi / 72
+    gap = centres["happened"][1] - centres["not"][1]  # what happened above
+    assert gap >= centres["happened radius"] + centres["not radius"]
+    counts = [t for t in ax.texts if (t.get_gid() or "").startswith("count|")]
+    assert sorted(t.get_text() for t in counts) == ["2", "6"]
+    a, b = (t.get_window_extent() for t in counts)
+    assert not a.overlaps(b)
+    ticks = np.diff(ax.get_xticks())
+    assert np.allclose(ticks, ticks[0])  # evenly spaced, not restarting at 1 April
