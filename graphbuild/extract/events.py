@@ -915,7 +915,11 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
             continue
         targets = _actors_for(cand.args.targets, res, as_target=True, history=history)
         mood = _mood(cand.tok, cand.pred, lex)
-        symmetric_among_sources = trig.symmetric and len({a.id for a, _, _ in sources}) >= 2
+        source_ids = {a.id for a, _, _ in sources}
+        if len(source_ids) >= 2:
+            # "X and Y called for talks between the two": no one else is addressed
+            targets = [t for t in targets if t[0].id not in source_ids]
+        symmetric_among_sources = trig.symmetric and len(source_ids) >= 2
         if (not targets and (cand.frame_of or cand.clauses) or cand.complement_subjects) \
                 and not symmetric_among_sources:
             # the frame's target is the one its content is about (but "X and Y agreed that ..."
