@@ -228,3 +228,17 @@ def test_calling_a_measure_hostile_is_an_accusation(extract_text):
     evs = extract_text(text)
     acc, = find(evs, "ACCUSE", "Mexico")
     assert acc.source.label == "Mexico" and acc.target.label == "Canada"
+
+
+def test_reported_past_event(extract_text):
+    evs = extract_text("Spain said it had met Bolivia in secret.")
+    ev, = find(evs, "CONSULT", "Spain", "Bolivia")
+    assert ev.modality is Modality.REPORTED and ev.happened
+
+
+def test_user_lexicon_adds_a_phrase(extract_text, tmp_path):
+    lex = tmp_path / "extra.csv"
+    lex.write_text("phrase,plover,mode,symmetric\nhobnob with,CONSULT,meet,true\n", encoding="utf-8")
+    assert not extract_text("Spain hobnobbed with Bolivia.")
+    evs = extract_text("Spain hobnobbed with Bolivia.", lexicon=[str(lex)])
+    assert find(evs, "CONSULT", "Spain", "Bolivia")
