@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from ..actors.resolve import Resolution, UserActor, resolve
 from ..actors import gazetteer as gz
-from ..types import Actor, ActorType, Article, Event, Modality, Plover
+from ..types import Actor, ActorType, Article, Event, Modality, Plover, QuadClass
 from . import dates
 from .lexicon import Lexicon, Trigger, load_lexicon
 
@@ -890,6 +890,9 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                 continue
             if src.type is ActorType.COUNTRY and tgt.type is ActorType.COUNTRY and src.country == tgt.country:
                 continue
+            if (src.type is ActorType.PERSON and tgt.type is ActorType.COUNTRY and src.country == tgt.country
+                    and plover.quad in (QuadClass.VERBAL_COOPERATION, QuadClass.MATERIAL_COOPERATION)):
+                continue  # "the president promised to rebuild the country": no one else is involved
             confidence = trig.confidence * min(cs, ct) * mood.factor * (0.9 if cand.args.inherited else 1.0)
             if confidence < min_confidence:
                 continue
