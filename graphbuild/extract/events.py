@@ -238,8 +238,8 @@ class _Mood:
 _ONGOING = {"continue", "keep", "remain"}
 _INTENT_AUX = {"will", "would", "shall", "'ll", "wo"}
 _INTENT_WORDS = {"willing", "ready", "prepared", "determined", "eager", "offer", "promise",
-                 "pledge", "vow", "intend", "decide", "want", "resolve", "undertake", "agree",
-                 "commit", "committed"}
+                 "pledge", "vow", "swear", "intend", "decide", "want", "resolve", "undertake",
+                 "agree", "commit", "committed"}
 
 
 def _mood(trigger: "Token", pred: "Token", lex: Lexicon) -> _Mood:
