@@ -950,7 +950,8 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                 targets = inner
         if not targets and trig.plover in _PLACE_TARGETED:
             # "lifted the curfew in X", "deployed troops along X's border": the place's state
-            targets = [t for t in _actors_for(_place_objects(cand), res) if t[0].type is ActorType.COUNTRY]
+            targets = [(a, res.certainty.get(t.i, 1.0), t) for t in _place_objects(cand)
+                       for a in res.actors(t) if a.type is ActorType.COUNTRY]
         own_state = False
         if not targets and trig.plover is Plover.COERCE:
             # the police or army of a state acting on people it does not name: its own people
