@@ -19,7 +19,6 @@ are resolved to earlier actors. Nothing here mutates the ``Doc``.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import datetime as dt
 import logging
 import re
@@ -353,6 +352,7 @@ class _Resolver:
         # salience for coreference: most recent last
         self.recent_persons: list[tuple[int, Actor, bool]] = []  # (token, actor, was_subject)
         self.recent_states: list[tuple[int, Actor, bool]] = []
+        self._pending_person_tokens: dict[str, list[int]] = {}
 
     # -- bookkeeping
     def _assign(self, tokens: Iterable["Token"], head: "Token", actors: list[Actor],
@@ -595,7 +595,6 @@ class _Resolver:
         self._remember(head, person.actor())
         self._pending_person_tokens.setdefault(person.key, []).append(head.i)
 
-    _pending_person_tokens: dict[str, list[int]]
 
     def _remember(self, head: "Token", actor: Actor) -> None:
         subject = head.dep_ in ("nsubj", "nsubjpass")
@@ -758,12 +757,8 @@ def resolve(doc: "Doc", *, user_actors: Sequence[UserActor] = (), date: dt.date 
         The article's date, to choose among user actors valid at different times.
     """
     r = _Resolver(doc, user_actors, date)
-    r._pending_person_tokens = {}
     r.named_mentions()
     r.finish_persons()
     r.anaphora()
     return r.res
 
-
-# keep dataclasses import used for type checkers of subclasses
-_ = dataclasses

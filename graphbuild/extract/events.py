@@ -295,7 +295,7 @@ def _polarity_and_modality(trigger: "Token", pred: "Token", lex: Lexicon) -> tup
             lemma = node.lemma_.lower()
             if lemma in lex.negating_verbs:
                 negated = not negated
-            if lemma in lex.planned_verbs or (lemma == "be" and False):
+            if lemma in lex.planned_verbs:
                 modality = Modality.PLANNED
             if lemma == "go" and any(a.lower_ in ("is", "are", "was", "were", "'s", "'re", "be", "am")
                                      for a in node.children if a.dep_ == "aux"):
@@ -594,19 +594,16 @@ def _arguments_for_verb(tok: "Token", trig: Trigger) -> _Args:
             # "X, who was received by Y": the passive subject is the relative clause's noun
             if tok.dep_ in ("relcl", "acl"):
                 targets = _conjuncts(tok.head)
-        if not sources:
-            sources_, inherited = [], True
-            sources = sources_
         targets += _prep_objects(tok, preps)
         return _Args(sources, targets, inherited)
     sources, inherited = _subject_of(tok)
+    # even a one-actor trigger ("X mobilised troops") may name a target ("against Y")
     targets: list["Token"] = []
-    if trig.target_role != "none" or True:
-        if trig.particle and trig.particle.lower() in preps:
-            targets = _prep_objects(tok, (trig.particle.lower(),))
-        if not targets:
-            targets = _direct_objects(tok)
-        targets += [t for t in _prep_objects(tok, preps) if t not in targets]
+    if trig.particle and trig.particle.lower() in preps:
+        targets = _prep_objects(tok, (trig.particle.lower(),))
+    if not targets:
+        targets = _direct_objects(tok)
+    targets += [t for t in _prep_objects(tok, preps) if t not in targets]
     return _Args(sources, targets, inherited)
 
 
