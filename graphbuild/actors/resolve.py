@@ -416,7 +416,7 @@ class _Resolver:
                 return
 
         names = _name_tokens(head, mods) if head.pos_ == "PROPN" else []
-        if head.pos_ == "PROPN" and _norm(head.text) in self.persons:
+        if head.pos_ == "PROPN" and self._person_key(head.text) in self.persons:
             self._person_mention(head, names or [head], [m for m in mods if m not in names])
             return
         title_mods = [m for m in mods if m not in names]
@@ -548,9 +548,22 @@ class _Resolver:
             self._assign(list(ent), head, [actor], certainty=0.8)
             self._remember(head, actor)
 
+    def _person_key(self, label: str) -> str:
+        """Whom a name refers to: its last word, or the one known person it begins
+        ("Yoon" after "Yoon Suk Yeol", whose family name comes first)."""
+        words = _norm(label).split()
+        if not words:
+            return label
+        if len(words) == 1 and words[0] not in self.persons:
+            firsts = [k for k, p in self.persons.items()
+                      if len(_norm(p.label).split()) > 1 and _norm(p.label).split()[0] == words[0]]
+            if len(firsts) == 1:
+                return firsts[0]
+        return words[-1]
+
     def _person(self, label: str, country: str | None, role: str | None,
                 fixed: Actor | None = None) -> _Person:
-        key = _norm(label).split()[-1] if _norm(label) else label
+        key = self._person_key(label)
         person = self.persons.get(key)
         if person is None:
             person = self.persons[key] = _Person(label=label, key=key, fixed=fixed)

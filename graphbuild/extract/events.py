@@ -475,6 +475,9 @@ _ANTECEDENT_NOUNS: dict[str, tuple[Plover, ...]] = {
                      "decision", "action"), (Plover.SANCTION, Plover.COERCE, Plover.REJECT)),
     **dict.fromkeys(("threat", "warning", "ultimatum"), (Plover.THREATEN,)),
     **dict.fromkeys(("attack", "strike", "raid", "bombing", "shelling"), (Plover.ASSAULT,)),
+    **dict.fromkeys(("meeting", "talk", "visit", "summit", "rapprochement", "dialogue"), (Plover.CONSULT,)),
+    **dict.fromkeys(("agreement", "accord", "pact", "treaty"), (Plover.AGREE, Plover.SUPPORT,
+                                                                Plover.COOPERATE)),
 }
 # "contact with X", "ties with X": the other side of a relation
 _RELATION_NOUNS = {"contact", "relation", "tie", "link", "cooperation", "trade", "dialogue",
@@ -551,6 +554,8 @@ def _antecedent_actor(tok: "Token", history: Sequence[Event]) -> list[tuple[Acto
         return []
     for ev in reversed(history):
         if ev.plover in types:
+            if ev.symmetric:  # "condemned the meeting": both who met
+                return [(ev.source, 0.7, tok), (ev.target, 0.7, tok)]
             return [(ev.source, 0.7, tok)]
     return []
 
@@ -967,7 +972,8 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                 any(c.dep_ == "neg" for c in other.pred.children) for other in cand.frame_of):
             plover, relation = Plover.REJECT, "vow_not_to"  # "vowed not to return X"
         if trig.lemma in _HOSTING_VERBS and targets and all(
-                t[0].type is ActorType.PERSON and t[2].dep_ in ("dobj", "conj", "appos") for t in targets):
+                t[0].type is ActorType.PERSON and t[2].dep_ in ("dobj", "conj", "appos") and res.actors(t[2])
+                for t in targets):
             plover, relation = Plover.CONSULT, "host"  # "welcomed the visiting president"
         if mood.modality is Modality.PLANNED and mood.intent and not mood.negated:
             # saying one will do something: PLOVER codes the commitment (AGREE) or threat

@@ -242,3 +242,18 @@ def test_user_lexicon_adds_a_phrase(extract_text, tmp_path):
     assert not extract_text("Spain hobnobbed with Bolivia.")
     evs = extract_text("Spain hobnobbed with Bolivia.", lexicon=[str(lex)])
     assert find(evs, "CONSULT", "Spain", "Bolivia")
+
+
+def test_family_name_first_resolves_to_the_full_name(extract_text):
+    text = ("Mongolian President Batbold Tsend met Austrian Chancellor Karl Weber. "
+            "Batbold later travelled to Madrid.")
+    evs = extract_text(text)
+    travel = [e for e in evs if e.source.label.startswith("Batbold")]
+    assert travel and {e.source.label for e in travel} == {"Batbold Tsend"}
+    assert {e.source.country for e in travel} == {"MNG"}
+
+
+def test_condemning_a_meeting_targets_those_who_met(extract_text):
+    text = "Canada met Mexico in Ottawa. Spain condemned the meeting."
+    acc = [e for e in extract_text(text) if e.plover is Plover.ACCUSE]
+    assert {e.target.label for e in acc} == {"Canada", "Mexico"}
