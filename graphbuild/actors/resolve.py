@@ -531,8 +531,7 @@ class _Resolver:
                                                   if h is not None and not h.ambiguous]))
                 if not coordinated:
                     isos = isos[:1]
-                noun = gz.GroupNoun(label=head.lemma_.title() + ("s" if head.tag_ == "NNS" and not
-                                                                  head.lemma_.endswith("s") else ""),
+                noun = gz.GroupNoun(label=(head.text if head.tag_ == "NNS" else head.lemma_).title(),
                                     is_government=False)
                 actors = [Actor(gz.group_label(iso, noun), ActorType.ORG, iso) for iso in isos]
                 self._assign([head, *owners], head, actors, certainty=0.8)
@@ -694,8 +693,11 @@ class _Resolver:
                 # "they": the last group of people (or the pair of states) acting before it
                 groups = [(i, a, subj) for i, a, subj in self.recent_states
                           if a.type is ActorType.ORG and self.doc[i].tag_ in ("NNS", "NNPS")]
+                pair = self._recent_pair(tok)
                 actor = self._antecedent(tok, groups)
-                if actor:
+                if pair and (actor is None or pair[0] > max(i for i, a, _ in groups if a == actor)):
+                    self._assign([], tok, pair[1], certainty=0.7)  # "the two leaders ... they"
+                elif actor:
                     self._assign([], tok, [actor], certainty=0.7)
             elif tok.pos_ == "PRON" and low in _STATE_PRONOUNS:
                 actor = self._antecedent(tok, self.recent_states)
@@ -713,6 +715,24 @@ class _Resolver:
                 actor = self._by_role(tok)
                 if actor:
                     self._assign([], tok, [actor], certainty=0.7)
+
+    def _recent_pair(self, tok: "Token") -> tuple[int, list[Actor]] | None:
+        """The last mention of several actors at once ("X and Y", "the two leaders") before
+        ``tok``, in its sentence or the one before."""
+        sents = list(self.doc.sents)
+        idx = next(k for k, s in enumerate(sents) if s.start <= tok.i < s.end)
+        start = sents[idx - 1].start if idx else sents[idx].start
+        best: tuple[int, list[Actor]] | None = None
+        for i in range(start, tok.i):
+            actors = self.res.by_token.get(i, [])
+            if len(actors) >= 2:
+                best = (i, actors)
+            elif actors and self.doc[i].dep_ in ("nsubj", "nsubjpass"):
+                conj = [self.res.by_token.get(c.i, [None])[0] for c in self.doc[i].children if c.dep_ == "conj"]
+                conj = [a for a in conj if a is not None]
+                if conj:
+                    best = (i, [actors[0], *conj])
+        return best
 
     def _antecedent(self, tok: "Token", pool: list[tuple[int, Actor, bool]]) -> Actor | None:
         before = [(i, a, s) for i, a, s in pool if i < tok.i]

@@ -257,3 +257,10 @@ def test_condemning_a_meeting_targets_those_who_met(extract_text):
     text = "Canada met Mexico in Ottawa. Spain condemned the meeting."
     acc = [e for e in extract_text(text) if e.plover is Plover.ACCUSE]
     assert {e.target.label for e in acc} == {"Canada", "Mexico"}
+
+
+def test_they_after_the_two_leaders_is_the_pair(extract_text):
+    text = ("Mexican President Ana Flores met Canadian Prime Minister Paul Tremblay. "
+            "The two leaders discussed trade, but they failed to agree on tariffs.")
+    agree = find(extract_text(text), "AGREE", "Flores", "Tremblay")
+    assert agree and all(e.negated for e in agree)
