@@ -188,6 +188,10 @@ def _subject_of(verb: "Token", depth: int = 0) -> tuple[list["Token"], bool]:
 _ACTED_UPON = {Plover.SANCTION, Plover.COERCE, Plover.ASSAULT, Plover.AID, Plover.RETREAT,
                Plover.CONCEDE}
 
+# Things given "to" someone: the recipient may hang on the verb ("granted asylum to X").
+_GIVEN_TO = {Plover.AID, Plover.SUPPORT, Plover.AGREE, Plover.COOPERATE, Plover.CONCEDE,
+             Plover.RETREAT, Plover.SANCTION}
+
 # Prepositions that make a noun part of what the verb's subject does ("arrived for talks",
 # "engaged in talks"); others only give the background ("because of fighting", "after talks").
 _ARGUMENT_PREPS = {"for", "in", "into", "with", "to", "on", "at", "of", "by", "against", "from", "through", "under", "over", "during", "since"}
@@ -425,6 +429,19 @@ def _verb_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
     return plain[0] if plain else None
 
 
+# Nouns that carry the event named by a compound before them ("a mediation effort between X
+# and Y", "a peace mission to X"): the arguments hang on them.
+_CARRIER_NOUNS = {"effort", "mission", "process", "initiative", "bid", "drive", "campaign",
+                  "attempt", "operation", "programme", "program", "round", "plan", "package",
+                  "visit", "trip", "tour", "team", "force", "offensive"}
+
+
+def _carrier(tok: "Token") -> "Token":
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _CARRIER_NOUNS:
+        return tok.head
+    return tok
+
+
 def _noun_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -433,6 +450,7 @@ def _noun_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
         triggers = lex.triggers(tok.lower_[:-1], "NOUN")
     if not triggers:
         return None
+    tok = _carrier(tok)
     gov = _governor(tok)
     gov_lemma = _lemma(gov, lex) if gov != tok else ""
     specific = [t for t in triggers if t.verbs and gov_lemma in t.verbs]
@@ -613,6 +631,7 @@ def _arguments_for_verb(tok: "Token", trig: Trigger) -> _Args:
 
 
 def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = None) -> _Args:
+    tok = _carrier(tok)
     preps = tuple(p.lower() for p in trig.preps) + ("between",)
     sources: list["Token"] = []
     targets: list["Token"] = []
@@ -644,7 +663,10 @@ def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = No
                                if t not in sources and t not in targets_first]
     if gov != tok:
         if not targets:
-            targets = [t for t in _prep_objects(gov, tuple(p for p in preps if p != "between"))]
+            # "granted asylum to X": the recipient hangs on the verb
+            giving = tok.dep_ == "dobj" and trig.plover in _GIVEN_TO
+            gov_preps = tuple(p for p in preps if p != "between") + (("to",) if giving else ())
+            targets = [t for t in _prep_objects(gov, gov_preps)]
             # "gave X aid" / "imposed on X sanctions"
             if not targets:
                 targets = [c for c in gov.children if c.dep_ == "dative"]
@@ -844,7 +866,7 @@ def _candidates(sent: "Span", lex: Lexicon, res: Resolution | None = None) -> li
             continue
         trig = _noun_trigger(tok, lex)
         if trig is not None:
-            cands.append(_Candidate(tok, trig, _governor(tok), _arguments_for_noun(tok, trig, res), "noun"))
+            cands.append(_Candidate(tok, trig, _governor(_carrier(tok)), _arguments_for_noun(tok, trig, res), "noun"))
     # a noun entry that names its governing verb wins over that verb's own entry
     # ("struck a deal" is AGREE, not ASSAULT; "lifted sanctions" is not SANCTION)
     nouns_with_verbs = {c.pred.i for c in cands if c.kind == "noun" and c.trig.verbs and c.pred != c.tok
