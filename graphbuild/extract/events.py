@@ -948,7 +948,10 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
         sources = _actors_for(cand.args.sources, res)
         if not sources:
             continue
-        targets = _actors_for(cand.args.targets, res, as_target=True, history=history)
+        # "Tehran denied the accusations": accusations someone else made
+        own = {a.country for a, _, _ in sources if a.country}
+        others = [e for e in history if e.source.country not in own] if own else history
+        targets = _actors_for(cand.args.targets, res, as_target=True, history=others)
         mood = _mood(cand.tok, cand.pred, lex)
         source_ids = {a.id for a, _, _ in sources}
         if len(source_ids) >= 2:
