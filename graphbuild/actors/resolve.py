@@ -19,7 +19,6 @@ are resolved to earlier actors. Nothing here mutates the ``Doc``.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import datetime as dt
 import logging
 import re
@@ -346,6 +345,21 @@ def _clause_end(tok: "Token") -> int:
 # --------------------------------------------------------------------------- resolution
 
 
+def _may_name_an_actor(head: "Token") -> bool:
+    """A cheap test that rules out most common nouns and adjectives before the full one."""
+    lemma = head.lemma_.lower()
+    if head.pos_ == "PROPN":
+        return True
+    if head.pos_ == "ADJ":
+        return gz.country(head.text) is not None
+    if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.lefts):
+        return True
+    return (lemma in _PERSON_NOUNS or lemma in _POPULATION_NOUNS or lemma in _GENERIC_GROUPS
+            or gz.group_noun(lemma) is not None or gz.is_title_word(head.text)
+            or gz.organisation(head.text) is not None or gz.country(head.text) is not None
+            or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in head.rights))
+
+
 class _Resolver:
     def __init__(self, doc: "Doc", user_actors: Sequence[UserActor], day: dt.date | None):
         self.doc = doc
@@ -360,6 +374,7 @@ class _Resolver:
         # salience for coreference: most recent last
         self.recent_persons: list[tuple[int, Actor, bool]] = []  # (token, actor, was_subject)
         self.recent_states: list[tuple[int, Actor, bool]] = []
+        self._pending_person_tokens: dict[str, list[int]] = {}
 
     # -- bookkeeping
     def _assign(self, tokens: Iterable["Token"], head: "Token", actors: list[Actor],
@@ -384,6 +399,8 @@ class _Resolver:
                 continue
             if head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:
                 continue  # part of a longer name; handled at its head
+            if not head.ent_type_ and not self.user and not _may_name_an_actor(head):
+                continue
             self._mention_at(head)
 
     def _mention_at(self, head: "Token") -> None:
@@ -423,7 +440,7 @@ class _Resolver:
                 return
 
         names = _name_tokens(head, mods) if head.pos_ == "PROPN" else []
-        if head.pos_ == "PROPN" and _norm(head.text) in self.persons:
+        if head.pos_ == "PROPN" and self._person_key(head.text) in self.persons:
             self._person_mention(head, names or [head], [m for m in mods if m not in names])
             return
         title_mods = [m for m in mods if m not in names]
@@ -538,8 +555,7 @@ class _Resolver:
                                                   if h is not None and not h.ambiguous]))
                 if not coordinated:
                     isos = isos[:1]
-                noun = gz.GroupNoun(label=head.lemma_.title() + ("s" if head.tag_ == "NNS" and not
-                                                                  head.lemma_.endswith("s") else ""),
+                noun = gz.GroupNoun(label=(head.text if head.tag_ == "NNS" else head.lemma_).title(),
                                     is_government=False)
                 actors = [Actor(gz.group_label(iso, noun), ActorType.ORG, iso) for iso in isos]
                 self._assign([head, *owners], head, actors, certainty=0.8)
@@ -555,9 +571,22 @@ class _Resolver:
             self._assign(list(ent), head, [actor], certainty=0.8)
             self._remember(head, actor)
 
+    def _person_key(self, label: str) -> str:
+        """Whom a name refers to: its last word, or the one known person it begins
+        ("Yoon" after "Yoon Suk Yeol", whose family name comes first)."""
+        words = _norm(label).split()
+        if not words:
+            return label
+        if len(words) == 1 and words[0] not in self.persons:
+            firsts = [k for k, p in self.persons.items()
+                      if len(_norm(p.label).split()) > 1 and _norm(p.label).split()[0] == words[0]]
+            if len(firsts) == 1:
+                return firsts[0]
+        return words[-1]
+
     def _person(self, label: str, country: str | None, role: str | None,
                 fixed: Actor | None = None) -> _Person:
-        key = _norm(label).split()[-1] if _norm(label) else label
+        key = self._person_key(label)
         person = self.persons.get(key)
         if person is None:
             person = self.persons[key] = _Person(label=label, key=key, fixed=fixed)
@@ -602,7 +631,6 @@ class _Resolver:
         self._remember(head, person.actor())
         self._pending_person_tokens.setdefault(person.key, []).append(head.i)
 
-    _pending_person_tokens: dict[str, list[int]]
 
     def _remember(self, head: "Token", actor: Actor) -> None:
         subject = head.dep_ in ("nsubj", "nsubjpass")
@@ -689,8 +717,11 @@ class _Resolver:
                 # "they": the last group of people (or the pair of states) acting before it
                 groups = [(i, a, subj) for i, a, subj in self.recent_states
                           if a.type is ActorType.ORG and self.doc[i].tag_ in ("NNS", "NNPS")]
+                pair = self._recent_pair(tok)
                 actor = self._antecedent(tok, groups)
-                if actor:
+                if pair and (actor is None or pair[0] > max(i for i, a, _ in groups if a == actor)):
+                    self._assign([], tok, pair[1], certainty=0.7)  # "the two leaders ... they"
+                elif actor:
                     self._assign([], tok, [actor], certainty=0.7)
             elif tok.pos_ == "PRON" and low in _STATE_PRONOUNS:
                 actor = self._antecedent(tok, self.recent_states)
@@ -708,6 +739,24 @@ class _Resolver:
                 actor = self._by_role(tok)
                 if actor:
                     self._assign([], tok, [actor], certainty=0.7)
+
+    def _recent_pair(self, tok: "Token") -> tuple[int, list[Actor]] | None:
+        """The last mention of several actors at once ("X and Y", "the two leaders") before
+        ``tok``, in its sentence or the one before."""
+        sents = list(self.doc.sents)
+        idx = next(k for k, s in enumerate(sents) if s.start <= tok.i < s.end)
+        start = sents[idx - 1].start if idx else sents[idx].start
+        best: tuple[int, list[Actor]] | None = None
+        for i in range(start, tok.i):
+            actors = self.res.by_token.get(i, [])
+            if len(actors) >= 2:
+                best = (i, actors)
+            elif actors and self.doc[i].dep_ in ("nsubj", "nsubjpass"):
+                conj = [self.res.by_token.get(c.i, [None])[0] for c in self.doc[i].children if c.dep_ == "conj"]
+                conj = [a for a in conj if a is not None]
+                if conj:
+                    best = (i, [actors[0], *conj])
+        return best
 
     def _antecedent(self, tok: "Token", pool: list[tuple[int, Actor, bool]]) -> Actor | None:
         before = [(i, a, s) for i, a, s in pool if i < tok.i]
@@ -765,12 +814,8 @@ def resolve(doc: "Doc", *, user_actors: Sequence[UserActor] = (), date: dt.date 
         The article's date, to choose among user actors valid at different times.
     """
     r = _Resolver(doc, user_actors, date)
-    r._pending_person_tokens = {}
     r.named_mentions()
     r.finish_persons()
     r.anaphora()
     return r.res
 
-
-# keep dataclasses import used for type checkers of subclasses
-_ = dataclasses

@@ -19,13 +19,14 @@ The extractor is a pure function: it never mutates the Doc.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from ..actors.resolve import Resolution, UserActor, resolve
 from ..actors import gazetteer as gz
-from ..types import Actor, ActorType, Article, Event, Modality, Plover
+from ..types import Actor, ActorType, Article, Event, Modality, Plover, QuadClass
 from . import dates
 from .lexicon import Lexicon, Trigger, load_lexicon
 
@@ -148,6 +149,8 @@ def _subject_of(verb: "Token", depth: int = 0) -> tuple[list["Token"], bool]:
     head = verb.head
     if head == verb:
         return [], False
+    if verb.dep_ == "acomp":  # "X is opposed to Y"
+        return _subject_of(head, depth + 1)[0], False
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "xcomp"):
         # "X is willing / ready / prepared to withdraw": X withdraws
         subs, _ = _subject_of(head.head, depth + 1)
@@ -186,6 +189,10 @@ def _subject_of(verb: "Token", depth: int = 0) -> tuple[list["Token"], bool]:
 # Acts done to people named by the noun itself ("expelled diplomats", "released prisoners").
 _ACTED_UPON = {Plover.SANCTION, Plover.COERCE, Plover.ASSAULT, Plover.AID, Plover.RETREAT,
                Plover.CONCEDE}
+
+# Things given "to" someone: the recipient may hang on the verb ("granted asylum to X").
+_GIVEN_TO = {Plover.AID, Plover.SUPPORT, Plover.AGREE, Plover.COOPERATE, Plover.CONCEDE,
+             Plover.RETREAT, Plover.SANCTION}
 
 # Prepositions that make a noun part of what the verb's subject does ("arrived for talks",
 # "engaged in talks"); others only give the background ("because of fighting", "after talks").
@@ -237,8 +244,8 @@ class _Mood:
 _ONGOING = {"continue", "keep", "remain"}
 _INTENT_AUX = {"will", "would", "shall", "'ll", "wo"}
 _INTENT_WORDS = {"willing", "ready", "prepared", "determined", "eager", "offer", "promise",
-                 "pledge", "vow", "intend", "decide", "want", "resolve", "undertake", "agree",
-                 "commit", "committed"}
+                 "pledge", "vow", "swear", "intend", "decide", "want", "resolve", "undertake",
+                 "agree", "commit", "committed"}
 
 
 def _mood(trigger: "Token", pred: "Token", lex: Lexicon) -> _Mood:
@@ -294,7 +301,7 @@ def _polarity_and_modality(trigger: "Token", pred: "Token", lex: Lexicon) -> tup
             lemma = node.lemma_.lower()
             if lemma in lex.negating_verbs:
                 negated = not negated
-            if lemma in lex.planned_verbs or (lemma == "be" and False):
+            if lemma in lex.planned_verbs:
                 modality = Modality.PLANNED
             if lemma == "go" and any(a.lower_ in ("is", "are", "was", "were", "'s", "'re", "be", "am")
                                      for a in node.children if a.dep_ == "aux"):
@@ -371,10 +378,50 @@ def _naming_trigger(tok: "Token") -> Trigger | None:
 
 
 
+@functools.lru_cache(maxsize=8)
+def _known_verbs(lex: Lexicon) -> frozenset[str]:
+    known = set(lex.verbs) | set(lex.light_verbs) | set(lex.negating_verbs) | set(lex.planned_verbs)
+    for triggers in lex.nouns.values():
+        for t in triggers:
+            known.update(t.verbs)
+    return frozenset(known)
+
+
+def _lemma(tok: "Token", lex: Lexicon) -> str:
+    """The verb's lemma, second-guessing the model where a lexicon verb fits the form better.
+
+    The small English model reads "staged" as "stag" + "ed"; where the form could come from a
+    verb the lexicon knows ("stage"), that verb is meant.
+    """
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
+        return lemma
+    known = _known_verbs(lex)
+    if lemma in known:
+        return lemma
+    text = tok.lower_
+    guesses = []
+    if text.endswith("ied"):
+        guesses.append(text[:-3] + "y")
+    if text.endswith("ed"):
+        guesses += [text[:-1], text[:-2], text[:-3] if len(text) > 4 and text[-3] == text[-4] else ""]
+    if text.endswith("ing"):
+        guesses += [text[:-3] + "e", text[:-3], text[:-4] if len(text) > 5 and text[-4] == text[-5] else ""]
+    if text.endswith("es"):
+        guesses += [text[:-1], text[:-2]]
+    elif text.endswith("s"):
+        guesses.append(text[:-1])
+    for g in guesses:
+        if g and g in known:
+            return g
+    return lemma
+
+
 def _verb_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
-    if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
-        return None
-    triggers = lex.triggers(tok.lemma_.lower(), "VERB")
+    participle = tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lower_.endswith("ed")
+    if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT") and not participle:
+        return None  # ("X is opposed to Y" reads as the verb)
+    triggers = lex.triggers(_lemma(tok, lex), "VERB")
     if not triggers:
         return None
     particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dative")}
@@ -385,6 +432,19 @@ def _verb_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
     return plain[0] if plain else None
 
 
+# Nouns that carry the event named by a compound before them ("a mediation effort between X
+# and Y", "a peace mission to X"): the arguments hang on them.
+_CARRIER_NOUNS = {"effort", "mission", "process", "initiative", "bid", "drive", "campaign",
+                  "attempt", "operation", "programme", "program", "round", "plan", "package",
+                  "visit", "trip", "tour", "team", "force", "offensive"}
+
+
+def _carrier(tok: "Token") -> "Token":
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _CARRIER_NOUNS:
+        return tok.head
+    return tok
+
+
 def _noun_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -393,8 +453,9 @@ def _noun_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
         triggers = lex.triggers(tok.lower_[:-1], "NOUN")
     if not triggers:
         return None
+    tok = _carrier(tok)
     gov = _governor(tok)
-    gov_lemma = gov.lemma_.lower() if gov != tok else ""
+    gov_lemma = _lemma(gov, lex) if gov != tok else ""
     specific = [t for t in triggers if t.verbs and gov_lemma in t.verbs]
     if specific:
         return specific[0]
@@ -435,6 +496,9 @@ _ANTECEDENT_NOUNS: dict[str, tuple[Plover, ...]] = {
                      "decision", "action"), (Plover.SANCTION, Plover.COERCE, Plover.REJECT)),
     **dict.fromkeys(("threat", "warning", "ultimatum"), (Plover.THREATEN,)),
     **dict.fromkeys(("attack", "strike", "raid", "bombing", "shelling"), (Plover.ASSAULT,)),
+    **dict.fromkeys(("meeting", "talk", "visit", "summit", "rapprochement", "dialogue"), (Plover.CONSULT,)),
+    **dict.fromkeys(("agreement", "accord", "pact", "treaty"), (Plover.AGREE, Plover.SUPPORT,
+                                                                Plover.COOPERATE)),
 }
 # "contact with X", "ties with X": the other side of a relation
 _RELATION_NOUNS = {"contact", "relation", "tie", "link", "cooperation", "trade", "dialogue",
@@ -511,6 +575,8 @@ def _antecedent_actor(tok: "Token", history: Sequence[Event]) -> list[tuple[Acto
         return []
     for ev in reversed(history):
         if ev.plover in types:
+            if ev.symmetric:  # "condemned the meeting": both who met
+                return [(ev.source, 0.7, tok), (ev.target, 0.7, tok)]
             return [(ev.source, 0.7, tok)]
     return []
 
@@ -546,6 +612,11 @@ def _actors_for(tokens: Iterable["Token"], res: Resolution, *, as_target: bool =
 
 def _arguments_for_verb(tok: "Token", trig: Trigger) -> _Args:
     preps = tuple(p.lower() for p in trig.preps)
+    if _is_passive(tok) and not _agents(tok) and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "against") for c in tok.children):
+        # a state, not an act: "X is opposed to Y", "X is committed to Y"
+        subjects = [t for s in (c for c in tok.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
+        return _Args(subjects, _prep_objects(tok, ("to", "against")), False)
     if _is_passive(tok):
         sources = _agents(tok)
         targets = [t for s in (c for c in tok.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
@@ -554,23 +625,21 @@ def _arguments_for_verb(tok: "Token", trig: Trigger) -> _Args:
             # "X, who was received by Y": the passive subject is the relative clause's noun
             if tok.dep_ in ("relcl", "acl"):
                 targets = _conjuncts(tok.head)
-        if not sources:
-            sources_, inherited = [], True
-            sources = sources_
         targets += _prep_objects(tok, preps)
         return _Args(sources, targets, inherited)
     sources, inherited = _subject_of(tok)
+    # even a one-actor trigger ("X mobilised troops") may name a target ("against Y")
     targets: list["Token"] = []
-    if trig.target_role != "none" or True:
-        if trig.particle and trig.particle.lower() in preps:
-            targets = _prep_objects(tok, (trig.particle.lower(),))
-        if not targets:
-            targets = _direct_objects(tok)
-        targets += [t for t in _prep_objects(tok, preps) if t not in targets]
+    if trig.particle and trig.particle.lower() in preps:
+        targets = _prep_objects(tok, (trig.particle.lower(),))
+    if not targets:
+        targets = _direct_objects(tok)
+    targets += [t for t in _prep_objects(tok, preps) if t not in targets]
     return _Args(sources, targets, inherited)
 
 
 def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = None) -> _Args:
+    tok = _carrier(tok)
     preps = tuple(p.lower() for p in trig.preps) + ("between",)
     sources: list["Token"] = []
     targets: list["Token"] = []
@@ -602,7 +671,10 @@ def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = No
                                if t not in sources and t not in targets_first]
     if gov != tok:
         if not targets:
-            targets = [t for t in _prep_objects(gov, tuple(p for p in preps if p != "between"))]
+            # "granted asylum to X": the recipient hangs on the verb
+            giving = tok.dep_ == "dobj" and trig.plover in _GIVEN_TO
+            gov_preps = tuple(p for p in preps if p != "between") + (("to",) if giving else ())
+            targets = [t for t in _prep_objects(gov, gov_preps)]
             # "gave X aid" / "imposed on X sanctions"
             if not targets:
                 targets = [c for c in gov.children if c.dep_ == "dative"]
@@ -802,7 +874,7 @@ def _candidates(sent: "Span", lex: Lexicon, res: Resolution | None = None) -> li
             continue
         trig = _noun_trigger(tok, lex)
         if trig is not None:
-            cands.append(_Candidate(tok, trig, _governor(tok), _arguments_for_noun(tok, trig, res), "noun"))
+            cands.append(_Candidate(tok, trig, _governor(_carrier(tok)), _arguments_for_noun(tok, trig, res), "noun"))
     # a noun entry that names its governing verb wins over that verb's own entry
     # ("struck a deal" is AGREE, not ASSAULT; "lifted sanctions" is not SANCTION)
     nouns_with_verbs = {c.pred.i for c in cands if c.kind == "noun" and c.trig.verbs and c.pred != c.tok
@@ -814,7 +886,7 @@ def _candidates(sent: "Span", lex: Lexicon, res: Resolution | None = None) -> li
             continue
         clauses = _complement_clauses(frame.tok)
         if frame.pred != frame.tok and frame.tok.dep_ == "dobj" and frame.tok.head == frame.pred and (
-                frame.pred.lemma_.lower() in lex.light_verbs or frame.pred.lemma_.lower() in frame.trig.verbs):
+                _lemma(frame.pred, lex) in lex.light_verbs or _lemma(frame.pred, lex) in frame.trig.verbs):
             # "issued a demand that ...": the clause may hang on the verb
             clauses += [c for c in _complement_clauses(frame.pred) if c.i != frame.tok.i]
         frame.clauses = clauses
@@ -850,6 +922,9 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                 continue
             if src.type is ActorType.COUNTRY and tgt.type is ActorType.COUNTRY and src.country == tgt.country:
                 continue
+            if (src.type is ActorType.PERSON and tgt.type is ActorType.COUNTRY and src.country == tgt.country
+                    and plover.quad in (QuadClass.VERBAL_COOPERATION, QuadClass.MATERIAL_COOPERATION)):
+                continue  # "the president promised to rebuild the country": no one else is involved
             confidence = trig.confidence * min(cs, ct) * mood.factor * (0.9 if cand.args.inherited else 1.0)
             if confidence < min_confidence:
                 continue
@@ -873,9 +948,16 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
         sources = _actors_for(cand.args.sources, res)
         if not sources:
             continue
-        targets = _actors_for(cand.args.targets, res, as_target=True, history=history)
+        # "Tehran denied the accusations": accusations someone else made
+        own = {a.country for a, _, _ in sources if a.country}
+        others = [e for e in history if e.source.country not in own] if own else history
+        targets = _actors_for(cand.args.targets, res, as_target=True, history=others)
         mood = _mood(cand.tok, cand.pred, lex)
-        symmetric_among_sources = trig.symmetric and len({a.id for a, _, _ in sources}) >= 2
+        source_ids = {a.id for a, _, _ in sources}
+        if len(source_ids) >= 2:
+            # "X and Y called for talks between the two": no one else is addressed
+            targets = [t for t in targets if t[0].id not in source_ids]
+        symmetric_among_sources = trig.symmetric and len(source_ids) >= 2
         if (not targets and (cand.frame_of or cand.clauses) or cand.complement_subjects) \
                 and not symmetric_among_sources:
             # the frame's target is the one its content is about (but "X and Y agreed that ..."
@@ -893,15 +975,18 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                               if t[0].id not in source_ids and trig.plover is not Plover.AGREE]
             if not inner:
                 # "refused to deploy peacekeepers in X": whoever the content names
-                inner = [t for c in cand.clauses for t in _actors_for(
-                    [x for x in c.subtree if x.dep_ in ("pobj", "dobj", "dative") and x != cand.tok],
-                    res, as_target=True, history=history) if t[0].id not in source_ids]
-                inner = inner[:1]
+                named = [x for c in cand.clauses for x in c.subtree
+                         if x.dep_ in ("pobj", "dobj", "dative") and x != cand.tok
+                         and _actors_for([x], res, as_target=True, history=history)]
+                if named:  # the first named, with whatever is coordinated with it
+                    inner = [t for t in _actors_for(_conjuncts(named[0]), res, as_target=True, history=history)
+                             if t[0].id not in source_ids]
             if not targets:
                 targets = inner
         if not targets and trig.plover in _PLACE_TARGETED:
             # "lifted the curfew in X", "deployed troops along X's border": the place's state
-            targets = [t for t in _actors_for(_place_objects(cand), res) if t[0].type is ActorType.COUNTRY]
+            targets = [(a, res.certainty.get(t.i, 1.0), t) for t in _place_objects(cand)
+                       for a in res.actors(t) if a.type is ActorType.COUNTRY]
         own_state = False
         if not targets and trig.plover is Plover.COERCE:
             # the police or army of a state acting on people it does not name: its own people
@@ -919,7 +1004,9 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
         if plover is Plover.AGREE and any(
                 any(c.dep_ == "neg" for c in other.pred.children) for other in cand.frame_of):
             plover, relation = Plover.REJECT, "vow_not_to"  # "vowed not to return X"
-        if trig.lemma in _HOSTING_VERBS and targets and all(t[0].type is ActorType.PERSON for t in targets):
+        if trig.lemma in _HOSTING_VERBS and targets and all(
+                t[0].type is ActorType.PERSON and t[2].dep_ in ("dobj", "conj", "appos") and res.actors(t[2])
+                for t in targets):
             plover, relation = Plover.CONSULT, "host"  # "welcomed the visiting president"
         if mood.modality is Modality.PLANNED and mood.intent and not mood.negated:
             # saying one will do something: PLOVER codes the commitment (AGREE) or threat

@@ -170,3 +170,103 @@ def test_provenance_offsets_point_at_the_sentence(extract_text):
     ev, = extract_text(text)
     assert text[ev.start:ev.end] == ev.sentence == "Canada met Mexico on Friday."
     assert ev.rule and 0 < ev.confidence <= 1
+
+
+def test_coordinated_nationalities_make_two_actors(extract_text):
+    evs = extract_text("Mexican and Canadian officials agreed on Tuesday to expand cooperation.")
+    agree = [e for e in evs if e.plover is Plover.AGREE]
+    assert {(e.source.country, e.target.country) for e in agree} in ({("MEX", "CAN")}, {("CAN", "MEX")})
+
+
+def test_a_group_of_people_acts_through_its_members(extract_text):
+    evs = extract_text("A group of Spanish diplomats held talks with Austrian officials in Vienna.")
+    ev, = [e for e in evs if e.plover is Plover.CONSULT]
+    assert {ev.source.country, ev.target.country} == {"ESP", "AUT"}
+
+
+def test_a_protest_with_no_one_named_targets_the_own_state(extract_text):
+    evs = extract_text("Thousands of Bolivian workers staged demonstrations in the capital on Monday.")
+    ev, = [e for e in evs if e.plover is Plover.PROTEST]
+    assert ev.source.country == "BOL" and ev.source.type is ActorType.ORG
+    assert ev.target.label == "Bolivia" and ev.target.type is ActorType.COUNTRY
+
+
+def test_rejecting_a_request_targets_whoever_made_it(extract_text):
+    evs = extract_text("Uruguay rejected a Paraguayan request for new border talks.")
+    ev, = find(evs, "REJECT", "Uruguay")
+    assert ev.target.country == "PRY"
+
+
+def test_expelling_diplomats_targets_their_state(extract_text):
+    evs = extract_text("Spain expelled two Austrian diplomats on Friday.")
+    ev, = [e for e in evs if e.plover is Plover.SANCTION]
+    assert ev.source.country == "ESP" and ev.target.country == "AUT"
+
+
+def test_vowing_not_to_act_is_a_rejection(extract_text):
+    evs = extract_text("Paraguay vowed not to return the disputed islands to Uruguay.")
+    assert find(evs, "REJECT", "Paraguay", "Uruguay")
+    assert not [e for e in evs if e.plover is Plover.AGREE]
+
+
+def test_they_refers_to_the_group(extract_text):
+    evs = extract_text("Bolivian farmers said they would block roads to the capital.")
+    assert any(e.source.country == "BOL" for e in evs)
+    assert not any(e.source.label.lower() == "they" for e in evs)
+
+
+def test_the_allegations_point_back_to_the_accuser(extract_text):
+    text = "Canada accused Mexico of interference. Mexico rejected the allegations on Friday."
+    evs = extract_text(text)
+    assert find(evs, "ACCUSE", "Canada", "Mexico")
+    rej, = find(evs, "REJECT", "Mexico")
+    assert rej.target.label == "Canada"
+
+
+def test_calling_a_measure_hostile_is_an_accusation(extract_text):
+    text = "Canada imposed sanctions on Mexico. Mexico called the measures hostile."
+    evs = extract_text(text)
+    acc, = find(evs, "ACCUSE", "Mexico")
+    assert acc.source.label == "Mexico" and acc.target.label == "Canada"
+
+
+def test_reported_past_event(extract_text):
+    evs = extract_text("Spain said it had met Bolivia in secret.")
+    ev, = find(evs, "CONSULT", "Spain", "Bolivia")
+    assert ev.modality is Modality.REPORTED and ev.happened
+
+
+def test_user_lexicon_adds_a_phrase(extract_text, tmp_path):
+    lex = tmp_path / "extra.csv"
+    lex.write_text("phrase,plover,mode,symmetric\nhobnob with,CONSULT,meet,true\n", encoding="utf-8")
+    assert not extract_text("Spain hobnobbed with Bolivia.")
+    evs = extract_text("Spain hobnobbed with Bolivia.", lexicon=[str(lex)])
+    assert find(evs, "CONSULT", "Spain", "Bolivia")
+
+
+def test_family_name_first_resolves_to_the_full_name(extract_text):
+    text = ("Mongolian President Batbold Tsend met Austrian Chancellor Karl Weber. "
+            "Batbold later travelled to Madrid.")
+    evs = extract_text(text)
+    travel = [e for e in evs if e.source.label.startswith("Batbold")]
+    assert travel and {e.source.label for e in travel} == {"Batbold Tsend"}
+    assert {e.source.country for e in travel} == {"MNG"}
+
+
+def test_condemning_a_meeting_targets_those_who_met(extract_text):
+    text = "Canada met Mexico in Ottawa. Spain condemned the meeting."
+    acc = [e for e in extract_text(text) if e.plover is Plover.ACCUSE]
+    assert {e.target.label for e in acc} == {"Canada", "Mexico"}
+
+
+def test_they_after_the_two_leaders_is_the_pair(extract_text):
+    text = ("Mexican President Ana Flores met Canadian Prime Minister Paul Tremblay. "
+            "The two leaders discussed trade, but they failed to agree on tariffs.")
+    agree = find(extract_text(text), "AGREE", "Flores", "Tremblay")
+    assert agree and all(e.negated for e in agree)
+
+
+def test_a_stative_passive_keeps_its_subject(extract_text):
+    evs = extract_text("Austria is opposed to Spanish mediation in the dispute.")
+    ev, = find(evs, "REJECT", "Austria", "Spain")
+    assert ev.source.label == "Austria"
