@@ -247,12 +247,13 @@ def _rate(n: float, s: float) -> str:
     return f"{n / s:,.1f}" if s > 0 else "-"
 
 
-def report(rows: list[dict], extras: dict, *, texts: str, seed: int, repeat_note: str = "1") -> str:
+def report(rows: list[dict], extras: dict, *, texts: str, seed: int, repeat_note: str = "1",
+           load_at_start: float | None = None) -> str:
     day = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-    load = os.getloadavg()
+    loads = f"load average {load_at_start:.2f} at the start, " if load_at_start is not None else ""
     lines = [
-        f"## {day}: {os.cpu_count()} cores, {platform.python_implementation()} "
-        f"{platform.python_version()}, load average {load[0]:.2f} at start",
+        f"## Build benchmark, {day}: {os.cpu_count()} cores, {platform.python_implementation()} "
+        f"{platform.python_version()}, {loads}{os.getloadavg()[0]:.2f} at the end",
         "",
         f"Corpus: recombined sentences of `{texts}` (seed {seed}). Command: "
         f"`python benchmarks/bench_build.py {' '.join(sys.argv[1:])}`.",
@@ -353,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
 
     sizes = [20, 60] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     incremental = min(args.incremental, 60) if args.quick else args.incremental
+    load_at_start = os.getloadavg()[0]
     sentences = source_sentences(args.texts)
     log.info("%d source sentences from %s", len(sentences), args.texts)
     work = Path(tempfile.mkdtemp(prefix="bench_build."))
@@ -403,7 +405,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     note = f"{args.repeat} runs for N up to {args.repeat_up_to}, 1 run above" if args.repeat > 1 else "1 run"
-    text = report(rows, extras, texts=args.texts, seed=args.seed, repeat_note=note)
+    text = report(rows, extras, texts=args.texts, seed=args.seed, repeat_note=note,
+                  load_at_start=load_at_start)
     print(text)
     if not args.no_write:
         results = Path(args.results)
