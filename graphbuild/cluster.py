@@ -52,7 +52,8 @@ def connect(address: str, *, workers: int = 1) -> Iterator[object]:
     try:
         from distributed import Client, LocalCluster
     except ImportError as err:
-        raise GraphbuildError("--dask needs Dask: pip install 'dask[distributed]'") from err
+        raise GraphbuildError("--dask needs Dask: pip install 'graphbuild[dask]' "
+                              "(or 'dask[distributed]')") from err
     if address == LOCAL:
         from .engine import THREAD_LIMITS
 

@@ -79,3 +79,16 @@ def test_help_lists_the_scale_options():
                          text=True, env=env, check=True).stdout
     for option in ("--workers", "--no-prefilter", "--cache", "--no-cache", "--dask"):
         assert option in out
+
+
+def test_cli_workers_from_python_m(tmp_path):
+    # spawned workers must not re-run the command line (python -m graphbuild has no guard)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for article in ARTICLES:
+        (folder / f"{article.id}.txt").write_text(article.text + "\n")
+    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    outs = [subprocess.run([sys.executable, "-m", "graphbuild", "extract", str(folder), *extra],
+                           capture_output=True, text=True, env=env, check=True, timeout=300).stdout
+            for extra in ([], ["--workers", "2"])]
+    assert outs[0] == outs[1] and outs[0].count("\n") >= 3
