@@ -69,9 +69,18 @@ class Engine:
         self.extractors = _make_extractors(config)
         self.prefilter = None
         if getattr(config, "prefilter", True):
-            from .prefilter import make_prefilter
+            from .prefilter import KNOWN_EXTRACTORS, make_prefilter
 
-            self.prefilter = make_prefilter(_lexicon(config))
+            unknown = sorted(set(config.extractors) - KNOWN_EXTRACTORS)
+            if unknown:
+                log.info("prefilter off: it does not know the triggers of %s", ", ".join(unknown))
+            else:
+                users = ()
+                if config.actors_file:
+                    from .actors.resolve import load_actor_list
+
+                    users = load_actor_list(config.actors_file)
+                self.prefilter = make_prefilter(_lexicon(config), user_actors=users)
         self.lock = threading.Lock()
 
     def _texts(self, items: Iterable[tuple[Article, "CachedResult | None"]]) -> Iterator[tuple[str, tuple]]:

@@ -38,8 +38,8 @@ from typing import Any, Iterable, Mapping
 
 from .types import Article
 
-__all__ = ["FilterResult", "Prefilter", "make_prefilter", "split_sentences", "surface_forms",
-           "irregular_forms"]
+__all__ = ["FilterResult", "Prefilter", "KNOWN_EXTRACTORS", "make_prefilter", "split_sentences",
+           "surface_forms", "irregular_forms", "may_name_actor", "is_heading", "names_person"]
 
 # Words after which a full stop does not end a sentence: titles, initials' company, months.
 _ABBREVIATIONS = frozenset("""
@@ -164,6 +164,9 @@ class Prefilter:
         trigger keeps a sentence only when a form of one of its words is in it too.
     keep_before
         Also keep this many sentences before each trigger sentence (blank ones do not count).
+    actor_words
+        Words of the user's actor names and aliases: a sentence holding one may name an actor
+        even if nothing in it is capitalised.
 
     Examples
     --------
@@ -173,7 +176,8 @@ class Prefilter:
     """
 
     def __init__(self, verbs: Iterable[str] = (), nouns: Iterable[str] = (), *,
-                 needs: Mapping[str, Iterable[str]] | None = None, keep_before: int = 1):
+                 needs: Mapping[str, Iterable[str]] | None = None, keep_before: int = 1,
+                 actor_words: Iterable[str] = ()):
         free: set[str] = set()
         for lemma in [*verbs, *nouns]:
             free |= _forms_of(lemma)
@@ -187,6 +191,14 @@ class Prefilter:
         self.words = frozenset(free)
         self.needs = {form: frozenset(words) for form, words in conditional.items()}
         self.keep_before = keep_before
+        self.actor_words = frozenset(w.lower() for w in actor_words)
+
+    def may_name_actor(self, sentence: str) -> bool:
+        """:func:`may_name_actor`, or a word of the user's actor list is in ``sentence``."""
+        if may_name_actor(sentence):
+            return True
+        return bool(self.actor_words) and any(
+            m.group().lower() in self.actor_words for m in _WORD.finditer(sentence))
 
     def has_trigger(self, sentence: str) -> bool:
         """Whether ``sentence`` holds a surface form of a trigger (with its companion word, if it
@@ -231,7 +243,7 @@ class Prefilter:
             if blank[i]:
                 continue
             sentence = text[a:b]
-            if self.has_trigger(sentence) and may_name_actor(sentence) and not is_heading(sentence):
+            if self.has_trigger(sentence) and self.may_name_actor(sentence) and not is_heading(sentence):
                 keep[i] = True
                 need, j = self.keep_before, i - 1
                 while need > 0 and j >= 0:
@@ -366,7 +378,13 @@ def _is_full_name(run: list[str], gz: Any) -> bool:
     return not all(gz.country(w) is not None for w in names)
 
 
-def make_prefilter(lexicon: Any = None, *, keep_before: int = 1) -> Prefilter:
+#: The extractors whose triggers the prefilter knows. With any other, nothing is blanked: a
+#: user's extractor may look for words the lexicon does not hold.
+KNOWN_EXTRACTORS = frozenset({"events.v1"})
+
+
+def make_prefilter(lexicon: Any = None, *, keep_before: int = 1,
+                   user_actors: Iterable[Any] = ()) -> Prefilter:
     """The prefilter of a trigger lexicon (default: the built-in one) and the naming verbs.
 
     A verb whose every sense needs a particle needs one of those particles; a noun whose every
@@ -400,7 +418,9 @@ def make_prefilter(lexicon: Any = None, *, keep_before: int = 1) -> Prefilter:
     for verbs, companions, words in EXTRACTOR_ROUTES:
         for verb in getattr(events, verbs):
             needs.setdefault(verb, set()).update(words, *(getattr(events, c) for c in companions))
-    return Prefilter(free, (), needs=needs, keep_before=keep_before)
+    actor_words = {w for ua in user_actors for name in (ua.name, *ua.aliases)
+                   for w in _WORD.findall(name)}
+    return Prefilter(free, (), needs=needs, keep_before=keep_before, actor_words=actor_words)
 
 
 #: Triggers of :mod:`graphbuild.extract.events` beside the lexicon, as names of its word sets:

@@ -117,3 +117,32 @@ def test_same_events_with_and_without_prefilter(nlp, text):
     off = [e for _, evs in extract_articles([article], config=Config(prefilter=False), nlp=nlp) for e in evs]
     assert on and on == off
     assert all(e.sentence == text[e.start:e.end] for e in on)
+
+
+def test_lowercase_user_actor_names_count_as_actors():
+    class UA:  # the fields of graphbuild.actors.resolve.UserActor the prefilter reads
+        name, aliases = "Northern rebels", ("rebels",)
+
+    text = "The rebels attacked the convoy."
+    assert pf.make_prefilter().filter(text).kept == 0
+    assert pf.make_prefilter(user_actors=[UA()]).filter(text).kept == 1
+
+
+def test_an_unknown_extractor_sees_the_whole_text(nlp):
+    from graphbuild.extract import registry
+    from graphbuild.pipeline import Config, extract_articles
+
+    seen: list[str] = []
+
+    def spy(doc, *, article):
+        seen.append(doc.text)
+        return iter(())
+
+    registry.register_extractor("test-spy.v1", spy)
+    try:
+        text = "The embargo went on. Prices rose."
+        list(extract_articles([Article("a", text)], config=Config(extractors=("events.v1", "test-spy.v1")),
+                              nlp=nlp))
+    finally:
+        registry.unregister("test-spy.v1")
+    assert seen == [text]
