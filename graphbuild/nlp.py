@@ -135,10 +135,11 @@ def parse(articles: Iterable[Article], nlp: "Language", *, batch_size: int = 32,
         yield article, doc
 
 
-#: Articles longer than this many characters are parsed in blocks of at most this many: far
-#: under spaCy's ``nlp.max_length`` (1,000,000), and the parser's memory grows with the length
-#: of what it parses at once (about 0.4 GB for a block of this size with en_core_web_sm).
-BLOCK_CHARS = 100_000
+#: Articles longer than this many characters (some 3,500 words) are parsed in blocks of at
+#: most this many. spaCy refuses texts over ``nlp.max_length`` (1,000,000), and the parser's
+#: memory grows with the characters of a batch (about 2.5 kB a character with
+#: en_core_web_sm): a batch of 32 blocks stays under 2 GB whatever the article's length.
+BLOCK_CHARS = 20_000
 
 # Where a block may end, best first: after a paragraph break, a line break, a sentence end,
 # any whitespace. A block ends at the last such place in the second half of its window.
