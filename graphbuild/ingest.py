@@ -251,8 +251,8 @@ class _Run:
             n += 1
         new = f"{wanted}-{n}"
         self.ids[new] = source
-        self.warn(f"article id {wanted!r} is taken by {self.ids[wanted]}; renamed {new!r}",
-                  path, line)
+        self.warn(f"duplicate article id ({wanted!r} is taken by {self.ids[wanted]}); "
+                  f"renamed {new!r}", path, line)
         return new
 
 
@@ -310,9 +310,8 @@ def _read_file(path: Path, run: _Run) -> Iterator[Article]:
     source = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        kind = repr(suffix) if suffix else "(no extension)"
-        run.skip(f"unsupported file type {kind}; graphbuild reads {', '.join(SUPPORTED_SUFFIXES)}",
-                 source)
+        what = f"unsupported file type {suffix!r}" if suffix else "file name has no extension"
+        run.skip(f"{what}; graphbuild reads {', '.join(SUPPORTED_SUFFIXES)}", source)
         return
     try:
         info = os.stat(path)
@@ -331,8 +330,8 @@ def _read_file(path: Path, run: _Run) -> Iterator[Article]:
         yield from _read_jsonl(path, run)
         return
     if info.st_size > run.max_bytes:
-        run.skip(f"file is {info.st_size:,} bytes, more than max_bytes={run.max_bytes:,}; "
-                 "not read (pass a larger max_bytes to read it)", source)
+        run.skip(f"file too large ({info.st_size:,} bytes, more than max_bytes="
+                 f"{run.max_bytes:,}); not read: {_LARGER}", source)
         return
     article = _read_document(path, suffix, run)
     if article is not None:
@@ -351,8 +350,13 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _FALLBACKS = ("cp1252", "latin-1")
-_BINARY = ("contains NUL bytes: a binary file (or UTF-16/UTF-32 text without a byte-order "
-           "mark); not read")
+_BINARY = ("binary file (it contains NUL bytes; or it is UTF-16/UTF-32 text without a "
+           "byte-order mark); not read")
+_LARGER = "pass a larger max_bytes (graphbuild --max-bytes) to read it"
+# Control characters that text does not hold (not tab, LF, VT, FF, CR): more than
+# _MAX_CONTROL of them (and more than 8) in the first _SAMPLE characters make a file binary.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SAMPLE, _MAX_CONTROL = 4096, 0.05
 
 
 def _decode(data: bytes, declared: str | None = None, *, boms: bool = True
@@ -405,7 +409,8 @@ def _read_document(path: Path, suffix: str, run: _Run) -> Article | None:
         run.skip(f"cannot read: {err.strerror or err}", source)
         return None
     if len(data) > run.max_bytes:  # grew since os.stat
-        run.skip(f"file is more than max_bytes={run.max_bytes:,} bytes; not read", source)
+        run.skip(f"file too large (more than max_bytes={run.max_bytes:,} bytes as read); "
+                 f"not read: {_LARGER}", source)
         return None
     html = suffix in (".html", ".htm")
     declared = None
@@ -418,6 +423,11 @@ def _read_document(path: Path, suffix: str, run: _Run) -> Article | None:
         return None
     if "\0" in text:
         run.skip(_BINARY, source)
+        return None
+    sample = text[:_SAMPLE]
+    if len(_CONTROL.findall(sample)) > max(8, _MAX_CONTROL * len(sample)):
+        run.skip("binary file (more than 5% of its first characters are control characters); "
+                 "not read", source)
         return None
     if fallback:
         run.warn(f"not valid UTF-8; decoded as {fallback}", source)
@@ -489,8 +499,8 @@ def _read_jsonl(path: Path, run: _Run) -> Iterator[Article]:
             if len(raw) > run.max_bytes and not raw.endswith(b"\n"):
                 while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
                     pass
-                run.skip(f"line is longer than max_bytes={run.max_bytes:,}; not read",
-                         source, lineno)
+                run.skip(f"line too long (longer than max_bytes={run.max_bytes:,}); not read: "
+                         f"{_LARGER}", source, lineno)
                 filled = True
                 continue
             if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
@@ -515,7 +525,7 @@ def _jsonl_article(raw: bytes, path: Path, lineno: int, run: _Run) -> Article | 
     if fallback:
         run.warn(f"line is not valid UTF-8; decoded as {fallback}", source, lineno)
     try:
-        record = json.loads(text)
+        record = json.loads(text.rstrip("\r\n"))  # an error at the end is on this line
     except json.JSONDecodeError as err:
         return skip(f"not valid JSON ({err.msg} at column {err.colno})")
     except (ValueError, RecursionError) as err:
@@ -534,7 +544,7 @@ def _jsonl_article(raw: bytes, path: Path, lineno: int, run: _Run) -> Article | 
 
     wanted = record.get("id")
     if wanted is not None and not wanted.strip():
-        run.warn(f"'id' is empty; using {path.stem}-{lineno}", source, lineno)
+        run.warn(f"'id' is empty (used {path.stem}-{lineno} instead)", source, lineno)
         wanted = None
     date = _date_or_warn(record["date"], run, source, lineno) if record.get("date") else None
     cleaned, headline, _ = _clean(_blank_carriage_returns(body), markdown=False)
@@ -574,7 +584,7 @@ def _parse_date(value: str) -> dt.date | None:
 def _date_or_warn(value: str, run: _Run, source: str, line: int | None) -> dt.date | None:
     date = _parse_date(value)
     if date is None:
-        run.warn(f"date {value!r} is not an ISO 8601 date or datetime; date left empty",
+        run.warn(f"bad date ({value!r} is not an ISO 8601 date or datetime); date left empty",
                  source, line)
     return date
 

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .errors import GraphbuildError, InputError
 from .graph import add_article, add_event, build_graph, merge_duplicate_events
-from .ingest import DEFAULT_MAX_BYTES
 from .nlp import BLOCK_CHARS, block_spans
 from .types import Article, Event
 
@@ -38,7 +37,7 @@ class Config:
     lexicon_files: tuple[str, ...] = ()
     actors_file: str | None = None
     date: dt.date | None = None  # the date of articles that carry none (``--date``)
-    max_bytes: int = DEFAULT_MAX_BYTES  # larger input files and jsonl lines are refused
+    max_bytes: int | None = None  # refuse larger input files and jsonl lines (None: 20 MB)
     block_chars: int = BLOCK_CHARS  # longer articles are parsed in blocks of at most this size
     batch_size: int = 32
     workers: int = 1
@@ -166,11 +165,13 @@ def _extract_each(articles: Iterable[Article], *, config: Config, nlp: "Language
         except GraphbuildError:
             raise
         except Exception as err:  # an extractor bug must not lose the other articles
+            problem = InputError(f"extraction failed ({type(err).__name__}: {err})",
+                                 path=article.source or article.id)
             if config.strict:
-                raise
+                raise problem from err
             log.error("article %s: extraction failed (%s: %s); skipped", article.id,
                       type(err).__name__, err)
-            stats.skipped.append(InputError(f"extraction failed: {err}", path=article.source or article.id))
+            stats.skipped.append(problem)
             continue
         stats.events += len(events)
         stats.by_type.update(ev.plover.value for ev in events)
@@ -179,7 +180,7 @@ def _extract_each(articles: Iterable[Article], *, config: Config, nlp: "Language
 
 def _articles_from(paths_or_texts: str | os.PathLike | Article | Iterable[str | os.PathLike | Article],
                    *, config: Config, stats: BuildStats) -> Iterator[Article]:
-    from .ingest import article_from_text, iter_articles
+    from .ingest import DEFAULT_MAX_BYTES, article_from_text, iter_articles
 
     if isinstance(paths_or_texts, (str, os.PathLike, Article)):
         items: Sequence = [paths_or_texts]
@@ -211,7 +212,7 @@ def _articles_from(paths_or_texts: str | os.PathLike | Article | Iterable[str | 
             report(problem)
     if paths:
         yield from iter_articles(paths, strict=config.strict, report=report,
-                                 max_bytes=config.max_bytes)
+                                 max_bytes=config.max_bytes or DEFAULT_MAX_BYTES)
 
 
 def run(paths_or_texts, *, config: Config = Config(), nlp: "Language | None" = None,
