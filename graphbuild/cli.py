@@ -15,6 +15,7 @@ import json
 import logging
 import re
 import sys
+import time
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -220,11 +221,13 @@ def _summary(stats, G, files: Sequence[Path]) -> str:
 
 
 def _run_build(args: argparse.Namespace) -> int:
+    from ._files import remove_stale_temps
     from .pipeline import run
     from .rdf import write_graph
     from .render import render
 
     out = Path(args.out)
+    started = time.time()
     G, stats = run(args.paths, config=_config(args), on_article=None if args.quiet else _progress())
     if not args.quiet and sys.stderr.isatty():
         sys.stderr.write("\n")
@@ -243,6 +246,8 @@ def _run_build(args: argparse.Namespace) -> int:
         write_graph(G, path, fmt, **base)
     render(G, "network", out / "graph.png")
     _write_events_jsonl(G, out / "events.jsonl")
+    for path in files:  # what a build killed while writing left behind
+        remove_stale_temps(path, started)
     if not args.quiet:
         print(_summary(stats, G, files))
     return EXIT_OK
