@@ -209,6 +209,7 @@ def article_from_text(
         date = parsed
     elif isinstance(date, dt.datetime):
         date = date.date()
+    text = _SURROGATE.sub("\ufffd", text)  # one for one: offsets stay
     cleaned, headline, _ = _clean(_blank_carriage_returns(text), markdown=False)
     return Article(
         id=id, text=cleaned, title=title if title is not None else headline, date=date, url=url
@@ -391,6 +392,10 @@ def _decode(data: bytes, declared: str | None = None, *, boms: bool = True
     raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
 
 
+# A surrogate code point alone: JSON's "\\ud800" escapes decode to one, UTF-8 cannot hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _blank_carriage_returns(text: str) -> str:
     """CRLF -> space + LF and lone CR -> LF: line ends become LF, the length stays."""
     return text.replace("\r\n", " \n").replace("\r", "\n")
@@ -539,6 +544,11 @@ def _jsonl_article(raw: bytes, path: Path, lineno: int, run: _Run) -> Article | 
         value = record.get(field)
         if value is not None and not isinstance(value, str):
             return skip(f"{field!r} must be a string, not {_json_type(value)}")
+        if value is not None and _SURROGATE.search(value):
+            run.warn(f"{field!r} holds a lone surrogate escape (\\ud800-\\udfff), not text; "
+                     "replaced by U+FFFD", source, lineno)
+            record[field] = _SURROGATE.sub("\ufffd", value)
+    body = record["text"]
     if not body.strip():
         return skip("'text' is empty")
 
