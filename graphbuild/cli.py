@@ -150,11 +150,17 @@ def _progress(total_hint: str = "articles"):
 
 def _write_events_jsonl(G, path: Path) -> None:
     from ._files import atomic_write
+    from .errors import ExportError
     from .graph import event_records
 
-    with atomic_write(path) as fh:
-        for rec in event_records(G):
-            fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+    try:
+        with atomic_write(path) as fh:
+            for rec in event_records(G):
+                fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+    except UnicodeEncodeError as err:  # a lone surrogate ("\ud800") in a label or a text
+        raise ExportError(f"cannot write {path}: a value holds "
+                          f"{err.object[err.start:err.end]!r}, a lone surrogate, which is "
+                          "not text") from err
 
 
 def _reason_group(reason: str, cuts: Sequence[str] = (" (", "; ", ": ")) -> str:

@@ -48,16 +48,21 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import logging
 import math
 import os
+import re
 import textwrap
 from collections import Counter, defaultdict
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping, ParamSpec, Sequence, TypeVar
 
 import networkx as nx
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 from ._files import atomic_write
 from .errors import ExportError, InputError
@@ -296,7 +301,34 @@ def _wrap(label: str, width: int = 18) -> str:
 
 
 def _label(G: nx.MultiDiGraph, node: str) -> str:
-    return str(G.nodes[node].get("label") or node)
+    return _display(str(G.nodes[node].get("label") or node))
+
+
+# Control characters no font draws and XML (SVG) cannot hold; also U+FFFE, U+FFFF, surrogates.
+_UNDRAWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def _display(text: str) -> str:
+    """``text`` as it can be drawn and written into SVG: a tab or CR becomes a space, the
+    other control characters are dropped.
+
+    >>> _display("Tab\\there\\x00, \\x1b[31mred")
+    'Tab here, [31mred'
+    """
+    return _UNDRAWABLE.sub("", text.replace("\t", " ").replace("\r", " "))
+
+
+def _plain_text(draw: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Draw with ``$`` as a plain character: an actor's name is never read as mathtext."""
+
+    @functools.wraps(draw)
+    def plain(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        import matplotlib
+
+        with matplotlib.rc_context({"text.parse_math": False}):
+            return draw(*args, **kwargs)
+
+    return plain
 
 
 # --------------------------------------------------------------------------------------
@@ -413,6 +445,7 @@ def _add_axes(fig: "Figure", kind: str) -> "Axes":
 
 def _set_titles(ax: "Axes", title: str, subtitle: str) -> None:
     """Bold title at the top left of ``ax``, a grey subtitle under it."""
+    title, subtitle = _display(title), _display(subtitle)
     ax.set_title(title, loc="left", fontsize=14, fontweight="bold", color=_INK,
                  pad=24 if subtitle else 8)
     if subtitle:
@@ -848,6 +881,7 @@ def _draw_graph(G: nx.MultiDiGraph, ax: "Axes", pos: Mapping[str, tuple[float, f
     return ax
 
 
+@_plain_text
 def draw_network(G: nx.MultiDiGraph, ax: "Axes | None" = None, *, title: str | None = None,
                  seed: int = DEFAULT_SEED) -> "Axes":
     """Draw every actor and event of ``G`` as a network.
@@ -910,6 +944,7 @@ def _network_subtitle(G: nx.MultiDiGraph, title: str | None, extra: str = "") ->
     return " · ".join(parts)
 
 
+@_plain_text
 def draw_ego(G: nx.MultiDiGraph, focus: str, ax: "Axes | None" = None, *,
              title: str | None = None) -> "Axes":
     """Draw one actor in the middle, its counterparts around it and the events between them.
@@ -987,8 +1022,8 @@ def _event_weight(d: Mapping[str, Any], u: str, v: str) -> float:
 def _country_label(G: nx.MultiDiGraph, code: str) -> str:
     for _, d in G.nodes(data=True):
         if _actor_type(d) is ActorType.COUNTRY and d.get("country") == code and d.get("label"):
-            return str(d["label"])
-    return code
+            return _display(str(d["label"]))
+    return _display(code)
 
 
 def country_matrix(G: nx.MultiDiGraph, *, weight: Literal["count", "cooperation"] = "count"
@@ -1045,6 +1080,7 @@ def country_matrix(G: nx.MultiDiGraph, *, weight: Literal["count", "cooperation"
     return order, values, count
 
 
+@_plain_text
 def draw_matrix(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
                 weight: Literal["count", "cooperation"] = "count",
                 title: str | None = None) -> "Axes":
@@ -1139,6 +1175,7 @@ def _sequential() -> list[tuple[float, float, float]]:
 # timeline and type bars
 # --------------------------------------------------------------------------------------
 
+@_plain_text
 def draw_timeline(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
                   title: str | None = None) -> "Axes":
     """Events over time, one row per PLOVER type, coloured by quad class.
@@ -1240,6 +1277,7 @@ def draw_timeline(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
     return ax
 
 
+@_plain_text
 def draw_types(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
                title: str | None = None) -> "Axes":
     """Horizontal bars: how many events of each PLOVER type, coloured by quad class.
@@ -1387,7 +1425,7 @@ def render(G: nx.MultiDiGraph, kind: str, path: str | os.PathLike[str], *,
 
     # text stays text (searchable, editable) in SVG and PDF; SVG ids do not change per run
     with matplotlib.rc_context({"svg.hashsalt": "graphbuild", "svg.fonttype": "none",
-                                "pdf.fonttype": 42, "font.size": 10}):
+                                "pdf.fonttype": 42, "font.size": 10, "text.parse_math": False}):
         fig = Figure(figsize=_FIGSIZES[kind], dpi=_DPI)
         FigureCanvasAgg(fig)
         ax = _add_axes(fig, kind)
