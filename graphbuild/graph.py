@@ -47,13 +47,16 @@ __all__ = [
 
 
 def _node_data(actor: Actor) -> dict:
-    return {
+    data = {
         "label": actor.label,
         "type": actor.type.value,
         "country": actor.country,
         "role": actor.role,
         "aliases": sorted(set(actor.aliases) | {actor.label}),
     }
+    if actor.key:
+        data["key"] = actor.key
+    return data
 
 
 def _edge_data(event: Event) -> dict:
@@ -130,6 +133,7 @@ def actor_from_node(G: nx.MultiDiGraph, node: str) -> Actor:
         country=d.get("country"),
         role=d.get("role"),
         aliases=tuple(a for a in d.get("aliases", []) if a != d.get("label")),
+        key=d.get("key"),
     )
 
 

@@ -27,7 +27,9 @@ Choices made once for every diagram:
   the first free spot among candidates near its node or along its line, so no two labels
   overlap each other or a node (:func:`label_overlaps` checks a drawing).
 - Layouts are seeded (a spring layout, then evened out by Kamada-Kawai): the same graph and
-  seed give the same positions and the same PNG.
+  seed give the same positions and the same PNG. Stories that no event joins (the connected
+  components) are laid out one by one and packed side by side, never over each other.
+- The country matrix lists countries in the alphabetical order of their names.
 - SVG and PDF keep text as text, so labels can be searched and edited.
 
 Examples
@@ -645,19 +647,30 @@ def _node_box(aspect: float) -> tuple[float, float]:
     return max(0.3, aspect * 1.2 - 0.32), 1.0
 
 
-def _fit(pos: Mapping[str, Sequence[float]], aspect: float) -> dict[str, tuple[float, float]]:
-    """Positions turned so their long side is horizontal, spread so no two nodes crowd each
-    other, then scaled to fill the node box (:func:`_node_box`): the same in x and y, or
-    up to twice as much in the short direction of a flat layout."""
+def _turn_flat(xy: "np.ndarray") -> "np.ndarray":
+    """Points centred and turned so their long side is horizontal (a fixed orientation for
+    a given input)."""
+    import numpy as np
+
+    xy = xy - xy.mean(axis=0)
+    if len(xy) > 2:
+        _, _, turn = np.linalg.svd(xy, full_matrices=False)
+        xy = xy @ turn.T
+        xy *= np.where(turn.sum(axis=1) < 0, -1.0, 1.0)
+    return xy
+
+
+def _fit(pos: Mapping[str, Sequence[float]], aspect: float, *, turn: bool = True,
+         max_stretch: float = 2.0) -> dict[str, tuple[float, float]]:
+    """Positions turned so their long side is horizontal (unless ``turn`` is false), spread
+    so no two nodes crowd each other, then scaled to fill the node box (:func:`_node_box`):
+    the same in x and y, or up to ``max_stretch`` times as much in the short direction of a
+    flat layout."""
     import numpy as np
 
     nodes = list(pos)
     xy = np.array([pos[n] for n in nodes], dtype=float).reshape(-1, 2)
-    xy -= xy.mean(axis=0)
-    if len(nodes) > 2:
-        _, _, turn = np.linalg.svd(xy, full_matrices=False)
-        xy = xy @ turn.T
-        xy *= np.where(turn.sum(axis=1) < 0, -1.0, 1.0)  # fixed orientation for a given input
+    xy = _turn_flat(xy) if turn else xy - xy.mean(axis=0)
     for _ in range(60):  # push apart nodes closer than a fifth of the typical distance
         span = np.ptp(xy, axis=0).max() or 1.0
         near = span / (1.6 * math.sqrt(len(nodes)) + 1)
@@ -673,23 +686,107 @@ def _fit(pos: Mapping[str, Sequence[float]], aspect: float) -> dict[str, tuple[f
     half = np.maximum((hi - lo) / 2, 1e-9)
     box = np.array(_node_box(aspect))
     scale = min(box[0] / half[0], box[1] / half[1])
-    stretch = np.minimum(box / (half * scale), 2.0)
+    stretch = np.minimum(box / (half * scale), max_stretch)
     xy = (xy - (lo + hi) / 2) * scale * stretch
     return {n: (round(float(x), 9), round(float(y), 9)) for n, (x, y) in zip(nodes, xy)}
 
 
-def _spring_positions(G: nx.MultiDiGraph, seed: int, aspect: float) -> dict[str, tuple[float, float]]:
-    H = nx.Graph()
-    H.add_nodes_from(sorted(G.nodes))
-    H.add_edges_from(sorted({tuple(sorted((u, v))) for u, v in G.edges() if u != v}))
-    if H.number_of_nodes() == 1:
-        return {n: (0.0, 0.0) for n in H}
+def _component_layout(H: nx.Graph, seed: int) -> dict[str, "np.ndarray"]:
+    """One connected component laid out on its own, an edge about one unit long, its long
+    side horizontal."""
+    import numpy as np
+
+    nodes = sorted(H)
+    if len(nodes) == 1:
+        return {nodes[0]: np.zeros(2)}
+    if len(nodes) == 2:
+        return {nodes[0]: np.array([-0.5, 0.0]), nodes[1]: np.array([0.5, 0.0])}
     pos = nx.spring_layout(H, seed=seed, iterations=300)
     try:  # evens out the distances (needs scipy); the seeded spring layout is its start
         pos = nx.kamada_kawai_layout(H, pos=pos)
     except ImportError:  # pragma: no cover - scipy is a dependency
         logger.debug("scipy missing: keeping the spring layout")
-    return _fit({n: tuple(map(float, pos[n])) for n in sorted(pos)}, aspect)
+    xy = np.array([pos[n] for n in nodes], dtype=float)
+    index = {n: i for i, n in enumerate(nodes)}
+    ratios = [np.hypot(*(xy[index[u]] - xy[index[v]])) for u, v in H.edges()]
+    xy = _turn_flat(xy / max(float(np.mean(ratios)), 1e-9))
+    return {n: xy[i] for i, n in enumerate(nodes)}
+
+
+def _pack(parts: Sequence[Mapping[str, "np.ndarray"]], box: tuple[float, float]
+          ) -> dict[str, tuple[float, float]]:
+    """Components side by side in rows, biggest first, arranged so that the whole, scaled
+    to fit ``box`` (half width, half height), draws them as large as possible."""
+    import numpy as np
+
+    margin = np.array([1.3, 0.9])  # room around a component for its labels, in edge lengths
+    sizes = []
+    for part in parts:
+        xy = np.array(list(part.values()))
+        sizes.append(np.ptp(xy, axis=0) + margin)
+
+    def shelves(width: float) -> list[list[int]]:
+        rows: list[list[int]] = [[]]
+        used = 0.0
+        for i, (w, _) in enumerate(sizes):
+            if rows[-1] and used + w > width + 1e-9:
+                rows.append([])
+                used = 0.0
+            rows[-1].append(i)
+            used += w
+        return rows
+
+    def extent(rows: list[list[int]]) -> tuple[float, float]:
+        return (max(sum(sizes[i][0] for i in row) for row in rows),
+                sum(max(sizes[i][1] for i in row) for row in rows))
+
+    def scale(width: float) -> tuple[float, float]:
+        w, h = extent(shelves(width))
+        return min(box[0] / w, box[1] / h), -width
+
+    narrowest = max(float(s[0]) for s in sizes)
+    widest = float(sum(s[0] for s in sizes))
+    widths = sorted({float(sum(s[0] for s in sizes[:k])) for k in range(1, len(sizes) + 1)}
+                    | {narrowest + (widest - narrowest) * k / 40 for k in range(41)})
+    rows = shelves(max(widths, key=scale))
+    out: dict[str, tuple[float, float]] = {}
+    top = extent(rows)[1] / 2
+    for row in rows:
+        row_h = max(sizes[i][1] for i in row)
+        left = -sum(sizes[i][0] for i in row) / 2
+        for i in row:
+            xy = np.array(list(parts[i].values()))
+            centre = (xy.min(axis=0) + xy.max(axis=0)) / 2
+            shift = np.array([left + sizes[i][0] / 2, top - row_h / 2]) - centre
+            for n, p in parts[i].items():
+                out[n] = (float(p[0] + shift[0]), float(p[1] + shift[1]))
+            left += sizes[i][0]
+        top -= row_h
+    return out
+
+
+def _spring_positions(G: nx.MultiDiGraph, seed: int, aspect: float) -> dict[str, tuple[float, float]]:
+    """Each connected component laid out on its own (seeded spring layout, evened out by
+    Kamada-Kawai), then the components packed side by side: separate stories never
+    overlap."""
+    H = nx.Graph()
+    H.add_nodes_from(sorted(G.nodes))
+    H.add_edges_from(sorted({tuple(sorted((u, v))) for u, v in G.edges() if u != v}))
+    if H.number_of_nodes() == 1:
+        return {n: (0.0, 0.0) for n in H}
+    parts = []
+    for component in sorted(nx.connected_components(H), key=lambda c: (-len(c), min(c))):
+        C = nx.Graph()  # not a subgraph view: its order would follow a set's, run to run
+        C.add_nodes_from(sorted(component))
+        C.add_edges_from(sorted(tuple(sorted(e)) for e in H.edges(component)))
+        parts.append(_component_layout(C, seed))
+    if len(parts) == 1:
+        pos = {n: tuple(map(float, p)) for n, p in parts[0].items()}
+        return _fit({n: pos[n] for n in sorted(pos)}, aspect, turn=False)
+    # the packing already fills the box as well as it can: stretching it would only widen
+    # the gaps between the components
+    pos = _pack(parts, _node_box(aspect))
+    return _fit({n: pos[n] for n in sorted(pos)}, aspect, turn=False, max_stretch=1.5)
 
 
 def _ego_positions(H: nx.MultiDiGraph, focus: str, aspect: float) -> dict[str, tuple[float, float]]:
@@ -1114,6 +1211,11 @@ def draw_matrix(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
         return _no_events(ax, G, title, "No events between countries" if G.number_of_edges()
                           else "No events to show")
     fig = ax.figure
+    # rows and columns in the alphabetical order of the names shown, not of the codes
+    order = sorted(range(len(codes)), key=lambda i: (_country_label(G, codes[i]).casefold(),
+                                                     codes[i]))
+    codes = [codes[i] for i in order]
+    values, counts = values[np.ix_(order, order)], counts[np.ix_(order, order)]
     names = [_country_label(G, c) for c in codes]
     shown = np.ma.masked_where(counts == 0, values)
     if weight == "count":
@@ -1132,8 +1234,11 @@ def draw_matrix(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
     image = ax.imshow(shown, cmap=cmap, norm=norm, interpolation="nearest")
     fig.colorbar(image, ax=ax, shrink=0.8, label=bar_label)
     ticks = range(len(codes))
-    ax.set_xticks(ticks, [_wrap(n, 14) for n in names], rotation=35, ha="right",
-                  rotation_mode="anchor")
+    if len(codes) <= 4 and max(len(n) for n in names) <= 14:  # a few short names fit level
+        ax.set_xticks(ticks, names)
+    else:
+        ax.set_xticks(ticks, [_wrap(n, 14) for n in names], rotation=35, ha="right",
+                      rotation_mode="anchor")
     ax.set_yticks(ticks, [_wrap(n, 18) for n in names])
     ax.set_xlabel("target (acted upon)", color=_MUTED)
     ax.set_ylabel("actor (acts)", color=_MUTED)
@@ -1158,7 +1263,7 @@ def draw_matrix(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
                    or not G.nodes[v].get("country"))
     extra = f" · {_plural(left_out, 'event')} with an actor of no known country left out" \
         if left_out else ""
-    sub = (f"{_corpus_name(G)}, " if title is not None else "") + what + extra
+    sub = (f"{_corpus_name(G)} · " if title is not None else "") + what + extra
     _set_titles(ax, _headline(G, title), sub)
     return ax
 
@@ -1204,9 +1309,11 @@ def draw_timeline(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
     """
     import matplotlib.dates as mdates
     from matplotlib.lines import Line2D
+    from matplotlib.transforms import ScaledTranslation
 
     if ax is None:
         ax = _new_axes("timeline")
+    fig = ax.figure
     if G.number_of_edges() == 0:
         return _no_events(ax, G, title)
     cells: Counter = Counter()
@@ -1220,6 +1327,10 @@ def draw_timeline(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
     note = f"{_plural(undated, 'event')} without a date not shown" if undated else ""
     if not cells:
         _no_events(ax, G, title, f"No dated events ({_plural(undated, 'event')} without a date)")
+        ax.text(0.5, 0.42, "Give undated articles their publication date (graphbuild build "
+                "--date YYYY-MM-DD,\nor build(..., date=...)) to place their events in time.",
+                transform=ax.transAxes, ha="center", va="top", fontsize=10, color=_MUTED,
+                gid="no-events-hint")
         return ax
     types = sorted({c[0] for c in cells}, key=_PLOVER_ORDER.__getitem__)
     row = {p: len(types) - 1 - i for i, p in enumerate(types)}  # first type at the top
@@ -1227,13 +1338,21 @@ def draw_timeline(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
             _PLOVER_ORDER[kv[0][0]], kv[0][1], not kv[0][2])):
         colour = QUAD_COLORS[Plover(plover).quad]
         x = mdates.date2num(date)
+        radius = math.sqrt(40 + 45 * n) / 2  # points
+        # events of a day that happened and others that did not: the first dot just above
+        # the row's line, the second just below, so neither hides the other
+        dy = ((radius + 1.5) * (1 if happened else -1)
+              if (plover, date, not happened) in cells else 0.0)
         ax.scatter([x], [row[plover]], s=40 + 45 * n, marker="o",
                    facecolors=colour if happened else "white", edgecolors=colour,
                    linewidths=1.2 if happened else 2.0, zorder=3,
+                   transform=ax.transData + ScaledTranslation(0, dy / 72, fig.dpi_scale_trans),
                    gid=f"dot|{plover}|{date.isoformat()}|{'happened' if happened else 'not'}")
         if n > 1:
-            ax.annotate(str(n), xy=(x, row[plover]), xytext=(7 + math.sqrt(40 + 45 * n) / 2, 0),
-                        textcoords="offset points", va="center", fontsize=8, color=_INK)
+            ax.annotate(str(n), xy=(x, row[plover]), xytext=(7 + radius, dy),
+                        textcoords="offset points", va="center", fontsize=8, color=_INK,
+                        gid=f"count|{plover}|{date.isoformat()}|"
+                            f"{'happened' if happened else 'not'}")
     ax.set_yticks(range(len(types)), list(reversed(types)))
     for label in ax.get_yticklabels():
         label.set_color(QUAD_COLORS[Plover(label.get_text()).quad])
@@ -1243,7 +1362,8 @@ def draw_timeline(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
     lo, hi = mdates.date2num(min(dates)), mdates.date2num(max(dates))
     margin = max(1.5, (hi - lo) * 0.06)
     ax.set_xlim(lo - margin, hi + margin)
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
+    # evenly spaced days, not days of the month that restart at each month's first
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=9, interval_multiples=hi - lo > 180)
     ax.xaxis.set_major_locator(locator)
     if hi - lo <= 180:
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b" if os.name != "nt" else
@@ -1347,7 +1467,7 @@ def draw_types(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
     ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.1), frameon=False,
               fontsize=9, ncol=min(3, len(handles)))
     total = G.number_of_edges()
-    sub = ", ".join(([_corpus_name(G)] if title is not None else [])
+    sub = " · ".join(([_corpus_name(G)] if title is not None else [])
                     + [f"{_plural(total, 'event')} by PLOVER type"])
     _set_titles(ax, _headline(G, title), sub)
     return ax

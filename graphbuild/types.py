@@ -172,7 +172,9 @@ class Actor:
     """Someone who acts: a person, a state, or an organisation.
 
     ``country`` is an ISO 3166 alpha-3 code where one applies; ``role`` is the office the
-    text gives a person ("External Affairs Minister").
+    text gives a person ("External Affairs Minister"). ``label`` is the name as the text gives
+    it; ``key``, when set, is the canonical name the stable id is made from, so "U.N." and
+    "United Nations" are one actor.
     """
 
     label: str
@@ -180,6 +182,7 @@ class Actor:
     country: str | None = None
     role: str | None = None
     aliases: tuple[str, ...] = ()
+    key: str | None = None  # canonical name the id is made from, when the label is the text's
 
     @property
     def id(self) -> str:
@@ -189,11 +192,13 @@ class Actor:
         'country/IND'
         >>> Actor("Sergey Lavrov", ActorType.PERSON, "RUS").id
         'person/RUS/sergey-lavrov'
+        >>> Actor("U.N.", ActorType.ORG, key="United Nations").id
+        'org/XXX/united-nations'
         """
         if self.type is ActorType.COUNTRY and self.country:
             return f"country/{self.country}"
         scope = self.country or "XXX"
-        return f"{self.type.value.lower()}/{scope}/{slugify(self.label)}"
+        return f"{self.type.value.lower()}/{scope}/{slugify(self.key or self.label)}"
 
 
 @dataclass(frozen=True)

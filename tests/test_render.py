@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import matplotlib.dates as mdates
 import matplotlib.image as mpimg
 import numpy as np
 import pytest
@@ -495,3 +497,116 @@ def test_empty_graph_renders_a_no_events_figure(empty, tmp_path, kind):
     ax = draw(empty, axes(kind))
     assert [t.get_text() for t in ax.texts if t.get_gid() == "no-events"] == ["No events to show"]
     assert ax.get_title(loc="left") == "Nothing yet"
+
+
+# --------------------------------------------------------------------------------------
+# several stories in one graph; order and hints that an analyst reads
+# --------------------------------------------------------------------------------------
+
+STORIES = [  # four separate stories: no event joins one to another
+    ev("s1", SYL, BOR, Plover.ACCUSE, 1), ev("s1", BOR, SYL, Plover.REJECT, 2),
+    ev("s1", SYL, BOR, Plover.CONSULT, 3, symmetric=True), ev("s1", BOR, QUILL, Plover.THREATEN, 4),
+    ev("s2", FRE, GEN, Plover.AID, 5), ev("s2", GEN, LAT, Plover.SUPPORT, 6),
+    ev("s2", LAT, FRE, Plover.AGREE, 7, symmetric=True),
+    ev("s3", MARSH, OKORO, Plover.CONSULT, 8, symmetric=True),
+    ev("s4", ELB, COUNCIL, Plover.REQUEST, 9),
+]
+
+
+def test_separate_stories_are_drawn_apart_not_over_each_other():
+    g = build_graph(STORIES)
+    pos = R._spring_positions(g, R.DEFAULT_SEED, 2.0)
+    stories = [{"country/SYL", "country/BOR", QUILL.id}, {"country/FRE", "country/GEN",
+               "country/LAT"}, {MARSH.id, OKORO.id}, {"country/ELB", COUNCIL.id}]
+    assert set().union(*stories) == set(pos)
+    boxes = []
+    for nodes in stories:
+        xy = np.array([pos[n] for n in nodes])
+        boxes.append((xy.min(axis=0), xy.max(axis=0)))
+    for i in range(len(boxes)):
+        for j in range(i + 1, len(boxes)):
+            (lo1, hi1), (lo2, hi2) = boxes[i], boxes[j]
+            apart = (hi1 < lo2 - 0.1) | (hi2 < lo1 - 0.1)  # a gap in x or in y
+            assert apart.any(), (stories[i], stories[j])
+    ax = R.draw(g, axes())
+    assert R.label_overlaps(ax, "") == []
+
+
+def test_layout_is_the_same_in_every_python_process():
+    code = ("import sys, json; sys.path.insert(0, 'tests'); import test_render as t; "
+            "from graphbuild.graph import build_graph; from graphbuild import render as R; "
+            "print(json.dumps(sorted(R._spring_positions(build_graph(t.STORIES), 7, 2.0)"
+            ".items())))")
+    outs = {subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                           text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}
+                           ).stdout for seed in ("1", "2")}
+    assert len(outs) == 1 and "country/SYL" in outs.pop()
+
+
+def test_matrix_rows_and_columns_follow_the_names_shown():
+    zeta = Actor("Zetland", ActorType.COUNTRY, "AAA")
+    alpha = Actor("Alphaland", ActorType.COUNTRY, "ZZZ")
+    g = build_graph([ev("a", zeta, alpha, Plover.ACCUSE, 1), ev("a", zeta, alpha, Plover.ACCUSE, 2)])
+    ax = R.draw_matrix(g, axes("matrix"))
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Alphaland", "Zetland"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Alphaland", "Zetland"]
+    # Zetland (second row) acts on Alphaland (first column) twice
+    assert ax.images[0].get_array().filled(0).tolist() == [[0, 0], [2, 0]]
+    cells = {t.get_gid(): t.get_text() for t in ax.texts if (t.get_gid() or "").startswith("cell")}
+    assert cells == {"cell|AAA|ZZZ": "2"}
+
+
+def test_timeline_with_no_dates_says_how_to_give_one():
+    g = build_graph([ev("x", SYL, BOR, Plover.AID, 1)])
+    ax = R.draw_timeline(g, axes("timeline"))
+    hint = [t.get_text() for t in ax.texts if t.get_gid() == "no-events-hint"]
+    assert len(hint) == 1 and "--date" in hint[0] and "date=" in hint[0]
+
+
+@pytest.fixture(scope="module")
+def briefing():
+    """The seed article and five short dated articles of our own, through the real pipeline."""
+    import graphbuild
+
+    return graphbuild.build([ROOT / "seeds", ROOT / "tests" / "data" / "briefing"])
+
+
+def test_real_briefing_diagrams_are_readable(briefing, tmp_path):
+    assert len({d["article_id"] for _, _, d in briefing.edges(data=True)}) == 6
+    ax = R.draw(briefing, axes())
+    assert R.label_overlaps(ax, "") == []
+    assert ax.get_title(loc="left").endswith("6–27 May 2024")
+    assert "6 articles" in R._subtitle_of(ax)
+    ax = R.draw_timeline(briefing, axes("timeline"))
+    assert ax.get_title(loc="left").endswith("6–27 May 2024")
+    assert "without a date not shown" in R._subtitle_of(ax)  # the seed has no date
+    for kind in ("network", "matrix", "timeline", "types"):
+        assert non_white_share(R.render(briefing, kind, tmp_path / f"{kind}.png")) > 0.02
+    ego = R.render(briefing, "ego", tmp_path / "ego.png", focus="Malaysia")
+    assert non_white_share(ego) > 0.02
+
+
+def test_timeline_shows_what_happened_and_what_did_not_on_one_day_side_by_side():
+    day = dt.date(2024, 3, 29)  # the days of the month restart on 1 April
+    g = build_graph([ev("x", SYL, BOR, Plover.CONSULT, i) for i in range(6)]
+                    + [ev("x", SYL, BOR, Plover.CONSULT, 10 + i, modality=Modality.PLANNED)
+                       for i in range(2)]
+                    + [ev("x", SYL, BOR, Plover.AID, 20, date=dt.date(2024, 4, 12))],
+                    [Article("x", "...", date=day)])
+    ax = R.draw_timeline(g, axes("timeline"))
+    ax.figure.canvas.draw()
+    dots = {c.get_gid(): c for c in ax.collections}
+    centres = {}
+    for state in ("happened", "not"):
+        dot = dots[f"dot|CONSULT|{day.isoformat()}|{state}"]
+        assert mdates.num2date(dot.get_offsets()[0][0]).date() == day
+        centres[state] = dot.get_offset_transform().transform(dot.get_offsets())[0]
+        centres[state + " radius"] = np.sqrt(dot.get_sizes()[0]) / 2 * ax.figure.dpi / 72
+    gap = centres["happened"][1] - centres["not"][1]  # what happened above
+    assert gap >= centres["happened radius"] + centres["not radius"]
+    counts = [t for t in ax.texts if (t.get_gid() or "").startswith("count|")]
+    assert sorted(t.get_text() for t in counts) == ["2", "6"]
+    a, b = (t.get_window_extent() for t in counts)
+    assert not a.overlaps(b)
+    ticks = np.diff(ax.get_xticks())
+    assert np.allclose(ticks, ticks[0])  # evenly spaced, not restarting at 1 April

@@ -19,7 +19,6 @@ are resolved to earlier actors. Nothing here mutates the ``Doc``.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import datetime as dt
 import logging
 import re
@@ -53,6 +52,24 @@ _INSTITUTION_HEADS = {"council", "committee", "commission", "ministry", "agency"
                       "directorate", "bureau", "service", "authority", "organisation",
                       "organization", "union", "alliance", "forum", "group", "house", "senate",
                       "congress", "cabinet", "government", "administration", "secretariat"}
+# Singular nouns for people that a state's adjective makes a group actor ("a U.S. soldier").
+_PERSON_NOUNS = {"soldier", "officer", "journalist", "civilian", "diplomat", "prisoner", "detainee",
+                 "national", "citizen", "resident", "worker", "activist", "protester", "militant",
+                 "rebel", "fighter", "pilot", "sailor", "tourist", "student", "reporter",
+                 "businessman", "businesswoman", "missionary", "doctor", "nurse", "employee",
+                 "trader", "farmer", "policeman", "serviceman", "servicewoman", "man", "woman",
+                 "boy", "girl", "child", "youth", "teenager", "hostage", "refugee", "immigrant",
+                 "migrant", "settler", "peacekeeper", "guard", "agent", "spy", "negotiator",
+                 "delegate", "lawmaker", "legislator", "politician", "dissident", "opposition",
+                 "warship", "aircraft", "jet", "tank", "ship", "vessel", "plane", "helicopter",
+                 "drone", "submarine", "force", "army", "navy", "unit", "police"}
+_POPULATION_NOUNS = {"inhabitant", "resident", "citizen", "people", "population", "national",
+                     "native", "villager", "townspeople", "community"}
+_GENERIC_GROUPS = {"group", "faction", "movement", "member", "supporter", "activist", "leader",
+                   "force", "unit", "organisation", "organization", "camp", "wing", "party"}
+_LEADER_WORDS = {"president", "premier", "king", "queen", "emir", "sultan", "chancellor", "dictator",
+                 "monarch", "shah", "prime", "leader", "ruler", "junta", "strongman"}
+_LEADING_VERBS = {"lead", "head", "represent", "chair", "accompany"}
 _COUNTERPART_NOUNS = {"counterpart", "host", "guest", "visitor", "colleague"}
 
 
@@ -137,6 +154,7 @@ class _Person:
     role: str | None = None
     aliases: set[str] = field(default_factory=set)
     fixed: Actor | None = None  # from the user's actor list
+    serves_organisation: bool = False
 
     def actor(self) -> Actor:
         if self.fixed is not None:
@@ -247,7 +265,9 @@ def _countries_in(tokens: Iterable["Token"]) -> list[str]:
         if matched:
             continue
         if tok.pos_ in ("PROPN", "ADJ", "NOUN") or tok.ent_type_ in ("GPE", "NORP", "LOC"):
-            iso = _country_of_text(tok.text, allow_ambiguous=tok.ent_type_ in ("GPE", "NORP"))
+            # an ambiguous name is a state when tagged as one or owning a title ("Niger's envoy")
+            trusted = tok.ent_type_ in ("GPE", "NORP") or any(c.dep_ == "case" for c in tok.children)
+            iso = _country_of_text(tok.text, allow_ambiguous=trusted)
             if iso:
                 found.append(iso)
         i += 1
@@ -285,7 +305,7 @@ def _appos_title(head: "Token") -> list["Token"]:
 def _title_owner(head: "Token") -> "Token | None":
     """The common noun a name stands in apposition to: "the minister, X" -> minister."""
     cur = head
-    while cur.dep_ == "conj" and cur.head is not cur:
+    while cur.dep_ == "conj" and cur.head != cur:
         cur = cur.head
     if cur.dep_ == "appos" and cur.head.pos_ in ("NOUN", "PROPN") and (
             _is_title_token(cur.head) or cur.head.lemma_.lower() in _COUNTERPART_NOUNS):
@@ -332,6 +352,7 @@ class _Resolver:
         # salience for coreference: most recent last
         self.recent_persons: list[tuple[int, Actor, bool]] = []  # (token, actor, was_subject)
         self.recent_states: list[tuple[int, Actor, bool]] = []
+        self._pending_person_tokens: dict[str, list[int]] = {}
 
     # -- bookkeeping
     def _assign(self, tokens: Iterable["Token"], head: "Token", actors: list[Actor],
@@ -354,8 +375,8 @@ class _Resolver:
         for head in doc:
             if head.i in self.taken or head.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
-            if head.dep_ == "compound" and head.head.pos_ in ("PROPN", "NOUN") and head.head.i > head.i:
-                continue  # part of a larger noun phrase; handled at its head
+            if head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:
+                continue  # part of a longer name; handled at its head
             self._mention_at(head)
 
     def _mention_at(self, head: "Token") -> None:
@@ -386,12 +407,16 @@ class _Resolver:
             org = gz.organisation(text)
             if org is not None:
                 toks = list(ent) if ent is not None and org.label and text == ent.text else [head]
-                self._assign(toks, head, [Actor(org.label, ActorType.ORG, None, None,
-                                                tuple(sorted(set(org.aliases) - {org.label})))])
+                surface = re.sub(r"^the\s+", "", (ent.text if ent is not None and text == ent.text else text),
+                                 flags=re.I).strip() or org.label
+                actor = Actor(surface, ActorType.ORG, getattr(org, "country", None), None,
+                              tuple(sorted((set(org.aliases) | {org.label}) - {surface})), key=org.label)
+                self._assign(toks, head, [actor])
+                self._remember(head, actor)
                 return
 
         names = _name_tokens(head, mods) if head.pos_ == "PROPN" else []
-        if head.pos_ == "PROPN" and _norm(head.text) in self.persons:
+        if head.pos_ == "PROPN" and self._person_key(head.text) in self.persons:
             self._person_mention(head, names or [head], [m for m in mods if m not in names])
             return
         title_mods = [m for m in mods if m not in names]
@@ -420,7 +445,8 @@ class _Resolver:
             candidates.append((chain, False))
         candidates.append(([head], head.ent_type_ in ("GPE", "NORP")))
         for toks, trusted in candidates:
-            text = " ".join(t.text for t in toks)
+            text = self.doc[toks[0].i:toks[-1].i + 1].text if toks[-1].i - toks[0].i == len(toks) - 1 \
+                else " ".join(t.text for t in toks)
             hit = gz.country(re.sub(r"^the ", "", text, flags=re.I))
             if hit is None or (hit.ambiguous and not trusted):
                 continue
@@ -449,20 +475,68 @@ class _Resolver:
                 group = gz.group_noun(f"{words} {head.lemma_.lower()}".strip())
                 if group is not None:
                     break
+            if group is None and head.lemma_.lower() in _GENERIC_GROUPS:
+                # "opposition groups", "rebel factions": the modifier says what they are
+                for m in reversed(near):
+                    group = gz.group_noun(m.lemma_.lower())
+                    if group is not None:
+                        break
         if group is not None:
             countries = _countries_in(mods)
             for child in head.rights:
-                if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                # "the government of X"; "police in X" (but "peacekeepers in X" are not X's,
+                # nor are "US troops in X")
+                if child.dep_ == "prep" and (child.lower_ == "of" or (
+                        child.lower_ in ("in", "throughout", "across") and not countries
+                        and not head.lemma_.lower().startswith("peacekeep"))):
                     countries += _countries_in(c for c in child.children if c.dep_ == "pobj")
             if countries:
-                iso = countries[0]
-                if group.is_government and head.lemma_.lower() in ("government", "administration",
-                                                                   "regime", "state", "leadership"):
-                    actor = Actor(gz.country_name(iso), ActorType.COUNTRY, iso)
-                else:
-                    actor = Actor(gz.group_label(iso, group), ActorType.ORG, iso)
-                self._assign([head, *mods], head, [actor])
+                # "Hungarian and Romanian officials": one group per state
+                coordinated = [m for m in mods if m.dep_ == "conj" and m.head in mods]
+                isos = list(dict.fromkeys(countries)) if coordinated else countries[:1]
+                actors = []
+                for iso in isos:
+                    if group.is_government and head.lemma_.lower() in ("government", "administration",
+                                                                       "regime", "state", "leadership"):
+                        actors.append(Actor(gz.country_name(iso), ActorType.COUNTRY, iso))
+                    else:
+                        actors.append(Actor(gz.group_label(iso, group), ActorType.ORG, iso))
+                self._assign([head, *mods], head, actors)
+                for actor in actors:
+                    self._remember(head, actor)
+                return
+
+        # "residents of X", "the people of X"
+        if head.pos_ == "NOUN" and head.lemma_.lower() in _POPULATION_NOUNS:
+            places = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")
+                      for p in c.children if p.dep_ == "pobj"]
+            isos = _countries_in(t for p in places for t in p.subtree)
+            if isos:
+                noun = gz.GroupNoun(label=head.lemma_.title() + "s", is_government=False)
+                actor = Actor(gz.group_label(isos[0], noun), ActorType.ORG, isos[0])
+                self._assign([head], head, [actor], certainty=0.8)
                 self._remember(head, actor)
+                return
+
+        # people or things of a state: "Palestinian detainees", "a U.S. soldier", "Israeli tanks"
+        if head.pos_ == "NOUN" and ent is None and (head.tag_ == "NNS" or head.lemma_.lower() in _PERSON_NOUNS) \
+                and not _is_title_token(head) and head.lemma_.lower() not in _COUNTERPART_NOUNS \
+                and not any(c.dep_ == "appos" for c in head.children):
+            owners = [m for m in mods if m.dep_ in ("amod", "compound", "nmod", "poss") and m.i < head.i]
+            hits = [gz.country(m.text) for m in owners]
+            isos = [h.iso3 for h in hits if h is not None and not h.ambiguous and h.kind in ("demonym", "name")]
+            if isos:
+                coordinated = [m for m in mods if m.dep_ == "conj" and m.head in owners]
+                isos = list(dict.fromkeys(isos + [h.iso3 for h in (gz.country(m.text) for m in coordinated)
+                                                  if h is not None and not h.ambiguous]))
+                if not coordinated:
+                    isos = isos[:1]
+                noun = gz.GroupNoun(label=(head.text if head.tag_ == "NNS" else head.lemma_).title(),
+                                    is_government=False)
+                actors = [Actor(gz.group_label(iso, noun), ActorType.ORG, iso) for iso in isos]
+                self._assign([head, *owners], head, actors, certainty=0.8)
+                for actor in actors:
+                    self._remember(head, actor)
                 return
 
         # any other organisation the model recognised
@@ -473,9 +547,22 @@ class _Resolver:
             self._assign(list(ent), head, [actor], certainty=0.8)
             self._remember(head, actor)
 
+    def _person_key(self, label: str) -> str:
+        """Whom a name refers to: its last word, or the one known person it begins
+        ("Yoon" after "Yoon Suk Yeol", whose family name comes first)."""
+        words = _norm(label).split()
+        if not words:
+            return label
+        if len(words) == 1 and words[0] not in self.persons:
+            firsts = [k for k, p in self.persons.items()
+                      if len(_norm(p.label).split()) > 1 and _norm(p.label).split()[0] == words[0]]
+            if len(firsts) == 1:
+                return firsts[0]
+        return words[-1]
+
     def _person(self, label: str, country: str | None, role: str | None,
                 fixed: Actor | None = None) -> _Person:
-        key = _norm(label).split()[-1] if _norm(label) else label
+        key = self._person_key(label)
         person = self.persons.get(key)
         if person is None:
             person = self.persons[key] = _Person(label=label, key=key, fixed=fixed)
@@ -514,11 +601,12 @@ class _Resolver:
         role = _role_text(title)
         country = countries[0] if countries else None
         person = self._person(label, country, role)
+        if country is None and any(gz.organisation(t.text) is not None for t in title if t.pos_ == "PROPN"):
+            person.serves_organisation = True  # "X, UN secretary-general": no state to guess
         self._assign(toks, head, [person.actor()])
         self._remember(head, person.actor())
         self._pending_person_tokens.setdefault(person.key, []).append(head.i)
 
-    _pending_person_tokens: dict[str, list[int]]
 
     def _remember(self, head: "Token", actor: Actor) -> None:
         subject = head.dep_ in ("nsubj", "nsubjpass")
@@ -530,26 +618,50 @@ class _Resolver:
     def _context_country(self, i: int) -> str | None:
         """The state a person with no stated country most likely serves, from the context.
 
-        In order: a state acting as subject in the same sentence; a state-modified group in
-        it ("the Chinese delegation"); the last state acting as a subject before; the last
-        place someone went to or was in ("arrived in the capital").
+        In order: the state the person speaks for ("X said London would ..."); the national
+        delegation the person leads ("X will lead the Chinese delegation"); the last state
+        acting as a subject earlier in the article; the last place someone went to or was in
+        ("arrived in the capital") earlier in the article.
         """
-        sent = self.doc[i].sent
+        tok = self.doc[i]
+        sent = tok.sent
         states = [(j, a, subj) for j, a, subj in self.recent_states if a.country]
-        same = [(j, a, subj) for j, a, subj in states if sent.start <= j < sent.end]
-        for j, a, subj in same:
-            if subj and a.type is ActorType.COUNTRY:
-                return a.country
-        for j, a, subj in same:
-            if a.type is ActorType.ORG and self.doc[j].lemma_.lower() not in ("official",):
-                return a.country
+        by_token = {j: a for j, a, _ in states}
+        if tok.dep_ == "nsubj":
+            verb = tok.head
+            for c in verb.children:
+                if c.dep_ == "ccomp":
+                    for sub in c.children:
+                        if sub.dep_ in ("nsubj", "nsubjpass") and sub.i in by_token and \
+                                by_token[sub.i].type is ActorType.COUNTRY:
+                            return by_token[sub.i].country
+            if verb.lemma_.lower() in _LEADING_VERBS:
+                for c in verb.children:
+                    if c.dep_ == "dobj" and c.i in by_token:
+                        return by_token[c.i].country
+        person = self.res.by_token.get(i)
+        role = (person[0].role or "").lower() if person else ""
+        if any(word in role.split() for word in _LEADER_WORDS):
+            # "President X imposed a curfew in the capital": a national leader with no state
+            # named acts at home; the state is the place or people the sentence names
+            for t in sent:
+                if t.i == i or t.i in self.res.heads and t.dep_ in ("nsubj", "dobj"):
+                    continue
+                if t.dep_ == "pobj" and t.head.lower_ in ("in", "into", "within", "throughout", "across"):
+                    iso = _countries_in([t])
+                    if iso:
+                        return iso[0]
+                if t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and t.head.i not in self.res.heads:
+                    hit = gz.country(t.text)
+                    if hit is not None and hit.kind == "demonym" and not hit.ambiguous:
+                        return hit.iso3
         before = [(j, a, subj) for j, a, subj in states if j < sent.start]
         for j, a, subj in reversed(before):
             if subj:
                 return a.country
         for j, a, subj in reversed(before):
-            tok = self.doc[j]
-            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "to", "at"):
+            t = self.doc[j]
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "at"):
                 return a.country
         return None
 
@@ -557,7 +669,7 @@ class _Resolver:
         """Give every mention of a person the merged actor (full name, country, role)."""
         for key, token_ids in self._pending_person_tokens.items():
             person = self.persons[key]
-            if person.country is None and person.fixed is None and token_ids:
+            if person.country is None and person.fixed is None and token_ids and not person.serves_organisation:
                 person.country = self._context_country(min(token_ids))
         for key, token_ids in self._pending_person_tokens.items():
             actor = self.persons[key].actor()
@@ -577,6 +689,16 @@ class _Resolver:
                 actor = self._antecedent(tok, self.recent_persons)
                 if actor:
                     self._assign([], tok, [actor], certainty=0.8)
+            elif tok.pos_ == "PRON" and low in _PLURAL_PRONOUNS:
+                # "they": the last group of people (or the pair of states) acting before it
+                groups = [(i, a, subj) for i, a, subj in self.recent_states
+                          if a.type is ActorType.ORG and self.doc[i].tag_ in ("NNS", "NNPS")]
+                pair = self._recent_pair(tok)
+                actor = self._antecedent(tok, groups)
+                if pair and (actor is None or pair[0] > max(i for i, a, _ in groups if a == actor)):
+                    self._assign([], tok, pair[1], certainty=0.7)  # "the two leaders ... they"
+                elif actor:
+                    self._assign([], tok, [actor], certainty=0.7)
             elif tok.pos_ == "PRON" and low in _STATE_PRONOUNS:
                 actor = self._antecedent(tok, self.recent_states)
                 if actor:
@@ -593,6 +715,24 @@ class _Resolver:
                 actor = self._by_role(tok)
                 if actor:
                     self._assign([], tok, [actor], certainty=0.7)
+
+    def _recent_pair(self, tok: "Token") -> tuple[int, list[Actor]] | None:
+        """The last mention of several actors at once ("X and Y", "the two leaders") before
+        ``tok``, in its sentence or the one before."""
+        sents = list(self.doc.sents)
+        idx = next(k for k, s in enumerate(sents) if s.start <= tok.i < s.end)
+        start = sents[idx - 1].start if idx else sents[idx].start
+        best: tuple[int, list[Actor]] | None = None
+        for i in range(start, tok.i):
+            actors = self.res.by_token.get(i, [])
+            if len(actors) >= 2:
+                best = (i, actors)
+            elif actors and self.doc[i].dep_ in ("nsubj", "nsubjpass"):
+                conj = [self.res.by_token.get(c.i, [None])[0] for c in self.doc[i].children if c.dep_ == "conj"]
+                conj = [a for a in conj if a is not None]
+                if conj:
+                    best = (i, [actors[0], *conj])
+        return best
 
     def _antecedent(self, tok: "Token", pool: list[tuple[int, Actor, bool]]) -> Actor | None:
         before = [(i, a, s) for i, a, s in pool if i < tok.i]
@@ -650,12 +790,8 @@ def resolve(doc: "Doc", *, user_actors: Sequence[UserActor] = (), date: dt.date 
         The article's date, to choose among user actors valid at different times.
     """
     r = _Resolver(doc, user_actors, date)
-    r._pending_person_tokens = {}
     r.named_mentions()
     r.finish_persons()
     r.anaphora()
     return r.res
 
-
-# keep dataclasses import used for type checkers of subclasses
-_ = dataclasses

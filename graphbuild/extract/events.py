@@ -19,13 +19,14 @@ The extractor is a pure function: it never mutates the Doc.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from ..actors.resolve import Resolution, UserActor, resolve
 from ..actors import gazetteer as gz
-from ..types import Actor, ActorType, Article, Event, Modality, Plover
+from ..types import Actor, ActorType, Article, Event, Modality, Plover, QuadClass
 from . import dates
 from .lexicon import Lexicon, Trigger, load_lexicon
 
@@ -117,6 +118,12 @@ class _Args:
     inherited: bool = False
 
 
+_SPEECH_NOUNS = {"statement", "declaration", "letter", "communique", "resolution", "message",
+                 "note", "speech", "address", "appeal", "call", "decree", "order", "ultimatum",
+                 "memorandum", "proposal", "report", "announcement", "warning", "plea", "demand",
+                 "request", "offer", "invitation", "reminder", "plan", "initiative"}
+
+
 def _subject_of(verb: "Token", depth: int = 0) -> tuple[list["Token"], bool]:
     """The acting subject of ``verb``, following the parse up when the clause has none.
 
@@ -140,8 +147,12 @@ def _subject_of(verb: "Token", depth: int = 0) -> tuple[list["Token"], bool]:
         if own:
             return own, False
     head = verb.head
-    if head is verb:
+    if head == verb:
         return [], False
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "xcomp"):
+        # "X is willing / ready / prepared to withdraw": X withdraws
+        subs, _ = _subject_of(head.head, depth + 1)
+        return subs, True
     if verb.dep_ == "xcomp":
         # object control: "X urged Y to approve" -> Y approves
         objs = _direct_objects(head)
@@ -163,9 +174,27 @@ def _subject_of(verb: "Token", depth: int = 0) -> tuple[list["Token"], bool]:
     if verb.dep_ == "prep":
         return _subject_of(head, depth + 1)[0], True
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-        # "a statement issued by X" -> handled by agent; "X, meeting Y" -> X
+        # "X issued a declaration demanding ...": the declaration speaks for X
+        if head.lemma_.lower() in _SPEECH_NOUNS and head.dep_ in ("dobj", "pobj"):
+            gov = head.head if head.dep_ == "dobj" else head.head.head
+            if gov.pos_ in ("VERB", "AUX"):
+                return _subject_of(gov, depth + 1)[0], True
+        # "X, meeting Y" -> X
         return [head], True
     return [], False
+
+
+# Acts done to people named by the noun itself ("expelled diplomats", "released prisoners").
+_ACTED_UPON = {Plover.SANCTION, Plover.COERCE, Plover.ASSAULT, Plover.AID, Plover.RETREAT,
+               Plover.CONCEDE}
+
+# Things given "to" someone: the recipient may hang on the verb ("granted asylum to X").
+_GIVEN_TO = {Plover.AID, Plover.SUPPORT, Plover.AGREE, Plover.COOPERATE, Plover.CONCEDE,
+             Plover.RETREAT, Plover.SANCTION}
+
+# Prepositions that make a noun part of what the verb's subject does ("arrived for talks",
+# "engaged in talks"); others only give the background ("because of fighting", "after talks").
+_ARGUMENT_PREPS = {"for", "in", "into", "with", "to", "on", "at", "of", "by", "against", "from", "through", "under", "over", "during", "since"}
 
 
 def _governor(tok: "Token") -> "Token":
@@ -173,7 +202,8 @@ def _governor(tok: "Token") -> "Token":
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and head.pos_ in ("VERB", "AUX"):
         return head
-    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
+    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX") \
+            and head.lower_ in _ARGUMENT_PREPS:
         return head.head
     if tok.dep_ == "conj":
         return _governor(head)
@@ -185,7 +215,7 @@ def _clause_chain(node: "Token") -> list["Token"]:
     chain = [node]
     cur = node
     for _ in range(6):
-        if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp") and cur.head != cur:
             if cur.dep_ == "pcomp":
                 cur = cur.head.head
             else:
@@ -212,8 +242,8 @@ class _Mood:
 _ONGOING = {"continue", "keep", "remain"}
 _INTENT_AUX = {"will", "would", "shall", "'ll", "wo"}
 _INTENT_WORDS = {"willing", "ready", "prepared", "determined", "eager", "offer", "promise",
-                 "pledge", "vow", "intend", "decide", "want", "resolve", "undertake", "agree",
-                 "commit", "committed"}
+                 "pledge", "vow", "swear", "intend", "decide", "want", "resolve", "undertake",
+                 "agree", "commit", "committed"}
 
 
 def _mood(trigger: "Token", pred: "Token", lex: Lexicon) -> _Mood:
@@ -228,9 +258,9 @@ def _mood(trigger: "Token", pred: "Token", lex: Lexicon) -> _Mood:
                 intent = True
             if c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark"):
                 conditional = True
-        if node is not pred and node.lemma_.lower() in _INTENT_WORDS:
+        if node != pred and node.lemma_.lower() in _INTENT_WORDS:
             intent = True
-        if node is not pred and node.lemma_.lower() in _ONGOING:
+        if node != pred and node.lemma_.lower() in _ONGOING:
             # "will continue to support X": the support goes on; it is no promise
             return _Mood(negated, Modality.ASSERTED, factor, False, False)
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in _INTENT_WORDS:
@@ -246,7 +276,7 @@ def _polarity_and_modality(trigger: "Token", pred: "Token", lex: Lexicon) -> tup
     modality = Modality.ASSERTED
     factor = 1.0
     # the noun itself: "no talks", "upcoming visit"
-    if trigger is not pred:
+    if trigger != pred:
         for c in trigger.children:
             if c.lower_ in _NEG_DETS and c.dep_ in ("det", "neg"):
                 negated = True
@@ -269,7 +299,7 @@ def _polarity_and_modality(trigger: "Token", pred: "Token", lex: Lexicon) -> tup
             lemma = node.lemma_.lower()
             if lemma in lex.negating_verbs:
                 negated = not negated
-            if lemma in lex.planned_verbs or (lemma == "be" and False):
+            if lemma in lex.planned_verbs:
                 modality = Modality.PLANNED
             if lemma == "go" and any(a.lower_ in ("is", "are", "was", "were", "'s", "'re", "be", "am")
                                      for a in node.children if a.dep_ == "aux"):
@@ -295,7 +325,7 @@ def _polarity_and_modality(trigger: "Token", pred: "Token", lex: Lexicon) -> tup
         if node.tag_ == "VBN" and node.lemma_.lower() in lex.planned_verbs and idx:
             modality = Modality.PLANNED
     # "Expected to arrive ..." heading a noun: "expected visit"
-    if trigger is not pred and pred is trigger.head and pred.lemma_.lower() in lex.planned_verbs:
+    if trigger != pred and pred == trigger.head and pred.lemma_.lower() in lex.planned_verbs:
         modality = Modality.PLANNED
     return negated, modality, factor
 
@@ -346,10 +376,49 @@ def _naming_trigger(tok: "Token") -> Trigger | None:
 
 
 
+@functools.lru_cache(maxsize=8)
+def _known_verbs(lex: Lexicon) -> frozenset[str]:
+    known = set(lex.verbs) | set(lex.light_verbs) | set(lex.negating_verbs) | set(lex.planned_verbs)
+    for triggers in lex.nouns.values():
+        for t in triggers:
+            known.update(t.verbs)
+    return frozenset(known)
+
+
+def _lemma(tok: "Token", lex: Lexicon) -> str:
+    """The verb's lemma, second-guessing the model where a lexicon verb fits the form better.
+
+    The small English model reads "staged" as "stag" + "ed"; where the form could come from a
+    verb the lexicon knows ("stage"), that verb is meant.
+    """
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX"):
+        return lemma
+    known = _known_verbs(lex)
+    if lemma in known:
+        return lemma
+    text = tok.lower_
+    guesses = []
+    if text.endswith("ied"):
+        guesses.append(text[:-3] + "y")
+    if text.endswith("ed"):
+        guesses += [text[:-1], text[:-2], text[:-3] if len(text) > 4 and text[-3] == text[-4] else ""]
+    if text.endswith("ing"):
+        guesses += [text[:-3] + "e", text[:-3], text[:-4] if len(text) > 5 and text[-4] == text[-5] else ""]
+    if text.endswith("es"):
+        guesses += [text[:-1], text[:-2]]
+    elif text.endswith("s"):
+        guesses.append(text[:-1])
+    for g in guesses:
+        if g and g in known:
+            return g
+    return lemma
+
+
 def _verb_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
         return None
-    triggers = lex.triggers(tok.lemma_.lower(), "VERB")
+    triggers = lex.triggers(_lemma(tok, lex), "VERB")
     if not triggers:
         return None
     particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dative")}
@@ -360,6 +429,19 @@ def _verb_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
     return plain[0] if plain else None
 
 
+# Nouns that carry the event named by a compound before them ("a mediation effort between X
+# and Y", "a peace mission to X"): the arguments hang on them.
+_CARRIER_NOUNS = {"effort", "mission", "process", "initiative", "bid", "drive", "campaign",
+                  "attempt", "operation", "programme", "program", "round", "plan", "package",
+                  "visit", "trip", "tour", "team", "force", "offensive"}
+
+
+def _carrier(tok: "Token") -> "Token":
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _CARRIER_NOUNS:
+        return tok.head
+    return tok
+
+
 def _noun_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -368,15 +450,16 @@ def _noun_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
         triggers = lex.triggers(tok.lower_[:-1], "NOUN")
     if not triggers:
         return None
+    tok = _carrier(tok)
     gov = _governor(tok)
-    gov_lemma = gov.lemma_.lower() if gov is not tok else ""
+    gov_lemma = _lemma(gov, lex) if gov != tok else ""
     specific = [t for t in triggers if t.verbs and gov_lemma in t.verbs]
     if specific:
         return specific[0]
     general = [t for t in triggers if not t.verbs]
     if not general:
         return None
-    if gov is tok:
+    if gov == tok:
         # no verb: only with its own arguments ("X's visit to Y", "talks between X and Y")
         if any(c.dep_ == "poss" for c in tok.children) or any(
                 c.dep_ == "prep" and c.lower_ in ("between", "by") for c in tok.children):
@@ -410,7 +493,14 @@ _ANTECEDENT_NOUNS: dict[str, tuple[Plover, ...]] = {
                      "decision", "action"), (Plover.SANCTION, Plover.COERCE, Plover.REJECT)),
     **dict.fromkeys(("threat", "warning", "ultimatum"), (Plover.THREATEN,)),
     **dict.fromkeys(("attack", "strike", "raid", "bombing", "shelling"), (Plover.ASSAULT,)),
+    **dict.fromkeys(("meeting", "talk", "visit", "summit", "rapprochement", "dialogue"), (Plover.CONSULT,)),
+    **dict.fromkeys(("agreement", "accord", "pact", "treaty"), (Plover.AGREE, Plover.SUPPORT,
+                                                                Plover.COOPERATE)),
 }
+# "contact with X", "ties with X": the other side of a relation
+_RELATION_NOUNS = {"contact", "relation", "tie", "link", "cooperation", "trade", "dialogue",
+                   "exchange", "communication", "partnership", "alliance", "border", "agreement",
+                   "treaty", "pact", "deal", "negotiation", "talk"}
 _EVENT_NOUNS = {"summit", "meeting", "conference", "talk", "forum", "session", "ceremony",
                 "gathering", "dialogue", "negotiation", "round", "visit"}
 
@@ -429,8 +519,10 @@ def _owner_actors(tok: "Token", res: Resolution, *, as_target: bool) -> list[tup
                 out.append((Actor(gz.country_name(iso.iso3), ActorType.COUNTRY, iso.iso3), 0.8, c))
     if out or not as_target:
         return out
+    relational = tok.lemma_.lower() in _RELATION_NOUNS
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("by", "from", "including", "of"):
+        if c.dep_ == "prep" and (c.lower_ in ("by", "from", "including", "of") or (
+                relational and c.lower_ in ("with", "between"))):
             for p in c.children:
                 if p.dep_ == "pobj":
                     for q in _conjuncts(p):
@@ -452,6 +544,12 @@ def _owner_actors(tok: "Token", res: Resolution, *, as_target: bool) -> list[tup
     return out
 
 
+_COLLECTIVE_NOUNS = {"group", "number", "team", "delegation", "member", "some", "dozen", "hundred",
+                     "thousand", "million", "score", "handful", "band", "crowd", "contingent",
+                     "unit", "squad", "party", "couple", "body", "coalition", "alliance", "bloc",
+                     "wing", "faction", "section", "leader", "leadership", "head", "chief"}
+
+
 def _named_here(tok: "Token") -> list[Actor]:
     """A state or organisation named by a single modifier token ("a US request")."""
     if tok.pos_ not in ("PROPN", "ADJ", "NOUN") or tok.dep_ not in ("compound", "nmod", "amod", "poss"):
@@ -461,7 +559,8 @@ def _named_here(tok: "Token") -> list[Actor]:
         return [Actor(gz.country_name(hit.iso3), ActorType.COUNTRY, hit.iso3)]
     org = gz.organisation(tok.text)
     if org is not None and not org.ambiguous:
-        return [Actor(org.label, ActorType.ORG, None, None, tuple(sorted(set(org.aliases) - {org.label})))]
+        return [Actor(tok.text, ActorType.ORG, getattr(org, "country", None), None,
+                      tuple(sorted((set(org.aliases) | {org.label}) - {tok.text})), key=org.label)]
     return []
 
 
@@ -473,6 +572,8 @@ def _antecedent_actor(tok: "Token", history: Sequence[Event]) -> list[tuple[Acto
         return []
     for ev in reversed(history):
         if ev.plover in types:
+            if ev.symmetric:  # "condemned the meeting": both who met
+                return [(ev.source, 0.7, tok), (ev.target, 0.7, tok)]
             return [(ev.source, 0.7, tok)]
     return []
 
@@ -486,6 +587,13 @@ def _actors_for(tokens: Iterable["Token"], res: Resolution, *, as_target: bool =
         actors = res.actors(tok)
         if not actors:
             actors = _named_here(tok)
+        if not actors and tok.lemma_.lower() in _COLLECTIVE_NOUNS:
+            # "a group of diplomats", "hundreds of protesters": the members act
+            members = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for q in c.children if q.dep_ == "pobj" for p in _conjuncts(q)]
+            if members:
+                out.extend(_actors_for(members, res, as_target=as_target, history=history))
+                continue
         if not actors and tok.pos_ in ("NOUN", "PROPN"):
             found = [(a, res.certainty.get(ap.i, 1.0), ap) for ap in _appositions(tok) for a in res.actors(ap)]
             if not found:
@@ -509,39 +617,56 @@ def _arguments_for_verb(tok: "Token", trig: Trigger) -> _Args:
             # "X, who was received by Y": the passive subject is the relative clause's noun
             if tok.dep_ in ("relcl", "acl"):
                 targets = _conjuncts(tok.head)
-        if not sources:
-            sources_, inherited = [], True
-            sources = sources_
         targets += _prep_objects(tok, preps)
         return _Args(sources, targets, inherited)
     sources, inherited = _subject_of(tok)
+    # even a one-actor trigger ("X mobilised troops") may name a target ("against Y")
     targets: list["Token"] = []
-    if trig.target_role != "none" or True:
-        if trig.particle and trig.particle.lower() in preps:
-            targets = _prep_objects(tok, (trig.particle.lower(),))
-        if not targets:
-            targets = _direct_objects(tok)
-        targets += [t for t in _prep_objects(tok, preps) if t not in targets]
+    if trig.particle and trig.particle.lower() in preps:
+        targets = _prep_objects(tok, (trig.particle.lower(),))
+    if not targets:
+        targets = _direct_objects(tok)
+    targets += [t for t in _prep_objects(tok, preps) if t not in targets]
     return _Args(sources, targets, inherited)
 
 
 def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = None) -> _Args:
+    tok = _carrier(tok)
     preps = tuple(p.lower() for p in trig.preps) + ("between",)
     sources: list["Token"] = []
     targets: list["Token"] = []
     inherited = False
+    gov = _governor(tok)
+    # "rejected X's demand", "dismissed calls by X": with a governing verb that acts on the
+    # noun, its owner is the one acted upon, not the actor
+    acted_upon = bool(trig.verbs) and gov != tok and tok.dep_ in ("dobj", "nsubjpass")
+    owners: list["Token"] = []
+    speech = tok.lemma_.lower() in _SPEECH_NOUNS
+    of_owners: list["Token"] = []
     for c in tok.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
-            sources.extend(_conjuncts(c))
-        if c.dep_ == "prep" and c.lower_ == "by":
-            sources.extend(p for p in c.children if p.dep_ == "pobj")
+            owners.extend(_conjuncts(c))
+        # "calls by X", "an appeal from X", "the withdrawal of X's forces" (but "withdrawal
+        # from X" names a place)
+        if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and speech)):
+            owners.extend(p for p in c.children if p.dep_ == "pobj")
+        if c.dep_ == "prep" and c.lower_ == "of" and acted_upon and not speech:
+            of_owners.extend(p for p in c.children if p.dep_ == "pobj")
+    if acted_upon:
+        targets_first = owners
+    else:
+        sources.extend(owners)
+        targets_first = []
     between = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
                for p in c.children if p.dep_ == "pobj" for t in _conjuncts(p)]
-    targets = [t for t in _prep_objects(tok, tuple(p for p in preps if p != "between")) if t not in sources]
-    gov = _governor(tok)
-    if gov is not tok:
+    targets = targets_first + [t for t in _prep_objects(tok, tuple(p for p in preps if p != "between"))
+                               if t not in sources and t not in targets_first]
+    if gov != tok:
         if not targets:
-            targets = [t for t in _prep_objects(gov, tuple(p for p in preps if p != "between"))]
+            # "granted asylum to X": the recipient hangs on the verb
+            giving = tok.dep_ == "dobj" and trig.plover in _GIVEN_TO
+            gov_preps = tuple(p for p in preps if p != "between") + (("to",) if giving else ())
+            targets = [t for t in _prep_objects(gov, gov_preps)]
             # "gave X aid" / "imposed on X sanctions"
             if not targets:
                 targets = [c for c in gov.children if c.dep_ == "dative"]
@@ -552,6 +677,8 @@ def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = No
                 sources = []
             else:
                 sources, inherited = _subject_of(gov)
+    if not targets and trig.verbs and trig.plover in _ACTED_UPON and res is not None and res.actors(tok):
+        targets = [tok]  # "expelled two Russian diplomats": the diplomats are acted upon
     if not targets and (trig.verbs or tok.lemma_.lower() in _EVENT_NOUNS) and not (
             res is not None and res.actors(tok)):
         # "rejected a US request", "attended the G20 summit": the noun's owner;
@@ -563,6 +690,7 @@ def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = No
                        for p in c.children if p.dep_ == "pobj"]
     if between and not sources:
         return _Args(between, [], False)
+    targets += [t for t in of_owners if t not in targets]
     return _Args(sources, targets + [t for t in between if t not in targets], inherited)
 
 
@@ -636,6 +764,7 @@ class _Candidate:
     frame_of: list["_Candidate"] = field(default_factory=list)  # events embedded in this one
     embedded: bool = False
     complement_subjects: list["Token"] = field(default_factory=list)
+    clauses: list["Token"] = field(default_factory=list)
 
 
 # Event types whose complement clause is the content of the act, not an event that happened:
@@ -660,6 +789,9 @@ def _complement_clauses(tok: "Token") -> list["Token"]:
     for c in tok.children:  # "accused X of attacking Y", "threat of sanctions"
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "on"):
             out += [p for p in c.children if p.dep_ in ("pcomp",)]
+        # "called for sanctions against X", "agreed to a ceasefire in X"
+        if c.dep_ == "prep" and c.lower_ in ("for", "to") and tok.pos_ == "VERB":
+            out += [p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
     return out
 
 
@@ -683,12 +815,34 @@ _REQUEST_BY_SAYING = Trigger(lemma="say", pos="VERB", plover=Plover.REQUEST, rel
                              verbs=(), target_role="object", confidence=0.6, origin="builtin")
 
 
+# Material acts done to a place: the state of the place is their target.
+_PLACE_TARGETED = {Plover.COERCE, Plover.ASSAULT, Plover.MOBILIZE, Plover.RETREAT, Plover.CONCEDE,
+                   Plover.SANCTION, Plover.PROTEST, Plover.AID, Plover.REQUEST}
+_PLACE_PREPS = ("in", "into", "inside", "within", "across", "along", "near", "throughout", "on", "over")
+
+
+def _place_objects(cand: "_Candidate") -> list["Token"]:
+    heads = [cand.tok] if cand.tok == cand.pred else [cand.tok, cand.pred]
+    out: list["Token"] = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+        # "the curfew in X" hangs on the object noun
+        for d in h.children:
+            if d.dep_ == "dobj":
+                for c in d.children:
+                    if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                        out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
 def _is_inside(tok: "Token", clause: "Token") -> bool:
     cur = tok
     for _ in range(40):
         if cur == clause:
             return True
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         cur = cur.head
     return False
@@ -712,18 +866,22 @@ def _candidates(sent: "Span", lex: Lexicon, res: Resolution | None = None) -> li
             continue
         trig = _noun_trigger(tok, lex)
         if trig is not None:
-            cands.append(_Candidate(tok, trig, _governor(tok), _arguments_for_noun(tok, trig, res), "noun"))
+            cands.append(_Candidate(tok, trig, _governor(_carrier(tok)), _arguments_for_noun(tok, trig, res), "noun"))
     # a noun entry that names its governing verb wins over that verb's own entry
     # ("struck a deal" is AGREE, not ASSAULT; "lifted sanctions" is not SANCTION)
-    nouns_with_verbs = {c.pred.i for c in cands if c.kind == "noun" and c.trig.verbs and c.pred is not c.tok}
+    nouns_with_verbs = {c.pred.i for c in cands if c.kind == "noun" and c.trig.verbs and c.pred != c.tok
+                        and c.tok.dep_ in ("dobj", "nsubjpass") and c.tok.head == c.pred}
     cands = [c for c in cands if not (c.kind.startswith("verb") and c.tok.i in nouns_with_verbs)]
     # frames: what a request, threat, refusal, promise or accusation is about is not an event
     for frame in cands:
         if frame.trig.plover not in _FRAME_TYPES:
             continue
         clauses = _complement_clauses(frame.tok)
-        if frame.pred is not frame.tok:
+        if frame.pred != frame.tok and frame.tok.dep_ == "dobj" and frame.tok.head == frame.pred and (
+                _lemma(frame.pred, lex) in lex.light_verbs or _lemma(frame.pred, lex) in frame.trig.verbs):
+            # "issued a demand that ...": the clause may hang on the verb
             clauses += [c for c in _complement_clauses(frame.pred) if c.i != frame.tok.i]
+        frame.clauses = clauses
         for other in cands:
             if other is frame or other.embedded:
                 continue
@@ -756,6 +914,9 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                 continue
             if src.type is ActorType.COUNTRY and tgt.type is ActorType.COUNTRY and src.country == tgt.country:
                 continue
+            if (src.type is ActorType.PERSON and tgt.type is ActorType.COUNTRY and src.country == tgt.country
+                    and plover.quad in (QuadClass.VERBAL_COOPERATION, QuadClass.MATERIAL_COOPERATION)):
+                continue  # "the president promised to rebuild the country": no one else is involved
             confidence = trig.confidence * min(cs, ct) * mood.factor * (0.9 if cand.args.inherited else 1.0)
             if confidence < min_confidence:
                 continue
@@ -781,8 +942,15 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
             continue
         targets = _actors_for(cand.args.targets, res, as_target=True, history=history)
         mood = _mood(cand.tok, cand.pred, lex)
-        if not targets and cand.frame_of or cand.complement_subjects:
-            # the frame's target is the one its content is about
+        source_ids = {a.id for a, _, _ in sources}
+        if len(source_ids) >= 2:
+            # "X and Y called for talks between the two": no one else is addressed
+            targets = [t for t in targets if t[0].id not in source_ids]
+        symmetric_among_sources = trig.symmetric and len(source_ids) >= 2
+        if (not targets and (cand.frame_of or cand.clauses) or cand.complement_subjects) \
+                and not symmetric_among_sources:
+            # the frame's target is the one its content is about (but "X and Y agreed that ..."
+            # is an agreement between X and Y)
             source_ids = {a.id for a, _, _ in sources}
             inner: list[tuple[Actor, float, "Token"]] = []
             if cand.complement_subjects:
@@ -794,10 +962,40 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                               if t[0].id not in source_ids]
                     inner += [t for t in _actors_for(other.args.sources, res)
                               if t[0].id not in source_ids and trig.plover is not Plover.AGREE]
+            if not inner:
+                # "refused to deploy peacekeepers in X": whoever the content names
+                named = [x for c in cand.clauses for x in c.subtree
+                         if x.dep_ in ("pobj", "dobj", "dative") and x != cand.tok
+                         and _actors_for([x], res, as_target=True, history=history)]
+                if named:  # the first named, with whatever is coordinated with it
+                    inner = [t for t in _actors_for(_conjuncts(named[0]), res, as_target=True, history=history)
+                             if t[0].id not in source_ids]
             if not targets:
                 targets = inner
+        if not targets and trig.plover in _PLACE_TARGETED:
+            # "lifted the curfew in X", "deployed troops along X's border": the place's state
+            targets = [(a, res.certainty.get(t.i, 1.0), t) for t in _place_objects(cand)
+                       for a in res.actors(t) if a.type is ActorType.COUNTRY]
+        own_state = False
+        if not targets and trig.plover is Plover.COERCE:
+            # the police or army of a state acting on people it does not name: its own people
+            for a, _, t in sources:
+                group = gz.group_noun(t.lemma_.lower()) if a.type is ActorType.ORG and a.country else None
+                if group is not None and group.is_government:
+                    targets = [(Actor(gz.country_name(a.country), ActorType.COUNTRY, a.country), 0.6, t)]
+                    break
+        if not targets and trig.plover is Plover.PROTEST:
+            # a protest with no one named is against the protesters' own state
+            targets = [(Actor(gz.country_name(a.country), ActorType.COUNTRY, a.country), 0.7, t)
+                       for a, _, t in sources if a.type is ActorType.ORG and a.country][:1]
+            own_state = bool(targets)
         plover, relation = trig.plover, trig.relation
-        if trig.lemma in _HOSTING_VERBS and targets and all(t[0].type is ActorType.PERSON for t in targets):
+        if plover is Plover.AGREE and any(
+                any(c.dep_ == "neg" for c in other.pred.children) for other in cand.frame_of):
+            plover, relation = Plover.REJECT, "vow_not_to"  # "vowed not to return X"
+        if trig.lemma in _HOSTING_VERBS and targets and all(
+                t[0].type is ActorType.PERSON and t[2].dep_ in ("dobj", "conj", "appos") and res.actors(t[2])
+                for t in targets):
             plover, relation = Plover.CONSULT, "host"  # "welcomed the visiting president"
         if mood.modality is Modality.PLANNED and mood.intent and not mood.negated:
             # saying one will do something: PLOVER codes the commitment (AGREE) or threat
@@ -816,5 +1014,15 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
             if plover is Plover.CONSULT:
                 emit(cand, Plover.AGREE, f"promise_{relation}", sources, targets,
                      _Mood(False, Modality.ASSERTED, mood.factor * 0.9), ":promise")
-        emit(cand, plover, relation, sources, targets, mood)
-    yield from found.values()
+        emit(cand, plover, relation, sources, targets, mood, ":own-state" if own_state else "")
+        if cand.tok.lemma_.lower() in lex.negating_verbs:
+            # "refused to sign the accord": the refusal, and the signing that did not happen
+            for other in cand.frame_of:
+                if other.pred.dep_ == "xcomp" and other.pred.head == cand.tok:
+                    o_sources = _actors_for(other.args.sources, res) or sources
+                    o_targets = _actors_for(other.args.targets, res, as_target=True, history=history)
+                    emit(other, other.trig.plover, other.trig.relation, o_sources, o_targets,
+                         _mood(other.tok, other.pred, lex))
+    events = list(found.values())
+    aimed = {e.source.id for e in events if e.plover is Plover.PROTEST and not e.rule.endswith(":own-state")}
+    yield from (e for e in events if not (e.rule.endswith(":own-state") and e.source.id in aimed))

@@ -1,0 +1,117 @@
+"""Actor resolution on parses of sentences of our own, with the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graphbuild.actors.resolve import UserActor, load_actor_list, resolve
+from graphbuild.errors import InputError
+from graphbuild.types import ActorType
+
+
+@pytest.fixture
+def actors_of(nlp):
+    def run(text: str, **kw):
+        doc = nlp(text)
+        res = resolve(doc, **kw)
+        return doc, res, {doc[i].text: res.by_token[i] for i in sorted(res.heads)}
+
+    return run
+
+
+def one(actors):
+    assert len(actors) == 1, actors
+    return actors[0]
+
+
+def test_state_by_name_demonym_and_capital(actors_of):
+    doc, res, by_head = actors_of("Ottawa protested, and the Mexican government replied to Spain.")
+    assert one(by_head["Ottawa"]).country == "CAN"
+    assert one(by_head["Ottawa"]).type is ActorType.COUNTRY
+    assert one(by_head["government"]).country == "MEX"
+    assert one(by_head["Spain"]).label == "Spain"
+
+
+def test_seat_of_government_is_the_state(actors_of):
+    _, _, by_head = actors_of("The Kremlin rejected the offer.")
+    assert one(by_head["Kremlin"]).country == "RUS"
+
+
+def test_titled_person_gets_country_and_role(actors_of):
+    _, _, by_head = actors_of("Mexican Foreign Minister Elena Ortiz arrived on Monday.")
+    person = one(by_head["Ortiz"])
+    assert person.type is ActorType.PERSON
+    assert (person.label, person.country, person.role) == ("Elena Ortiz", "MEX", "Foreign Minister")
+
+
+def test_possessive_person_and_body(actors_of):
+    _, _, by_head = actors_of("Spain's Defence Minister Ana Ruiz met Austria's foreign ministry.")
+    person = one(by_head["Ruiz"])
+    assert person.country == "ESP" and person.role == "Defence Minister"
+    ministry = one(by_head["ministry"])
+    assert ministry.type is ActorType.ORG and ministry.country == "AUT"
+
+
+def test_apposition_after_a_name_gives_the_office(actors_of):
+    _, _, by_head = actors_of("Karl Weber, Austria's ambassador to Spain, left Madrid.")
+    person = one(by_head["Weber"])
+    assert person.country == "AUT" and "ambassador" in person.role.lower()
+
+
+def test_surname_and_honorific_resolve_to_one_actor(actors_of):
+    doc, res, _ = actors_of("Dr. Elena Ortiz, Mexico's foreign minister, spoke. Later Ortiz left.")
+    first = res.by_token[[t.i for t in doc if t.text == "Ortiz"][0]][0]
+    later = res.by_token[[t.i for t in doc if t.text == "Ortiz"][1]][0]
+    assert first.id == later.id and first.label == "Elena Ortiz" and later.country == "MEX"
+
+
+def test_pronoun_and_pair_anaphora(actors_of):
+    text = ("Mexican President Ana Flores met Canadian Prime Minister Paul Tremblay. "
+            "She praised him. The two leaders agreed. Both countries signed.")
+    doc, res, _ = actors_of(text)
+    she = res.by_token[[t.i for t in doc if t.text == "She"][0]]
+    assert she[0].label == "Ana Flores"
+    leaders = res.by_token[[t.i for t in doc if t.text == "leaders"][0]]
+    assert {a.label for a in leaders} == {"Ana Flores", "Paul Tremblay"}
+    countries = res.by_token[[t.i for t in doc if t.text == "countries"][0]]
+    assert {a.country for a in countries} == {"MEX", "CAN"}
+    assert all(a.type is ActorType.COUNTRY for a in countries)
+
+
+def test_international_organisation_has_no_country(actors_of):
+    _, _, by_head = actors_of("The United Nations and NATO issued a statement.")
+    un = one(by_head["Nations"])
+    assert un.type is ActorType.ORG and un.country is None
+    assert one(by_head["NATO"]).type is ActorType.ORG
+
+
+def test_user_actor_list_wins(actors_of, tmp_path):
+    path = tmp_path / "actors.csv"
+    path.write_text("name,aliases,type,country,role,valid_from,valid_to\n"
+                    "Elena Ortiz,Ortiz,PERSON,PRT,Ambassador,2020-01-01,2030-12-31\n", encoding="utf-8")
+    listed = load_actor_list(str(path))
+    _, _, by_head = actors_of("Mexican Foreign Minister Elena Ortiz arrived.", user_actors=listed,
+                              date=dt.date(2024, 1, 1))
+    person = one(by_head["Ortiz"])
+    assert person.country == "PRT" and person.role == "Ambassador"
+    # outside its validity the entry does not apply
+    _, _, by_head = actors_of("Mexican Foreign Minister Elena Ortiz arrived.", user_actors=listed,
+                              date=dt.date(2040, 1, 1))
+    assert one(by_head["Ortiz"]).country == "MEX"
+
+
+def test_bad_actor_list_names_file_and_line(tmp_path):
+    path = tmp_path / "actors.csv"
+    path.write_text("name,type,country\nElena Ortiz,PERSON,Mexico\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"actors.csv:2: .*ISO 3166"):
+        load_actor_list(str(path))
+    assert isinstance(UserActor("x", ActorType.ORG).actor().id, str)
+
+
+def test_resolution_does_not_change_the_doc(nlp):
+    doc = nlp("Mexican Foreign Minister Elena Ortiz met Canadian officials.")
+    before = [(t.text, t.lemma_, t.dep_, t.ent_type_) for t in doc]
+    resolve(doc)
+    assert [(t.text, t.lemma_, t.dep_, t.ent_type_) for t in doc] == before

@@ -1,0 +1,66 @@
+"""The Python API on the seed article: build() and extract()."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+import graphbuild
+from graphbuild.types import Modality
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _pairs(G, plover):
+    out = set()
+    for u, v, d in G.edges(data=True):
+        if d["plover"] == plover:
+            out.add(frozenset((G.nodes[u]["label"], G.nodes[v]["label"])))
+    return out
+
+
+def test_the_seed_meetings_come_out(nlp):
+    G = graphbuild.build(SEEDS)
+    assert isinstance(G, nx.MultiDiGraph)
+    consult = _pairs(G, "CONSULT")
+    for pair in ({"S. Jaishankar", "Sergey Lavrov"}, {"Nikolay Patrushev", "Ajit Doval"},
+                 {"Nikolay Patrushev", "Biswajit Dasgupta"}):
+        assert frozenset(pair) in consult, pair
+    # the president's visit is planned, never shown as having happened
+    visits = [d for u, v, d in G.edges(data=True)
+              if "Vladimir Putin" in (G.nodes[u]["label"], G.nodes[v]["label"]) and d["plover"] == "CONSULT"]
+    assert visits and all(d["modality"] == "planned" for d in visits)
+
+
+def test_people_keep_their_country_and_office(nlp):
+    G = graphbuild.build(SEEDS)
+    people = {d["label"]: d for _, d in G.nodes(data=True) if d["type"] == "PERSON"}
+    assert people["S. Jaishankar"]["country"] == "IND"
+    assert people["S. Jaishankar"]["role"] == "External Affairs Minister"
+    assert people["Sergey Lavrov"]["country"] == "RUS"
+    assert people["Ajit Doval"]["country"] == "IND"
+
+
+def test_extract_text_and_the_no_model_import():
+    import subprocess
+    import sys
+
+    code = "import graphbuild, sys; print('spacy' in sys.modules, 'rdflib' in sys.modules, 'matplotlib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False", "False"]
+
+
+def test_extract_returns_events(nlp):
+    events = graphbuild.extract("Canada will host Mexico for talks next week.", date="2024-03-04")
+    assert events
+    assert all(e.modality in (Modality.PLANNED, Modality.ASSERTED) for e in events)
+    assert {e.source.label for e in events} >= {"Canada"}
+
+
+def test_build_from_texts_and_date(nlp):
+    G = graphbuild.build(["Canada met Mexico on Monday.", "Spain accused Austria of spying."],
+                         date="2024-03-06")
+    assert set(d["plover"] for _, _, d in G.edges(data=True)) == {"CONSULT", "ACCUSE"}
+    (d,) = [d for _, _, d in G.edges(data=True) if d["plover"] == "CONSULT"]
+    assert d["date"] == "2024-03-04"
