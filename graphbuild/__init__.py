@@ -15,9 +15,6 @@ from __future__ import annotations
 
 from typing import Any
 
-# The subpackage graphbuild.extract is loaded first: were it loaded later (by the first
-# extraction), Python would bind it to graphbuild.extract in place of the extract() function.
-from . import extract as _extract_package  # noqa: F401
 from .errors import GraphbuildError, InputError, ModelError
 from .graph import event_records
 from .pipeline import build, extract

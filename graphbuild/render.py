@@ -50,7 +50,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import functools
 import logging
 import math
 import os
@@ -59,12 +58,9 @@ import textwrap
 from collections import Counter, defaultdict
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping, ParamSpec, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Mapping, Sequence
 
 import networkx as nx
-
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
 
 from ._files import atomic_write
 from .errors import ExportError, InputError
@@ -303,34 +299,31 @@ def _wrap(label: str, width: int = 18) -> str:
 
 
 def _label(G: nx.MultiDiGraph, node: str) -> str:
-    return _display(str(G.nodes[node].get("label") or node))
+    return _drawable(str(G.nodes[node].get("label") or node))
 
 
 # Control characters no font draws and XML (SVG) cannot hold; also U+FFFE, U+FFFF, surrogates.
 _UNDRAWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
-def _display(text: str) -> str:
+def _drawable(text: str) -> str:
     """``text`` as it can be drawn and written into SVG: a tab or CR becomes a space, the
     other control characters are dropped.
 
-    >>> _display("Tab\\there\\x00, \\x1b[31mred")
+    >>> _drawable("Tab\\there\\x00, \\x1b[31mred")
     'Tab here, [31mred'
     """
     return _UNDRAWABLE.sub("", text.replace("\t", " ").replace("\r", " "))
 
 
-def _plain_text(draw: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Draw with ``$`` as a plain character: an actor's name is never read as mathtext."""
+def _plain(text: str) -> str:
+    """``text`` for a matplotlib Text: drawable, and each ``$`` escaped so that it is drawn
+    as itself, never read as mathtext (``$x^{$`` would raise). Apply once, where drawn.
 
-    @functools.wraps(draw)
-    def plain(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        import matplotlib
-
-        with matplotlib.rc_context({"text.parse_math": False}):
-            return draw(*args, **kwargs)
-
-    return plain
+    >>> _plain("Costs $5 and $6")
+    'Costs \\\\$5 and \\\\$6'
+    """
+    return _drawable(text).replace("$", "\\$")
 
 
 # --------------------------------------------------------------------------------------
@@ -447,7 +440,7 @@ def _add_axes(fig: "Figure", kind: str) -> "Axes":
 
 def _set_titles(ax: "Axes", title: str, subtitle: str) -> None:
     """Bold title at the top left of ``ax``, a grey subtitle under it."""
-    title, subtitle = _display(title), _display(subtitle)
+    title, subtitle = _plain(title), _plain(subtitle)
     ax.set_title(title, loc="left", fontsize=14, fontweight="bold", color=_INK,
                  pad=24 if subtitle else 8)
     if subtitle:
@@ -940,7 +933,7 @@ def _draw_graph(G: nx.MultiDiGraph, ax: "Axes", pos: Mapping[str, tuple[float, f
     node_labels: dict[str, Annotation] = {}
     for n in sorted(G):
         node_labels[n] = ax.annotate(
-            _wrap(_label(G, n)), xy=pos[n], xytext=(0, 0), textcoords="offset points",
+            _plain(_wrap(_label(G, n))), xy=pos[n], xytext=(0, 0), textcoords="offset points",
             ha="center", va="center", multialignment="center",
             fontsize=10.5 if n == focus else 9, fontweight="bold" if n == focus else "normal",
             color=_INK, zorder=5, annotation_clip=False,
@@ -978,7 +971,6 @@ def _draw_graph(G: nx.MultiDiGraph, ax: "Axes", pos: Mapping[str, tuple[float, f
     return ax
 
 
-@_plain_text
 def draw_network(G: nx.MultiDiGraph, ax: "Axes | None" = None, *, title: str | None = None,
                  seed: int = DEFAULT_SEED) -> "Axes":
     """Draw every actor and event of ``G`` as a network.
@@ -1041,7 +1033,6 @@ def _network_subtitle(G: nx.MultiDiGraph, title: str | None, extra: str = "") ->
     return " · ".join(parts)
 
 
-@_plain_text
 def draw_ego(G: nx.MultiDiGraph, focus: str, ax: "Axes | None" = None, *,
              title: str | None = None) -> "Axes":
     """Draw one actor in the middle, its counterparts around it and the events between them.
@@ -1119,8 +1110,8 @@ def _event_weight(d: Mapping[str, Any], u: str, v: str) -> float:
 def _country_label(G: nx.MultiDiGraph, code: str) -> str:
     for _, d in G.nodes(data=True):
         if _actor_type(d) is ActorType.COUNTRY and d.get("country") == code and d.get("label"):
-            return _display(str(d["label"]))
-    return _display(code)
+            return _drawable(str(d["label"]))
+    return _drawable(code)
 
 
 def country_matrix(G: nx.MultiDiGraph, *, weight: Literal["count", "cooperation"] = "count"
@@ -1177,7 +1168,6 @@ def country_matrix(G: nx.MultiDiGraph, *, weight: Literal["count", "cooperation"
     return order, values, count
 
 
-@_plain_text
 def draw_matrix(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
                 weight: Literal["count", "cooperation"] = "count",
                 title: str | None = None) -> "Axes":
@@ -1235,11 +1225,11 @@ def draw_matrix(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
     fig.colorbar(image, ax=ax, shrink=0.8, label=bar_label)
     ticks = range(len(codes))
     if len(codes) <= 4 and max(len(n) for n in names) <= 14:  # a few short names fit level
-        ax.set_xticks(ticks, names)
+        ax.set_xticks(ticks, [_plain(n) for n in names])
     else:
-        ax.set_xticks(ticks, [_wrap(n, 14) for n in names], rotation=35, ha="right",
+        ax.set_xticks(ticks, [_plain(_wrap(n, 14)) for n in names], rotation=35, ha="right",
                       rotation_mode="anchor")
-    ax.set_yticks(ticks, [_wrap(n, 18) for n in names])
+    ax.set_yticks(ticks, [_plain(_wrap(n, 18)) for n in names])
     ax.set_xlabel("target (acted upon)", color=_MUTED)
     ax.set_ylabel("actor (acts)", color=_MUTED)
     ax.set_xticks(np.arange(-0.5, len(codes)), minor=True)
@@ -1280,7 +1270,6 @@ def _sequential() -> list[tuple[float, float, float]]:
 # timeline and type bars
 # --------------------------------------------------------------------------------------
 
-@_plain_text
 def draw_timeline(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
                   title: str | None = None) -> "Axes":
     """Events over time, one row per PLOVER type, coloured by quad class.
@@ -1397,7 +1386,6 @@ def draw_timeline(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
     return ax
 
 
-@_plain_text
 def draw_types(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
                title: str | None = None) -> "Axes":
     """Horizontal bars: how many events of each PLOVER type, coloured by quad class.
@@ -1545,7 +1533,7 @@ def render(G: nx.MultiDiGraph, kind: str, path: str | os.PathLike[str], *,
 
     # text stays text (searchable, editable) in SVG and PDF; SVG ids do not change per run
     with matplotlib.rc_context({"svg.hashsalt": "graphbuild", "svg.fonttype": "none",
-                                "pdf.fonttype": 42, "font.size": 10, "text.parse_math": False}):
+                                "pdf.fonttype": 42, "font.size": 10}):
         fig = Figure(figsize=_FIGSIZES[kind], dpi=_DPI)
         FigureCanvasAgg(fig)
         ax = _add_axes(fig, kind)
