@@ -685,11 +685,21 @@ def _blank_but_keep(match: re.Match[str]) -> str:
     return _blank(whole[:start]) + whole[start:end] + _blank(whole[end:])
 
 
+_COMMENT_END = re.compile(r"--!?\s*>")
+_SECTION_NAME = re.compile(r"([a-zA-Z][-_.a-zA-Z0-9]*)\s*")
+_SECTIONS = frozenset({"temp", "cdata", "ignore", "include", "rcdata", "if", "else", "endif"})
+
+# Link text and targets stop at a bracket of their kind: a line of "[" is read once, not once
+# for each "[" (which made a 100 kB line take minutes).
 _LINK_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"
 # Emphasis spans at most this many characters, so a line full of unmatched ``*`` stays linear.
 _MAX_SPAN = 500
-_EMPHASIS = (r"(?<![\w*\\])(?P<m>\*{1,3}|_{1,3})(?=\S)(?P<keep>[^\n]{0,%d}?\S)(?P=m)(?![\w*])"
-             % _MAX_SPAN)
+# The emphasised text holds no marker of its own kind (an emphasis nested in another of the
+# same kind goes first, the outer one in the second pass): a line of "*a " is read once, not
+# _MAX_SPAN times.
+_EMPHASIS = tuple(
+    rf"(?<![\w*\\])(?P<m>{m}{{1,3}})(?=[^\s{c}])(?P<keep>[^\n{c}]{{0,{_MAX_SPAN}}}?[^\s{c}])"
+    rf"(?P=m)(?![\w*])" for m, c in ((r"\*", "*"), ("_", "_")))
 _MARKDOWN: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.M) for p in (
     r"<!--(?s:.*?)(?:-->|\Z)",  # comments
     r"^ {0,3}(?:`{3,}|~{3,})[^\n]*$",  # code fences
@@ -698,15 +708,15 @@ _MARKDOWN: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.M) for p in (
     r"^ {0,3}(?:=+|-+|(?:[-*_][ \t]*){3,})[ \t]*$",  # setext underlines, rules
     r"^[ \t]{0,3}(?:>[ \t]?)+",  # block quotes
     r"^(?=[^\n]*\|)(?=[^\n]*---)[ \t|:-]+$",  # table header separators
-    r"!\[[^\]\n]*\](?:" + _LINK_TARGET + r"|\[[^\]\n]*\])",  # images
-    r"\[\^[^\]\n]+\]",  # footnote references
-    r"\[(?P<keep>[^\]\n]*)\]" + _LINK_TARGET,  # inline links: keep the text
-    r"\[(?P<keep>[^\]\n]+)\]\[[^\]\n]*\]",  # reference links
+    r"!\[[^\[\]\n]*\](?:" + _LINK_TARGET + r"|\[[^\[\]\n]*\])",  # images
+    r"\[\^[^\[\]\n]+\]",  # footnote references
+    r"\[(?P<keep>[^\[\]\n]*)\]" + _LINK_TARGET,  # inline links: keep the text
+    r"\[(?P<keep>[^\[\]\n]+)\]\[[^\[\]\n]*\]",  # reference links
     r"<(?:https?|ftp|mailto):[^>\s]*>",  # autolinks
     r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>",  # inline HTML tags
     r"(?P<m>`+)(?P<keep>[^`\n]+?)(?P=m)",  # inline code
-    _EMPHASIS,  # emphasis
-    _EMPHASIS,  # again: emphasis nested in emphasis
+    *_EMPHASIS,  # emphasis
+    *_EMPHASIS,  # again: emphasis nested in emphasis
     r"(?<!~)~~(?=\S)(?P<keep>[^\n]{0,%d}?\S)~~(?!~)" % _MAX_SPAN,  # strikethrough
     r"\\(?=[\\`*_{}\[\]()#+\-.!|>~<])",  # backslash escapes
 ))
@@ -830,6 +840,8 @@ class _VisibleText(HTMLParser):
         self._in_title = False
         self._closing = False  # inside close(): what is left is a truncated tag
         self._truncated = False
+        self._lasts_of: str | None = None  # the rawdata self._lasts was computed for
+        self._lasts: dict[str, int] = {}
 
     # the element stack ----------------------------------------------------------------------
 
@@ -911,6 +923,59 @@ class _VisibleText(HTMLParser):
         self._closing = True
         super().close()
         self._pop_to(0)
+
+    # markup left open ---------------------------------------------------------------------------
+    # At the end of a page, Python's parser looks for the end of every tag, comment or section
+    # still open by reading the rest of the page again, once for each: a page of 100,000 "<a "
+    # or "<!--a>" takes minutes. The end that a construct needs comes after the last ">" (and
+    # the last "--" or "]") of the page or nowhere: one search per page answers it.
+
+    def _last(self, token: str) -> int:
+        """Where ``token`` last starts in the data left to parse (-1: nowhere); ``"-->"``
+        stands for every way a comment can end (``--\\s*>``, ``--!>``)."""
+        raw = self.rawdata
+        if self._lasts_of is not raw:
+            self._lasts_of, self._lasts = raw, {}
+        if token not in self._lasts:
+            if token == "-->":
+                self._lasts[token] = max((m.start() for m in _COMMENT_END.finditer(raw)),
+                                         default=-1)
+            else:
+                self._lasts[token] = raw.rfind(token)
+        return self._lasts[token]
+
+    def _open_to_the_end(self, i: int) -> bool:
+        return self._last(">") < i
+
+    def parse_starttag(self, i: int) -> int:
+        return -1 if self._open_to_the_end(i) else super().parse_starttag(i)
+
+    def parse_endtag(self, i: int) -> int:
+        return -1 if self._open_to_the_end(i) else super().parse_endtag(i)
+
+    def parse_pi(self, i: int) -> int:
+        return -1 if self._open_to_the_end(i) else super().parse_pi(i)
+
+    def parse_html_declaration(self, i: int) -> int:
+        if self.rawdata.startswith(("<!--", "<!["), i):  # to the two below
+            return super().parse_html_declaration(i)
+        return -1 if self._open_to_the_end(i) else super().parse_html_declaration(i)
+
+    def parse_comment(self, i: int, report: bool = True) -> int:  # type: ignore[override]
+        # a comment ends at an end after "<!--", or at once: "<!-->", "<!--->"
+        raw = self.rawdata
+        if self._open_to_the_end(i) or (self._last("-->") < i + 4
+                                        and not raw.startswith((">", "->"), i + 4)):
+            return -1
+        return super().parse_comment(i, report)
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:  # type: ignore[override]
+        # "<![CDATA[" and the other known sections end with "]...>"; an unknown one is an error
+        name = _SECTION_NAME.match(self.rawdata, i + 3)
+        if name and name.group(1).lower() in _SECTIONS and (
+                self._open_to_the_end(i) or self._last("]") < i):
+            return -1
+        return super().parse_marked_section(i, report)
 
     # helpers ----------------------------------------------------------------------------------
 

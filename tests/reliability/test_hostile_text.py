@@ -181,3 +181,62 @@ def test_dollar_signs_and_control_characters_are_drawn_as_text(tmp_path, kind):
     assert "$x^{$ <b>& tab" in texts and "Cost: $5 and $6 " in texts
     png = render(G, kind, tmp_path / "d.png")
     assert png.read_bytes().startswith(b"\x89PNG")
+
+
+# --- markup built to be slow ------------------------------------------------------------------
+
+SLOW_MARKUP = {  # each took from 20 s to several minutes at this size before
+    "page.html": "<a " * 60_000,
+    "comments.html": "<!--a>" * 40_000,
+    "sections.html": "<![CDATA[a>" * 25_000,
+    "open-comments.html": "<!--" * 60_000,
+    "brackets.md": "[" * 200_000,
+    "images.md": "![" * 100_000,
+    "stars.md": "*a " * 300_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(SLOW_MARKUP))
+def test_markup_built_to_be_slow_is_read_in_linear_time(tmp_path, name):
+    import time
+
+    from graphbuild.ingest import iter_articles
+
+    path = tmp_path / name
+    path.write_text(SLOW_MARKUP[name] + "\n\nKenya accused Ethiopia of aggression.\n",
+                    encoding="utf-8")
+    started = time.monotonic()
+    problems = []
+    list(iter_articles(path, report=problems.append))
+    assert time.monotonic() - started < 3, name
+
+
+TAGS = ["<a ", "<!--", "-->", "--", ">", "<p>", "</p>", "text ", "<![CDATA[", "]]>", "]", "<?",
+        "<!x", "<!", "<![", "<![if ", "]>", "<", "</", "<script>", "</script>", "<!-->",
+        "<!--->", "--!>", "-- >", '"', "'", "=", "<title>", "&amp;", "\n", "<!DOCTYPE html>",
+        "<br/>"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TAGS), max_size=30).map("".join))
+def test_the_html_guards_change_no_text(html):
+    """The checks that keep unclosed markup linear give what Python's own parser gives."""
+    from _markupbase import ParserBase
+    from html.parser import HTMLParser
+
+    from graphbuild import ingest
+
+    class Unguarded(ingest._VisibleText):
+        parse_starttag = HTMLParser.parse_starttag
+        parse_endtag = HTMLParser.parse_endtag
+        parse_pi = HTMLParser.parse_pi
+        parse_html_declaration = HTMLParser.parse_html_declaration
+        parse_comment = ParserBase.parse_comment
+        parse_marked_section = ParserBase.parse_marked_section
+
+    guarded = ingest._extract_html(html)
+    saved, ingest._VisibleText = ingest._VisibleText, Unguarded
+    try:
+        assert guarded == ingest._extract_html(html)
+    finally:
+        ingest._VisibleText = saved
