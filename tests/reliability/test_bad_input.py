@@ -136,3 +136,40 @@ def test_strict_names_the_line_of_a_bad_jsonl_record(corpus, tmp_path, cli):
     assert result.err.strip() == (f"graphbuild: error: {corpus / 'wire.jsonl'}:2: not valid JSON "
                                   "(Expecting ',' delimiter at column 40)")
     assert not (tmp_path / "out").exists()
+
+
+def test_special_files_are_skipped_without_blocking(tmp_path, cli):
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")  # reading it would wait for a writer forever
+    os.symlink("/dev/zero", folder / "zeros.txt")  # endless
+    os.symlink(folder / "missing.txt", folder / "dangling.txt")
+    result = cli("build", folder, "--out", tmp_path / "out")
+    assert result.code == 0
+    assert "articles: 1 read, 3 skipped" in result.out
+    assert f"  2  not a regular file: {folder / 'pipe.txt'}, {folder / 'zeros.txt'}" in result.out
+    assert f"  1  cannot read: {folder / 'dangling.txt'}" in result.out
+
+
+def test_lone_surrogate_escapes_in_jsonl_do_not_stop_the_run(tmp_path, cli):
+    path = tmp_path / "wire.jsonl"
+    path.write_text('{"id": "s\\ud800", "text": "Kenya accused Ethiopia of aggression. \\udc00"}\n'
+                    + json.dumps({"id": "ok", "text": GOOD}) + "\n", encoding="utf-8")
+    result = cli("build", path, "--out", tmp_path / "out")
+    assert result.code == 0, result.err
+    assert "articles: 2 read, 0 skipped, 2 warnings" in result.out
+    assert f"'text' holds a lone surrogate escape: {path}:1" in result.out
+    ids = {r["doc_id"] for r in _records(tmp_path / "out" / "events.jsonl")}
+    assert ids == {"s\ufffd", "ok"}
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_line(tmp_path, corpus, cli):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    result = cli("build", corpus / "good.txt", "--out", blocker / "out")
+    assert result.code == 1
+    assert result.err.startswith("graphbuild: error: ") and len(result.err.splitlines()) == 1
+    assert "Traceback" not in result.err
