@@ -1003,6 +1003,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
+@functools.lru_cache(maxsize=65536)  # lookups repeat across articles
 def country(text: str) -> CountryMatch | None:
     """The state a string names: by name, demonym, capital or seat of government.
 
@@ -1072,6 +1073,7 @@ def demonym(iso3: str) -> str | None:
     return gazetteer().demonym(iso3)
 
 
+@functools.lru_cache(maxsize=65536)  # lookups repeat across articles
 def organisation(text: str) -> OrgMatch | None:
     """The organisation a string names, by canonical name, acronym or alias.
 
@@ -1093,6 +1095,7 @@ def organisation(text: str) -> OrgMatch | None:
     return gazetteer().organisation(text)
 
 
+@functools.lru_cache(maxsize=65536)  # lookups repeat across articles
 def role_of(text: str) -> RoleMatch | None:
     """The office a title names, with its qualifiers; None if the text is not a title.
 
@@ -1111,6 +1114,7 @@ def role_of(text: str) -> RoleMatch | None:
     return gazetteer().role_of(text)
 
 
+@functools.lru_cache(maxsize=65536)  # lookups repeat across articles
 def is_title_word(word: str) -> bool:
     """Whether a single word is part of some title ("Minister", "Foreign", "Deputy").
 
@@ -1122,6 +1126,7 @@ def is_title_word(word: str) -> bool:
     return gazetteer().is_title_word(word)
 
 
+@functools.lru_cache(maxsize=65536)  # lookups repeat across articles
 def strip_honorifics(name: str) -> str:
     """A person's name without leading courtesy styles ("Dr.", "Mr", "H.E.").
 
@@ -1138,6 +1143,7 @@ def strip_honorifics(name: str) -> str:
     return gazetteer().strip_honorifics(name)
 
 
+@functools.lru_cache(maxsize=65536)  # lookups repeat across articles
 def group_noun(lemma: str) -> GroupNoun | None:
     """The group noun a lemma (or plural, or phrase) is, if any.
 

@@ -338,6 +338,21 @@ def _clause_end(tok: "Token") -> int:
 # --------------------------------------------------------------------------- resolution
 
 
+def _may_name_an_actor(head: "Token") -> bool:
+    """A cheap test that rules out most common nouns and adjectives before the full one."""
+    lemma = head.lemma_.lower()
+    if head.pos_ == "PROPN":
+        return True
+    if head.pos_ == "ADJ":
+        return gz.country(head.text) is not None
+    if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.lefts):
+        return True
+    return (lemma in _PERSON_NOUNS or lemma in _POPULATION_NOUNS or lemma in _GENERIC_GROUPS
+            or gz.group_noun(lemma) is not None or gz.is_title_word(head.text)
+            or gz.organisation(head.text) is not None or gz.country(head.text) is not None
+            or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in head.rights))
+
+
 class _Resolver:
     def __init__(self, doc: "Doc", user_actors: Sequence[UserActor], day: dt.date | None):
         self.doc = doc
@@ -377,6 +392,8 @@ class _Resolver:
                 continue
             if head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:
                 continue  # part of a longer name; handled at its head
+            if not head.ent_type_ and not self.user and not _may_name_an_actor(head):
+                continue
             self._mention_at(head)
 
     def _mention_at(self, head: "Token") -> None:

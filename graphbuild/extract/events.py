@@ -149,6 +149,8 @@ def _subject_of(verb: "Token", depth: int = 0) -> tuple[list["Token"], bool]:
     head = verb.head
     if head == verb:
         return [], False
+    if verb.dep_ == "acomp":  # "X is opposed to Y"
+        return _subject_of(head, depth + 1)[0], False
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "xcomp"):
         # "X is willing / ready / prepared to withdraw": X withdraws
         subs, _ = _subject_of(head.head, depth + 1)
@@ -392,7 +394,7 @@ def _lemma(tok: "Token", lex: Lexicon) -> str:
     verb the lexicon knows ("stage"), that verb is meant.
     """
     lemma = tok.lemma_.lower()
-    if tok.pos_ not in ("VERB", "AUX"):
+    if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
         return lemma
     known = _known_verbs(lex)
     if lemma in known:
@@ -416,8 +418,9 @@ def _lemma(tok: "Token", lex: Lexicon) -> str:
 
 
 def _verb_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
-    if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
-        return None
+    participle = tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lower_.endswith("ed")
+    if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT") and not participle:
+        return None  # ("X is opposed to Y" reads as the verb)
     triggers = lex.triggers(_lemma(tok, lex), "VERB")
     if not triggers:
         return None
@@ -609,6 +612,11 @@ def _actors_for(tokens: Iterable["Token"], res: Resolution, *, as_target: bool =
 
 def _arguments_for_verb(tok: "Token", trig: Trigger) -> _Args:
     preps = tuple(p.lower() for p in trig.preps)
+    if _is_passive(tok) and not _agents(tok) and any(
+            c.dep_ == "prep" and c.lower_ in ("to", "against") for c in tok.children):
+        # a state, not an act: "X is opposed to Y", "X is committed to Y"
+        subjects = [t for s in (c for c in tok.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
+        return _Args(subjects, _prep_objects(tok, ("to", "against")), False)
     if _is_passive(tok):
         sources = _agents(tok)
         targets = [t for s in (c for c in tok.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
@@ -940,7 +948,10 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
         sources = _actors_for(cand.args.sources, res)
         if not sources:
             continue
-        targets = _actors_for(cand.args.targets, res, as_target=True, history=history)
+        # "Tehran denied the accusations": accusations someone else made
+        own = {a.country for a, _, _ in sources if a.country}
+        others = [e for e in history if e.source.country not in own] if own else history
+        targets = _actors_for(cand.args.targets, res, as_target=True, history=others)
         mood = _mood(cand.tok, cand.pred, lex)
         source_ids = {a.id for a, _, _ in sources}
         if len(source_ids) >= 2:

@@ -264,3 +264,9 @@ def test_they_after_the_two_leaders_is_the_pair(extract_text):
             "The two leaders discussed trade, but they failed to agree on tariffs.")
     agree = find(extract_text(text), "AGREE", "Flores", "Tremblay")
     assert agree and all(e.negated for e in agree)
+
+
+def test_a_stative_passive_keeps_its_subject(extract_text):
+    evs = extract_text("Austria is opposed to Spanish mediation in the dispute.")
+    ev, = find(evs, "REJECT", "Austria", "Spain")
+    assert ev.source.label == "Austria"
