@@ -27,6 +27,9 @@ log = logging.getLogger("graphbuild")
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 
+#: The cache folder inside a build's --out folder, unless --cache names another.
+CACHE_FOLDER = ".graphbuild-cache"
+
 
 def _date(text: str) -> dt.date:
     try:
@@ -78,7 +81,14 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--extractor", action="append", default=[], metavar="NAME",
                    help="registered extractor to run (default: events.v1); may be repeated")
     p.add_argument("--workers", type=_positive, default=1, metavar="N",
-                   help="parser processes (default 1)")
+                   help="parser processes (default 1); with --dask local, Dask workers")
+    p.add_argument("--no-prefilter", dest="prefilter", action="store_false",
+                   help="parse every sentence, not only those that can hold an event")
+    p.add_argument("--cache", metavar="DIR", help="per-article result cache (default for build: "
+                   "OUT/.graphbuild-cache; extract caches only when given)")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    p.add_argument("--dask", metavar="ADDRESS", help="extract on the Dask cluster whose scheduler "
+                   "is at ADDRESS (e.g. tcp://10.0.0.5:8786), or 'local' to start one here")
     p.add_argument("--strict", action="store_true",
                    help="stop at the first bad input instead of reporting and skipping it")
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
@@ -87,10 +97,14 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
 def _config(args: argparse.Namespace):
     from .pipeline import Config
 
+    cache = args.cache
+    if cache is None and getattr(args, "command", None) == "build":
+        cache = str(Path(args.out) / CACHE_FOLDER)
     return Config(model=args.model, max_bytes=args.max_bytes,
                   extractors=tuple(args.extractor) or ("events.v1",),
                   lexicon_files=tuple(args.lexicon), actors_file=args.actors, date=args.date,
-                  workers=args.workers, strict=args.strict)
+                  workers=args.workers, strict=args.strict, prefilter=args.prefilter,
+                  cache_dir=None if args.no_cache else cache, dask=args.dask)
 
 
 # --------------------------------------------------------------------------- build

@@ -23,8 +23,10 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
+from enum import Enum
 from typing import Iterable, Iterator, Mapping
 
 import networkx as nx
@@ -43,6 +45,12 @@ __all__ = [
     "count_by_type",
     "actor_from_node",
     "event_from_edge",
+    "actor_to_dict",
+    "actor_from_dict",
+    "event_to_dict",
+    "event_from_dict",
+    "article_to_dict",
+    "article_from_dict",
 ]
 
 
@@ -161,6 +169,93 @@ def event_from_edge(G: nx.MultiDiGraph, u: str, v: str, key: str) -> Event:
         trigger=d.get("trigger"),
         sources=tuple(d.get("sources", ())),
     )
+
+
+def _encode(value: object) -> object:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Actor):
+        return actor_to_dict(value)
+    if isinstance(value, (tuple, list)):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _decoded(cls: type, data: Mapping, special: Mapping[str, object]) -> dict:
+    """Keyword arguments of ``cls`` from a dict: lists become tuples; fields it lacks keep
+    their defaults; keys the class does not have (from a newer graphbuild) are ignored."""
+    out: dict = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        convert = special.get(f.name)
+        if convert is not None and value is not None:
+            value = convert(value)  # type: ignore[operator]
+        elif isinstance(value, list):
+            value = tuple(value)
+        out[f.name] = value
+    return out
+
+
+def actor_to_dict(actor: Actor) -> dict:
+    """Every field of ``actor`` as a JSON-able dict; :func:`actor_from_dict` reads it back."""
+    return {f.name: _encode(getattr(actor, f.name)) for f in dataclasses.fields(Actor)}
+
+
+def actor_from_dict(data: Mapping) -> Actor:
+    """The :class:`Actor` of an :func:`actor_to_dict` dict."""
+    return Actor(**_decoded(Actor, data, {"type": ActorType}))
+
+
+def event_to_dict(event: Event) -> dict:
+    """Every field of ``event`` as a JSON-able dict, lossless (the cache and the Dask workers use it).
+
+    Unlike :func:`event_records` (a flat row of a graph), this keeps the actors whole: role,
+    aliases and all, so ``event_from_dict(event_to_dict(ev)) == ev``. Every dataclass field
+    is written, so a field added to :class:`Event` or :class:`Actor` is carried too.
+
+    Examples
+    --------
+    >>> import json
+    >>> ind = Actor("India", ActorType.COUNTRY, "IND")
+    >>> p = Actor("Jane Roe", ActorType.PERSON, "FRA", role="Minister", aliases=("Roe",))
+    >>> ev = Event("a1", p, ind, Plover.CONSULT, "meet", "Roe met India.", 0, 14,
+    ...            date=dt.date(2024, 5, 1), sources=("a1",))
+    >>> event_from_dict(json.loads(json.dumps(event_to_dict(ev)))) == ev
+    True
+    """
+    return {f.name: _encode(getattr(event, f.name)) for f in dataclasses.fields(Event)}
+
+
+def event_from_dict(data: Mapping) -> Event:
+    """The :class:`Event` of an :func:`event_to_dict` dict.
+
+    Raises
+    ------
+    KeyError, ValueError, TypeError
+        When a required field is missing or a field holds a value of the wrong kind.
+    """
+    return Event(**_decoded(Event, data, {
+        "source": actor_from_dict, "target": actor_from_dict, "plover": Plover,
+        "modality": Modality, "date": dt.date.fromisoformat}))
+
+
+def article_to_dict(article: Article) -> dict:
+    """Every field of ``article`` as a JSON-able dict; :func:`article_from_dict` reads it back.
+
+    >>> a = Article("a1", "Text.", title="T", date=dt.date(2024, 1, 2))
+    >>> article_from_dict(article_to_dict(a)) == a
+    True
+    """
+    return {f.name: _encode(getattr(article, f.name)) for f in dataclasses.fields(Article)}
+
+
+def article_from_dict(data: Mapping) -> Article:
+    """The :class:`Article` of an :func:`article_to_dict` dict."""
+    return Article(**_decoded(Article, data, {"date": dt.date.fromisoformat}))
 
 
 def event_records(G: nx.MultiDiGraph) -> Iterator[dict]:

@@ -17,6 +17,7 @@ import functools
 import logging
 import os
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .errors import ModelError
@@ -27,7 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 __all__ = ["DEFAULT_MODELS", "UNUSED_COMPONENTS", "BLOCK_CHARS", "block_spans", "load_pipeline",
-           "parse", "resolve_model_name"]
+           "parse", "pipeline_id", "resolve_model_name"]
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,37 @@ def resolve_model_name(model: str | None = None) -> str:
     raise ModelError(f"no English spaCy pipeline is installed: {_INSTALL_HINT}")
 
 
+def pipeline_id(model: str | None = None, nlp: "Language | None" = None) -> str:
+    """``"name version"`` of the pipeline (of ``nlp`` if given), read from its meta, not loaded.
+
+    >>> pipeline_id("no_such_pipeline_x")
+    'no_such_pipeline_x ?'
+    """
+    if nlp is not None:
+        return f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')} {nlp.meta.get('version', '?')}"
+    try:
+        name = resolve_model_name(model)
+    except ModelError:
+        return "none ?"
+    try:
+        import spacy.util
+
+        path = Path(name) if os.path.isdir(name) else spacy.util.get_package_path(name)
+        meta = spacy.util.get_model_meta(_meta_folder(path))
+    except Exception:  # noqa: BLE001 - any failure just means "unknown version"
+        return f"{name} ?"
+    return f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '?')}"
+
+
+def _meta_folder(path: "Path") -> "Path":
+    if (path / "meta.json").is_file():
+        return path
+    for child in sorted(path.iterdir()):
+        if (child / "meta.json").is_file():
+            return child
+    return path
+
+
 NEWLINE_SENTENCES = "graphbuild_line_breaks"
 
 
@@ -79,7 +111,6 @@ def _register_components() -> None:
         return doc
 
 
-@functools.lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> "Language":
     """Load (once per process) the spaCy pipeline graphbuild parses with.
 
@@ -94,6 +125,11 @@ def load_pipeline(model: str | None = None) -> "Language":
     ModelError
         When the pipeline asked for, or every default, fails to load.
     """
+    return _load(model or None)  # load_pipeline() and load_pipeline(None) share one pipeline
+
+
+@functools.lru_cache(maxsize=4)
+def _load(model: str | None) -> "Language":
     try:
         import spacy
     except ImportError as err:  # pragma: no cover - spacy is a dependency

@@ -14,8 +14,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
-from .errors import GraphbuildError, InputError
-from .graph import add_article, add_event, build_graph, merge_duplicate_events
+from .errors import InputError
 from .nlp import BLOCK_CHARS, block_spans
 from .types import Article, Event
 
@@ -44,6 +43,9 @@ class Config:
     min_confidence: float = 0.0
     merge_duplicates: bool = True
     strict: bool = False
+    prefilter: bool = True  # parse only the sentences that can hold an event (``--no-prefilter``)
+    cache_dir: str | None = None  # per-article result cache (``--cache DIR``); None: no cache
+    dask: str | None = None  # a Dask scheduler's address, or "local" (``--dask``)
 
 
 @dataclass
@@ -151,28 +153,20 @@ class _Blocks:
 
 def _extract_each(articles: Iterable[Article], *, config: Config, nlp: "Language | None",
                   stats: BuildStats) -> Iterator[tuple[Article, list[Event]]]:
-    from .nlp import load_pipeline, parse
+    from .engine import extract_results
 
-    nlp = nlp or load_pipeline(config.model)
-    extractors = _make_extractors(config)
-    stats = stats if stats is not None else BuildStats()
-    for article, doc in parse(_with_default_date(articles, config.date), nlp,
-                              batch_size=config.batch_size, n_process=config.workers):
+    for result in extract_results(articles, config=config, nlp=nlp):
+        article = result.article
         stats.articles += 1
-        stats.sentences += sum(1 for _ in doc.sents)
-        try:
-            events = [ev for fn in extractors for ev in fn(doc, article=article)]
-        except GraphbuildError:
-            raise
-        except Exception as err:  # an extractor bug must not lose the other articles
-            problem = InputError(f"extraction failed ({type(err).__name__}: {err})",
-                                 path=article.source or article.id)
+        stats.sentences += result.sentences
+        if result.error is not None:
+            problem = InputError(f"extraction failed ({result.error})", path=article.source or article.id)
             if config.strict:
-                raise problem from err
-            log.error("article %s: extraction failed (%s: %s); skipped", article.id,
-                      type(err).__name__, err)
+                raise problem
+            log.error("article %s: extraction failed (%s); skipped", article.id, result.error)
             stats.skipped.append(problem)
             continue
+        events = result.events
         stats.events += len(events)
         stats.by_type.update(ev.plover.value for ev in events)
         yield article, events
@@ -219,6 +213,8 @@ def run(paths_or_texts, *, config: Config = Config(), nlp: "Language | None" = N
         on_article: Callable[[Article, list[Event]], None] | None = None
         ) -> tuple["nx.MultiDiGraph", BuildStats]:
     """Build the graph and return it with the statistics of the build."""
+    from .graph import add_article, add_event, build_graph, merge_duplicate_events
+
     stats = BuildStats()
     G = build_graph([])
     articles = _articles_from(paths_or_texts, config=config, stats=stats)
@@ -235,7 +231,8 @@ def run(paths_or_texts, *, config: Config = Config(), nlp: "Language | None" = N
 
 def build(paths_or_texts, *, model: str | None = None, lexicon: Sequence[str] = (),
           actors: str | None = None, date: dt.date | str | None = None,
-          workers: int = 1) -> "nx.MultiDiGraph":
+          workers: int = 1, prefilter: bool = True, cache: str | os.PathLike | None = None,
+          dask: str | None = None) -> "nx.MultiDiGraph":
     """Build the knowledge graph of one or more articles.
 
     Parameters
@@ -251,7 +248,13 @@ def build(paths_or_texts, *, model: str | None = None, lexicon: Sequence[str] = 
     date
         The date of articles that carry none, to resolve "on Thursday".
     workers
-        Parser processes.
+        Parser processes (or, with ``dask="local"``, Dask workers).
+    prefilter
+        Parse only the sentences that can hold an event (the events are the same, sooner).
+    cache
+        A folder of per-article results: a rebuild parses only new or changed articles.
+    dask
+        A Dask scheduler's address to extract on, or ``"local"`` for a LocalCluster.
 
     Returns
     -------
@@ -261,7 +264,8 @@ def build(paths_or_texts, *, model: str | None = None, lexicon: Sequence[str] = 
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
     config = Config(model=model, lexicon_files=tuple(lexicon), actors_file=actors, date=date,
-                    workers=workers)
+                    workers=workers, prefilter=prefilter,
+                    cache_dir=os.fspath(cache) if cache is not None else None, dask=dask)
     G, _ = run(paths_or_texts, config=config)
     return G
 

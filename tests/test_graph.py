@@ -109,3 +109,27 @@ def test_graph_from_records_rebuilds_actors_events_and_article_dates():
         graph_from_records([next(event_records(G)), {"doc_id": "x", "subject": "A",
                                                      "object": "B", "plover": "MEET"}])
     assert err.value.line == 2
+
+
+def test_event_dict_round_trip_is_lossless_and_json():
+    import json
+
+    from graphbuild.graph import (article_from_dict, article_to_dict, event_from_dict,
+                                  event_to_dict)
+
+    e = ev(P, DE, symmetric=True, date=dt.date(2024, 1, 2), negated=True, modality=Modality.PLANNED,
+           confidence=0.123, rule="verb:meet", mode="visit", context="energy", trigger="met",
+           sources=("a1", "a2"))
+    back = event_from_dict(json.loads(json.dumps(event_to_dict(e))))
+    assert back == e and back.id == e.id
+    # every field is carried, including fields added to the types later
+    import dataclasses
+
+    assert set(event_to_dict(e)) == {f.name for f in dataclasses.fields(Event)}
+    assert set(event_to_dict(e)["source"]) == {f.name for f in dataclasses.fields(Actor)}
+    keyed = Actor("U.N.", ActorType.ORG, key="United Nations")
+    again = event_from_dict(json.loads(json.dumps(event_to_dict(ev(keyed, DE)))))
+    assert again.source == keyed and again.source.id == keyed.id
+    assert back.source.role == "Foreign Minister" and back.target.aliases == ("Berlin",)
+    a = Article("a1", "text", title="T", date=dt.date(2024, 1, 3), url="http://x", source="f.txt")
+    assert article_from_dict(json.loads(json.dumps(article_to_dict(a)))) == a

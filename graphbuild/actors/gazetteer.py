@@ -257,6 +257,7 @@ def _words(text: str) -> list[str]:
     return [_TOKEN_SUBSTITUTES.get(w, w) for w in text.split()]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the string, called for every mention
 def normalise_key(text: str) -> str:
     """The key every lookup uses: case, accents, apostrophes, periods, hyphens and a
     leading "the" removed.

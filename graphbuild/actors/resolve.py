@@ -208,10 +208,17 @@ def _ent_of(token: "Token") -> "Span | None":
     """The named entity ``token`` is part of, if any."""
     if token.ent_iob_ == "O" or not token.ent_type_:
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    # read the IOB tags around the token: doc.ents would build every entity of the doc each time
+    from spacy.tokens import Span
+
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=doc[start].ent_type_)
 
 
 def _is_title_token(tok: "Token") -> bool:
@@ -770,7 +777,7 @@ class _Resolver:
 
     def _pair(self, tok: "Token", states: bool) -> list[Actor]:
         seen: list[Actor] = []
-        pool = sorted(self.recent_persons + self.recent_states)
+        pool = sorted(self.recent_persons + self.recent_states, key=lambda m: m[0])  # by token only
         for i, actor, _ in reversed(pool):
             if i >= tok.i:
                 continue

@@ -108,7 +108,7 @@ def earlier(tmp_path_factory) -> tuple[Path, Path, dict[str, bytes]]:
     assert main(["render", str(out), "--out", str(out / "types.svg"), "--kind", "types",
                  "-q"]) == 0
     second = _write(root / "second", SECOND)
-    return out, second, {p.name: p.read_bytes() for p in out.iterdir()}
+    return out, second, {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
 
 
 @pytest.fixture
@@ -133,7 +133,7 @@ def _check_after_kill(out: Path, before: dict[str, bytes]) -> list[str]:
         if path.read_bytes() != data:
             replaced.append(name)
         _valid(path)
-    extra = {p.name for p in out.iterdir()} - set(before)
+    extra = {p.name for p in out.iterdir() if p.is_file()} - set(before)
     assert all(n.startswith(".") and n.endswith(".tmp") for n in extra), extra
     return sorted(replaced)
 
@@ -193,4 +193,4 @@ def test_a_completed_build_replaces_every_output_and_leaves_no_temp_file(earlier
     unrelated.write_text("someone else's", encoding="utf-8")
     assert cli("build", second, "--out", out, "-q").code == 0
     assert _check_after_kill(out, before) == ["events.jsonl", "graph.png", "graph.ttl"]
-    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [".notes.tmp"]
+    assert [p.name for p in out.iterdir() if p.name.startswith(".") and p.is_file()] == [".notes.tmp"]

@@ -1,0 +1,81 @@
+"""The extraction loop: worker processes, their thread limits, order, errors, the fast CLI import."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from graphbuild import engine
+from graphbuild.pipeline import BuildStats, Config, extract_articles
+from graphbuild.types import Article
+
+TEXTS = [
+    "Norway and Sweden signed a fisheries agreement in Oslo on Monday.",
+    "Denmark accused Russia of violating its airspace. Moscow rejected the accusation.",
+    "The weather was fine.",
+    "Finland will send aid to Estonia, its prime minister said.",
+    "Poland and Lithuania held talks on border security.",
+]
+ARTICLES = [Article(f"n{i}", text) for i, text in enumerate(TEXTS)]
+
+
+def test_batches():
+    assert [len(b) for b in engine.batches(range(5), 2)] == [2, 2, 1]
+    assert list(engine.batches([], 3)) == []
+
+
+def test_worker_threads_are_limited():
+    with engine.make_pool(1) as pool:
+        info = pool.apply(engine.worker_threads)
+    assert info["OMP_NUM_THREADS"] == "1"
+    assert info["threads"] == 1  # numpy's BLAS started no thread of its own
+
+
+def test_two_workers_give_the_same_events_in_order(nlp):
+    one = list(extract_articles(ARTICLES, config=Config(), nlp=nlp))
+    stats = BuildStats()
+    two = list(extract_articles(ARTICLES, config=Config(workers=2, batch_size=4), stats=stats))
+    assert [a.id for a, _ in two] == [a.id for a in ARTICLES]
+    assert two == one and sum(len(e) for _, e in one) >= 3
+    assert stats.articles == len(ARTICLES) and stats.sentences >= len(ARTICLES)
+
+
+def test_extractor_error_skips_only_that_article(nlp, monkeypatch):
+    from graphbuild.extract import registry
+
+    def fragile(doc, *, article):
+        if "weather" in article.text:
+            raise RuntimeError("boom")
+        return iter(())
+
+    registry.register_extractor("fragile.v1", fragile)
+    try:
+        stats = BuildStats()
+        out = list(extract_articles(ARTICLES, config=Config(extractors=("fragile.v1",)), nlp=nlp,
+                                    stats=stats))
+        assert [a.id for a, _ in out] == ["n0", "n1", "n3", "n4"]
+        assert len(stats.skipped) == 1 and "boom" in str(stats.skipped[0])
+        with pytest.raises(Exception, match="boom"):
+            list(extract_articles(ARTICLES, config=Config(extractors=("fragile.v1",), strict=True), nlp=nlp))
+    finally:
+        registry.unregister("fragile.v1")
+
+
+def test_importing_the_cli_loads_no_heavy_library():
+    code = ("import sys, graphbuild.cli; "
+            "print(sorted(m for m in ('spacy', 'rdflib', 'matplotlib', 'numpy', 'dask', 'distributed') "
+            "if m in sys.modules))")
+    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_help_lists_the_scale_options():
+    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    out = subprocess.run([sys.executable, "-m", "graphbuild", "build", "--help"], capture_output=True,
+                         text=True, env=env, check=True).stdout
+    for option in ("--workers", "--no-prefilter", "--cache", "--no-cache", "--dask"):
+        assert option in out

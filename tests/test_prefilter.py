@@ -1,0 +1,119 @@
+"""The prefilter: cheap sentence cut, trigger forms, blanking that keeps offsets, same events."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild import prefilter as pf
+from graphbuild.extract import events
+from graphbuild.types import Article
+
+ARTICLE = (
+    "Nordic ministers meet in Oslo\n\n"
+    "The weather in Oslo was cold and grey on Monday morning. "
+    "Norwegian Foreign Minister Anna Berg welcomed her Swedish counterpart, Lars Holm, at the "
+    "airport. Berg and Holm held talks on fishing rights for three hours. "
+    "The harbour was busy with ferries. Local cafés were full.\n\n"
+    "Later, Norway accused Russia of violating its airspace. Moscow rejected the accusation. "
+    "Officials said the two countries would resume talks in the spring. "
+    "Prices of salmon rose by two percent.\n"
+)
+
+
+def test_split_covers_the_text_and_respects_abbreviations():
+    text = "Mr. Berg met Dr. Holm at 9 a.m. on Monday. The U.S. envoy left.\nNew line here"
+    spans = pf.split_sentences(text)
+    assert "".join(text[a:b] for a, b in spans) == text
+    assert [text[a:b].strip() for a, b in spans] == [
+        "Mr. Berg met Dr. Holm at 9 a.m. on Monday.", "The U.S. envoy left.", "New line here"]
+
+
+def test_surface_forms_regular_and_irregular():
+    assert {"meet", "meets", "meeting", "met"} <= pf.surface_forms("meet")
+    assert {"withdraw", "withdrew", "withdrawn", "withdrawing"} <= pf.surface_forms("withdraw")
+    assert {"ban", "bans", "banned", "banning"} <= pf.surface_forms("ban")
+    assert {"crisis", "crises"} <= pf.surface_forms("crisis")
+    assert {"pledge", "pledged", "pledging", "pledges"} <= pf.surface_forms("pledge")
+
+
+def test_blanking_keeps_length_offsets_and_line_breaks():
+    f = pf.Prefilter(verbs={"meet"})
+    text = "It rained.\nThe sky was grey. Berg met Holm. Fish swam.\n\nBirds sang.\n"
+    out = f.filter(text)
+    assert len(out.text) == len(text)
+    assert [i for i, c in enumerate(out.text) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
+    start = text.index("Berg met Holm.")
+    assert out.text[start:start + 14] == "Berg met Holm."
+    assert "sky was grey" in out.text  # the sentence before a trigger sentence stays
+    assert "rained" not in out.text and "Fish" not in out.text and "Birds" not in out.text
+    assert (out.kept, out.dropped) == (2, 3)
+
+
+def test_full_names_are_kept_for_later_surnames():
+    f = pf.Prefilter(verbs={"meet"})
+    text = "Anna Berg arrived on Sunday. It was late. Nothing happened. Berg met Holm."
+    out = f.filter(text).text
+    assert "Anna Berg arrived" in out  # a full name
+    assert "Nothing happened" in out  # the sentence before the trigger
+    assert "It was late" not in out
+    text = "The sun rose. It was late. Nothing happened. Berg met Holm."
+    assert "The sun rose" not in f.filter(text).text
+
+
+def test_conditional_triggers_need_their_companion_word():
+    f = pf.Prefilter(needs={"oil": {"cut"}, "step": {"down"}})
+    assert not f.has_trigger("Norway sells oil.")
+    assert f.has_trigger("Norway cut oil deliveries to Russia.")
+    assert f.has_trigger("The minister stepped down.")
+    assert not f.has_trigger("The minister stepped in.")
+
+
+def test_a_sentence_without_a_possible_actor_is_dropped():
+    f = pf.Prefilter(verbs={"talk"})
+    out = f.filter("The talks were long. Berg talked to Holm.")
+    assert "The talks were long." in out.text  # kept as the sentence before
+    out = f.filter("The weather was fine today. The talks were long.")
+    assert out.kept == 0
+
+
+def test_no_trigger_no_text():
+    out = pf.make_prefilter().filter("The weather was fine. Prices of salmon rose.")
+    assert out.text.strip() == "" and out.dropped == 2
+
+
+def test_every_lexicon_lemma_is_recognised():
+    from graphbuild.extract.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    f = pf.make_prefilter(lex)
+    for lemma, entries in lex.verbs.items():
+        needs = [t.particle for t in entries if t.particle]
+        sentence = f"Norway {lemma} {needs[0] if needs and all(t.particle for t in entries) else ''} Sweden."
+        assert f.has_trigger(sentence), lemma
+    for lemma, entries in lex.nouns.items():
+        verb = next((v for t in entries for v in t.verbs), "") if all(t.verbs for t in entries) else ""
+        assert f.has_trigger(f"Norway {verb} the {lemma} of Sweden."), lemma
+
+
+def test_the_extractor_routes_beside_the_lexicon_still_exist():
+    # a renamed word set in the extractor must break this test, not silently drop sentences
+    for verbs, companions, _ in pf.EXTRACTOR_ROUTES:
+        assert getattr(events, verbs)
+        for name in companions:
+            assert getattr(events, name)
+    f = pf.make_prefilter()
+    assert f.has_trigger("Norway called the move unfriendly.")
+    assert f.has_trigger("Norway said Russia must withdraw.")
+    assert not f.has_trigger("Norway said it was sunny.")
+
+
+@pytest.mark.parametrize("text", [ARTICLE, ARTICLE.replace("\n\n", " ")])
+def test_same_events_with_and_without_prefilter(nlp, text):
+    from graphbuild.pipeline import Config, extract_articles
+
+    assert pf.make_prefilter().filter(text).dropped >= 2  # the test is not vacuous
+    article = Article("nordic", text)
+    on = [e for _, evs in extract_articles([article], config=Config(prefilter=True), nlp=nlp) for e in evs]
+    off = [e for _, evs in extract_articles([article], config=Config(prefilter=False), nlp=nlp) for e in evs]
+    assert on and on == off
+    assert all(e.sentence == text[e.start:e.end] for e in on)
