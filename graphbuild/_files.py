@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import IO, Iterator
 
 from .errors import ExportError
 
-__all__ = ["atomic_write", "inside"]
+__all__ = ["atomic_write", "inside", "remove_stale_temps"]
 
 
 @contextlib.contextmanager
@@ -50,6 +51,29 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, encoding: str | No
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def remove_stale_temps(path: str | os.PathLike, older_than: float) -> list[Path]:
+    """Delete the temporary files that :func:`atomic_write` left beside ``path`` when a run
+    was killed while writing it, if last modified before ``older_than`` (a ``time.time()``).
+
+    Returns what was deleted. A temporary file is hidden (``.NAME.XXXX.tmp``), so it is never
+    taken for an output; this only tidies up.
+
+    >>> import tempfile, pathlib, time
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / ".graph.ttl.k2j4.tmp").write_text("half a graph")
+    >>> [p.name for p in remove_stale_temps(d / "graph.ttl", time.time() + 1)]
+    ['.graph.ttl.k2j4.tmp']
+    """
+    path = Path(path)
+    removed = []
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if tmp.is_file() and tmp.stat().st_mtime < older_than:
+                tmp.unlink()
+                removed.append(tmp)
+    return removed
 
 
 def _file_mode(path: Path) -> int:

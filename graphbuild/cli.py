@@ -13,7 +13,9 @@ import argparse
 import datetime as dt
 import json
 import logging
+import re
 import sys
+import time
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -46,6 +48,20 @@ def _positive(text: str) -> int:
     return value
 
 
+_SIZE_UNITS = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "KI": 2**10, "MI": 2**20, "GI": 2**30}
+
+
+def _size(text: str) -> int:
+    """A size in bytes: ``20000000``, ``20M``, ``20MB``, ``512KiB``, ``1G``."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]I?)?B?\s*", text, re.I)
+    if not match:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size: use e.g. 20000000, 20MB or 50M")
+    value = int(float(match.group(1)) * _SIZE_UNITS[(match.group(2) or "").upper()])
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1 byte")
+    return value
+
+
 def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="article files (.txt .md .html .jsonl) or folders, read recursively")
@@ -59,6 +75,9 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
                    "it wins over inference")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
                    help="publication date of articles that carry none, to resolve 'on Thursday'")
+    p.add_argument("--max-bytes", type=_size, default=None, metavar="SIZE",
+                   help="refuse, before reading, a file (or a jsonl line) larger than this "
+                   "(default 20MB; e.g. 50MB, 200000)")
     p.add_argument("--extractor", action="append", default=[], metavar="NAME",
                    help="registered extractor to run (default: events.v1); may be repeated")
     p.add_argument("--workers", type=_positive, default=1, metavar="N",
@@ -81,7 +100,8 @@ def _config(args: argparse.Namespace):
     cache = args.cache
     if cache is None and getattr(args, "command", None) == "build":
         cache = str(Path(args.out) / CACHE_FOLDER)
-    return Config(model=args.model, extractors=tuple(args.extractor) or ("events.v1",),
+    return Config(model=args.model, max_bytes=args.max_bytes,
+                  extractors=tuple(args.extractor) or ("events.v1",),
                   lexicon_files=tuple(args.lexicon), actors_file=args.actors, date=args.date,
                   workers=args.workers, strict=args.strict, prefilter=args.prefilter,
                   cache_dir=None if args.no_cache else cache, dask=args.dask)
@@ -144,42 +164,99 @@ def _progress(total_hint: str = "articles"):
 
 def _write_events_jsonl(G, path: Path) -> None:
     from ._files import atomic_write
+    from .errors import ExportError
     from .graph import event_records
 
-    with atomic_write(path) as fh:
-        for rec in event_records(G):
-            fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+    try:
+        with atomic_write(path) as fh:
+            for rec in event_records(G):
+                fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+    except UnicodeEncodeError as err:  # a lone surrogate ("\ud800") in a label or a text
+        raise ExportError(f"cannot write {path}: a value holds "
+                          f"{err.object[err.start:err.end]!r}, a lone surrogate, which is "
+                          "not text") from err
+
+
+def _reason_group(reason: str, cuts: Sequence[str] = (" (", "; ", ": ")) -> str:
+    """What a problem's reason says before its details: the line it is summed up under.
+
+    >>> _reason_group("not valid JSON (Expecting value at column 1)")
+    'not valid JSON'
+    >>> _reason_group("unsupported file type '.csv'; graphbuild reads .htm, .html")
+    "unsupported file type '.csv'"
+    """
+    cut = min((i for i in (reason.find(c) for c in cuts) if i > 0), default=len(reason))
+    return reason[:cut]
+
+
+def _problem_lines(problems: Sequence, *, shown: int = 3,
+                   cuts: Sequence[str] = (" (", "; ", ": ")) -> list[str]:
+    """Problems grouped by reason, most frequent first, with up to ``shown`` places each.
+
+    The reason is cut before the first of ``cuts`` (its details).
+
+    >>> from graphbuild.errors import InputError
+    >>> print("\\n".join(_problem_lines([
+    ...     InputError("file is empty", path="a.txt"), InputError("file is empty", path="b.txt"),
+    ...     InputError("not valid JSON (Expecting value)", path="c.jsonl", line=3)])))
+      2  file is empty: a.txt, b.txt
+      1  not valid JSON: c.jsonl:3
+    """
+    groups: dict[str, list[str]] = {}
+    for problem in problems:
+        reason = getattr(problem, "reason", str(problem))
+        path, line = getattr(problem, "path", None), getattr(problem, "line", None)
+        where = "" if path is None else f"{path}:{line}" if line is not None else str(path)
+        groups.setdefault(_reason_group(reason, cuts), []).append(where)
+    lines = []
+    for reason, places in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        named = [p for p in places if p]
+        text = ", ".join(named[:shown])
+        if len(named) > shown:
+            text += f" and {len(named) - shown} more"
+        lines.append(f"  {len(places)}  {reason}" + (f": {text}" if text else ""))
+    return lines
 
 
 def _summary(stats, G, files: Sequence[Path]) -> str:
-    lines = [f"articles: {stats.articles} read, {len(stats.skipped)} skipped",
-             f"sentences: {stats.sentences}",
-             f"actors: {G.number_of_nodes()}",
-             f"events: {G.number_of_edges()}"]
+    """The report at the end of a build: what was read, skipped and why, what was found."""
+    head = f"articles: {stats.articles} read, {len(stats.skipped)} skipped"
+    if stats.warnings:
+        head += f", {len(stats.warnings)} warning{'s' if len(stats.warnings) != 1 else ''}"
+    lines = [head]
+    if stats.skipped:
+        lines += ["skipped, by reason:", *_problem_lines(stats.skipped)]
+    if stats.warnings:
+        lines += ["read with a warning, by reason:", *_problem_lines(stats.warnings, cuts=(" (",))]
+    lines += [f"sentences: {stats.sentences}",
+              f"actors: {G.number_of_nodes()}",
+              f"events: {G.number_of_edges()}"]
     by_type: dict[str, int] = {}
     for _, _, d in G.edges(data=True):
         by_type[d["plover"]] = by_type.get(d["plover"], 0) + 1
     for name, n in sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0])):
         lines.append(f"  {name:<10} {n}")
-    for problem in stats.skipped:
-        lines.append(f"skipped: {problem}")
     lines.append("files: " + ", ".join(str(f) for f in files))
     return "\n".join(lines)
 
 
 def _run_build(args: argparse.Namespace) -> int:
+    from ._files import remove_stale_temps
     from .pipeline import run
     from .rdf import write_graph
     from .render import render
 
     out = Path(args.out)
+    started = time.time()
     G, stats = run(args.paths, config=_config(args), on_article=None if args.quiet else _progress())
     if not args.quiet and sys.stderr.isatty():
         sys.stderr.write("\n")
     if stats.articles == 0:
-        for problem in stats.skipped:
-            print(f"graphbuild: skipped: {problem}", file=sys.stderr)
-        print("graphbuild: nothing usable was read; no files written", file=sys.stderr)
+        lines = [f"graphbuild: nothing usable was read ({len(stats.skipped)} inputs skipped); "
+                 "no files written"]
+        if stats.skipped:
+            lines += ["skipped, by reason:", *_problem_lines(stats.skipped)]
+        print("\n".join(lines), file=sys.stderr)
         return EXIT_NOTHING
     out.mkdir(parents=True, exist_ok=True)
     graphs = [out / f"graph.{fmt}" for fmt in args.format]
@@ -189,6 +266,8 @@ def _run_build(args: argparse.Namespace) -> int:
         write_graph(G, path, fmt, **base)
     render(G, "network", out / "graph.png")
     _write_events_jsonl(G, out / "events.jsonl")
+    for path in files:  # what a build killed while writing left behind
+        remove_stale_temps(path, started)
     if not args.quiet:
         print(_summary(stats, G, files))
     return EXIT_OK
@@ -529,6 +608,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as err:  # an output folder that cannot be made, a full disk, ...
+        print(f"graphbuild: error: {err}", file=sys.stderr)
+        return EXIT_NOTHING
+    except MemoryError:
+        print("graphbuild: error: out of memory; give fewer or smaller inputs (--max-bytes), "
+              "or fewer --workers", file=sys.stderr)
+        return EXIT_NOTHING
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -41,6 +41,9 @@ __all__ = ["Result", "Engine", "engine_for", "process_batch", "run_pool", "extra
 
 log = logging.getLogger(__name__)
 
+#: Extractors whose needs the prefilter knows (it keeps every sentence they could use).
+PREFILTERED_EXTRACTORS = frozenset({"events.v1"})
+
 #: Environment variables that cap the threads of numerical libraries in a worker process.
 THREAD_LIMITS = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                  "BLIS_NUM_THREADS": "1"}
@@ -68,10 +71,12 @@ class Engine:
         self.nlp = nlp if nlp is not None else load_pipeline(config.model)
         self.extractors = _make_extractors(config)
         self.prefilter = None
+        # the prefilter keeps what the built-in extractor can use; a user's extractor may need
+        # sentences it would blank, so with one the whole text is parsed
         if getattr(config, "prefilter", True):
-            from .prefilter import KNOWN_EXTRACTORS, make_prefilter
+            from .prefilter import make_prefilter
 
-            unknown = sorted(set(config.extractors) - KNOWN_EXTRACTORS)
+            unknown = sorted(set(config.extractors) - PREFILTERED_EXTRACTORS)
             if unknown:
                 log.info("prefilter off: it does not know the triggers of %s", ", ".join(unknown))
             else:

@@ -209,6 +209,7 @@ def article_from_text(
         date = parsed
     elif isinstance(date, dt.datetime):
         date = date.date()
+    text = _SURROGATE.sub("\ufffd", text)  # one for one: offsets stay
     cleaned, headline, _ = _clean(_blank_carriage_returns(text), markdown=False)
     return Article(
         id=id, text=cleaned, title=title if title is not None else headline, date=date, url=url
@@ -251,8 +252,8 @@ class _Run:
             n += 1
         new = f"{wanted}-{n}"
         self.ids[new] = source
-        self.warn(f"article id {wanted!r} is taken by {self.ids[wanted]}; renamed {new!r}",
-                  path, line)
+        self.warn(f"duplicate article id ({wanted!r} is taken by {self.ids[wanted]}); "
+                  f"renamed {new!r}", path, line)
         return new
 
 
@@ -310,9 +311,8 @@ def _read_file(path: Path, run: _Run) -> Iterator[Article]:
     source = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        kind = repr(suffix) if suffix else "(no extension)"
-        run.skip(f"unsupported file type {kind}; graphbuild reads {', '.join(SUPPORTED_SUFFIXES)}",
-                 source)
+        what = f"unsupported file type {suffix!r}" if suffix else "file name has no extension"
+        run.skip(f"{what}; graphbuild reads {', '.join(SUPPORTED_SUFFIXES)}", source)
         return
     try:
         info = os.stat(path)
@@ -331,8 +331,8 @@ def _read_file(path: Path, run: _Run) -> Iterator[Article]:
         yield from _read_jsonl(path, run)
         return
     if info.st_size > run.max_bytes:
-        run.skip(f"file is {info.st_size:,} bytes, more than max_bytes={run.max_bytes:,}; "
-                 "not read (pass a larger max_bytes to read it)", source)
+        run.skip(f"file too large ({info.st_size:,} bytes, more than max_bytes="
+                 f"{run.max_bytes:,}); not read: {_LARGER}", source)
         return
     article = _read_document(path, suffix, run)
     if article is not None:
@@ -351,8 +351,13 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _FALLBACKS = ("cp1252", "latin-1")
-_BINARY = ("contains NUL bytes: a binary file (or UTF-16/UTF-32 text without a byte-order "
-           "mark); not read")
+_BINARY = ("binary file (it contains NUL bytes; or it is UTF-16/UTF-32 text without a "
+           "byte-order mark); not read")
+_LARGER = "pass a larger max_bytes (graphbuild --max-bytes) to read it"
+# Control characters that text does not hold (not tab, LF, VT, FF, CR): more than
+# _MAX_CONTROL of them (and more than 8) in the first _SAMPLE characters make a file binary.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SAMPLE, _MAX_CONTROL = 4096, 0.05
 
 
 def _decode(data: bytes, declared: str | None = None, *, boms: bool = True
@@ -387,6 +392,10 @@ def _decode(data: bytes, declared: str | None = None, *, boms: bool = True
     raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
 
 
+# A surrogate code point alone: JSON's "\\ud800" escapes decode to one, UTF-8 cannot hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _blank_carriage_returns(text: str) -> str:
     """CRLF -> space + LF and lone CR -> LF: line ends become LF, the length stays."""
     return text.replace("\r\n", " \n").replace("\r", "\n")
@@ -405,7 +414,8 @@ def _read_document(path: Path, suffix: str, run: _Run) -> Article | None:
         run.skip(f"cannot read: {err.strerror or err}", source)
         return None
     if len(data) > run.max_bytes:  # grew since os.stat
-        run.skip(f"file is more than max_bytes={run.max_bytes:,} bytes; not read", source)
+        run.skip(f"file too large (more than max_bytes={run.max_bytes:,} bytes as read); "
+                 f"not read: {_LARGER}", source)
         return None
     html = suffix in (".html", ".htm")
     declared = None
@@ -418,6 +428,11 @@ def _read_document(path: Path, suffix: str, run: _Run) -> Article | None:
         return None
     if "\0" in text:
         run.skip(_BINARY, source)
+        return None
+    sample = text[:_SAMPLE]
+    if len(_CONTROL.findall(sample)) > max(8, _MAX_CONTROL * len(sample)):
+        run.skip("binary file (more than 5% of its first characters are control characters); "
+                 "not read", source)
         return None
     if fallback:
         run.warn(f"not valid UTF-8; decoded as {fallback}", source)
@@ -489,8 +504,8 @@ def _read_jsonl(path: Path, run: _Run) -> Iterator[Article]:
             if len(raw) > run.max_bytes and not raw.endswith(b"\n"):
                 while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
                     pass
-                run.skip(f"line is longer than max_bytes={run.max_bytes:,}; not read",
-                         source, lineno)
+                run.skip(f"line too long (longer than max_bytes={run.max_bytes:,}); not read: "
+                         f"{_LARGER}", source, lineno)
                 filled = True
                 continue
             if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
@@ -515,7 +530,7 @@ def _jsonl_article(raw: bytes, path: Path, lineno: int, run: _Run) -> Article | 
     if fallback:
         run.warn(f"line is not valid UTF-8; decoded as {fallback}", source, lineno)
     try:
-        record = json.loads(text)
+        record = json.loads(text.rstrip("\r\n"))  # an error at the end is on this line
     except json.JSONDecodeError as err:
         return skip(f"not valid JSON ({err.msg} at column {err.colno})")
     except (ValueError, RecursionError) as err:
@@ -529,12 +544,17 @@ def _jsonl_article(raw: bytes, path: Path, lineno: int, run: _Run) -> Article | 
         value = record.get(field)
         if value is not None and not isinstance(value, str):
             return skip(f"{field!r} must be a string, not {_json_type(value)}")
+        if value is not None and _SURROGATE.search(value):
+            run.warn(f"{field!r} holds a lone surrogate escape (\\ud800-\\udfff), not text; "
+                     "replaced by U+FFFD", source, lineno)
+            record[field] = _SURROGATE.sub("\ufffd", value)
+    body = record["text"]
     if not body.strip():
         return skip("'text' is empty")
 
     wanted = record.get("id")
     if wanted is not None and not wanted.strip():
-        run.warn(f"'id' is empty; using {path.stem}-{lineno}", source, lineno)
+        run.warn(f"'id' is empty (used {path.stem}-{lineno} instead)", source, lineno)
         wanted = None
     date = _date_or_warn(record["date"], run, source, lineno) if record.get("date") else None
     cleaned, headline, _ = _clean(_blank_carriage_returns(body), markdown=False)
@@ -574,7 +594,7 @@ def _parse_date(value: str) -> dt.date | None:
 def _date_or_warn(value: str, run: _Run, source: str, line: int | None) -> dt.date | None:
     date = _parse_date(value)
     if date is None:
-        run.warn(f"date {value!r} is not an ISO 8601 date or datetime; date left empty",
+        run.warn(f"bad date ({value!r} is not an ISO 8601 date or datetime); date left empty",
                  source, line)
     return date
 
@@ -665,11 +685,21 @@ def _blank_but_keep(match: re.Match[str]) -> str:
     return _blank(whole[:start]) + whole[start:end] + _blank(whole[end:])
 
 
+_COMMENT_END = re.compile(r"--!?\s*>")
+_SECTION_NAME = re.compile(r"([a-zA-Z][-_.a-zA-Z0-9]*)\s*")
+_SECTIONS = frozenset({"temp", "cdata", "ignore", "include", "rcdata", "if", "else", "endif"})
+
+# Link text and targets stop at a bracket of their kind: a line of "[" is read once, not once
+# for each "[" (which made a 100 kB line take minutes).
 _LINK_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"
 # Emphasis spans at most this many characters, so a line full of unmatched ``*`` stays linear.
 _MAX_SPAN = 500
-_EMPHASIS = (r"(?<![\w*\\])(?P<m>\*{1,3}|_{1,3})(?=\S)(?P<keep>[^\n]{0,%d}?\S)(?P=m)(?![\w*])"
-             % _MAX_SPAN)
+# The emphasised text holds no marker of its own kind (an emphasis nested in another of the
+# same kind goes first, the outer one in the second pass): a line of "*a " is read once, not
+# _MAX_SPAN times.
+_EMPHASIS = tuple(
+    rf"(?<![\w*\\])(?P<m>{m}{{1,3}})(?=[^\s{c}])(?P<keep>[^\n{c}]{{0,{_MAX_SPAN}}}?[^\s{c}])"
+    rf"(?P=m)(?![\w*])" for m, c in ((r"\*", "*"), ("_", "_")))
 _MARKDOWN: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.M) for p in (
     r"<!--(?s:.*?)(?:-->|\Z)",  # comments
     r"^ {0,3}(?:`{3,}|~{3,})[^\n]*$",  # code fences
@@ -678,15 +708,15 @@ _MARKDOWN: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.M) for p in (
     r"^ {0,3}(?:=+|-+|(?:[-*_][ \t]*){3,})[ \t]*$",  # setext underlines, rules
     r"^[ \t]{0,3}(?:>[ \t]?)+",  # block quotes
     r"^(?=[^\n]*\|)(?=[^\n]*---)[ \t|:-]+$",  # table header separators
-    r"!\[[^\]\n]*\](?:" + _LINK_TARGET + r"|\[[^\]\n]*\])",  # images
-    r"\[\^[^\]\n]+\]",  # footnote references
-    r"\[(?P<keep>[^\]\n]*)\]" + _LINK_TARGET,  # inline links: keep the text
-    r"\[(?P<keep>[^\]\n]+)\]\[[^\]\n]*\]",  # reference links
+    r"!\[[^\[\]\n]*\](?:" + _LINK_TARGET + r"|\[[^\[\]\n]*\])",  # images
+    r"\[\^[^\[\]\n]+\]",  # footnote references
+    r"\[(?P<keep>[^\[\]\n]*)\]" + _LINK_TARGET,  # inline links: keep the text
+    r"\[(?P<keep>[^\[\]\n]+)\]\[[^\[\]\n]*\]",  # reference links
     r"<(?:https?|ftp|mailto):[^>\s]*>",  # autolinks
     r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>",  # inline HTML tags
     r"(?P<m>`+)(?P<keep>[^`\n]+?)(?P=m)",  # inline code
-    _EMPHASIS,  # emphasis
-    _EMPHASIS,  # again: emphasis nested in emphasis
+    *_EMPHASIS,  # emphasis
+    *_EMPHASIS,  # again: emphasis nested in emphasis
     r"(?<!~)~~(?=\S)(?P<keep>[^\n]{0,%d}?\S)~~(?!~)" % _MAX_SPAN,  # strikethrough
     r"\\(?=[\\`*_{}\[\]()#+\-.!|>~<])",  # backslash escapes
 ))
@@ -810,6 +840,8 @@ class _VisibleText(HTMLParser):
         self._in_title = False
         self._closing = False  # inside close(): what is left is a truncated tag
         self._truncated = False
+        self._lasts_of: str | None = None  # the rawdata self._lasts was computed for
+        self._lasts: dict[str, int] = {}
 
     # the element stack ----------------------------------------------------------------------
 
@@ -891,6 +923,59 @@ class _VisibleText(HTMLParser):
         self._closing = True
         super().close()
         self._pop_to(0)
+
+    # markup left open ---------------------------------------------------------------------------
+    # At the end of a page, Python's parser looks for the end of every tag, comment or section
+    # still open by reading the rest of the page again, once for each: a page of 100,000 "<a "
+    # or "<!--a>" takes minutes. The end that a construct needs comes after the last ">" (and
+    # the last "--" or "]") of the page or nowhere: one search per page answers it.
+
+    def _last(self, token: str) -> int:
+        """Where ``token`` last starts in the data left to parse (-1: nowhere); ``"-->"``
+        stands for every way a comment can end (``--\\s*>``, ``--!>``)."""
+        raw = self.rawdata
+        if self._lasts_of is not raw:
+            self._lasts_of, self._lasts = raw, {}
+        if token not in self._lasts:
+            if token == "-->":
+                self._lasts[token] = max((m.start() for m in _COMMENT_END.finditer(raw)),
+                                         default=-1)
+            else:
+                self._lasts[token] = raw.rfind(token)
+        return self._lasts[token]
+
+    def _open_to_the_end(self, i: int) -> bool:
+        return self._last(">") < i
+
+    def parse_starttag(self, i: int) -> int:
+        return -1 if self._open_to_the_end(i) else super().parse_starttag(i)
+
+    def parse_endtag(self, i: int) -> int:
+        return -1 if self._open_to_the_end(i) else super().parse_endtag(i)
+
+    def parse_pi(self, i: int) -> int:
+        return -1 if self._open_to_the_end(i) else super().parse_pi(i)
+
+    def parse_html_declaration(self, i: int) -> int:
+        if self.rawdata.startswith(("<!--", "<!["), i):  # to the two below
+            return super().parse_html_declaration(i)
+        return -1 if self._open_to_the_end(i) else super().parse_html_declaration(i)
+
+    def parse_comment(self, i: int, report: bool = True) -> int:  # type: ignore[override]
+        # a comment ends at an end after "<!--", or at once: "<!-->", "<!--->"
+        raw = self.rawdata
+        if self._open_to_the_end(i) or (self._last("-->") < i + 4
+                                        and not raw.startswith((">", "->"), i + 4)):
+            return -1
+        return super().parse_comment(i, report)
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:  # type: ignore[override]
+        # "<![CDATA[" and the other known sections end with "]...>"; an unknown one is an error
+        name = _SECTION_NAME.match(self.rawdata, i + 3)
+        if name and name.group(1).lower() in _SECTIONS and (
+                self._open_to_the_end(i) or self._last("]") < i):
+            return -1
+        return super().parse_marked_section(i, report)
 
     # helpers ----------------------------------------------------------------------------------
 

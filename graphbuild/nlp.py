@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -26,8 +27,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODELS", "UNUSED_COMPONENTS", "load_pipeline", "parse", "pipeline_id",
-           "resolve_model_name"]
+__all__ = ["DEFAULT_MODELS", "UNUSED_COMPONENTS", "BLOCK_CHARS", "block_spans", "load_pipeline",
+           "parse", "pipeline_id", "resolve_model_name"]
 
 log = logging.getLogger(__name__)
 
@@ -168,3 +169,68 @@ def parse(articles: Iterable[Article], nlp: "Language", *, batch_size: int = 32,
         _init_worker_threads()
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield article, doc
+
+
+#: Articles longer than this many characters (some 3,500 words) are parsed in blocks of at
+#: most this many. spaCy refuses texts over ``nlp.max_length`` (1,000,000), and the parser's
+#: memory grows with the characters of a batch (about 2.5 kB a character with
+#: en_core_web_sm): a batch of 32 blocks stays under 2 GB whatever the article's length.
+BLOCK_CHARS = 20_000
+
+# Where a block may end, best first: after a paragraph break, a line break, a sentence end,
+# any whitespace. A block ends at the last such place in the second half of its window.
+_BLOCK_ENDS = (
+    re.compile(r"\n[ \t]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"[.!?…][\"'”’)\]]*\s+"),
+    re.compile(r"\s+"),
+)
+
+
+def block_spans(text: str, max_chars: int = BLOCK_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text`` into consecutive blocks of at most ``max_chars`` characters.
+
+    Blocks end after a paragraph break where there is one in the second half of the block's
+    window, else after a line break, a sentence end or whitespace; a run of more than
+    ``max_chars / 2`` characters without whitespace is cut where the window ends. The blocks
+    cover the text exactly: ``"".join(text[s:e] for s, e in block_spans(text))`` is ``text``,
+    and ``s`` is the offset of a block's first character in ``text``.
+
+    Parameters
+    ----------
+    text
+        The text to cut.
+    max_chars
+        The longest block, at least 2.
+
+    Returns
+    -------
+    list of (start, end)
+        One span when the text is short enough.
+
+    Examples
+    --------
+    >>> text = "One two.\\n\\nThree four.\\nSix seven."
+    >>> [text[s:e] for s, e in block_spans(text, 16)]
+    ['One two.\\n\\n', 'Three four.\\n', 'Six seven.']
+    >>> block_spans("short", 20)
+    [(0, 5)]
+    """
+    if max_chars < 2:
+        raise ValueError(f"max_chars must be at least 2, not {max_chars!r}")
+    spans: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > max_chars:
+        low, high = start + max_chars // 2, start + max_chars
+        cut = high
+        for pattern in _BLOCK_ENDS:
+            last = None
+            for last in pattern.finditer(text, low, high):
+                pass
+            if last is not None:
+                cut = last.end()
+                break
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, n))
+    return spans

@@ -6,14 +6,16 @@ loaded at import; the spaCy pipeline is loaded on first use.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from .errors import InputError
+from .nlp import BLOCK_CHARS, block_spans
 from .types import Article, Event
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,6 +36,8 @@ class Config:
     lexicon_files: tuple[str, ...] = ()
     actors_file: str | None = None
     date: dt.date | None = None  # the date of articles that carry none (``--date``)
+    max_bytes: int | None = None  # refuse larger input files and jsonl lines (None: 20 MB)
+    block_chars: int = BLOCK_CHARS  # longer articles are parsed in blocks of at most this size
     batch_size: int = 32
     workers: int = 1
     min_confidence: float = 0.0
@@ -80,20 +84,87 @@ def extract_articles(articles: Iterable[Article], *, config: Config = Config(),
     """Parse and extract, article by article, in input order.
 
     One article whose extraction fails is reported (with its id) and skipped; the others go on.
+    An article longer than ``config.block_chars`` characters is parsed and extracted a block
+    at a time (cut after paragraph breaks by :func:`graphbuild.nlp.block_spans`), so memory
+    stays bounded whatever its length; its events keep their offsets into the whole article.
+    What links sentences (an actor named in one block and referred to in the next) does not
+    cross a block's end.
     """
+    stats = stats if stats is not None else BuildStats()
+    limit = config.block_chars if nlp is None else min(config.block_chars, nlp.max_length)
+    blocks = _Blocks(limit, stats)
+    articles = blocks.split(_with_default_date(articles, config.date))
+    for block, events in _extract_each(articles, config=config, nlp=nlp, stats=stats):
+        yield from blocks.join(block, events)
+    yield from blocks.join(None, [])
+
+
+class _Blocks:
+    """Long articles cut into blocks on the way in; their blocks' results joined on the way out.
+
+    ``join`` gets each block's result in input order; a block whose extraction failed (and was
+    reported) sends none. ``join(None, [])`` at the end settles the blocks still waiting.
+    """
+
+    def __init__(self, limit: int, stats: BuildStats):
+        self.limit = limit
+        self.stats = stats
+        self.pending: deque[tuple[Article, Article, int, bool]] = deque()  # block, article, offset, last
+        self.article: Article | None = None  # the article being joined
+        self.events: list[Event] = []
+        self.done = 0  # its blocks seen
+        self.ok = False  # whether any of them was extracted
+
+    def split(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            spans = block_spans(article.text, self.limit)
+            if len(spans) > 1:
+                log.info("article %s: %d characters, parsed in %d blocks", article.id,
+                         len(article.text), len(spans))
+            for i, (start, end) in enumerate(spans):
+                block = article if len(spans) == 1 else dataclasses.replace(
+                    article, text=article.text[start:end])
+                self.pending.append((block, article, start, i == len(spans) - 1))
+                yield block
+
+    def join(self, block: Article | None, events: list[Event]) -> Iterator[tuple[Article, list[Event]]]:
+        while self.pending:
+            expected, article, offset, last = self.pending.popleft()
+            found = block is not None and (expected is block or (
+                expected.id == block.id and expected.text == block.text))
+            if article is not self.article:
+                self.article, self.events, self.done, self.ok = article, [], 0, False
+            self.done += 1
+            if found:
+                self.ok = True
+                self.events.extend(events if not offset else [
+                    dataclasses.replace(ev, start=ev.start + offset, end=ev.end + offset)
+                    for ev in events])
+            if last:
+                self.stats.articles -= self.done - 1  # each block was counted as an article
+                if self.ok:
+                    yield article, self.events
+                self.article, self.events = None, []
+            if found:
+                return
+        if block is not None:  # pragma: no cover - a result for an article never sent
+            raise RuntimeError(f"extraction returned article {block.id!r} out of order")
+
+
+def _extract_each(articles: Iterable[Article], *, config: Config, nlp: "Language | None",
+                  stats: BuildStats) -> Iterator[tuple[Article, list[Event]]]:
     from .engine import extract_results
 
-    stats = stats if stats is not None else BuildStats()
-    for result in extract_results(_with_default_date(articles, config.date), config=config, nlp=nlp):
+    for result in extract_results(articles, config=config, nlp=nlp):
         article = result.article
         stats.articles += 1
         stats.sentences += result.sentences
         if result.error is not None:
+            problem = InputError(f"extraction failed ({result.error})", path=article.source or article.id)
             if config.strict:
-                raise InputError(f"extraction failed: {result.error}", path=article.source or article.id)
+                raise problem
             log.error("article %s: extraction failed (%s); skipped", article.id, result.error)
-            stats.skipped.append(InputError(f"extraction failed: {result.error}",
-                                            path=article.source or article.id))
+            stats.skipped.append(problem)
             continue
         events = result.events
         stats.events += len(events)
@@ -103,7 +174,7 @@ def extract_articles(articles: Iterable[Article], *, config: Config = Config(),
 
 def _articles_from(paths_or_texts: str | os.PathLike | Article | Iterable[str | os.PathLike | Article],
                    *, config: Config, stats: BuildStats) -> Iterator[Article]:
-    from .ingest import article_from_text, iter_articles
+    from .ingest import DEFAULT_MAX_BYTES, article_from_text, iter_articles
 
     if isinstance(paths_or_texts, (str, os.PathLike, Article)):
         items: Sequence = [paths_or_texts]
@@ -134,7 +205,8 @@ def _articles_from(paths_or_texts: str | os.PathLike | Article | Iterable[str | 
                 raise problem
             report(problem)
     if paths:
-        yield from iter_articles(paths, strict=config.strict, report=report)
+        yield from iter_articles(paths, strict=config.strict, report=report,
+                                 max_bytes=config.max_bytes or DEFAULT_MAX_BYTES)
 
 
 def run(paths_or_texts, *, config: Config = Config(), nlp: "Language | None" = None,

@@ -38,7 +38,7 @@ from typing import Any, Iterable, Mapping
 
 from .types import Article
 
-__all__ = ["FilterResult", "Prefilter", "KNOWN_EXTRACTORS", "make_prefilter", "split_sentences",
+__all__ = ["FilterResult", "Prefilter", "make_prefilter", "split_sentences",
            "surface_forms", "irregular_forms", "may_name_actor", "is_heading", "names_person"]
 
 # Words after which a full stop does not end a sentence: titles, initials' company, months.
@@ -376,11 +376,6 @@ def _is_full_name(run: list[str], gz: Any) -> bool:
     if gz.country(text) is not None or gz.organisation(text) is not None:
         return False
     return not all(gz.country(w) is not None for w in names)
-
-
-#: The extractors whose triggers the prefilter knows. With any other, nothing is blanked: a
-#: user's extractor may look for words the lexicon does not hold.
-KNOWN_EXTRACTORS = frozenset({"events.v1"})
 
 
 def make_prefilter(lexicon: Any = None, *, keep_before: int = 1,

@@ -53,6 +53,7 @@ import difflib
 import logging
 import math
 import os
+import re
 import textwrap
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -298,7 +299,31 @@ def _wrap(label: str, width: int = 18) -> str:
 
 
 def _label(G: nx.MultiDiGraph, node: str) -> str:
-    return str(G.nodes[node].get("label") or node)
+    return _drawable(str(G.nodes[node].get("label") or node))
+
+
+# Control characters no font draws and XML (SVG) cannot hold; also U+FFFE, U+FFFF, surrogates.
+_UNDRAWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def _drawable(text: str) -> str:
+    """``text`` as it can be drawn and written into SVG: a tab or CR becomes a space, the
+    other control characters are dropped.
+
+    >>> _drawable("Tab\\there\\x00, \\x1b[31mred")
+    'Tab here, [31mred'
+    """
+    return _UNDRAWABLE.sub("", text.replace("\t", " ").replace("\r", " "))
+
+
+def _plain(text: str) -> str:
+    """``text`` for a matplotlib Text: drawable, and each ``$`` escaped so that it is drawn
+    as itself, never read as mathtext (``$x^{$`` would raise). Apply once, where drawn.
+
+    >>> _plain("Costs $5 and $6")
+    'Costs \\\\$5 and \\\\$6'
+    """
+    return _drawable(text).replace("$", "\\$")
 
 
 # --------------------------------------------------------------------------------------
@@ -415,6 +440,7 @@ def _add_axes(fig: "Figure", kind: str) -> "Axes":
 
 def _set_titles(ax: "Axes", title: str, subtitle: str) -> None:
     """Bold title at the top left of ``ax``, a grey subtitle under it."""
+    title, subtitle = _plain(title), _plain(subtitle)
     ax.set_title(title, loc="left", fontsize=14, fontweight="bold", color=_INK,
                  pad=24 if subtitle else 8)
     if subtitle:
@@ -907,7 +933,7 @@ def _draw_graph(G: nx.MultiDiGraph, ax: "Axes", pos: Mapping[str, tuple[float, f
     node_labels: dict[str, Annotation] = {}
     for n in sorted(G):
         node_labels[n] = ax.annotate(
-            _wrap(_label(G, n)), xy=pos[n], xytext=(0, 0), textcoords="offset points",
+            _plain(_wrap(_label(G, n))), xy=pos[n], xytext=(0, 0), textcoords="offset points",
             ha="center", va="center", multialignment="center",
             fontsize=10.5 if n == focus else 9, fontweight="bold" if n == focus else "normal",
             color=_INK, zorder=5, annotation_clip=False,
@@ -1084,8 +1110,8 @@ def _event_weight(d: Mapping[str, Any], u: str, v: str) -> float:
 def _country_label(G: nx.MultiDiGraph, code: str) -> str:
     for _, d in G.nodes(data=True):
         if _actor_type(d) is ActorType.COUNTRY and d.get("country") == code and d.get("label"):
-            return str(d["label"])
-    return code
+            return _drawable(str(d["label"]))
+    return _drawable(code)
 
 
 def country_matrix(G: nx.MultiDiGraph, *, weight: Literal["count", "cooperation"] = "count"
@@ -1199,11 +1225,11 @@ def draw_matrix(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
     fig.colorbar(image, ax=ax, shrink=0.8, label=bar_label)
     ticks = range(len(codes))
     if len(codes) <= 4 and max(len(n) for n in names) <= 14:  # a few short names fit level
-        ax.set_xticks(ticks, names)
+        ax.set_xticks(ticks, [_plain(n) for n in names])
     else:
-        ax.set_xticks(ticks, [_wrap(n, 14) for n in names], rotation=35, ha="right",
+        ax.set_xticks(ticks, [_plain(_wrap(n, 14)) for n in names], rotation=35, ha="right",
                       rotation_mode="anchor")
-    ax.set_yticks(ticks, [_wrap(n, 18) for n in names])
+    ax.set_yticks(ticks, [_plain(_wrap(n, 18)) for n in names])
     ax.set_xlabel("target (acted upon)", color=_MUTED)
     ax.set_ylabel("actor (acts)", color=_MUTED)
     ax.set_xticks(np.arange(-0.5, len(codes)), minor=True)

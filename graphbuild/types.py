@@ -247,7 +247,7 @@ class Event:
             self.article_id, str(self.start), str(self.end), *ends, self.plover.value,
             self.relation, str(self.negated),
         ])
-        return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        return "ev-" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 class Extractor(Protocol):

@@ -253,8 +253,8 @@ def test_folder_is_read_recursively_in_sorted_order(tmp_path):
     assert sorted(where(problems)) == [("README", None, True), ("c.html", None, False),
                                        ("notes.csv", None, True)]
     unsupported = [p for p in problems if p.skipped]
-    assert all("unsupported file type" in p.reason for p in unsupported)
-    assert "(no extension)" in next(p.reason for p in problems if p.path.endswith("README"))
+    assert all("graphbuild reads .htm, .html, .jsonl, .md, .txt" in p.reason for p in unsupported)
+    assert "has no extension" in next(p.reason for p in problems if p.path.endswith("README"))
 
 
 def test_order_is_deterministic_and_inputs_keep_their_order(tmp_path):

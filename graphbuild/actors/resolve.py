@@ -695,12 +695,12 @@ class _Resolver:
             person = self.persons[key]
             if person.country is None and person.fixed is None and token_ids and not person.serves_organisation:
                 person.country = self._context_country(min(token_ids))
-        for key, token_ids in self._pending_person_tokens.items():
-            actor = self.persons[key].actor()
-            for i in list(self.res.by_token):
-                cur = self.res.by_token[i]
-                if len(cur) == 1 and cur[0].type is ActorType.PERSON and _norm(cur[0].label).split()[-1:] == [key]:
-                    self.res.by_token[i] = [actor]
+        merged = {key: self.persons[key].actor() for key in self._pending_person_tokens}
+        for i, cur in self.res.by_token.items():
+            if len(cur) == 1 and cur[0].type is ActorType.PERSON:
+                last = _norm(cur[0].label).split()[-1:]
+                if last and last[0] in merged:
+                    self.res.by_token[i] = [merged[last[0]]]
         self.recent_persons = [(i, self.res.by_token.get(i, [a])[0], s) for i, a, s in self.recent_persons]
 
     # -- pass 2: anaphora

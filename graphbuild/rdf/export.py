@@ -650,6 +650,10 @@ def write_graph(G: "nx.MultiDiGraph", path: str | os.PathLike[str], format: str 
         raise
     except OSError as err:
         raise ExportError(f"cannot write {os.fspath(path)!r}: {err}") from err
+    except UnicodeEncodeError as err:  # a lone surrogate ("\ud800") in a label or a text
+        raise ExportError(f"cannot write {os.fspath(path)!r}: a value holds "
+                          f"{err.object[err.start:err.end]!r}, a lone surrogate, which is "
+                          "not text") from err
     logger.info("wrote %s (%s)", os.fspath(path), fmt)
 
 
