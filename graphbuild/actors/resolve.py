@@ -65,6 +65,9 @@ _PERSON_NOUNS = {"soldier", "officer", "journalist", "civilian", "diplomat", "pr
                  "drone", "submarine", "force", "army", "navy", "unit", "police"}
 _POPULATION_NOUNS = {"inhabitant", "resident", "citizen", "people", "population", "national",
                      "native", "villager", "townspeople", "community"}
+_CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+                   "september", "october", "november", "december", "monday", "tuesday",
+                   "wednesday", "thursday", "friday", "saturday", "sunday"}
 _GENERIC_GROUPS = {"group", "faction", "movement", "member", "supporter", "activist", "leader",
                    "force", "unit", "organisation", "organization", "camp", "wing", "party"}
 _LEADER_WORDS = {"president", "premier", "king", "queen", "emir", "sultan", "chancellor", "dictator",
@@ -509,9 +512,10 @@ class _Resolver:
             countries = _countries_in(mods)
             for child in head.rights:
                 # "the government of X"; "police in X" (but "peacekeepers in X" are not X's,
-                # nor are "US troops in X")
+                # nor are "US troops in X" or "its forces in X")
+                owned = any(c.dep_ == "poss" for c in head.children)
                 if child.dep_ == "prep" and (child.lower_ == "of" or (
-                        child.lower_ in ("in", "throughout", "across") and not countries
+                        child.lower_ in ("in", "throughout", "across") and not countries and not owned
                         and not head.lemma_.lower().startswith("peacekeep"))):
                     countries += _countries_in(c for c in child.children if c.dep_ == "pobj")
             if countries:
@@ -563,8 +567,9 @@ class _Resolver:
                     self._remember(head, actor)
                 return
 
-        # any other organisation the model recognised
-        if ent is not None and ent.label_ == "ORG" and ent.root == head:
+        # any other organisation the model recognised (not a month misread as one)
+        if ent is not None and ent.label_ == "ORG" and ent.root == head and \
+                ent.text.lower().strip(". ") not in _CALENDAR_WORDS:
             countries = _countries_in(mods)
             label = re.sub(r"^the\s+", "", ent.text, flags=re.I)
             actor = Actor(label, ActorType.ORG, countries[0] if countries else None)
