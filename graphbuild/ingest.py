@@ -782,7 +782,33 @@ def _clean(text: str, *, markdown: bool) -> tuple[str, str | None, dict[str, str
                                     line, count=1)
         lines[i] = _blank(line) if _is_furniture(line, furniture) else line
     headline = _take_headline(lines)
+    _blank_dateline(lines)
     return "\n".join(lines), headline, meta
+
+
+# "NEW DELHI, March 3 (Reuters) - ", "OTTAWA — ": the place and agency a wire story opens with
+_DATELINE = re.compile(
+    r"^(\s*)((?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?:, [A-Za-z]+\.?(?: \d{1,2})?)?"
+    r"(?: \([A-Za-z .&-]{2,40}\))?\s*[-—–]+\s)")
+
+
+def _blank_dateline(lines: list[str]) -> None:
+    """Blank the dateline a wire story's first paragraph opens with (in place).
+
+    >>> lines = ["NEW DELHI, March 3 (Reuters) - Canada met Mexico."]
+    >>> _blank_dateline(lines); lines[0].strip()
+    'Canada met Mexico.'
+    >>> lines = ["US - China talks resumed."]
+    >>> _blank_dateline(lines); lines[0]
+    'US - China talks resumed.'
+    """
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return
+    m = _DATELINE.match(lines[first])
+    if m is None or len(m.group("place").replace(".", "").replace(" ", "")) < 4:
+        return  # too short to be a place rather than an acronym ("US - China talks")
+    lines[first] = m.group(1) + _blank(m.group(2)) + lines[first][m.end():]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -713,3 +713,13 @@ def test_reading_is_lazy(tmp_path, good):
 def test_bad_max_bytes_raises_at_once(max_bytes):
     with pytest.raises(InputError, match="max_bytes must be a positive integer"):
         iter_articles([], max_bytes=max_bytes)
+
+
+def test_a_wire_dateline_is_blanked_with_offsets_kept(tmp_path):
+    text = "OTTAWA, May 2 (Agency) - Canada met Mexico on Friday.\n"
+    f = tmp_path / "wire.txt"
+    f.write_text(text, encoding="utf-8")
+    (article,) = iter_articles([f])
+    assert len(article.text) == len(text)
+    assert article.text.strip() == "Canada met Mexico on Friday."
+    assert article.text.index("Canada") == text.index("Canada")

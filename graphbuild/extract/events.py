@@ -190,6 +190,9 @@ def _subject_of(verb: "Token", depth: int = 0) -> tuple[list["Token"], bool]:
 _ACTED_UPON = {Plover.SANCTION, Plover.COERCE, Plover.ASSAULT, Plover.AID, Plover.RETREAT,
                Plover.CONCEDE}
 
+# Participles that describe a state of their subject ("X is opposed to Y"), not an act on it.
+_STATIVE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote", "ally", "attach", "bind"}
+
 # Things given "to" someone: the recipient may hang on the verb ("granted asylum to X").
 _GIVEN_TO = {Plover.AID, Plover.SUPPORT, Plover.AGREE, Plover.COOPERATE, Plover.CONCEDE,
              Plover.RETREAT, Plover.SANCTION}
@@ -612,7 +615,7 @@ def _actors_for(tokens: Iterable["Token"], res: Resolution, *, as_target: bool =
 
 def _arguments_for_verb(tok: "Token", trig: Trigger) -> _Args:
     preps = tuple(p.lower() for p in trig.preps)
-    if _is_passive(tok) and not _agents(tok) and any(
+    if _is_passive(tok) and not _agents(tok) and tok.lemma_.lower() in _STATIVE_PARTICIPLES and any(
             c.dep_ == "prep" and c.lower_ in ("to", "against") for c in tok.children):
         # a state, not an act: "X is opposed to Y", "X is committed to Y"
         subjects = [t for s in (c for c in tok.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
@@ -922,8 +925,7 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                 continue
             if src.type is ActorType.COUNTRY and tgt.type is ActorType.COUNTRY and src.country == tgt.country:
                 continue
-            if (src.type is ActorType.PERSON and tgt.type is ActorType.COUNTRY and src.country == tgt.country
-                    and plover.quad in (QuadClass.VERBAL_COOPERATION, QuadClass.MATERIAL_COOPERATION)):
+            if src.type is ActorType.PERSON and tgt.type is ActorType.COUNTRY and src.country == tgt.country:
                 continue  # "the president promised to rebuild the country": no one else is involved
             confidence = trig.confidence * min(cs, ct) * mood.factor * (0.9 if cand.args.inherited else 1.0)
             if confidence < min_confidence:
@@ -1002,7 +1004,8 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
             own_state = bool(targets)
         plover, relation = trig.plover, trig.relation
         if plover is Plover.AGREE and any(
-                any(c.dep_ == "neg" for c in other.pred.children) for other in cand.frame_of):
+                other.pred not in (cand.tok, cand.pred) and any(c.dep_ == "neg" for c in other.pred.children)
+                for other in cand.frame_of):
             plover, relation = Plover.REJECT, "vow_not_to"  # "vowed not to return X"
         if trig.lemma in _HOSTING_VERBS and targets and all(
                 t[0].type is ActorType.PERSON and t[2].dep_ in ("dobj", "conj", "appos") and res.actors(t[2])

@@ -270,3 +270,8 @@ def test_a_stative_passive_keeps_its_subject(extract_text):
     evs = extract_text("Austria is opposed to Spanish mediation in the dispute.")
     ev, = find(evs, "REJECT", "Austria", "Spain")
     assert ev.source.label == "Austria"
+
+
+def test_not_being_invited_is_no_act_of_the_uninvited(extract_text):
+    text = "Canada met Mexico in Ottawa. Spain said it had not been invited to the talks."
+    assert not [e for e in extract_text(text) if e.source.label == "Spain"]
