@@ -65,6 +65,10 @@ _PERSON_NOUNS = {"soldier", "officer", "journalist", "civilian", "diplomat", "pr
                  "drone", "submarine", "force", "army", "navy", "unit", "police"}
 _POPULATION_NOUNS = {"inhabitant", "resident", "citizen", "people", "population", "national",
                      "native", "villager", "townspeople", "community"}
+_FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+_QUOTE_MARKS = {'"', "“", "”", "«", "»", "``", "''"}
+_SAYING_VERBS = {"say", "tell", "add", "state", "declare", "insist", "warn", "stress", "write",
+                 "tweet", "note", "explain", "announce"}
 _CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
                    "september", "october", "november", "december", "monday", "tuesday",
                    "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -718,6 +722,12 @@ class _Resolver:
                 actor = self._antecedent(tok, self.recent_persons)
                 if actor:
                     self._assign([], tok, [actor], certainty=0.8)
+            elif tok.pos_ == "PRON" and low in _FIRST_PERSON:
+                speaker = self._speaker(tok)
+                if speaker is not None:
+                    if low in ("we", "us", "our", "ours") and speaker.country:
+                        speaker = Actor(gz.country_name(speaker.country), ActorType.COUNTRY, speaker.country)
+                    self._assign([], tok, [speaker], certainty=0.7)
             elif tok.pos_ == "PRON" and low in _PLURAL_PRONOUNS:
                 # "they": the last group of people (or the pair of states) acting before it
                 groups = [(i, a, subj) for i, a, subj in self.recent_states
@@ -744,6 +754,21 @@ class _Resolver:
                 actor = self._by_role(tok)
                 if actor:
                     self._assign([], tok, [actor], certainty=0.7)
+
+    def _speaker(self, tok: "Token") -> Actor | None:
+        """Who says a quoted "I" or "we": the subject of the sentence's verb of saying."""
+        sent = tok.sent
+        quotes = [t.i for t in sent if t.text in _QUOTE_MARKS or t.text.startswith("'") and t.text == "'"]
+        if not quotes or not any(q < tok.i for q in quotes):
+            return None
+        for verb in sent:
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in _SAYING_VERBS:
+                for c in verb.children:
+                    if c.dep_ == "nsubj" and c.i in self.res.by_token and not (quotes[0] < c.i < quotes[-1]):
+                        actors = self.res.by_token[c.i]
+                        if len(actors) == 1:
+                            return actors[0]
+        return None
 
     def _recent_pair(self, tok: "Token") -> tuple[int, list[Actor]] | None:
         """The last mention of several actors at once ("X and Y", "the two leaders") before

@@ -244,6 +244,7 @@ class _Mood:
     conditional: bool = False  # "... unless Y does Z": a threat
 
 
+_TIME_MARKS = {"when", "once", "after", "before", "until", "while"}
 _ONGOING = {"continue", "keep", "remain"}
 _INTENT_AUX = {"will", "would", "shall", "'ll", "wo"}
 _INTENT_WORDS = {"willing", "ready", "prepared", "determined", "eager", "offer", "promise",
@@ -253,6 +254,10 @@ _INTENT_WORDS = {"willing", "ready", "prepared", "determined", "eager", "offer",
 
 def _mood(trigger: "Token", pred: "Token", lex: Lexicon) -> _Mood:
     negated, modality, factor = _polarity_and_modality(trigger, pred, lex)
+    if (modality is Modality.ASSERTED and pred.dep_ == "advcl"
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in _TIME_MARKS for m in pred.children)
+            and any(a.dep_ == "aux" and a.lower_ in lex.planned_aux for a in pred.head.children)):
+        modality = Modality.PLANNED  # "... will sign when I visit Paris": the visit is to come
     intent = False
     conditional = False
     for node in _clause_chain(pred):

@@ -275,3 +275,11 @@ def test_a_stative_passive_keeps_its_subject(extract_text):
 def test_not_being_invited_is_no_act_of_the_uninvited(extract_text):
     text = "Canada met Mexico in Ottawa. Spain said it had not been invited to the talks."
     assert not [e for e in extract_text(text) if e.source.label == "Spain"]
+
+
+def test_quoted_first_person_is_the_speaker(extract_text):
+    text = '"We will sign the treaty when I visit Lisbon in July," Chancellor Karl Weber of Austria said.'
+    evs = extract_text(text)
+    visit = [e for e in evs if e.plover is Plover.CONSULT and e.source.label == "Karl Weber"]
+    assert visit and all(e.modality is Modality.PLANNED for e in visit)
+    assert visit[0].target.country == "PRT"
