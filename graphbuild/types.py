@@ -26,7 +26,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,18 +47,16 @@ __all__ = [
 ]
 
 
-class ActorType(str, Enum):
+class ActorType(StrEnum):
     """What kind of thing an actor is."""
 
     PERSON = "PERSON"
     COUNTRY = "COUNTRY"
     ORG = "ORG"
 
-    def __str__(self) -> str:
-        return self.value
 
 
-class Modality(str, Enum):
+class Modality(StrEnum):
     """Whether the text says the event happened, will happen, may happen, or reports a claim."""
 
     ASSERTED = "asserted"
@@ -66,11 +64,9 @@ class Modality(str, Enum):
     POSSIBLE = "possible"
     REPORTED = "reported"
 
-    def __str__(self) -> str:
-        return self.value
 
 
-class QuadClass(str, Enum):
+class QuadClass(StrEnum):
     """The four quad classes PLOVER groups its event types into."""
 
     VERBAL_COOPERATION = "verbal cooperation"
@@ -78,11 +74,9 @@ class QuadClass(str, Enum):
     VERBAL_CONFLICT = "verbal conflict"
     MATERIAL_CONFLICT = "material conflict"
 
-    def __str__(self) -> str:
-        return self.value
 
 
-class Plover(str, Enum):
+class Plover(StrEnum):
     """The 16 event types of PLOVER (2021 revision).
 
     Lookup is case-insensitive: ``Plover("agree") is Plover.AGREE``.
@@ -105,8 +99,6 @@ class Plover(str, Enum):
     COERCE = "COERCE"
     ASSAULT = "ASSAULT"
 
-    def __str__(self) -> str:
-        return self.value
 
     @classmethod
     def _missing_(cls, value: object) -> "Plover | None":

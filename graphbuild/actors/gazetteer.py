@@ -77,7 +77,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Generic, Iterator, NamedTuple, Sequence, TypeVar
 
@@ -120,7 +120,7 @@ E = TypeVar("E", bound=Enum)
 # --------------------------------------------------------------------------- values
 
 
-class MatchKind(str, Enum):
+class MatchKind(StrEnum):
     """How a string names a state."""
 
     NAME = "name"
@@ -128,11 +128,9 @@ class MatchKind(str, Enum):
     CAPITAL = "capital"
     BODY = "body"
 
-    def __str__(self) -> str:
-        return self.value
 
 
-class OrgKind(str, Enum):
+class OrgKind(StrEnum):
     """What kind of organisation an :class:`OrgMatch` is."""
 
     IGO = "igo"
@@ -140,11 +138,9 @@ class OrgKind(str, Enum):
     NATIONAL = "national"
     NONSTATE = "nonstate"
 
-    def __str__(self) -> str:
-        return self.value
 
 
-class RoleCategory(str, Enum):
+class RoleCategory(StrEnum):
     """The kind of office a title names."""
 
     HEAD_OF_STATE = "head_of_state"
@@ -162,8 +158,6 @@ class RoleCategory(str, Enum):
     RELIGIOUS = "religious"
     OTHER = "other"
 
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass(frozen=True)
