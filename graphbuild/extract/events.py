@@ -812,11 +812,13 @@ def _complement_clauses(tok: "Token") -> list["Token"]:
 
 
 def _deontic_request(tok: "Token") -> tuple["Token", list["Token"]] | None:
-    """'X said Y must stop': the clause whose subject is asked to act, and that subject."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _SAYING:
+    """'X said Y must stop', 'X issued a reminder that Y must stop': the clause whose subject
+    is asked to act, and that subject."""
+    speech_noun = tok.pos_ == "NOUN" and tok.lemma_.lower() in _SPEECH_NOUNS and tok.dep_ == "dobj"
+    if not speech_noun and (tok.pos_ != "VERB" or tok.lemma_.lower() not in _SAYING):
         return None
     for c in tok.children:
-        if c.dep_ != "ccomp":
+        if c.dep_ not in ("ccomp", "acl") or (c.dep_ == "acl" and not speech_noun):
             continue
         if any(a.dep_ == "aux" and a.lower_ in _DEONTIC for a in c.children) or (
                 c.lemma_.lower() == "have" and any(x.dep_ == "xcomp" for x in c.children)):
@@ -875,7 +877,7 @@ def _candidates(sent: "Span", lex: Lexicon, res: Resolution | None = None) -> li
         deontic = _deontic_request(tok)
         if deontic is not None:
             clause, subs = deontic
-            sources, inherited = _subject_of(tok)
+            sources, inherited = _subject_of(tok if tok.pos_ == "VERB" else tok.head)
             cand = _Candidate(tok, _REQUEST_BY_SAYING, tok, _Args(sources, list(subs), inherited), "verb.deontic")
             cand.complement_subjects = list(subs)
             cands.append(cand)

@@ -283,3 +283,8 @@ def test_quoted_first_person_is_the_speaker(extract_text):
     visit = [e for e in evs if e.plover is Plover.CONSULT and e.source.label == "Karl Weber"]
     assert visit and all(e.modality is Modality.PLANNED for e in visit)
     assert visit[0].target.country == "PRT"
+
+
+def test_a_reminder_that_someone_must_act_is_a_request(extract_text):
+    evs = extract_text("Spain issued a stern reminder to Bolivia that it must release the prisoners.")
+    assert find(evs, "REQUEST", "Spain", "Bolivia")
