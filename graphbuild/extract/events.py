@@ -878,6 +878,9 @@ def _candidates(sent: "Span", lex: Lexicon, res: Resolution | None = None) -> li
         if deontic is not None:
             clause, subs = deontic
             sources, inherited = _subject_of(tok if tok.pos_ == "VERB" else tok.head)
+            # "X reminded Y that it must ...": whoever is addressed, should "it" point back
+            addressed = _prep_objects(tok, ("to",)) + (_prep_objects(tok.head, ("to",)) if tok.pos_ == "NOUN" else [])
+            subs = list(subs) + [a for a in addressed if a not in subs]
             cand = _Candidate(tok, _REQUEST_BY_SAYING, tok, _Args(sources, list(subs), inherited), "verb.deontic")
             cand.complement_subjects = list(subs)
             cands.append(cand)
