@@ -62,7 +62,9 @@ _PERSON_NOUNS = {"soldier", "officer", "journalist", "civilian", "diplomat", "pr
                  "migrant", "settler", "peacekeeper", "guard", "agent", "spy", "negotiator",
                  "delegate", "lawmaker", "legislator", "politician", "dissident", "opposition",
                  "warship", "aircraft", "jet", "tank", "ship", "vessel", "plane", "helicopter",
-                 "drone", "submarine", "force", "army", "navy", "unit", "police"}
+                 "drone", "submarine", "force", "army", "navy", "unit", "police", "militiaman",
+                 "gunman", "guerrilla", "insurgent", "bomber", "attacker", "assailant", "sniper",
+                 "commando", "paratrooper", "marine", "trooper", "militia"}
 _POPULATION_NOUNS = {"inhabitant", "resident", "citizen", "people", "population", "national",
                      "native", "villager", "townspeople", "community"}
 _FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
@@ -206,9 +208,20 @@ def _country_of_text(text: str, *, allow_ambiguous: bool = True) -> str | None:
     hit = gz.country(text)
     if hit is None and text.lower().startswith("the "):
         hit = gz.country(text[4:])
+    if hit is None:
+        hit = _state_led(text)
     if hit is None or (hit.ambiguous and not allow_ambiguous):
         return None
     return hit.iso3
+
+
+_LED = re.compile(r"^(.+?)-(?:led|backed|based|run|controlled|sponsored|funded|supported|armed)$", re.I)
+
+
+def _state_led(text: str):
+    """"Vietnamese-led forces", "Iranian-backed militias": the state that leads them."""
+    m = _LED.match(text.strip())
+    return gz.country(m.group(1)) if m else None
 
 
 def _ent_of(token: "Token") -> "Span | None":
@@ -555,7 +568,7 @@ class _Resolver:
                 and not _is_title_token(head) and head.lemma_.lower() not in _COUNTERPART_NOUNS \
                 and not any(c.dep_ == "appos" for c in head.children):
             owners = [m for m in mods if m.dep_ in ("amod", "compound", "nmod", "poss") and m.i < head.i]
-            hits = [gz.country(m.text) for m in owners]
+            hits = [gz.country(m.text) or _state_led(m.text) for m in owners]
             isos = [h.iso3 for h in hits if h is not None and not h.ambiguous and h.kind in ("demonym", "name")]
             if isos:
                 coordinated = [m for m in mods if m.dep_ == "conj" and m.head in owners]

@@ -532,7 +532,7 @@ def _owner_actors(tok: "Token", res: Resolution, *, as_target: bool) -> list[tup
         return out
     relational = tok.lemma_.lower() in _RELATION_NOUNS
     for c in tok.children:
-        if c.dep_ == "prep" and (c.lower_ in ("by", "from", "including", "of") or (
+        if c.dep_ == "prep" and (c.lower_ in ("by", "from", "including", "of", "for") or (
                 relational and c.lower_ in ("with", "between"))):
             for p in c.children:
                 if p.dep_ == "pobj":

@@ -115,3 +115,8 @@ def test_resolution_does_not_change_the_doc(nlp):
     before = [(t.text, t.lemma_, t.dep_, t.ent_type_) for t in doc]
     resolve(doc)
     assert [(t.text, t.lemma_, t.dep_, t.ent_type_) for t in doc] == before
+
+
+def test_a_state_led_group_belongs_to_that_state(actors_of):
+    _, _, by_head = actors_of("Mexican-led forces crossed the river.")
+    assert one(by_head["forces"]).country == "MEX"
