@@ -636,6 +636,11 @@ def _arguments_for_verb(tok: "Token", trig: Trigger) -> _Args:
         targets += _prep_objects(tok, preps)
         return _Args(sources, targets, inherited)
     sources, inherited = _subject_of(tok)
+    if trig.plover is Plover.ACCUSE:
+        # "complained to the UN over X's raids": the complaint is about X, addressed to the UN
+        about = _prep_objects(tok, ("over", "about", "against"))
+        if about:
+            return _Args(sources, about, inherited)
     # even a one-actor trigger ("X mobilised troops") may name a target ("against Y")
     targets: list["Token"] = []
     if trig.particle and trig.particle.lower() in preps:
@@ -671,6 +676,11 @@ def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = No
     if acted_upon:
         targets_first = owners
     else:
+        # "(complained over) Israeli air raids": the state whose adjective the act bears
+        # carried it out, when no verb says who did
+        if tok.dep_ in ("pobj", "nsubj", "nsubjpass"):
+            owners += [c for c in tok.children if c.dep_ == "amod" and c.pos_ == "ADJ" and c not in owners
+                       and (hit := gz.country(c.text)) is not None and hit.kind == "demonym"]
         sources.extend(owners)
         targets_first = []
     between = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"

@@ -288,3 +288,9 @@ def test_quoted_first_person_is_the_speaker(extract_text):
 def test_a_reminder_that_someone_must_act_is_a_request(extract_text):
     evs = extract_text("Spain issued a stern reminder to Bolivia that it must release the prisoners.")
     assert find(evs, "REQUEST", "Spain", "Bolivia")
+
+
+def test_a_complaint_targets_what_it_is_about(extract_text):
+    evs = extract_text("Uruguay complained to the United Nations over Paraguayan air raids.")
+    acc = [e for e in evs if e.plover is Plover.ACCUSE]
+    assert acc and {e.target.country for e in acc} == {"PRY"}
