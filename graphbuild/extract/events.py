@@ -995,6 +995,14 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                               if t[0].id not in source_ids]
                     inner += [t for t in _actors_for(other.args.sources, res)
                               if t[0].id not in source_ids and trig.plover is not Plover.AGREE]
+            if not inner and trig.plover is Plover.THREATEN:
+                # "threatened to strike unless X rescinds ...": the threat is aimed at X
+                conditions = [c for h in [cand.tok, *cand.clauses] for c in h.subtree
+                              if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
+                                                           for m in c.children)]
+                inner = [t for c in conditions for t in _actors_for(
+                    [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")], res, as_target=True,
+                    history=history) if t[0].id not in source_ids][:2]
             if not inner:
                 # "refused to deploy peacekeepers in X": whoever the content names
                 named = [x for c in cand.clauses for x in c.subtree

@@ -294,3 +294,10 @@ def test_a_complaint_targets_what_it_is_about(extract_text):
     evs = extract_text("Uruguay complained to the United Nations over Paraguayan air raids.")
     acc = [e for e in evs if e.plover is Plover.ACCUSE]
     assert acc and {e.target.country for e in acc} == {"PRY"}
+
+
+def test_a_conditional_threat_is_aimed_at_whoever_must_act(extract_text):
+    evs = extract_text("Bolivian farmers threatened to hold a general strike unless Paraguay "
+                       "lifted its tariffs within ten days.")
+    threat = find(evs, "THREATEN", "Bolivia")
+    assert threat and threat[0].target.label == "Paraguay"
