@@ -644,6 +644,10 @@ class _Resolver:
         title += appos
         title = sorted(set(title), key=lambda t: t.i)
         countries = _countries_in(title)
+        if not countries:
+            # "King Hassan of Morocco", "the Emir of Qatar"
+            countries = [iso for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj" for iso in _countries_in([p])]
         role = _role_text(title)
         country = countries[0] if countries else None
         person = self._person(label, country, role)

@@ -120,3 +120,8 @@ def test_resolution_does_not_change_the_doc(nlp):
 def test_a_state_led_group_belongs_to_that_state(actors_of):
     _, _, by_head = actors_of("Mexican-led forces crossed the river.")
     assert one(by_head["forces"]).country == "MEX"
+
+
+def test_a_ruler_of_a_state(actors_of):
+    _, _, by_head = actors_of("King Felipe of Spain received the envoy.")
+    assert one(by_head["Felipe"]).country == "ESP"
