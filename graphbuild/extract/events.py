@@ -989,6 +989,10 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
             if cand.complement_subjects:
                 inner = [t for t in _actors_for(cand.complement_subjects, res, as_target=True, history=history)
                          if t[0].id not in source_ids]
+            if not inner and trig.plover in (Plover.AGREE, Plover.REJECT):
+                # "agreed to US mediation", "rejected French mediation": whose act it is
+                inner = [t for c in cand.clauses if c.pos_ == "NOUN"
+                         for t in _owner_actors(c, res, as_target=False) if t[0].id not in source_ids]
             if not inner:
                 for other in cand.frame_of:
                     inner += [t for t in _actors_for(other.args.targets, res, as_target=True, history=history)

@@ -301,3 +301,8 @@ def test_a_conditional_threat_is_aimed_at_whoever_must_act(extract_text):
                        "lifted its tariffs within ten days.")
     threat = find(evs, "THREATEN", "Bolivia")
     assert threat and threat[0].target.label == "Paraguay"
+
+
+def test_agreeing_to_a_states_mediation_targets_that_state(extract_text):
+    evs = extract_text("Bolivia has agreed to Spanish mediation in its border talks with Paraguay.")
+    assert find(evs, "AGREE", "Bolivia", "Spain")
