@@ -570,6 +570,8 @@ class _Resolver:
             owners = [m for m in mods if m.dep_ in ("amod", "compound", "nmod", "poss") and m.i < head.i]
             hits = [gz.country(m.text) or _state_led(m.text) for m in owners]
             isos = [h.iso3 for h in hits if h is not None and not h.ambiguous and h.kind in ("demonym", "name")]
+            if not isos:  # a state named in two words ("South Korean army officers")
+                isos = _countries_in([m for m in owners if m.pos_ in ("PROPN", "ADJ")])
             if isos:
                 coordinated = [m for m in mods if m.dep_ == "conj" and m.head in owners]
                 isos = list(dict.fromkeys(isos + [h.iso3 for h in (gz.country(m.text) for m in coordinated)
