@@ -500,7 +500,11 @@ class _Resolver:
                 return  # "Russian oil": a modifier, used by the phrase it modifies
             if hit.kind == "demonym":
                 if head.tag_ in ("NNS", "NNPS") or head.text.endswith("s"):
-                    actor = Actor(head.text, ActorType.ORG, hit.iso3)  # "Palestinians"
+                    # "Palestinians"; but "(ethnic) Albanians of southern Serbia" live in, and are
+                    # coded by, the state they live in
+                    home = [iso for c in head.rights if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                            for p in c.children if p.dep_ == "pobj" for iso in _countries_in(p.subtree)]
+                    actor = Actor(head.text, ActorType.ORG, home[0] if home else hit.iso3)
                 else:
                     actor = Actor(gz.country_name(hit.iso3), ActorType.COUNTRY, hit.iso3, None, (text,))
             else:

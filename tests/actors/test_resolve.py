@@ -125,3 +125,10 @@ def test_a_state_led_group_belongs_to_that_state(actors_of):
 def test_a_ruler_of_a_state(actors_of):
     _, _, by_head = actors_of("King Felipe of Spain received the envoy.")
     assert one(by_head["Felipe"]).country == "ESP"
+
+
+def test_a_people_living_in_a_state_is_coded_by_it(actors_of):
+    _, _, by_head = actors_of("The Hungarians of southern Slovakia demanded autonomy.")
+    assert one(by_head["Hungarians"]).country == "SVK"
+    _, _, by_head = actors_of("Hungarians protested.")
+    assert one(by_head["Hungarians"]).country == "HUN"
