@@ -532,7 +532,7 @@ def _owner_actors(tok: "Token", res: Resolution, *, as_target: bool) -> list[tup
         return out
     relational = tok.lemma_.lower() in _RELATION_NOUNS
     for c in tok.children:
-        if c.dep_ == "prep" and (c.lower_ in ("by", "from", "including", "of", "for") or (
+        if c.dep_ == "prep" and (c.lower_ in ("by", "from", "including", "of", "for", "against") or (
                 relational and c.lower_ in ("with", "between"))):
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -692,6 +692,8 @@ def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = No
             # "granted asylum to X": the recipient hangs on the verb
             giving = tok.dep_ == "dobj" and trig.plover in _GIVEN_TO
             gov_preps = tuple(p for p in preps if p != "between") + (("to",) if giving else ())
+            if trig.plover is Plover.MOBILIZE:  # "mobilised reservists for a war against X"
+                gov_preps += ("against", "for")
             targets = [t for t in _prep_objects(gov, gov_preps)]
             # "gave X aid" / "imposed on X sanctions"
             if not targets:

@@ -306,3 +306,8 @@ def test_a_conditional_threat_is_aimed_at_whoever_must_act(extract_text):
 def test_agreeing_to_a_states_mediation_targets_that_state(extract_text):
     evs = extract_text("Bolivia has agreed to Spanish mediation in its border talks with Paraguay.")
     assert find(evs, "AGREE", "Bolivia", "Spain")
+
+
+def test_mobilising_for_a_war_against_a_state_targets_it(extract_text):
+    evs = extract_text("Bolivia mobilized army reservists for a possible war against Paraguay.")
+    assert find(evs, "MOBILIZE", "Bolivia", "Paraguay")
