@@ -648,6 +648,10 @@ def _arguments_for_verb(tok: "Token", trig: Trigger) -> _Args:
     if not targets:
         targets = _direct_objects(tok)
     targets += [t for t in _prep_objects(tok, preps) if t not in targets]
+    # "shared evidence with X", "signed a deal with X": the preposition may hang on the object
+    for obj in [c for c in tok.children if c.dep_ == "dobj"]:
+        targets += [t for t in _prep_objects(obj, tuple(p for p in preps if p in ("with", "to")))
+                    if t not in targets]
     return _Args(sources, targets, inherited)
 
 

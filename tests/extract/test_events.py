@@ -311,3 +311,8 @@ def test_agreeing_to_a_states_mediation_targets_that_state(extract_text):
 def test_mobilising_for_a_war_against_a_state_targets_it(extract_text):
     evs = extract_text("Bolivia mobilized army reservists for a possible war against Paraguay.")
     assert find(evs, "MOBILIZE", "Bolivia", "Paraguay")
+
+
+def test_sharing_something_with_a_state(extract_text):
+    evs = extract_text("Spanish intelligence officials have shared evidence with Austria about the plot.")
+    assert find(evs, "COOPERATE", "Spanish", "Austria")
