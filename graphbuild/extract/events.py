@@ -1000,7 +1000,11 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                 inner = [t for c in cand.clauses if c.pos_ == "NOUN"
                          for t in _owner_actors(c, res, as_target=False) if t[0].id not in source_ids]
             if not inner:
-                for other in cand.frame_of:
+                # the content proper first ("threatened to break off relations with X"), then
+                # whatever else it mentions ("over their ties with Y")
+                direct = [o for o in cand.frame_of if o.tok in cand.clauses
+                          or (o.tok.dep_ == "dobj" and o.tok.head in cand.clauses)]
+                for other in direct or cand.frame_of:
                     inner += [t for t in _actors_for(other.args.targets, res, as_target=True, history=history)
                               if t[0].id not in source_ids]
                     inner += [t for t in _actors_for(other.args.sources, res)

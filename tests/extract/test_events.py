@@ -316,3 +316,10 @@ def test_mobilising_for_a_war_against_a_state_targets_it(extract_text):
 def test_sharing_something_with_a_state(extract_text):
     evs = extract_text("Spanish intelligence officials have shared evidence with Austria about the plot.")
     assert find(evs, "COOPERATE", "Spanish", "Austria")
+
+
+def test_a_threat_targets_its_content_not_its_reasons(extract_text):
+    evs = extract_text("Bolivia threatened to break off diplomatic relations with Uruguay over its "
+                       "ties with Paraguay.")
+    threats = [e for e in evs if e.plover is Plover.THREATEN]
+    assert {e.target.label for e in threats} == {"Uruguay"}
