@@ -244,6 +244,7 @@ class _Mood:
     conditional: bool = False  # "... unless Y does Z": a threat
 
 
+_PREPARING = {"prepare", "ready", "poise", "gear", "mass"}
 _TIME_MARKS = {"when", "once", "after", "before", "until", "while"}
 _ONGOING = {"continue", "keep", "remain"}
 _INTENT_AUX = {"will", "would", "shall", "'ll", "wo"}
@@ -1045,6 +1046,11 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                        for a, _, t in sources if a.type is ActorType.ORG and a.country][:1]
             own_state = bool(targets)
         plover, relation = trig.plover, trig.relation
+        if plover is Plover.ASSAULT and any(n.lemma_.lower() in _PREPARING for n in _clause_chain(cand.pred)[1:]):
+            # "the army prepared to resume shelling X": readying force is mobilisation
+            emit(cand, Plover.MOBILIZE, f"prepare_{relation}", sources, targets,
+                 _Mood(mood.negated, Modality.ASSERTED, mood.factor), ":prepare")
+            continue
         if plover is Plover.AGREE and any(
                 other.pred not in (cand.tok, cand.pred) and any(c.dep_ == "neg" for c in other.pred.children)
                 for other in cand.frame_of):

@@ -323,3 +323,9 @@ def test_a_threat_targets_its_content_not_its_reasons(extract_text):
                        "ties with Paraguay.")
     threats = [e for e in evs if e.plover is Plover.THREATEN]
     assert {e.target.label for e in threats} == {"Uruguay"}
+
+
+def test_preparing_to_attack_is_mobilisation(extract_text):
+    evs = extract_text("The Bolivian army prepared to resume shelling Paraguayan positions.")
+    assert find(evs, "MOBILIZE", "Bolivia")
+    assert not [e for e in evs if e.plover is Plover.ASSAULT]
