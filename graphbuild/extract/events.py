@@ -533,13 +533,11 @@ def _owner_actors(tok: "Token", res: Resolution, *, as_target: bool) -> list[tup
         return out
     relational = tok.lemma_.lower() in _RELATION_NOUNS
     for c in tok.children:
-        if c.dep_ == "prep" and (c.lower_ in ("by", "from", "including", "of", "for", "against") or (
-                relational and c.lower_ in ("with", "between"))):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    for q in _conjuncts(p):
-                        out.extend((a, res.certainty.get(q.i, 1.0) * 0.9, q) for a in res.actors(q))
-        elif c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ == "such" for g in c.children):
+        if c.dep_ != "prep":
+            continue
+        if (c.lower_ in ("by", "from", "including", "of", "for", "against")
+                or (relational and c.lower_ in ("with", "between"))
+                or (c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))):
             for p in c.children:
                 if p.dep_ == "pobj":
                     for q in _conjuncts(p):
@@ -688,8 +686,7 @@ def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = No
                        and (hit := gz.country(c.text)) is not None and hit.kind == "demonym"]
         sources.extend(owners)
         targets_first = []
-    between = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
-               for p in c.children if p.dep_ == "pobj" for t in _conjuncts(p)]
+    between = _prep_objects(tok, ("between",))
     targets = targets_first + [t for t in _prep_objects(tok, tuple(p for p in preps if p != "between"))
                                if t not in sources and t not in targets_first]
     if gov != tok:
@@ -858,18 +855,10 @@ _PLACE_PREPS = ("in", "into", "inside", "within", "across", "along", "near", "th
 
 def _place_objects(cand: "_Candidate") -> list["Token"]:
     heads = [cand.tok] if cand.tok == cand.pred else [cand.tok, cand.pred]
-    out: list["Token"] = []
-    for h in heads:
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
-                out.extend(p for p in c.children if p.dep_ == "pobj")
-        # "the curfew in X" hangs on the object noun
-        for d in h.children:
-            if d.dep_ == "dobj":
-                for c in d.children:
-                    if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
-                        out.extend(p for p in c.children if p.dep_ == "pobj")
-    return out
+    # on the trigger, its verb, or their objects ("the curfew in X" hangs on the object noun)
+    holders = [x for h in heads for x in (h, *(d for d in h.children if d.dep_ == "dobj"))]
+    return [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def _is_inside(tok: "Token", clause: "Token") -> bool:
