@@ -796,9 +796,8 @@ class _Resolver:
     def _recent_pair(self, tok: "Token") -> tuple[int, list[Actor]] | None:
         """The last mention of several actors at once ("X and Y", "the two leaders") before
         ``tok``, in its sentence or the one before."""
-        sents = list(self.doc.sents)
-        idx = next(k for k, s in enumerate(sents) if s.start <= tok.i < s.end)
-        start = sents[idx - 1].start if idx else sents[idx].start
+        sent = tok.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start else sent.start
         best: tuple[int, list[Actor]] | None = None
         for i in range(start, tok.i):
             actors = self.res.by_token.get(i, [])
