@@ -65,6 +65,22 @@ _PERSON_NOUNS = {"soldier", "officer", "journalist", "civilian", "diplomat", "pr
                  "drone", "submarine", "force", "army", "navy", "unit", "police", "militiaman",
                  "gunman", "guerrilla", "insurgent", "bomber", "attacker", "assailant", "sniper",
                  "commando", "paratrooper", "marine", "trooper", "militia"}
+# Plural nouns a state's name may modify that are never actors: "US policies", "Iraqi elections".
+_THING_NOUNS = {"policy", "election", "interest", "relation", "tie", "talk", "negotiation", "export",
+                "import", "good", "product", "home", "house", "building", "village", "town", "city",
+                "land", "territory", "water", "border", "asset", "fund", "law", "right", "demand",
+                "proposal", "plan", "effort", "measure", "sanction", "position", "claim", "concern",
+                "issue", "reform", "affair", "statement", "remark", "comment", "report", "document",
+                "record", "share", "bond", "price", "rate", "tariff", "barrier", "market", "company",
+                "firm", "bank", "ministry", "embassy", "consulate", "institution", "office", "facility",
+                "site", "base", "installation", "area", "region", "province", "road",
+                "street", "school", "hospital", "property", "holding", "reserve", "supply", "shipment",
+                "cargo", "weapon", "arm", "missile", "rocket", "shell", "bomb", "mine", "casualty",
+                "death", "loss", "victim", "attack", "strike", "raid", "operation", "exercise", "drill",
+                "activity", "action", "step", "move", "decision", "order", "rule", "regulation",
+                "value", "tradition", "culture", "language", "history", "economy", "budget", "debt",
+                "need", "fear", "hope", "view", "idea", "goal", "aim", "objective", "condition",
+                "term", "side", "ways", "means", "mandate", "visa", "passport", "flag", "symbol"}
 _POPULATION_NOUNS = {"inhabitant", "resident", "citizen", "people", "population", "national",
                      "native", "villager", "townspeople", "community"}
 _FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
@@ -224,6 +240,15 @@ def _state_led(text: str):
     return gz.country(m.group(1)) if m else None
 
 
+_HOLDING = frozenset({"occupied", "held", "controlled", "ruled", "annexed", "administered", "run"})
+
+
+def is_occupier(tok: "Token") -> bool:
+    """"Israeli" in "the Israeli-occupied territories": the state holding a place, not the place's."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in _HOLDING
+
+
 def _ent_of(token: "Token") -> "Span | None":
     """The named entity ``token`` is part of, if any."""
     if token.ent_iob_ == "O" or not token.ent_type_:
@@ -283,13 +308,26 @@ def _countries_in(tokens: Iterable["Token"]) -> list[str]:
         for width in (4, 3, 2):
             window = toks[i:i + width]
             if len(window) == width and window[-1].i - window[0].i == width - 1:
-                iso = _country_of_text(" ".join(t.text for t in window), allow_ambiguous=False)
-                if iso:
-                    found.append(iso)
+                text = " ".join(t.text for t in window)
+                if gz.country(text) is not None or _state_led(text) is not None:
+                    # a name of several words is read whole, even when it is not a state for
+                    # sure ("Northern Ireland" is not Ireland)
+                    iso = _country_of_text(text, allow_ambiguous=False)
+                    if iso:
+                        found.append(iso)
                     i += width
                     matched = True
                     break
         if matched:
+            continue
+        ent = _ent_of(tok) if tok.ent_type_ in ("GPE", "LOC", "NORP") else None
+        whole = gz.country(re.sub(r"^the ", "", ent.text, flags=re.I)) if ent is not None and len(ent) > 1 else None
+        if whole is not None:
+            # the token is part of a longer name ("Ireland" in "Northern Ireland"), which the
+            # entity label vouches for
+            if (not whole.ambiguous or ent.label_ in ("GPE", "NORP")) and whole.iso3 not in found:
+                found.append(whole.iso3)
+            i += 1
             continue
         if tok.pos_ in ("PROPN", "ADJ", "NOUN") or tok.ent_type_ in ("GPE", "NORP", "LOC"):
             # an ambiguous name is a state when tagged as one or owning a title ("Niger's envoy")
@@ -502,8 +540,10 @@ class _Resolver:
                 if head.tag_ in ("NNS", "NNPS") or head.text.endswith("s"):
                     # "Palestinians"; but "(ethnic) Albanians of southern Serbia" live in, and are
                     # coded by, the state they live in
+                    # (not the state named as holding the place: "of the X-occupied territories")
                     home = [iso for c in head.rights if c.dep_ == "prep" and c.lower_ in ("in", "of")
-                            for p in c.children if p.dep_ == "pobj" for iso in _countries_in(p.subtree)]
+                            for p in c.children if p.dep_ == "pobj"
+                            for iso in _countries_in(t for t in p.subtree if not is_occupier(t))]
                     actor = Actor(head.text, ActorType.ORG, home[0] if home else hit.iso3)
                 else:
                     actor = Actor(gz.country_name(hit.iso3), ActorType.COUNTRY, hit.iso3, None, (text,))
@@ -569,7 +609,7 @@ class _Resolver:
 
         # people or things of a state: "Palestinian detainees", "a U.S. soldier", "Israeli tanks"
         if head.pos_ == "NOUN" and ent is None and (head.tag_ == "NNS" or head.lemma_.lower() in _PERSON_NOUNS) \
-                and not _is_title_token(head) and head.lemma_.lower() not in _COUNTERPART_NOUNS \
+                and head.lemma_.lower() not in _THING_NOUNS and not _is_title_token(head) and head.lemma_.lower() not in _COUNTERPART_NOUNS \
                 and not any(c.dep_ == "appos" for c in head.children):
             owners = [m for m in mods if m.dep_ in ("amod", "compound", "nmod", "poss") and m.i < head.i]
             hits = [gz.country(m.text) or _state_led(m.text) for m in owners]

@@ -24,7 +24,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
-from ..actors.resolve import Resolution, UserActor, resolve
+from ..actors.resolve import Resolution, UserActor, is_occupier, resolve
 from ..actors import gazetteer as gz
 from ..types import Actor, ActorType, Article, Event, Modality, Plover, QuadClass
 from . import dates
@@ -861,6 +861,45 @@ def _place_objects(cand: "_Candidate") -> list["Token"]:
             for p in c.children if p.dep_ == "pobj"]
 
 
+# What a protest is said to be for: "marched to denounce X", "to show their anger at X's policy"
+_GRIEVANCE_VERBS = {"protest", "denounce", "condemn", "oppose", "criticize", "criticise", "decry",
+                    "reject", "defy", "challenge", "demand"}
+_GRIEVANCE_NOUNS = {"disapproval", "anger", "opposition", "outrage", "discontent", "displeasure",
+                    "indignation", "objection", "dissatisfaction", "frustration", "fury", "grievance",
+                    "rejection", "resentment", "protest", "condemnation"}
+
+
+def _grievance_targets(cand: "_Candidate", res: Resolution,
+                       history: Sequence[Event]) -> list[tuple[Actor, float, "Token"]]:
+    """Whom a protest is aimed at, when its purpose clause says so."""
+    for clause in (c for c in cand.pred.children if c.dep_ in ("advcl", "xcomp")
+                   and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")):
+        lemma = clause.lemma_.lower()
+        heads = [clause] if lemma in _GRIEVANCE_VERBS else [
+            o for o in clause.children if o.dep_ == "dobj" and o.lemma_.lower() in _GRIEVANCE_NOUNS]
+        for head in heads:
+            named = [p for c in head.children if c.dep_ == "dobj" and head is clause for p in _conjuncts(c)]
+            named += [p for c in head.children if c.dep_ == "prep"
+                      and c.lower_ in ("for", "of", "at", "over", "against", "with", "about", "toward", "towards")
+                      for q in c.children if q.dep_ == "pobj" for p in _conjuncts(q)]
+            found = _actors_for(named, res, as_target=True, history=history)
+            if found:
+                return found
+    return []
+
+
+def _occupiers(tok: "Token") -> list[tuple[str, "Token"]]:
+    """The states said to hold the place a group is of: "X" in "people of the X-occupied region"."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+            for t in c.subtree:
+                hit = gz.country(t.text) if is_occupier(t) else None
+                if hit is not None and not hit.ambiguous:
+                    out.append((hit.iso3, t))
+    return out
+
+
 def _is_inside(tok: "Token", clause: "Token") -> bool:
     cur = tok
     for _ in range(40):
@@ -1030,10 +1069,16 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                     targets = [(Actor(gz.country_name(a.country), ActorType.COUNTRY, a.country), 0.6, t)]
                     break
         if not targets and trig.plover is Plover.PROTEST:
-            # a protest with no one named is against the protesters' own state
-            targets = [(Actor(gz.country_name(a.country), ActorType.COUNTRY, a.country), 0.7, t)
-                       for a, _, t in sources if a.type is ActorType.ORG and a.country][:1]
-            own_state = bool(targets)
+            # a protest with no one named is against the protesters' own state, or against the
+            # state holding the place they live in ("residents of the X-occupied territories")
+            targets = _grievance_targets(cand, res, history)
+            holders = [] if targets else [h for _, _, t in sources for h in _occupiers(t)]
+            targets = targets or [(Actor(gz.country_name(iso), ActorType.COUNTRY, iso), 0.6, t)
+                                  for iso, t in holders][:1]
+            if not targets:
+                targets = [(Actor(gz.country_name(a.country), ActorType.COUNTRY, a.country), 0.7, t)
+                           for a, _, t in sources if a.type is ActorType.ORG and a.country][:1]
+                own_state = bool(targets)
         plover, relation = trig.plover, trig.relation
         if plover is Plover.ASSAULT and any(n.lemma_.lower() in _PREPARING for n in _clause_chain(cand.pred)[1:]):
             # "the army prepared to resume shelling X": readying force is mobilisation

@@ -329,3 +329,32 @@ def test_preparing_to_attack_is_mobilisation(extract_text):
     evs = extract_text("The Bolivian army prepared to resume shelling Paraguayan positions.")
     assert find(evs, "MOBILIZE", "Bolivia")
     assert not [e for e in evs if e.plover is Plover.ASSAULT]
+
+
+def test_people_of_an_occupied_place_are_not_the_occupiers(extract_text):
+    evs = extract_text("Colombians of the Venezuelan-occupied border villages marched on Monday to "
+                       "protest at the closure of the market.")
+    ev, = [e for e in evs if e.plover is Plover.PROTEST]
+    assert ev.source.country == "COL"
+    # with no one else named, the protest is against the state holding the place
+    assert ev.target.country == "VEN"
+
+
+def test_a_protest_aimed_by_its_purpose_clause(extract_text):
+    evs = extract_text("Demonstrators in Bogota blocked a road to show their anger at Ecuador's new "
+                       "tariffs, a newspaper reported.")
+    ev, = [e for e in evs if e.plover is Plover.PROTEST]
+    assert (ev.source.country, ev.target.label) == ("COL", "Ecuador")
+
+
+def test_abstract_things_of_a_state_are_not_actors(extract_text):
+    evs = extract_text("Bolivian students protested on Friday against Chilean policies.")
+    assert all("Policies" not in e.target.label for e in evs)
+    assert {(e.source.country, e.target.country) for e in evs if e.plover is Plover.PROTEST} == {("BOL", "CHL")}
+
+
+def test_a_place_inside_a_state_gives_that_state(extract_text):
+    evs = extract_text("Police in Northern Ireland arrested two members of a banned Catalan group "
+                       "on Monday.")
+    assert all(e.source.country != "IRL" for e in evs)
+    assert any(e.source.country == "GBR" for e in evs if e.plover is Plover.COERCE)
