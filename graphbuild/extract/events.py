@@ -467,7 +467,14 @@ def _noun_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
     gov_lemma = _lemma(gov, lex) if gov != tok else ""
     specific = [t for t in triggers if t.verbs and gov_lemma in t.verbs]
     if specific:
-        return specific[0]
+        # "called off a strike" is not "called a strike": an entry whose particle the verb
+        # carries first, then the entries that need none
+        carried = {c.lower_ for c in gov.children if c.dep_ in ("prt", "advmod")}
+        ranked = [t for t in specific if t.particle and t.particle in carried] + \
+                 [t for t in specific if not t.particle]
+        if ranked:
+            return ranked[0]
+        specific = []
     general = [t for t in triggers if not t.verbs]
     if not general:
         return None
@@ -806,6 +813,8 @@ _CONFLICTUAL = {Plover.ASSAULT, Plover.COERCE, Plover.SANCTION, Plover.MOBILIZE,
 # "X said that Y must ...": a demand made in reported speech
 _HOSTING_VERBS = {"welcome", "receive", "greet"}
 _DEONTIC = {"must", "should", "ought"}
+# Verbs that report a decision taken, not a warning: "announced it would cut aid to X"
+_DECIDING = {"announce", "decide", "resolve", "rule", "order"}
 _SAYING = {"say", "declare", "insist", "reiterate", "stress", "state", "tell", "warn", "announce",
            "conclude", "argue", "maintain", "emphasise", "emphasize", "repeat", "add"}
 
@@ -900,6 +909,29 @@ def _occupiers(tok: "Token") -> list[tuple[str, "Token"]]:
     return out
 
 
+# Nouns whose "on/for/about" phrase is a topic, not an event that happened.
+_TOPIC_HOLDERS = {"talk", "negotiation", "discussion", "dialogue", "consultation", "offer", "proposal",
+                  "plan", "idea", "initiative", "call", "demand", "request", "appeal", "bid", "push",
+                  "agreement", "deal", "accord", "treaty", "pact", "resolution", "draft", "vote",
+                  "debate", "question", "issue", "dispute", "row", "decision", "conference", "meeting",
+                  "summit", "framework", "roadmap", "blueprint", "option", "possibility", "prospect"}
+
+
+def _is_topic(tok: "Token") -> bool:
+    """"a pullback" in "talks on a pullback", "talks" in "an offer of talks"."""
+    prep = tok.head
+    if tok.dep_ not in ("pobj", "conj") or prep.dep_ != "prep":
+        return tok.dep_ == "conj" and tok.head != tok and _is_topic(tok.head)
+    holder = prep.head
+    if holder.pos_ == "VERB" and prep.lower_ != "of":
+        # "held talks on Monday on X": the phrase may hang on the verb of the talks
+        holder = next((o for o in holder.children if o.dep_ == "dobj"), holder)
+    return prep.lower_ in ("on", "for", "about", "over", "regarding", "concerning", "of") \
+        and holder.pos_ == "NOUN" and holder.lemma_.lower() in _TOPIC_HOLDERS \
+        and (prep.lower_ != "of" or holder.lemma_.lower() in ("offer", "proposal", "idea",
+                                                                 "possibility", "prospect", "option"))
+
+
 def _is_inside(tok: "Token", clause: "Token") -> bool:
     cur = tok
     for _ in range(40):
@@ -938,11 +970,20 @@ def _candidates(sent: "Span", lex: Lexicon, res: Resolution | None = None) -> li
     nouns_with_verbs = {c.pred.i for c in cands if c.kind == "noun" and c.trig.verbs and c.pred != c.tok
                         and c.tok.dep_ in ("dobj", "nsubjpass") and c.tok.head == c.pred}
     cands = [c for c in cands if not (c.kind.startswith("verb") and c.tok.i in nouns_with_verbs)]
+    # what talks, offers and proposals are about has not happened: "talks on a troop
+    # pullback", "an offer of direct talks"
+    for cand in cands:
+        if cand.kind == "noun" and _is_topic(_carrier(cand.tok)):
+            cand.embedded = True
     # frames: what a request, threat, refusal, promise or accusation is about is not an event
     for frame in cands:
         if frame.trig.plover not in _FRAME_TYPES:
             continue
         clauses = _complement_clauses(frame.tok)
+        if frame.trig.plover is not Plover.ACCUSE:
+            # "demanded a meeting to discuss X", "offered troops to help Y": the purpose too
+            clauses += [c for c in frame.pred.children if c.dep_ == "advcl" and c.pos_ == "VERB"
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         if frame.pred != frame.tok and frame.tok.dep_ == "dobj" and frame.tok.head == frame.pred and (
                 _lemma(frame.pred, lex) in lex.light_verbs or _lemma(frame.pred, lex) in frame.trig.verbs):
             # "issued a demand that ...": the clause may hang on the verb
@@ -1068,9 +1109,10 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                 if group is not None and group.is_government:
                     targets = [(Actor(gz.country_name(a.country), ActorType.COUNTRY, a.country), 0.6, t)]
                     break
-        if not targets and trig.plover is Plover.PROTEST:
+        if not targets and (trig.plover is Plover.PROTEST or trig.relation == "end_protest"):
             # a protest with no one named is against the protesters' own state, or against the
-            # state holding the place they live in ("residents of the X-occupied territories")
+            # state holding the place they live in ("residents of the X-occupied territories");
+            # so is calling one off
             targets = _grievance_targets(cand, res, history)
             holders = [] if targets else [h for _, _, t in sources for h in _occupiers(t)]
             targets = targets or [(Actor(gz.country_name(iso), ActorType.COUNTRY, iso), 0.6, t)
@@ -1102,6 +1144,12 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
             if plover in _COOPERATIVE:
                 emit(cand, Plover.AGREE, f"promise_{relation}", sources, targets,
                      _Mood(False, Modality.ASSERTED, mood.factor), ":promise")
+                continue
+            if plover in _CONFLICTUAL and any(n.lemma_.lower() in _DECIDING for n in _clause_chain(cand.pred)[1:]):
+                # "announced it would ban X": a decision taken, not a warning; the measure is
+                # coded, as planned
+                emit(cand, plover, relation, sources, targets,
+                     _Mood(False, Modality.PLANNED, mood.factor), ":decided")
                 continue
             if plover in _CONFLICTUAL:
                 emit(cand, Plover.THREATEN, f"threaten_{relation}", sources, targets,

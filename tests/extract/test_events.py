@@ -358,3 +358,36 @@ def test_a_place_inside_a_state_gives_that_state(extract_text):
                        "on Monday.")
     assert all(e.source.country != "IRL" for e in evs)
     assert any(e.source.country == "GBR" for e in evs if e.plover is Plover.COERCE)
+
+
+def test_calling_off_a_strike_is_a_concession_not_a_protest(extract_text):
+    called = extract_text("Bolivian teachers called a strike on Monday.")
+    assert [e.plover for e in called] == [Plover.PROTEST]
+    off = extract_text("The Bolivian teachers' union said on Thursday that it had called off its "
+                       "four-day strike.")
+    assert [e.plover for e in off] == [Plover.CONCEDE]
+    ended = extract_text("Bolivian miners ended their strike against the government on Friday.")
+    assert [e.plover for e in ended] == [Plover.CONCEDE]
+
+
+def test_an_announced_measure_is_planned_not_a_threat(extract_text):
+    decided, = extract_text("Chile announced on Wednesday it would suspend all aid to Peru.")
+    assert (decided.plover, decided.modality, decided.target.label) == (Plover.SANCTION, Modality.PLANNED, "Peru")
+    threat, = extract_text("Chile threatened to suspend all aid to Peru.")
+    assert threat.plover is Plover.THREATEN
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru renewed negotiations on Monday on a Chilean troop pullback from Peru.",
+    "Chile and Peru held talks on the withdrawal of Chilean troops from Peru.",
+    "Peru rejected an offer from Chile for talks on a troop pullback.",
+])
+def test_what_talks_and_offers_are_about_has_not_happened(extract_text, text):
+    evs = extract_text(text)
+    assert evs and all(e.plover not in (Plover.RETREAT,) for e in evs)
+
+
+def test_the_purpose_of_a_demanded_meeting_is_not_a_meeting(extract_text):
+    evs = extract_text("Chile on Tuesday demanded a meeting of the U.N. Security Council to discuss "
+                       "Peru's military advance into the border region.")
+    assert {(e.source.label, e.plover) for e in evs} == {("Chile", Plover.REQUEST)}

@@ -82,12 +82,13 @@ def test_no_duplicate_keys_in_the_data(raw):
 def test_a_governing_verb_selects_at_most_one_entry_of_a_noun(lex):
     clashes = []
     for lemma, entries in lex.nouns.items():
-        seen: dict[str, str] = {}
+        seen: dict[tuple[str, str | None], str] = {}
         for t in entries:
             for v in t.verbs:
-                if v in seen:
-                    clashes.append((lemma, v, seen[v], t.relation))
-                seen[v] = t.relation
+                # "call a strike" and "call off a strike" are different verbs
+                if (v, t.particle) in seen:
+                    clashes.append((lemma, v, seen[v, t.particle], t.relation))
+                seen[v, t.particle] = t.relation
     assert clashes == []
 
 
