@@ -454,6 +454,9 @@ def _carrier(tok: "Token") -> "Token":
     return tok
 
 
+_CIRCUMSTANCE_PREPS = {"in", "during", "since", "at", "through", "throughout", "amid", "after", "before"}
+
+
 def _noun_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -466,6 +469,9 @@ def _noun_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
     gov = _governor(tok)
     gov_lemma = _lemma(gov, lex) if gov != tok else ""
     specific = [t for t in triggers if t.verbs and gov_lemma in t.verbs]
+    if specific and tok.dep_ == "pobj" and tok.head.lower_ in _CIRCUMSTANCE_PREPS:
+        # "agreed to X in the talks with Y": the talks are where, not what was agreed
+        specific = []
     if specific:
         # "called off a strike" is not "called a strike": an entry whose particle the verb
         # carries first, then the entries that need none
@@ -859,6 +865,8 @@ _REQUEST_BY_SAYING = Trigger(lemma="say", pos="VERB", plover=Plover.REQUEST, rel
 # Material acts done to a place: the state of the place is their target.
 _PLACE_TARGETED = {Plover.COERCE, Plover.ASSAULT, Plover.MOBILIZE, Plover.RETREAT, Plover.CONCEDE,
                    Plover.SANCTION, Plover.PROTEST, Plover.AID, Plover.REQUEST}
+_PLACE_NOUNS = {"border", "frontier", "territory", "region", "area", "coast", "waters", "airspace",
+                "soil", "province", "capital", "city", "town", "village", "camp", "zone"}
 _PLACE_PREPS = ("in", "into", "inside", "within", "across", "along", "near", "throughout", "on", "over")
 
 
@@ -930,6 +938,45 @@ def _is_topic(tok: "Token") -> bool:
         and holder.pos_ == "NOUN" and holder.lemma_.lower() in _TOPIC_HOLDERS \
         and (prep.lower_ != "of" or holder.lemma_.lower() in ("offer", "proposal", "idea",
                                                                  "possibility", "prospect", "option"))
+
+
+_ASIDE = {"without", "despite", "notwithstanding", "except", "besides", "unlike"}
+
+
+def _set_aside(tok: "Token", clause: "Token") -> bool:
+    """"Bolivia" in "agreed to resign without returning to Bolivia": named only as what is
+    not done, or in spite of."""
+    cur = tok
+    for _ in range(40):
+        if cur == clause or cur.head == cur:
+            return False
+        if (cur.dep_ == "prep" and cur.lower_ in _ASIDE) or (
+                cur.dep_ == "mark" and cur.lower_ in _ASIDE) or (
+                cur.dep_ in ("advcl", "pcomp") and any(m.lower_ in _ASIDE for m in cur.children if m.dep_ == "mark")):
+            return True
+        if cur.lower_ == "spite" and cur.head.lower_ == "in":
+            return True
+        cur = cur.head
+    return False
+
+
+_FORCE_NOUNS = {"force", "reservist", "reserve", "unit", "division", "militia", "guard", "man",
+                "fighter", "volunteer", "conscript", "recruit", "personnel", "regiment", "corps",
+                "fleet", "squadron", "contingent", "militiaman", "guerrilla", "gendarmerie"}
+
+
+def _mobilises_force(verb: "Token", lex: Lexicon) -> bool:
+    """Whether what a verb mobilises is armed force (or it says nothing of what)."""
+    objs = [o for d in verb.children if d.dep_ == "dobj" for o in _conjuncts(d)]
+    if not objs:
+        return True
+    forces = _FORCE_NOUNS | lex.contexts.get("military", frozenset()) | lex.contexts.get("security", frozenset())
+    for o in objs:
+        members = [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj"]
+        if o.pos_ == "NUM" or o.lemma_.lower() in forces or any(m.lemma_.lower() in forces for m in members):
+            return True
+    return False
 
 
 def _is_inside(tok: "Token", clause: "Token") -> bool:
@@ -1091,16 +1138,23 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
                 # "refused to deploy peacekeepers in X": whoever the content names
                 named = [x for c in cand.clauses for x in c.subtree
                          if x.dep_ in ("pobj", "dobj", "dative") and x != cand.tok
+                         and not _set_aside(x, c)
                          and _actors_for([x], res, as_target=True, history=history)]
                 if named:  # the first named, with whatever is coordinated with it
                     inner = [t for t in _actors_for(_conjuncts(named[0]), res, as_target=True, history=history)
                              if t[0].id not in source_ids]
             if not targets:
                 targets = inner
+        if trig.plover is Plover.MOBILIZE and cand.kind.startswith("verb") and not _mobilises_force(cand.tok, lex):
+            continue  # "mobilised support", "mobilised pressure groups": no forces readied
         if not targets and trig.plover in _PLACE_TARGETED:
             # "lifted the curfew in X", "deployed troops along X's border": the place's state
             targets = [(a, res.certainty.get(t.i, 1.0), t) for t in _place_objects(cand)
                        for a in res.actors(t) if a.type is ActorType.COUNTRY]
+            if not targets:
+                # "along the border with X", "in X's border region"
+                targets = [t for p in _place_objects(cand) if p.lemma_.lower() in _PLACE_NOUNS
+                           for t in _owner_actors(p, res, as_target=True) if t[0].type is ActorType.COUNTRY]
         own_state = False
         if not targets and trig.plover is Plover.COERCE:
             # the police or army of a state acting on people it does not name: its own people

@@ -391,3 +391,25 @@ def test_the_purpose_of_a_demanded_meeting_is_not_a_meeting(extract_text):
     evs = extract_text("Chile on Tuesday demanded a meeting of the U.N. Security Council to discuss "
                        "Peru's military advance into the border region.")
     assert {(e.source.label, e.plover) for e in evs} == {("Chile", Plover.REQUEST)}
+
+
+@pytest.mark.parametrize("text", [
+    "Ousted President Juan Perez has agreed to resign without returning to Bolivia, the speaker said.",
+    "Vice-President Juan Perez has declined to resign despite growing pressure from Bolivia.",
+])
+def test_what_is_named_only_as_not_done_is_no_target(extract_text, text):
+    assert extract_text(text) == []
+
+
+def test_mobilising_support_is_not_mobilising_forces(extract_text):
+    evs = extract_text("Chile has mobilised pressure groups in Spain to help the rights of Bolivians.")
+    assert all(e.plover is not Plover.MOBILIZE for e in evs)
+    troops, = extract_text("Chile mobilised thousands of troops along the border with Peru.")
+    assert (troops.plover, troops.target.label) == (Plover.MOBILIZE, "Peru")
+
+
+def test_talks_as_the_setting_of_an_agreement_are_not_agreed_to(extract_text):
+    evs = extract_text("Spanish Prime Minister Carlos Ruiz has agreed to Mexican mediation in the "
+                       "final status talks with the Basques.")
+    agree = {e.target.label for e in evs if e.plover is Plover.AGREE}
+    assert agree == {"Mexico"}
