@@ -266,6 +266,16 @@ def _ent_of(token: "Token") -> "Span | None":
     return Span(doc, start, end, label=doc[start].ent_type_)
 
 
+def _surface(tokens: Sequence["Token"]) -> str:
+    """The tokens as the text writes them ("al-Thani", not "al - Thani")."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    if not toks:
+        return ""
+    if toks[-1].i - toks[0].i == len(toks) - 1:
+        return toks[0].doc[toks[0].i:toks[-1].i + 1].text
+    return " ".join(t.text for t in toks)
+
+
 def _is_title_token(tok: "Token") -> bool:
     return gz.is_title_word(tok.text)
 
@@ -307,7 +317,8 @@ def _countries_in(tokens: Iterable["Token"]) -> list[str]:
         matched = False
         for width in (4, 3, 2):
             window = toks[i:i + width]
-            if len(window) == width and window[-1].i - window[0].i == width - 1:
+            if len(window) == width and window[-1].i - window[0].i == width - 1 and not any(
+                    t.dep_ in ("case", "punct") for t in window):
                 text = " ".join(t.text for t in window)
                 if gz.country(text) is not None or _state_led(text) is not None:
                     # a name of several words is read whole, even when it is not a state for
@@ -455,8 +466,10 @@ class _Resolver:
         for head in doc:
             if head.i in self.taken or head.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
-            if head.dep_ == "compound" and head.head.pos_ == "PROPN" and head.head.i > head.i:
-                continue  # part of a longer name; handled at its head
+            if head.dep_ in ("compound", "punct") and head.head.pos_ == "PROPN" and head.head.i > head.i:
+                continue  # part of a longer name ("al-Thani"); handled at its head
+            if not any(ch.isalnum() for ch in head.text):
+                continue
             if not head.ent_type_ and not self.user and not _may_name_an_actor(head):
                 continue
             self._mention_at(head)
@@ -511,7 +524,11 @@ class _Resolver:
         if is_person and head.pos_ == "PROPN" and names:
             name_toks = names
             if ent is not None and ent.label_ == "PERSON":
-                name_toks = [t for t in ent if not _is_title_token(t) and not _is_honorific(t)] or names
+                # titles come before the name; a title word after it is a surname ("Tom King")
+                lead = 0
+                while lead < len(ent) and (_is_title_token(ent[lead]) or _is_honorific(ent[lead])):
+                    lead += 1
+                name_toks = list(ent)[lead:] or names
             if _country_of_text(" ".join(t.text for t in name_toks), allow_ambiguous=False):
                 pass  # a misread state name ("Kremlin"): fall through to the state check
             else:
@@ -642,12 +659,13 @@ class _Resolver:
     def _person_key(self, label: str) -> str:
         """Whom a name refers to: its last word, or the one known person it begins
         ("Yoon" after "Yoon Suk Yeol", whose family name comes first)."""
-        words = _norm(label).split()
+        words = _norm(label).replace("-", " ").split()  # "al-Thani" is found again as "Thani"
         if not words:
             return label
         if len(words) == 1 and words[0] not in self.persons:
             firsts = [k for k, p in self.persons.items()
-                      if len(_norm(p.label).split()) > 1 and _norm(p.label).split()[0] == words[0]]
+                      if len(_norm(p.label).replace("-", " ").split()) > 1
+                      and _norm(p.label).replace("-", " ").split()[0] == words[0]]
             if len(firsts) == 1:
                 return firsts[0]
         return words[-1]
@@ -667,8 +685,8 @@ class _Resolver:
         return person
 
     def _person_mention(self, head: "Token", name_toks: list["Token"], title_mods: list["Token"]) -> None:
-        label = gz.strip_honorifics(" ".join(t.text for t in name_toks)).strip() or head.text
-        label = re.sub(r"['’]s$", "", label)
+        label = gz.strip_honorifics(_surface(name_toks)).strip() or head.text
+        label = re.sub(r"\s*['’]s$", "", label).strip()
         title = list(title_mods)
         toks = name_toks + [t for t in title_mods if t.i < head.i]
         owner = _title_owner(head)

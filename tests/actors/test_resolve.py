@@ -132,3 +132,34 @@ def test_a_people_living_in_a_state_is_coded_by_it(actors_of):
     assert one(by_head["Hungarians"]).country == "SVK"
     _, _, by_head = actors_of("Hungarians protested.")
     assert one(by_head["Hungarians"]).country == "HUN"
+
+
+def _persons(nlp, text):
+    from graphbuild.actors.resolve import resolve
+    from graphbuild.types import ActorType
+
+    res = resolve(nlp(text))
+    return {a.label: a for a in res.all_actors() if a.type is ActorType.PERSON}
+
+
+def test_hyphenated_names_keep_their_spelling_and_are_found_again(nlp):
+    from graphbuild.actors.resolve import resolve
+
+    doc = nlp("Kuwait's emir, Sheikh Nasser bin Jaber al-Sabah, arrived in Muscat on Monday. "
+              "Later al-Sabah met Oman's foreign minister.")
+    res = resolve(doc)
+    first = res.actors(doc[9])
+    assert len(first) == 1 and first[0].label.endswith("Nasser bin Jaber al-Sabah")
+    assert first[0].country == "KWT"
+    later = [t for t in doc if t.text == "Sabah"][-1]
+    assert [(a.label, a.country) for a in res.actors(later)] == [(first[0].label, "KWT")]
+
+
+def test_a_title_word_after_a_given_name_is_a_surname(nlp):
+    people = _persons(nlp, "Canadian Trade Minister Paul King met Mexico's economy minister.")
+    assert people["Paul King"].country == "CAN"
+
+
+def test_a_possessive_state_before_a_title_gives_the_country(nlp):
+    people = _persons(nlp, "Jordan's King Abdullah met President Lula in Brasilia.")
+    assert people["Abdullah"].country == "JOR"
