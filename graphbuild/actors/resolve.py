@@ -52,6 +52,18 @@ _INSTITUTION_HEADS = {"council", "committee", "commission", "ministry", "agency"
                       "directorate", "bureau", "service", "authority", "organisation",
                       "organization", "union", "alliance", "forum", "group", "house", "senate",
                       "congress", "cabinet", "government", "administration", "secretariat"}
+# Common nouns that describe a person in apposition ("X, Bolivia's leading rights activist").
+_DESCRIPTOR_NOUNS = {"member", "activist", "lawyer", "spokesman", "spokeswoman", "spokesperson",
+                     "figure", "campaigner", "dissident", "cleric", "journalist", "judge", "opponent",
+                     "critic", "advocate", "writer", "scholar", "businessman", "businesswoman",
+                     "lawmaker", "legislator", "politician", "deputy", "senator", "mp", "analyst",
+                     "commander", "general", "officer", "negotiator", "aide", "adviser", "advisor",
+                     "veteran", "founder", "chairman", "chairwoman", "head", "chief", "leader"}
+# Heads of names of texts and instruments, which never act: "the Free Trade Agreement".
+_DOCUMENT_HEADS = {"agreement", "treaty", "accord", "pact", "convention", "act", "charter", "protocol",
+                   "resolution", "declaration", "law", "plan", "initiative", "deal", "statute",
+                   "memorandum", "communique", "covenant", "doctrine", "programme", "program",
+                   "roadmap", "framework", "strategy", "constitution", "directive"}
 # Singular nouns for people that a state's adjective makes a group actor ("a U.S. soldier").
 _PERSON_NOUNS = {"soldier", "officer", "journalist", "civilian", "diplomat", "prisoner", "detainee",
                  "national", "citizen", "resident", "worker", "activist", "protester", "militant",
@@ -373,7 +385,7 @@ def _appos_title(head: "Token") -> list["Token"]:
             t.dep_ == "cc" for t in head.doc[head.i + 1:child.i])
         if (child.dep_ == "appos" or comma_conj) and child.pos_ in ("NOUN", "PROPN"):
             toks = [t for t in child.subtree if t.i <= _clause_end(child)]
-            if any(_is_title_token(t) for t in toks):
+            if any(_is_title_token(t) for t in toks) or child.lemma_.lower() in _DESCRIPTOR_NOUNS:
                 return toks
     return []
 
@@ -384,7 +396,8 @@ def _title_owner(head: "Token") -> "Token | None":
     while cur.dep_ == "conj" and cur.head != cur:
         cur = cur.head
     if cur.dep_ == "appos" and cur.head.pos_ in ("NOUN", "PROPN") and (
-            _is_title_token(cur.head) or cur.head.lemma_.lower() in _COUNTERPART_NOUNS):
+            _is_title_token(cur.head) or cur.head.lemma_.lower() in _COUNTERPART_NOUNS
+            or cur.head.lemma_.lower() in _DESCRIPTOR_NOUNS):
         return cur.head
     return None
 
@@ -475,6 +488,8 @@ class _Resolver:
             self._mention_at(head)
 
     def _mention_at(self, head: "Token") -> None:
+        if head.lemma_.lower() in _DOCUMENT_HEADS and head.pos_ in ("NOUN", "PROPN") and not self.user:
+            return  # a treaty, plan or law is what actors sign, never an actor
         mods = _left_modifiers(head)
         ent = _ent_of(head)
         user = None
@@ -693,6 +708,9 @@ class _Resolver:
         if owner is not None:
             names = _conjuncts_of_appos(owner)
             owner_mods = [t for t in owner.subtree if t.i < owner.i or t == owner]
+            # "a member of the Bolivian parliament, X"
+            owner_mods += [t for c in owner.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i < head.i
+                           for t in c.subtree]
             states = [t for t in owner.lefts if t.dep_ in ("amod", "compound") and _countries_in([t])]
             states += [c for t in list(states) for c in t.children if c.dep_ == "conj" and _countries_in([c])]
             if len(names) > 1 and len(states) == len(names) and head in names:

@@ -889,6 +889,17 @@ _GRIEVANCE_NOUNS = {"disapproval", "anger", "opposition", "outrage", "discontent
 def _grievance_targets(cand: "_Candidate", res: Resolution,
                        history: Sequence[Event]) -> list[tuple[Actor, float, "Token"]]:
     """Whom a protest is aimed at, when its purpose clause says so."""
+    # "staged a strike in protest against X"
+    for holder in dict.fromkeys([cand.tok, cand.pred]):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for noun in (p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _GRIEVANCE_NOUNS):
+                    named = [p for d in noun.children if d.dep_ == "prep"
+                             and d.lower_ in ("against", "at", "over", "of", "to", "about")
+                             for q in d.children if q.dep_ == "pobj" for p in _conjuncts(q)]
+                    found = _actors_for(named, res, as_target=True, history=history)
+                    if found:
+                        return found
     for clause in (c for c in cand.pred.children if c.dep_ in ("advcl", "xcomp")
                    and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")):
         lemma = clause.lemma_.lower()

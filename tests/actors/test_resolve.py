@@ -163,3 +163,19 @@ def test_a_title_word_after_a_given_name_is_a_surname(nlp):
 def test_a_possessive_state_before_a_title_gives_the_country(nlp):
     people = _persons(nlp, "Jordan's King Abdullah met President Lula in Brasilia.")
     assert people["Abdullah"].country == "JOR"
+
+
+@pytest.mark.parametrize("text", [
+    "A member of the Bolivian parliament, Mario Rojas, started a hunger strike on Monday.",
+    "Mario Rojas, Bolivia's leading human rights activist, staged a hunger strike on Monday.",
+])
+def test_a_descriptive_apposition_gives_the_persons_country(nlp, text):
+    assert _persons(nlp, text)["Mario Rojas"].country == "BOL"
+
+
+def test_a_treaty_is_never_an_actor(nlp):
+    from graphbuild.actors.resolve import resolve
+
+    doc = nlp("Chile urged Peru to sign the proposed Pacific Free Trade Agreement (PFTA) instead.")
+    res = resolve(doc)
+    assert all("Agreement" not in a.label for a in res.all_actors())

@@ -413,3 +413,9 @@ def test_talks_as_the_setting_of_an_agreement_are_not_agreed_to(extract_text):
                        "final status talks with the Basques.")
     agree = {e.target.label for e in evs if e.plover is Plover.AGREE}
     assert agree == {"Mexico"}
+
+
+def test_in_protest_against_names_the_target(extract_text):
+    ev, = extract_text("Mario Rojas, Bolivia's leading human rights activist, staged a hunger strike "
+                       "in protest against Chilean security forces.")
+    assert (ev.plover, ev.source.country, ev.target.country) == (Plover.PROTEST, "BOL", "CHL")
