@@ -488,8 +488,10 @@ class _Resolver:
             self._mention_at(head)
 
     def _mention_at(self, head: "Token") -> None:
-        if head.lemma_.lower() in _DOCUMENT_HEADS and head.pos_ in ("NOUN", "PROPN") and not self.user:
-            return  # a treaty, plan or law is what actors sign, never an actor
+        if not self.user and (
+                (head.lemma_.lower() in _DOCUMENT_HEADS and head.pos_ in ("NOUN", "PROPN"))
+                or (head.dep_ == "appos" and head.head.lemma_.lower() in _DOCUMENT_HEADS)):
+            return  # a treaty, plan or law (or its acronym) is what actors sign, never an actor
         mods = _left_modifiers(head)
         ent = _ent_of(head)
         user = None

@@ -1038,7 +1038,7 @@ def _candidates(sent: "Span", lex: Lexicon, res: Resolution | None = None) -> li
         if frame.trig.plover not in _FRAME_TYPES:
             continue
         clauses = _complement_clauses(frame.tok)
-        if frame.trig.plover is not Plover.ACCUSE:
+        if frame.trig.plover in (Plover.REQUEST, Plover.AGREE):
             # "demanded a meeting to discuss X", "offered troops to help Y": the purpose too
             clauses += [c for c in frame.pred.children if c.dep_ == "advcl" and c.pos_ == "VERB"
                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
