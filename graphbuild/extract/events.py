@@ -445,12 +445,27 @@ def _verb_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
 # and Y", "a peace mission to X"): the arguments hang on them.
 _CARRIER_NOUNS = {"effort", "mission", "process", "initiative", "bid", "drive", "campaign",
                   "attempt", "operation", "programme", "program", "round", "plan", "package",
-                  "visit", "trip", "tour", "team", "force", "offensive"}
+                  "visit", "trip", "tour", "team", "force", "offensive", "delivery", "shipment",
+                  "flow", "supply", "convoy", "flight", "airlift"}
+
+
+# Amounts and parts of a thing: "five million dollars of aid", "part of an aid programme".
+_QUANTITY_NOUNS = {"dollar", "euro", "pound", "yen", "ton", "tonne", "kg", "kilogram", "million",
+                   "billion", "thousand", "hundred", "part", "portion", "share", "half", "most", "some",
+                   "all", "much", "worth", "batch", "shipment", "consignment", "package", "round",
+                   "tranche", "instalment", "installment", "load"}
 
 
 def _carrier(tok: "Token") -> "Token":
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _CARRIER_NOUNS:
-        return tok.head
+        tok = tok.head
+    for _ in range(3):
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _QUANTITY_NOUNS \
+                and prep.head.pos_ in ("NOUN", "NUM", "PRON", "DET"):
+            tok = prep.head
+        else:
+            break
     return tok
 
 
@@ -710,9 +725,8 @@ def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = No
             if trig.plover is Plover.MOBILIZE:  # "mobilised reservists for a war against X"
                 gov_preps += ("against", "for")
             targets = [t for t in _prep_objects(gov, gov_preps)]
-            # "gave X aid" / "imposed on X sanctions"
-            if not targets:
-                targets = [c for c in gov.children if c.dep_ == "dative"]
+        # "gave X aid" / "imposed on X sanctions" / "gave X five million dollars of aid for Y"
+        targets += [c for c in gov.children if c.dep_ == "dative" and c not in targets]
         if not sources:
             if tok.dep_ in ("nsubjpass",) or _is_passive(gov):
                 sources = _agents(gov)
@@ -829,7 +843,7 @@ def _complement_clauses(tok: "Token") -> list["Token"]:
     """The clauses that spell out what a frame trigger is about."""
     out = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
     if tok.pos_ in ("NOUN", "PROPN"):
-        out += [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.tag_ in ("VB", "VBP", "VBZ", "VBD")
+        out += [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.tag_ in ("VB", "VBN", "VBP", "VBZ", "VBD")
                 and any(a.lower_ in ("to", "that") for a in c.children)]
     for c in tok.children:  # "accused X of attacking Y", "threat of sanctions"
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "on"):
@@ -929,6 +943,8 @@ def _occupiers(tok: "Token") -> list[tuple[str, "Token"]]:
 
 
 # Nouns whose "on/for/about" phrase is a topic, not an event that happened.
+_PROPOSAL_NOUNS = {"call", "offer", "proposal", "plan", "request", "demand", "appeal", "plea", "idea",
+                   "initiative", "suggestion", "bid", "invitation", "formula", "ultimatum"}
 _TOPIC_HOLDERS = {"talk", "negotiation", "discussion", "dialogue", "consultation", "offer", "proposal",
                   "plan", "idea", "initiative", "call", "demand", "request", "appeal", "bid", "push",
                   "agreement", "deal", "accord", "treaty", "pact", "resolution", "draft", "vote",
@@ -1038,6 +1054,9 @@ def _candidates(sent: "Span", lex: Lexicon, res: Resolution | None = None) -> li
         if frame.trig.plover not in _FRAME_TYPES:
             continue
         clauses = _complement_clauses(frame.tok)
+        if frame.trig.plover in (Plover.REJECT, Plover.AGREE) and frame.tok.pos_ == "VERB":
+            # "rejected a call for its troops to be sent to X": what was proposed
+            clauses += [o for o in frame.tok.children if o.dep_ == "dobj" and o.lemma_.lower() in _PROPOSAL_NOUNS]
         if frame.trig.plover in (Plover.REQUEST, Plover.AGREE):
             # "demanded a meeting to discuss X", "offered troops to help Y": the purpose too
             clauses += [c for c in frame.pred.children if c.dep_ == "advcl" and c.pos_ == "VERB"

@@ -419,3 +419,24 @@ def test_in_protest_against_names_the_target(extract_text):
     ev, = extract_text("Mario Rojas, Bolivia's leading human rights activist, staged a hunger strike "
                        "in protest against Chilean security forces.")
     assert (ev.plover, ev.source.country, ev.target.country) == (Plover.PROTEST, "BOL", "CHL")
+
+
+def test_an_amount_of_aid_given_to_a_state(extract_text):
+    ev, = extract_text("The European Union on Monday gave Bolivia five million dollars of aid for "
+                       "farming projects.")
+    assert (ev.plover, ev.source.label, ev.target.label) == (Plover.AID, "European Union", "Bolivia")
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Chile suspended part of a military aid programme for Bolivia.", "Chile", "Bolivia"),
+    ("Red Cross officials suspended aid deliveries in Lima on Wednesday.", "Red Cross", "Peru"),
+])
+def test_suspending_aid_carried_by_another_noun(extract_text, text, source, target):
+    evs = extract_text(text)
+    assert [(e.plover, e.source.label, e.target.label) for e in evs] == [(Plover.SANCTION, source, target)]
+
+
+def test_rejecting_a_call_targets_what_it_asked_for(extract_text):
+    ev, = extract_text("The United Nations on Tuesday rejected a call for its peacekeeping forces to "
+                       "be deployed in Bolivia.")
+    assert (ev.plover, ev.source.label, ev.target.label) == (Plover.REJECT, "United Nations", "Bolivia")
