@@ -511,3 +511,10 @@ def test_a_data_directory_of_ones_own_extends_the_gazetteer(data_copy: Path) -> 
     hit = g.country("Raisina Dialogue Hall")
     assert (hit.iso3, hit.kind, hit.ambiguous) == ("IND", MatchKind.BODY, True)
     assert gz.organisation("Forum of Tests") is None  # the package's gazetteer is unchanged
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("West Bank", "PSE"), ("Gaza Strip", "PSE"), ("Kampuchea", "KHM"), ("Kampuchean", "KHM"),
+])
+def test_territories_and_former_names_map_to_their_state(text, iso3):
+    assert gz.country(text).iso3 == iso3
