@@ -278,6 +278,11 @@ def _ent_of(token: "Token") -> "Span | None":
     return Span(doc, start, end, label=doc[start].ent_type_)
 
 
+def _name_words(label: str) -> list[str]:
+    """The words of a name, hyphens split ("al-Thani" is found again as "Thani")."""
+    return _norm(label).replace("-", " ").split()
+
+
 def _surface(tokens: Sequence["Token"]) -> str:
     """The tokens as the text writes them ("al-Thani", not "al - Thani")."""
     toks = sorted(tokens, key=lambda t: t.i)
@@ -561,8 +566,7 @@ class _Resolver:
             candidates.append((chain, False))
         candidates.append(([head], head.ent_type_ in ("GPE", "NORP")))
         for toks, trusted in candidates:
-            text = self.doc[toks[0].i:toks[-1].i + 1].text if toks[-1].i - toks[0].i == len(toks) - 1 \
-                else " ".join(t.text for t in toks)
+            text = _surface(toks)
             hit = gz.country(re.sub(r"^the ", "", text, flags=re.I))
             if hit is None or (hit.ambiguous and not trusted):
                 continue
@@ -676,13 +680,12 @@ class _Resolver:
     def _person_key(self, label: str) -> str:
         """Whom a name refers to: its last word, or the one known person it begins
         ("Yoon" after "Yoon Suk Yeol", whose family name comes first)."""
-        words = _norm(label).replace("-", " ").split()  # "al-Thani" is found again as "Thani"
+        words = _name_words(label)
         if not words:
             return label
         if len(words) == 1 and words[0] not in self.persons:
             firsts = [k for k, p in self.persons.items()
-                      if len(_norm(p.label).replace("-", " ").split()) > 1
-                      and _norm(p.label).replace("-", " ").split()[0] == words[0]]
+                      if len(_name_words(p.label)) > 1 and _name_words(p.label)[0] == words[0]]
             if len(firsts) == 1:
                 return firsts[0]
         return words[-1]

@@ -905,25 +905,21 @@ def _grievance_targets(cand: "_Candidate", res: Resolution,
     """Whom a protest is aimed at, when its purpose clause says so."""
     # "staged a strike in protest against X"
     for holder in dict.fromkeys([cand.tok, cand.pred]):
-        for c in holder.children:
-            if c.dep_ == "prep" and c.lower_ == "in":
-                for noun in (p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _GRIEVANCE_NOUNS):
-                    named = [p for d in noun.children if d.dep_ == "prep"
-                             and d.lower_ in ("against", "at", "over", "of", "to", "about")
-                             for q in d.children if q.dep_ == "pobj" for p in _conjuncts(q)]
-                    found = _actors_for(named, res, as_target=True, history=history)
-                    if found:
-                        return found
+        nouns = [p for p in _prep_objects(holder, ("in",)) if p.lemma_.lower() in _GRIEVANCE_NOUNS]
+        for noun in nouns:
+            named = _prep_objects(noun, ("against", "at", "over", "of", "to", "about"))
+            found = _actors_for(named, res, as_target=True, history=history)
+            if found:
+                return found
     for clause in (c for c in cand.pred.children if c.dep_ in ("advcl", "xcomp")
                    and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")):
-        lemma = clause.lemma_.lower()
-        heads = [clause] if lemma in _GRIEVANCE_VERBS else [
-            o for o in clause.children if o.dep_ == "dobj" and o.lemma_.lower() in _GRIEVANCE_NOUNS]
-        for head in heads:
-            named = [p for c in head.children if c.dep_ == "dobj" and head is clause for p in _conjuncts(c)]
-            named += [p for c in head.children if c.dep_ == "prep"
-                      and c.lower_ in ("for", "of", "at", "over", "against", "with", "about", "toward", "towards")
-                      for q in c.children if q.dep_ == "pobj" for p in _conjuncts(q)]
+        if clause.lemma_.lower() in _GRIEVANCE_VERBS:  # "to denounce X"
+            heads = [(clause, [p for c in clause.children if c.dep_ == "dobj" for p in _conjuncts(c)])]
+        else:  # "to show their anger at X"
+            heads = [(o, []) for o in clause.children if o.dep_ == "dobj" and o.lemma_.lower() in _GRIEVANCE_NOUNS]
+        for head, objects in heads:
+            named = objects + _prep_objects(head, ("for", "of", "at", "over", "against", "with", "about",
+                                                   "toward", "towards"))
             found = _actors_for(named, res, as_target=True, history=history)
             if found:
                 return found
@@ -1179,11 +1175,12 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
             continue  # "mobilised support", "mobilised pressure groups": no forces readied
         if not targets and trig.plover in _PLACE_TARGETED:
             # "lifted the curfew in X", "deployed troops along X's border": the place's state
-            targets = [(a, res.certainty.get(t.i, 1.0), t) for t in _place_objects(cand)
+            places = _place_objects(cand)
+            targets = [(a, res.certainty.get(t.i, 1.0), t) for t in places
                        for a in res.actors(t) if a.type is ActorType.COUNTRY]
             if not targets:
                 # "along the border with X", "in X's border region"
-                targets = [t for p in _place_objects(cand) if p.lemma_.lower() in _PLACE_NOUNS
+                targets = [t for p in places if p.lemma_.lower() in _PLACE_NOUNS
                            for t in _owner_actors(p, res, as_target=True) if t[0].type is ActorType.COUNTRY]
         own_state = False
         if not targets and trig.plover is Plover.COERCE:
