@@ -7,7 +7,6 @@ import datetime as dt
 import http.server
 import logging
 import socket
-import threading
 import urllib.request
 from typing import Iterator
 
@@ -256,14 +255,9 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def careless_server() -> Iterator[str]:
+def careless_server(loopback_server) -> str:
     _Recorder.seen = []
-    server = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/store"
-    server.shutdown()
-    server.server_close()
+    return loopback_server(_Recorder)
 
 
 def test_http_error_message_holds_no_credentials(rich_graph, tmp_path, careless_server,

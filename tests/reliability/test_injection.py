@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import http.server
 import json
-import threading
 import urllib.parse
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 import rdflib
@@ -119,14 +117,9 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def recorder() -> Iterator[str]:
+def recorder(loopback_server) -> str:
     _Recorder.requests = []
-    server = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/store"
-    server.shutdown()
-    server.server_close()
+    return loopback_server(_Recorder)
 
 
 def test_article_ids_cannot_change_the_graph_store_request(tmp_path, recorder):
