@@ -16,8 +16,8 @@ import logging
 import re
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from .errors import GraphbuildError
 
@@ -262,7 +262,7 @@ def _run_build(args: argparse.Namespace) -> int:
     graphs = [out / f"graph.{fmt}" for fmt in args.format]
     files = [*graphs, out / "graph.png", out / "events.jsonl"]
     base = {"base_iri": args.base_iri} if args.base_iri else {}
-    for fmt, path in zip(args.format, graphs):
+    for fmt, path in zip(args.format, graphs, strict=False):
         write_graph(G, path, fmt, **base)
     render(G, "network", out / "graph.png")
     _write_events_jsonl(G, out / "events.jsonl")
@@ -495,9 +495,9 @@ def format_table(rows: Sequence[dict]) -> str:
     names = list(rows[0])
     cells = [[_cell(row.get(n)) for n in names] for row in rows]
     widths = [max(len(n), *(len(r[i]) for r in cells)) for i, n in enumerate(names)]
-    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip(),
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=False)).rstrip(),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)).rstrip() for r in cells]
     return "\n".join(lines)
 
 

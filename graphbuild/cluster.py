@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from typing import TYPE_CHECKING, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from .errors import GraphbuildError
 
@@ -70,8 +71,8 @@ def connect(address: str, *, workers: int = 1) -> Iterator[object]:
         yield client
 
 
-def run_on_cluster(items: Iterable[tuple["Article", "CachedResult | None"]],
-                   config: "Config") -> Iterator["Result"]:
+def run_on_cluster(items: Iterable[tuple[Article, CachedResult | None]],
+                   config: Config) -> Iterator[Result]:
     """Results of ``(article, cached result or None)`` pairs, in order, computed on the cluster."""
     from .engine import _task_size, process_batch, run_windowed
 

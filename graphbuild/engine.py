@@ -24,9 +24,10 @@ import hashlib
 import logging
 import os
 import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .types import Article, Event
 
@@ -63,7 +64,7 @@ class Result:
 class Engine:
     """The pipeline, extractors and prefilter of one process, for one configuration."""
 
-    def __init__(self, config: "Config", nlp: "Language | None" = None):
+    def __init__(self, config: Config, nlp: Language | None = None):
         from .nlp import load_pipeline
         from .pipeline import _make_extractors
 
@@ -88,7 +89,7 @@ class Engine:
                 self.prefilter = make_prefilter(_lexicon(config), user_actors=users)
         self.lock = threading.Lock()
 
-    def _texts(self, items: Iterable[tuple[Article, "CachedResult | None"]]) -> Iterator[tuple[str, tuple]]:
+    def _texts(self, items: Iterable[tuple[Article, CachedResult | None]]) -> Iterator[tuple[str, tuple]]:
         for article, cached in items:
             if cached is not None:
                 yield "", (article, cached, 0)
@@ -98,7 +99,7 @@ class Engine:
             else:
                 yield article.text, (article, None, 0)
 
-    def run(self, items: Iterable[tuple[Article, "CachedResult | None"]]) -> Iterator[Result]:
+    def run(self, items: Iterable[tuple[Article, CachedResult | None]]) -> Iterator[Result]:
         """Results of ``(article, cached result or None)`` pairs, in order; cached ones are not parsed."""
         from .errors import GraphbuildError
 
@@ -125,7 +126,7 @@ _ENGINES: dict[Any, Engine] = {}
 _ENGINES_LOCK = threading.Lock()
 
 
-def engine_for(config: "Config") -> Engine:
+def engine_for(config: Config) -> Engine:
     """The :class:`Engine` of ``config`` in this process, made on first use (the pipeline loads once)."""
     with _ENGINES_LOCK:
         engine = _ENGINES.get(config)
@@ -134,7 +135,7 @@ def engine_for(config: "Config") -> Engine:
         return engine
 
 
-def process_batch(articles: Sequence[dict], config: "Config") -> list[dict]:
+def process_batch(articles: Sequence[dict], config: Config) -> list[dict]:
     """Extract the events of a batch of articles given as dicts; the worker side of pools and clusters.
 
     Returns one dict per article, in order: ``{"id", "events": [event dicts], "sentences",
@@ -149,7 +150,7 @@ def process_batch(articles: Sequence[dict], config: "Config") -> list[dict]:
              "sentences": r.sentences, "error": r.error} for r in results]
 
 
-def _results_from(batch: Sequence[tuple[Article, "CachedResult | None"]], done: Sequence[dict]) -> Iterator[Result]:
+def _results_from(batch: Sequence[tuple[Article, CachedResult | None]], done: Sequence[dict]) -> Iterator[Result]:
     """Merge a batch's cached results with the records the workers sent back for the others."""
     from .graph import event_from_dict
 
@@ -181,7 +182,7 @@ def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def run_windowed(items: Iterable[tuple[Article, "CachedResult | None"]], submit: Callable[[list[dict]], Any],
+def run_windowed(items: Iterable[tuple[Article, CachedResult | None]], submit: Callable[[list[dict]], Any],
                  wait: Callable[[Any], list[dict]], *, batch_size: int, window: int) -> Iterator[Result]:
     """Send batches of uncached articles with ``submit``, at most ``window`` at a time; yield in order."""
     from .graph import article_to_dict
@@ -234,7 +235,7 @@ def make_pool(workers: int):
     return multiprocessing.get_context("spawn").Pool(workers, initializer=_init_worker)
 
 
-def run_pool(items: Iterable[tuple[Article, "CachedResult | None"]], config: "Config") -> Iterator[Result]:
+def run_pool(items: Iterable[tuple[Article, CachedResult | None]], config: Config) -> Iterator[Result]:
     """Results in input order, computed by ``config.workers`` processes."""
     workers = max(1, config.workers)
     pool = make_pool(workers)
@@ -248,14 +249,14 @@ def run_pool(items: Iterable[tuple[Article, "CachedResult | None"]], config: "Co
         pool.join()
 
 
-def _task_size(config: "Config") -> int:
+def _task_size(config: Config) -> int:
     return max(1, config.batch_size // 4)
 
 
 # --------------------------------------------------------------------------- cache
 
 
-def _lexicon(config: "Config") -> Any:
+def _lexicon(config: Config) -> Any:
     from .extract.lexicon import load_lexicon
 
     return load_lexicon(*config.lexicon_files)
@@ -282,7 +283,7 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def fingerprint(config: "Config", nlp: "Language | None" = None) -> dict[str, Any]:
+def fingerprint(config: Config, nlp: Language | None = None) -> dict[str, Any]:
     """What extraction results depend on besides the article (see :mod:`graphbuild.cache`)."""
     from . import __version__
     from .cache import file_digest
@@ -302,7 +303,7 @@ def fingerprint(config: "Config", nlp: "Language | None" = None) -> dict[str, An
     }
 
 
-def open_cache(config: "Config", nlp: "Language | None" = None) -> "ArticleCache | None":
+def open_cache(config: Config, nlp: Language | None = None) -> ArticleCache | None:
     """The cache ``config.cache_dir`` names, or None."""
     folder = getattr(config, "cache_dir", None)
     if not folder:
@@ -315,8 +316,8 @@ def open_cache(config: "Config", nlp: "Language | None" = None) -> "ArticleCache
 # --------------------------------------------------------------------------- the loop
 
 
-def extract_results(articles: Iterable[Article], *, config: "Config",
-                    nlp: "Language | None" = None) -> Iterator[Result]:
+def extract_results(articles: Iterable[Article], *, config: Config,
+                    nlp: Language | None = None) -> Iterator[Result]:
     """Results of ``articles``, in order: from the cache, or computed here, in a pool or on a cluster.
 
     New results are written to the cache as they come.

@@ -26,8 +26,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
-from typing import Iterable, Iterator, Mapping
 
 import networkx as nx
 
@@ -315,7 +315,7 @@ def graph_from_records(records: Iterable[Mapping], *, name: str = "graphbuild") 
     G.graph["articles"] = {}
     for i, rec in enumerate(records, 1):
         try:
-            def actor(role: str) -> Actor:
+            def actor(role: str, rec: Mapping = rec) -> Actor:
                 return Actor(str(rec[role]), ActorType(rec.get(f"{role}_type") or "ORG"),
                              rec.get(f"{role}_country") or None)
 

@@ -46,11 +46,11 @@ import re
 import stat
 import tomllib
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from .errors import InputError, LexiconError
 from .types import Article
@@ -717,7 +717,7 @@ _MARKDOWN: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.M) for p in (
     r"(?P<m>`+)(?P<keep>[^`\n]+?)(?P=m)",  # inline code
     *_EMPHASIS,  # emphasis
     *_EMPHASIS,  # again: emphasis nested in emphasis
-    r"(?<!~)~~(?=\S)(?P<keep>[^\n]{0,%d}?\S)~~(?!~)" % _MAX_SPAN,  # strikethrough
+    rf"(?<!~)~~(?=\S)(?P<keep>[^\n]{{0,{_MAX_SPAN}}}?\S)~~(?!~)",  # strikethrough
     r"\\(?=[\\`*_{}\[\]()#+\-.!|>~<])",  # backslash escapes
 ))
 _TABLE_ROW = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*$", re.M)

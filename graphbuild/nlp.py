@@ -17,8 +17,9 @@ import functools
 import logging
 import os
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from .errors import ModelError
 from .types import Article
@@ -58,7 +59,7 @@ def resolve_model_name(model: str | None = None) -> str:
     raise ModelError(f"no English spaCy pipeline is installed: {_INSTALL_HINT}")
 
 
-def pipeline_id(model: str | None = None, nlp: "Language | None" = None) -> str:
+def pipeline_id(model: str | None = None, nlp: Language | None = None) -> str:
     """``"name version"`` of the pipeline (of ``nlp`` if given), read from its meta, not loaded.
 
     >>> pipeline_id("no_such_pipeline_x")
@@ -80,7 +81,7 @@ def pipeline_id(model: str | None = None, nlp: "Language | None" = None) -> str:
     return f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '?')}"
 
 
-def _meta_folder(path: "Path") -> "Path":
+def _meta_folder(path: Path) -> Path:
     if (path / "meta.json").is_file():
         return path
     for child in sorted(path.iterdir()):
@@ -111,7 +112,7 @@ def _register_components() -> None:
         return doc
 
 
-def load_pipeline(model: str | None = None) -> "Language":
+def load_pipeline(model: str | None = None) -> Language:
     """Load (once per process) the spaCy pipeline graphbuild parses with.
 
     Parameters
@@ -129,7 +130,7 @@ def load_pipeline(model: str | None = None) -> "Language":
 
 
 @functools.lru_cache(maxsize=4)
-def _load(model: str | None) -> "Language":
+def _load(model: str | None) -> Language:
     try:
         import spacy
     except ImportError as err:  # pragma: no cover - spacy is a dependency
@@ -158,8 +159,8 @@ def _init_worker_threads() -> None:
     os.environ["OMP_NUM_THREADS"] = "1"
 
 
-def parse(articles: Iterable[Article], nlp: "Language", *, batch_size: int = 32,
-          n_process: int = 1) -> Iterator[tuple[Article, "Doc"]]:
+def parse(articles: Iterable[Article], nlp: Language, *, batch_size: int = 32,
+          n_process: int = 1) -> Iterator[tuple[Article, Doc]]:
     """Parse articles in batches, yielding each Article with its Doc, in input order.
 
     Articles stream through: nothing holds all the Docs.
@@ -225,8 +226,8 @@ def block_spans(text: str, max_chars: int = BLOCK_CHARS) -> list[tuple[int, int]
         cut = high
         for pattern in _BLOCK_ENDS:
             last = None
-            for last in pattern.finditer(text, low, high):
-                pass
+            for match in pattern.finditer(text, low, high):
+                last = match
             if last is not None:
                 cut = last.end()
                 break

@@ -11,8 +11,9 @@ import datetime as dt
 import logging
 import os
 from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .nlp import BLOCK_CHARS, block_spans
@@ -79,7 +80,7 @@ def _with_default_date(articles: Iterable[Article], day: dt.date | None) -> Iter
 
 
 def extract_articles(articles: Iterable[Article], *, config: Config = Config(),
-                     nlp: "Language | None" = None,
+                     nlp: Language | None = None,
                      stats: BuildStats | None = None) -> Iterator[tuple[Article, list[Event]]]:
     """Parse and extract, article by article, in input order.
 
@@ -151,7 +152,7 @@ class _Blocks:
             raise RuntimeError(f"extraction returned article {block.id!r} out of order")
 
 
-def _extract_each(articles: Iterable[Article], *, config: Config, nlp: "Language | None",
+def _extract_each(articles: Iterable[Article], *, config: Config, nlp: Language | None,
                   stats: BuildStats) -> Iterator[tuple[Article, list[Event]]]:
     from .engine import extract_results
 
@@ -209,9 +210,9 @@ def _articles_from(paths_or_texts: str | os.PathLike | Article | Iterable[str | 
                                  max_bytes=config.max_bytes or DEFAULT_MAX_BYTES)
 
 
-def run(paths_or_texts, *, config: Config = Config(), nlp: "Language | None" = None,
+def run(paths_or_texts, *, config: Config = Config(), nlp: Language | None = None,
         on_article: Callable[[Article, list[Event]], None] | None = None
-        ) -> tuple["nx.MultiDiGraph", BuildStats]:
+        ) -> tuple[nx.MultiDiGraph, BuildStats]:
     """Build the graph and return it with the statistics of the build."""
     from .graph import add_article, add_event, build_graph, merge_duplicate_events
 
@@ -232,7 +233,7 @@ def run(paths_or_texts, *, config: Config = Config(), nlp: "Language | None" = N
 def build(paths_or_texts, *, model: str | None = None, lexicon: Sequence[str] = (),
           actors: str | None = None, date: dt.date | str | None = None,
           workers: int = 1, prefilter: bool = True, cache: str | os.PathLike | None = None,
-          dask: str | None = None) -> "nx.MultiDiGraph":
+          dask: str | None = None) -> nx.MultiDiGraph:
     """Build the knowledge graph of one or more articles.
 
     Parameters

@@ -32,9 +32,10 @@ import csv
 import functools
 import io
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from .types import Article
 

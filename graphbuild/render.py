@@ -56,9 +56,10 @@ import os
 import re
 import textwrap
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 
@@ -422,7 +423,7 @@ def _use_agg_if_unset() -> None:
         matplotlib.use("Agg")
 
 
-def _new_axes(kind: str) -> "Axes":
+def _new_axes(kind: str) -> Axes:
     """Axes on a new pyplot figure (so a notebook shows it), laid out for ``kind``."""
     _use_agg_if_unset()
     import matplotlib.pyplot as plt
@@ -431,14 +432,14 @@ def _new_axes(kind: str) -> "Axes":
     return _add_axes(fig, kind)
 
 
-def _add_axes(fig: "Figure", kind: str) -> "Axes":
+def _add_axes(fig: Figure, kind: str) -> Axes:
     if kind in ("network", "ego"):
         return fig.add_axes(_NETWORK_RECT)
     fig.set_layout_engine("constrained")
     return fig.add_subplot()
 
 
-def _set_titles(ax: "Axes", title: str, subtitle: str) -> None:
+def _set_titles(ax: Axes, title: str, subtitle: str) -> None:
     """Bold title at the top left of ``ax``, a grey subtitle under it."""
     title, subtitle = _plain(title), _plain(subtitle)
     ax.set_title(title, loc="left", fontsize=14, fontweight="bold", color=_INK,
@@ -455,15 +456,15 @@ def _headline(G: nx.MultiDiGraph, title: str | None) -> str:
     return f"{name} · {when}" if when and title is None else name
 
 
-def _subtitle_of(ax: "Axes") -> str:
+def _subtitle_of(ax: Axes) -> str:
     for t in ax.texts:
         if t.get_gid() == "subtitle":
             return t.get_text()
     return ""
 
 
-def _no_events(ax: "Axes", G: nx.MultiDiGraph, title: str | None,
-               message: str = "No events to show") -> "Axes":
+def _no_events(ax: Axes, G: nx.MultiDiGraph, title: str | None,
+               message: str = "No events to show") -> Axes:
     ax.set_axis_off()
     ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center",
             fontsize=16, color=_MUTED, gid="no-events")
@@ -471,14 +472,14 @@ def _no_events(ax: "Axes", G: nx.MultiDiGraph, title: str | None,
     return ax
 
 
-def _renderer(fig: "Figure") -> Any:
+def _renderer(fig: Figure) -> Any:
     canvas = fig.canvas
     if hasattr(canvas, "get_renderer"):
         return canvas.get_renderer()
     return fig._get_renderer()  # pragma: no cover - FigureCanvasBase without Agg
 
 
-def _label_box(text: "Annotation", renderer: Any) -> tuple[float, float, float, float]:
+def _label_box(text: Annotation, renderer: Any) -> tuple[float, float, float, float]:
     box = text.get_window_extent(renderer)
     patch = text.get_bbox_patch()
     if patch is not None:
@@ -488,7 +489,7 @@ def _label_box(text: "Annotation", renderer: Any) -> tuple[float, float, float, 
     return (box.x0, box.y0, box.x1, box.y1)
 
 
-def label_overlaps(ax: "Axes", prefix: str = "node-label") -> list[tuple[str, str]]:
+def label_overlaps(ax: Axes, prefix: str = "node-label") -> list[tuple[str, str]]:
     """Pairs of labels on ``ax`` whose boxes, as the renderer draws them, overlap.
 
     Labels are the texts whose gid starts with ``prefix`` (``"node-label"`` for actors,
@@ -516,7 +517,7 @@ def label_overlaps(ax: "Axes", prefix: str = "node-label") -> list[tuple[str, st
     return out
 
 
-def _place_labels(ax: "Axes", items: Sequence[tuple["Annotation", "np.ndarray"]],
+def _place_labels(ax: Axes, items: Sequence[tuple[Annotation, np.ndarray]],
                   obstacles: Sequence[tuple[float, float, float, float]], *,
                   pad: float = 2.0) -> int:
     """Put each label at the first of its candidate spots that is free, in order.
@@ -595,7 +596,7 @@ def _node_label_candidates(half_w: float, half_h: float, r: float) -> list[tuple
     return out
 
 
-def _edge_label_candidates(ax: "Axes", a: tuple[float, float], b: tuple[float, float],
+def _edge_label_candidates(ax: Axes, a: tuple[float, float], b: tuple[float, float],
                            rad: float, half_h: float) -> list[tuple[float, float]]:
     """Offsets (px) from the middle of an edge: along the curve first, then beside it."""
     import numpy as np
@@ -605,7 +606,7 @@ def _edge_label_candidates(ax: "Axes", a: tuple[float, float], b: tuple[float, f
     d = B - A
     C = (A + B) / 2 + rad * np.array([d[1], -d[0]])
 
-    def at(t: float) -> "np.ndarray":
+    def at(t: float) -> np.ndarray:
         return (1 - t) ** 2 * A + 2 * (1 - t) * t * C + t ** 2 * B
 
     mid = at(0.5)
@@ -627,7 +628,7 @@ def _edge_label_candidates(ax: "Axes", a: tuple[float, float], b: tuple[float, f
 # the network
 # --------------------------------------------------------------------------------------
 
-def _axes_aspect(ax: "Axes") -> float:
+def _axes_aspect(ax: Axes) -> float:
     fig = ax.figure
     pos = ax.get_position()
     w, h = fig.get_size_inches()
@@ -640,7 +641,7 @@ def _node_box(aspect: float) -> tuple[float, float]:
     return max(0.3, aspect * 1.2 - 0.32), 1.0
 
 
-def _turn_flat(xy: "np.ndarray") -> "np.ndarray":
+def _turn_flat(xy: np.ndarray) -> np.ndarray:
     """Points centred and turned so their long side is horizontal (a fixed orientation for
     a given input)."""
     import numpy as np
@@ -681,10 +682,10 @@ def _fit(pos: Mapping[str, Sequence[float]], aspect: float, *, turn: bool = True
     scale = min(box[0] / half[0], box[1] / half[1])
     stretch = np.minimum(box / (half * scale), max_stretch)
     xy = (xy - (lo + hi) / 2) * scale * stretch
-    return {n: (round(float(x), 9), round(float(y), 9)) for n, (x, y) in zip(nodes, xy)}
+    return {n: (round(float(x), 9), round(float(y), 9)) for n, (x, y) in zip(nodes, xy, strict=False)}
 
 
-def _component_layout(H: nx.Graph, seed: int) -> dict[str, "np.ndarray"]:
+def _component_layout(H: nx.Graph, seed: int) -> dict[str, np.ndarray]:
     """One connected component laid out on its own, an edge about one unit long, its long
     side horizontal."""
     import numpy as np
@@ -706,7 +707,7 @@ def _component_layout(H: nx.Graph, seed: int) -> dict[str, "np.ndarray"]:
     return {n: xy[i] for i, n in enumerate(nodes)}
 
 
-def _pack(parts: Sequence[Mapping[str, "np.ndarray"]], box: tuple[float, float]
+def _pack(parts: Sequence[Mapping[str, np.ndarray]], box: tuple[float, float]
           ) -> dict[str, tuple[float, float]]:
     """Components side by side in rows, biggest first, arranged so that the whole, scaled
     to fit ``box`` (half width, half height), draws them as large as possible."""
@@ -862,8 +863,8 @@ def _legend_handles(G: nx.MultiDiGraph, groups: Mapping[tuple, int],
     return handles, labels, headers
 
 
-def _draw_graph(G: nx.MultiDiGraph, ax: "Axes", pos: Mapping[str, tuple[float, float]],
-                aspect: float, *, headline: str, subtitle: str, focus: str | None) -> "Axes":
+def _draw_graph(G: nx.MultiDiGraph, ax: Axes, pos: Mapping[str, tuple[float, float]],
+                aspect: float, *, headline: str, subtitle: str, focus: str | None) -> Axes:
     import numpy as np
     from matplotlib.patches import FancyArrowPatch
 
@@ -963,7 +964,7 @@ def _draw_graph(G: nx.MultiDiGraph, ax: "Axes", pos: Mapping[str, tuple[float, f
         x0, y0, x1, y1 = _label_box(node_labels[n], renderer)
         cands = _node_label_candidates((x1 - x0) / 2, (y1 - y0) / 2, radius[n] * pts_to_px)
         items.append((node_labels[n], np.array(cands)))
-    for n, label, (a, b), rad in sorted(edge_labels, key=lambda e: -e[0]):
+    for _n, label, (a, b), rad in sorted(edge_labels, key=lambda e: -e[0]):
         x0, y0, x1, y1 = _label_box(label, renderer)
         items.append((label, np.array(_edge_label_candidates(ax, pos[a], pos[b], rad,
                                                               (y1 - y0) / 2))))
@@ -971,8 +972,8 @@ def _draw_graph(G: nx.MultiDiGraph, ax: "Axes", pos: Mapping[str, tuple[float, f
     return ax
 
 
-def draw_network(G: nx.MultiDiGraph, ax: "Axes | None" = None, *, title: str | None = None,
-                 seed: int = DEFAULT_SEED) -> "Axes":
+def draw_network(G: nx.MultiDiGraph, ax: Axes | None = None, *, title: str | None = None,
+                 seed: int = DEFAULT_SEED) -> Axes:
     """Draw every actor and event of ``G`` as a network.
 
     Actors are coloured and shaped by type and sized by how many events they take part in;
@@ -1033,8 +1034,8 @@ def _network_subtitle(G: nx.MultiDiGraph, title: str | None, extra: str = "") ->
     return " · ".join(parts)
 
 
-def draw_ego(G: nx.MultiDiGraph, focus: str, ax: "Axes | None" = None, *,
-             title: str | None = None) -> "Axes":
+def draw_ego(G: nx.MultiDiGraph, focus: str, ax: Axes | None = None, *,
+             title: str | None = None) -> Axes:
     """Draw one actor in the middle, its counterparts around it and the events between them.
 
     ``focus`` is a node id, label or alias (any case); see :func:`focus_graph` for what is
@@ -1075,8 +1076,8 @@ def draw_ego(G: nx.MultiDiGraph, focus: str, ax: "Axes | None" = None, *,
     return _draw_graph(H, ax, pos, aspect, headline=headline, subtitle=subtitle, focus=node)
 
 
-def draw(G: nx.MultiDiGraph, ax: "Axes | None" = None, *, title: str | None = None,
-         focus: str | None = None, seed: int = DEFAULT_SEED) -> "Axes":
+def draw(G: nx.MultiDiGraph, ax: Axes | None = None, *, title: str | None = None,
+         focus: str | None = None, seed: int = DEFAULT_SEED) -> Axes:
     """Draw ``G`` as a network, or the neighbourhood of ``focus`` when one is given.
 
     The notebook entry point: ``draw(G)`` is :func:`draw_network`, ``draw(G, focus="X")``
@@ -1115,7 +1116,7 @@ def _country_label(G: nx.MultiDiGraph, code: str) -> str:
 
 
 def country_matrix(G: nx.MultiDiGraph, *, weight: Literal["count", "cooperation"] = "count"
-                   ) -> tuple[list[str], "np.ndarray", "np.ndarray"]:
+                   ) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Events between countries: who acts (rows) on whom (columns).
 
     Each actor is reduced to its ``country``; actors with none are left out. A symmetric
@@ -1168,9 +1169,9 @@ def country_matrix(G: nx.MultiDiGraph, *, weight: Literal["count", "cooperation"
     return order, values, count
 
 
-def draw_matrix(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
+def draw_matrix(G: nx.MultiDiGraph, ax: Axes | None = None, *,
                 weight: Literal["count", "cooperation"] = "count",
-                title: str | None = None) -> "Axes":
+                title: str | None = None) -> Axes:
     """Heatmap of events between countries: rows act on columns.
 
     ``weight="count"`` shows how many events; ``weight="cooperation"`` the net cooperation
@@ -1270,8 +1271,8 @@ def _sequential() -> list[tuple[float, float, float]]:
 # timeline and type bars
 # --------------------------------------------------------------------------------------
 
-def draw_timeline(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
-                  title: str | None = None) -> "Axes":
+def draw_timeline(G: nx.MultiDiGraph, ax: Axes | None = None, *,
+                  title: str | None = None) -> Axes:
     """Events over time, one row per PLOVER type, coloured by quad class.
 
     An event is placed at its own date, or else at its article's date; each dot is one day,
@@ -1386,8 +1387,8 @@ def draw_timeline(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
     return ax
 
 
-def draw_types(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
-               title: str | None = None) -> "Axes":
+def draw_types(G: nx.MultiDiGraph, ax: Axes | None = None, *,
+               title: str | None = None) -> Axes:
     """Horizontal bars: how many events of each PLOVER type, coloured by quad class.
 
     The most frequent type is at the top. The hatched, lighter part of a bar counts the
@@ -1425,16 +1426,16 @@ def draw_types(G: nx.MultiDiGraph, ax: "Axes | None" = None, *,
     colours = [QUAD_COLORS[Plover(p).quad] for p in types]
     bars = ax.barh(ys, [happened[p] for p in types], color=colours, edgecolor=colours,
                    height=0.7, zorder=2)
-    for bar, p in zip(bars, types):
+    for bar, p in zip(bars, types, strict=False):
         bar.set_gid(f"bar|{p}|happened")
     if not_happened:
         rest = ax.barh(ys, [not_happened[p] for p in types], left=[happened[p] for p in types],
                        color=colours, alpha=0.4, hatch="///", edgecolor=colours, height=0.7,
                        zorder=2)
-        for bar, p in zip(rest, types):
+        for bar, p in zip(rest, types, strict=False):
             bar.set_gid(f"bar|{p}|not-happened")
     top = max(happened[p] + not_happened[p] for p in types)
-    for y, p in zip(ys, types):
+    for y, p in zip(ys, types, strict=False):
         ax.text(happened[p] + not_happened[p] + top * 0.01, y, str(happened[p] + not_happened[p]),
                 va="center", ha="left", fontsize=9, color=_INK, gid=f"total|{p}")
     ax.set_yticks(list(ys), types)

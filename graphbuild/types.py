@@ -25,9 +25,10 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -101,7 +102,7 @@ class Plover(StrEnum):
 
 
     @classmethod
-    def _missing_(cls, value: object) -> "Plover | None":
+    def _missing_(cls, value: object) -> Plover | None:
         if isinstance(value, str):
             upper = value.strip().upper()
             if upper in cls.__members__:
@@ -245,13 +246,13 @@ class Event:
 class Extractor(Protocol):
     """A pure function from a parsed article to events. It never mutates the ``Doc``."""
 
-    def __call__(self, doc: "Doc", *, article: Article) -> Iterator[Event]: ...
+    def __call__(self, doc: Doc, *, article: Article) -> Iterator[Event]: ...
 
 
 class Exporter(Protocol):
     """Writes a graph to a file in one format."""
 
-    def __call__(self, G: "nx.MultiDiGraph", path: str, **options: object) -> None: ...
+    def __call__(self, G: nx.MultiDiGraph, path: str, **options: object) -> None: ...
 
 
 ExtractorFactory = Callable[..., Extractor]

@@ -11,7 +11,7 @@ import pytest
 from graphbuild import engine
 from graphbuild.cache import ArticleCache, article_key
 from graphbuild.graph import event_to_dict
-from graphbuild.pipeline import Config, extract_articles, run
+from graphbuild.pipeline import Config, run
 from graphbuild.types import Actor, ActorType, Article, Event, Modality, Plover
 
 NOR = Actor("Norway", ActorType.COUNTRY, "NOR")

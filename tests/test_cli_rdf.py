@@ -10,12 +10,11 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 import pytest
+from rdf.conftest import oxigraph, oxigraph_server, rich_graph  # noqa: F401  (fixtures)
 
 from graphbuild import cli
 from graphbuild.rdf import read_graph, write_graph
 from graphbuild.rdf.store import PASSWORD_VARIABLE, USER_VARIABLE
-
-from rdf.conftest import oxigraph, oxigraph_server, rich_graph  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[1]
 

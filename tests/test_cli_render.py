@@ -10,13 +10,12 @@ from pathlib import Path
 import matplotlib.image as mpimg
 import pytest
 from matplotlib.figure import Figure
+from test_render import ARTICLES, EVENTS  # the twelve-actor sample
 
 from graphbuild import cli
 from graphbuild import render as R
 from graphbuild.errors import InputError
 from graphbuild.graph import build_graph, event_records
-
-from test_render import ARTICLES, EVENTS  # the twelve-actor sample
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -2,8 +2,15 @@ import datetime as dt
 
 import networkx as nx
 
-from graphbuild.graph import (build_graph, count_by_type, event_from_edge, event_records,
-                              filter_events, merge_duplicate_events, merge_graphs)
+from graphbuild.graph import (
+    build_graph,
+    count_by_type,
+    event_from_edge,
+    event_records,
+    filter_events,
+    merge_duplicate_events,
+    merge_graphs,
+)
 from graphbuild.types import Actor, ActorType, Article, Event, Modality, Plover
 
 FR = Actor("France", ActorType.COUNTRY, "FRA")
@@ -114,8 +121,7 @@ def test_graph_from_records_rebuilds_actors_events_and_article_dates():
 def test_event_dict_round_trip_is_lossless_and_json():
     import json
 
-    from graphbuild.graph import (article_from_dict, article_to_dict, event_from_dict,
-                                  event_to_dict)
+    from graphbuild.graph import article_from_dict, article_to_dict, event_from_dict, event_to_dict
 
     e = ev(P, DE, symmetric=True, date=dt.date(2024, 1, 2), negated=True, modality=Modality.PLANNED,
            confidence=0.123, rule="verb:meet", mode="visit", context="energy", trigger="met",

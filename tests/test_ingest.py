@@ -33,7 +33,7 @@ def where(problems: list[InputError]) -> list[tuple[str, int | None, bool]]:
 def assert_blank_only(original: str, cleaned: str) -> None:
     """``cleaned`` is ``original`` with some characters (never a newline) made spaces."""
     assert len(cleaned) == len(original)
-    for i, (a, b) in enumerate(zip(original, cleaned)):
+    for i, (a, b) in enumerate(zip(original, cleaned, strict=False)):
         assert b == a or (b == " " and a != "\n"), (i, a, b)
 
 

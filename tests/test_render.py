@@ -189,7 +189,7 @@ def test_network_nodes_coloured_by_type_and_sized_by_events(G):
         assert {to_hex(c) for c in face} == {R.ACTOR_COLORS[t].lower()}
     countries = scatters["nodes|COUNTRY"]
     order = sorted(a.id for a in ACTORS if a.type is ActorType.COUNTRY)
-    sizes = dict(zip(order, countries.get_sizes()))
+    sizes = dict(zip(order, countries.get_sizes(), strict=False))
     assert sizes[SYL.id] > sizes[ELB.id] > sizes[GEN.id]  # 9, 4 and 3 events
 
 
@@ -440,7 +440,7 @@ def test_png_has_the_size_and_content_of_the_diagram(G, tmp_path, kind):
 def test_png_shows_the_quad_class_colours(G, tmp_path):
     pixels = mpimg.imread(R.render(G, "types", tmp_path / "t.png"))[..., :3]
     rgb = np.unique((pixels.reshape(-1, 3) * 255).round().astype(int), axis=0)
-    found = {"#%02x%02x%02x" % tuple(c) for c in rgb}
+    found = {"#{:02x}{:02x}{:02x}".format(*c) for c in rgb}
     for colour in R.QUAD_COLORS.values():
         assert colour.lower() in found
 

@@ -76,10 +76,11 @@ import functools
 import logging
 import re
 import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Generic, Iterator, NamedTuple, Sequence, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from ..errors import LexiconError, RegistryError
 
@@ -607,7 +608,7 @@ class Gazetteer:
     # ------------------------------------------------------------------ loading
 
     @classmethod
-    def load(cls, directory: str | Path | None = None) -> "Gazetteer":
+    def load(cls, directory: str | Path | None = None) -> Gazetteer:
         """Read and check every table.
 
         Parameters

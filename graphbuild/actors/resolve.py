@@ -22,8 +22,9 @@ import csv
 import datetime as dt
 import logging
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..types import Actor, ActorType
@@ -215,7 +216,7 @@ class Resolution:
     # heads of phrases that describe a person ("X, Secretary of the Council, met Y"): not actors
     descriptive: set[int] = field(default_factory=set)
 
-    def actors(self, token: "Token") -> list[Actor]:
+    def actors(self, token: Token) -> list[Actor]:
         return self.by_token.get(token.i, [])
 
     def all_actors(self) -> list[Actor]:
@@ -255,13 +256,13 @@ def _state_led(text: str):
 _HOLDING = frozenset({"occupied", "held", "controlled", "ruled", "annexed", "administered", "run"})
 
 
-def is_occupier(tok: "Token") -> bool:
+def is_occupier(tok: Token) -> bool:
     """"Israeli" in "the Israeli-occupied territories": the state holding a place, not the place's."""
     doc = tok.doc
     return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in _HOLDING
 
 
-def _ent_of(token: "Token") -> "Span | None":
+def _ent_of(token: Token) -> Span | None:
     """The named entity ``token`` is part of, if any."""
     if token.ent_iob_ == "O" or not token.ent_type_:
         return None
@@ -283,7 +284,7 @@ def _name_words(label: str) -> list[str]:
     return _norm(label).replace("-", " ").split()
 
 
-def _surface(tokens: Sequence["Token"]) -> str:
+def _surface(tokens: Sequence[Token]) -> str:
     """The tokens as the text writes them ("al-Thani", not "al - Thani")."""
     toks = sorted(tokens, key=lambda t: t.i)
     if not toks:
@@ -293,24 +294,24 @@ def _surface(tokens: Sequence["Token"]) -> str:
     return " ".join(t.text for t in toks)
 
 
-def _is_title_token(tok: "Token") -> bool:
+def _is_title_token(tok: Token) -> bool:
     return gz.is_title_word(tok.text)
 
 
-def _is_honorific(tok: "Token") -> bool:
+def _is_honorific(tok: Token) -> bool:
     return gz.strip_honorifics(tok.text) == ""
 
 
-def _left_modifiers(head: "Token") -> list["Token"]:
+def _left_modifiers(head: Token) -> list[Token]:
     """The tokens before ``head`` inside its noun phrase (compounds, adjectives, possessives)."""
-    out: list["Token"] = []
+    out: list[Token] = []
     for child in head.lefts:
         if child.dep_ in _MODIFIER_DEPS or child.dep_ in {"cc", "conj"} and child.head.dep_ == "amod":
             out.extend(child.subtree)
     return sorted(set(out), key=lambda t: t.i)
 
 
-def _name_tokens(head: "Token", modifiers: Sequence["Token"]) -> list["Token"]:
+def _name_tokens(head: Token, modifiers: Sequence[Token]) -> list[Token]:
     """The run of proper-noun tokens that ends at ``head`` and is a name, not a title."""
     run = [head]
     for tok in reversed([m for m in modifiers if m.i < head.i]):
@@ -324,7 +325,7 @@ def _name_tokens(head: "Token", modifiers: Sequence["Token"]) -> list["Token"]:
     return run
 
 
-def _countries_in(tokens: Iterable["Token"]) -> list[str]:
+def _countries_in(tokens: Iterable[Token]) -> list[str]:
     """Countries named in ``tokens`` (a multi-word name such as "New Delhi" counts once)."""
     toks = sorted(set(tokens), key=lambda t: t.i)
     found: list[str] = []
@@ -367,7 +368,7 @@ def _countries_in(tokens: Iterable["Token"]) -> list[str]:
     return found
 
 
-def _role_text(tokens: Sequence["Token"]) -> str | None:
+def _role_text(tokens: Sequence[Token]) -> str | None:
     """The office as the text gives it, less the leading state word ("India's", "Russian")."""
     toks = [t for t in tokens if not _is_honorific(t)]
     while toks and (toks[0].dep_ in ("det", "case", "punct", "poss")
@@ -382,7 +383,7 @@ def _role_text(tokens: Sequence["Token"]) -> str | None:
     return " ".join(doc[toks[0].i:toks[-1].i + 1].text.split())
 
 
-def _appos_title(head: "Token") -> list["Token"]:
+def _appos_title(head: Token) -> list[Token]:
     """The title in an apposition after a name: "X, Secretary of Russia's Security Council"."""
     for child in head.rights:
         comma_conj = child.dep_ == "conj" and child.i >= 2 and any(
@@ -395,7 +396,7 @@ def _appos_title(head: "Token") -> list["Token"]:
     return []
 
 
-def _title_owner(head: "Token") -> "Token | None":
+def _title_owner(head: Token) -> Token | None:
     """The common noun a name stands in apposition to: "the minister, X" -> minister."""
     cur = head
     while cur.dep_ == "conj" and cur.head != cur:
@@ -407,8 +408,8 @@ def _title_owner(head: "Token") -> "Token | None":
     return None
 
 
-def _conjuncts_of_appos(owner: "Token") -> list["Token"]:
-    out: list["Token"] = []
+def _conjuncts_of_appos(owner: Token) -> list[Token]:
+    out: list[Token] = []
     for child in owner.children:
         if child.dep_ == "appos":
             stack = [child]
@@ -419,7 +420,7 @@ def _conjuncts_of_appos(owner: "Token") -> list["Token"]:
     return out
 
 
-def _clause_end(tok: "Token") -> int:
+def _clause_end(tok: Token) -> int:
     """The last token of ``tok``'s phrase before a coordination ("... and a close aide to")."""
     end = tok.i
     for t in tok.subtree:
@@ -432,7 +433,7 @@ def _clause_end(tok: "Token") -> int:
 # --------------------------------------------------------------------------- resolution
 
 
-def _may_name_an_actor(head: "Token") -> bool:
+def _may_name_an_actor(head: Token) -> bool:
     """A cheap test that rules out most common nouns and adjectives before the full one."""
     lemma = head.lemma_.lower()
     if head.pos_ == "PROPN":
@@ -448,7 +449,7 @@ def _may_name_an_actor(head: "Token") -> bool:
 
 
 class _Resolver:
-    def __init__(self, doc: "Doc", user_actors: Sequence[UserActor], day: dt.date | None):
+    def __init__(self, doc: Doc, user_actors: Sequence[UserActor], day: dt.date | None):
         self.doc = doc
         self.res = Resolution()
         self.persons: dict[str, _Person] = {}
@@ -464,7 +465,7 @@ class _Resolver:
         self._pending_person_tokens: dict[str, list[int]] = {}
 
     # -- bookkeeping
-    def _assign(self, tokens: Iterable["Token"], head: "Token", actors: list[Actor],
+    def _assign(self, tokens: Iterable[Token], head: Token, actors: list[Actor],
                 certainty: float = 1.0) -> None:
         for tok in tokens:
             self.res.by_token[tok.i] = actors
@@ -492,7 +493,7 @@ class _Resolver:
                 continue
             self._mention_at(head)
 
-    def _mention_at(self, head: "Token") -> None:
+    def _mention_at(self, head: Token) -> None:
         if not self.user and (
                 (head.lemma_.lower() in _DOCUMENT_HEADS and head.pos_ in ("NOUN", "PROPN"))
                 or (head.dep_ == "appos" and head.head.lemma_.lower() in _DOCUMENT_HEADS)):
@@ -704,7 +705,7 @@ class _Resolver:
         person.role = person.role or role
         return person
 
-    def _person_mention(self, head: "Token", name_toks: list["Token"], title_mods: list["Token"]) -> None:
+    def _person_mention(self, head: Token, name_toks: list[Token], title_mods: list[Token]) -> None:
         label = gz.strip_honorifics(_surface(name_toks)).strip() or head.text
         label = re.sub(r"\s*['’]s$", "", label).strip()
         title = list(title_mods)
@@ -745,7 +746,7 @@ class _Resolver:
         self._pending_person_tokens.setdefault(person.key, []).append(head.i)
 
 
-    def _remember(self, head: "Token", actor: Actor) -> None:
+    def _remember(self, head: Token, actor: Actor) -> None:
         subject = head.dep_ in ("nsubj", "nsubjpass")
         if actor.type is ActorType.PERSON:
             self.recent_persons.append((head.i, actor, subject))
@@ -793,10 +794,10 @@ class _Resolver:
                     if hit is not None and hit.kind == "demonym" and not hit.ambiguous:
                         return hit.iso3
         before = [(j, a, subj) for j, a, subj in states if j < sent.start]
-        for j, a, subj in reversed(before):
+        for _j, a, subj in reversed(before):
             if subj:
                 return a.country
-        for j, a, subj in reversed(before):
+        for j, a, _subj in reversed(before):
             t = self.doc[j]
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "at"):
                 return a.country
@@ -859,7 +860,7 @@ class _Resolver:
                 if actor:
                     self._assign([], tok, [actor], certainty=0.7)
 
-    def _speaker(self, tok: "Token") -> Actor | None:
+    def _speaker(self, tok: Token) -> Actor | None:
         """Who says a quoted "I" or "we": the subject of the sentence's verb of saying."""
         sent = tok.sent
         quotes = [t.i for t in sent if t.text in _QUOTE_MARKS or t.text.startswith("'") and t.text == "'"]
@@ -874,7 +875,7 @@ class _Resolver:
                             return actors[0]
         return None
 
-    def _recent_pair(self, tok: "Token") -> tuple[int, list[Actor]] | None:
+    def _recent_pair(self, tok: Token) -> tuple[int, list[Actor]] | None:
         """The last mention of several actors at once ("X and Y", "the two leaders") before
         ``tok``, in its sentence or the one before."""
         sent = tok.sent
@@ -891,24 +892,24 @@ class _Resolver:
                     best = (i, [actors[0], *conj])
         return best
 
-    def _antecedent(self, tok: "Token", pool: list[tuple[int, Actor, bool]]) -> Actor | None:
+    def _antecedent(self, tok: Token, pool: list[tuple[int, Actor, bool]]) -> Actor | None:
         before = [(i, a, s) for i, a, s in pool if i < tok.i]
         if not before:
             return None
         sent_start = tok.sent.start
         in_sentence = [(i, a, s) for i, a, s in before if i >= sent_start]
         # a pronoun inside a clause refers back to the sentence's subject first
-        for i, a, s in reversed(in_sentence):
+        for _i, a, s in reversed(in_sentence):
             if s:
                 return a
         if in_sentence:
             return in_sentence[-1][1]
-        for i, a, s in reversed(before):
+        for _i, a, s in reversed(before):
             if s:
                 return a
         return before[-1][1]
 
-    def _pair(self, tok: "Token", states: bool) -> list[Actor]:
+    def _pair(self, tok: Token, states: bool) -> list[Actor]:
         seen: list[Actor] = []
         pool = sorted(self.recent_persons + self.recent_states, key=lambda m: m[0])  # by token only
         for i, actor, _ in reversed(pool):
@@ -926,7 +927,7 @@ class _Resolver:
                 return seen
         return []
 
-    def _by_role(self, tok: "Token") -> Actor | None:
+    def _by_role(self, tok: Token) -> Actor | None:
         word = tok.lemma_.lower()
         for i, actor, _ in reversed(self.recent_persons):
             if i < tok.i and actor.role and word in actor.role.lower():
@@ -934,7 +935,7 @@ class _Resolver:
         return None
 
 
-def resolve(doc: "Doc", *, user_actors: Sequence[UserActor] = (), date: dt.date | None = None) -> Resolution:
+def resolve(doc: Doc, *, user_actors: Sequence[UserActor] = (), date: dt.date | None = None) -> Resolution:
     """Resolve every actor mention in ``doc``.
 
     Parameters

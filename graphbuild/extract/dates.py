@@ -98,7 +98,7 @@ def resolve_date(text: str, reference: dt.date | None, *, future: bool = False) 
     return None
 
 
-def event_date(verb: "Token", reference: dt.date | None, *, future: bool = False) -> dt.date | None:
+def event_date(verb: Token, reference: dt.date | None, *, future: bool = False) -> dt.date | None:
     """The date an event's clause gives ("met on Thursday"), or ``None``."""
     for tok in verb.subtree:
         if tok.ent_type_ == "DATE" and (tok.head == verb or tok.head.head == verb

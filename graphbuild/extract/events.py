@@ -18,15 +18,15 @@ The extractor is a pure function: it never mutates the Doc.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import logging
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from ..actors.resolve import Resolution, UserActor, is_occupier, resolve
 from ..actors import gazetteer as gz
-from ..types import Actor, ActorType, Article, Event, Modality, Plover, QuadClass
+from ..actors.resolve import Resolution, UserActor, is_occupier, resolve
+from ..types import Actor, ActorType, Article, Event, Modality, Plover
 from . import dates
 from .lexicon import Lexicon, Trigger, load_lexicon
 
@@ -56,7 +56,7 @@ def modality_words(lexicon: Lexicon | None = None) -> dict[str, frozenset[str]]:
 # --------------------------------------------------------------------------- parse helpers
 
 
-def _conjuncts(tok: "Token") -> list["Token"]:
+def _conjuncts(tok: Token) -> list[Token]:
     """``tok`` and the tokens coordinated with it ("X, Y and Z")."""
     out = [tok]
     stack = [tok]
@@ -69,20 +69,20 @@ def _conjuncts(tok: "Token") -> list["Token"]:
     return out
 
 
-def _is_passive(verb: "Token") -> bool:
+def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def _own_subjects(verb: "Token") -> list["Token"]:
+def _own_subjects(verb: Token) -> list[Token]:
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    out: list["Token"] = []
+    out: list[Token] = []
     for s in subs:
         out.extend(_conjuncts(s))
     return out
 
 
-def _agents(verb: "Token") -> list["Token"]:
-    out: list["Token"] = []
+def _agents(verb: Token) -> list[Token]:
+    out: list[Token] = []
     for c in verb.children:
         if c.dep_ == "agent":
             for p in c.children:
@@ -91,16 +91,16 @@ def _agents(verb: "Token") -> list["Token"]:
     return out
 
 
-def _direct_objects(verb: "Token") -> list["Token"]:
-    out: list["Token"] = []
+def _direct_objects(verb: Token) -> list[Token]:
+    out: list[Token] = []
     for c in verb.children:
         if c.dep_ in ("dobj", "dative", "oprd"):
             out.extend(_conjuncts(c))
     return out
 
 
-def _prep_objects(head: "Token", preps: Sequence[str]) -> list["Token"]:
-    out: list["Token"] = []
+def _prep_objects(head: Token, preps: Sequence[str]) -> list[Token]:
+    out: list[Token] = []
     for c in head.children:
         if c.dep_ in ("prep", "prt", "dative", "agent") and c.lower_ in preps:
             for p in c.children:
@@ -113,8 +113,8 @@ def _prep_objects(head: "Token", preps: Sequence[str]) -> list["Token"]:
 
 @dataclass(frozen=True)
 class _Args:
-    sources: list["Token"]
-    targets: list["Token"]
+    sources: list[Token]
+    targets: list[Token]
     inherited: bool = False
 
 
@@ -124,7 +124,7 @@ _SPEECH_NOUNS = {"statement", "declaration", "letter", "communique", "resolution
                  "request", "offer", "invitation", "reminder", "plan", "initiative"}
 
 
-def _subject_of(verb: "Token", depth: int = 0) -> tuple[list["Token"], bool]:
+def _subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """The acting subject of ``verb``, following the parse up when the clause has none.
 
     Returns the tokens and whether they were inherited from another clause.
@@ -202,7 +202,7 @@ _GIVEN_TO = {Plover.AID, Plover.SUPPORT, Plover.AGREE, Plover.COOPERATE, Plover.
 _ARGUMENT_PREPS = {"for", "in", "into", "with", "to", "on", "at", "of", "by", "against", "from", "through", "under", "over", "during", "since"}
 
 
-def _governor(tok: "Token") -> "Token":
+def _governor(tok: Token) -> Token:
     """The verb that carries a noun trigger ("held talks" -> held)."""
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and head.pos_ in ("VERB", "AUX"):
@@ -215,7 +215,7 @@ def _governor(tok: "Token") -> "Token":
     return tok
 
 
-def _clause_chain(node: "Token") -> list["Token"]:
+def _clause_chain(node: Token) -> list[Token]:
     """``node`` and the verbs that govern it through infinitives and coordination."""
     chain = [node]
     cur = node
@@ -253,7 +253,7 @@ _INTENT_WORDS = {"willing", "ready", "prepared", "determined", "eager", "offer",
                  "agree", "commit", "committed"}
 
 
-def _mood(trigger: "Token", pred: "Token", lex: Lexicon) -> _Mood:
+def _mood(trigger: Token, pred: Token, lex: Lexicon) -> _Mood:
     negated, modality, factor = _polarity_and_modality(trigger, pred, lex)
     if (modality is Modality.ASSERTED and pred.dep_ == "advcl"
             and any(m.dep_ in ("mark", "advmod") and m.lower_ in _TIME_MARKS for m in pred.children)
@@ -281,7 +281,7 @@ def _mood(trigger: "Token", pred: "Token", lex: Lexicon) -> _Mood:
     return _Mood(negated, modality, factor, intent, conditional)
 
 
-def _polarity_and_modality(trigger: "Token", pred: "Token", lex: Lexicon) -> tuple[bool, Modality, float]:
+def _polarity_and_modality(trigger: Token, pred: Token, lex: Lexicon) -> tuple[bool, Modality, float]:
     """Negation, modality and a confidence factor for a trigger whose clause verb is ``pred``."""
     negated = False
     modality = Modality.ASSERTED
@@ -341,7 +341,7 @@ def _polarity_and_modality(trigger: "Token", pred: "Token", lex: Lexicon) -> tup
     return negated, modality, factor
 
 
-def _is_heading(sent: "Span") -> bool:
+def _is_heading(sent: Span) -> bool:
     """A headline, section heading or list item with no clause of its own."""
     text = sent.text.strip()
     if not text:
@@ -373,7 +373,7 @@ _DISAPPROVING = {"unfriendly", "hostile", "illegal", "illegitimate", "unacceptab
                  "aggression", "blackmail", "lie", "propaganda", "farce", "crime"}
 
 
-def _naming_trigger(tok: "Token") -> Trigger | None:
+def _naming_trigger(tok: Token) -> Trigger | None:
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in _NAMING_VERBS:
         return None
     for c in tok.children:
@@ -396,7 +396,7 @@ def _known_verbs(lex: Lexicon) -> frozenset[str]:
     return frozenset(known)
 
 
-def _lemma(tok: "Token", lex: Lexicon) -> str:
+def _lemma(tok: Token, lex: Lexicon) -> str:
     """The verb's lemma, second-guessing the model where a lexicon verb fits the form better.
 
     The small English model reads "staged" as "stag" + "ed"; where the form could come from a
@@ -426,7 +426,7 @@ def _lemma(tok: "Token", lex: Lexicon) -> str:
     return lemma
 
 
-def _verb_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
+def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     participle = tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.lower_.endswith("ed")
     if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT") and not participle:
         return None  # ("X is opposed to Y" reads as the verb)
@@ -456,7 +456,7 @@ _QUANTITY_NOUNS = {"dollar", "euro", "pound", "yen", "ton", "tonne", "kg", "kilo
                    "tranche", "instalment", "installment", "load"}
 
 
-def _carrier(tok: "Token") -> "Token":
+def _carrier(tok: Token) -> Token:
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _CARRIER_NOUNS:
         tok = tok.head
     for _ in range(3):
@@ -472,7 +472,7 @@ def _carrier(tok: "Token") -> "Token":
 _CIRCUMSTANCE_PREPS = {"in", "during", "since", "at", "through", "throughout", "amid", "after", "before"}
 
 
-def _noun_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
+def _noun_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     triggers = lex.triggers(tok.lemma_.lower(), "NOUN")
@@ -513,7 +513,7 @@ def _noun_trigger(tok: "Token", lex: Lexicon) -> Trigger | None:
 # --------------------------------------------------------------------------- arguments
 
 
-def _appositions(tok: "Token") -> list["Token"]:
+def _appositions(tok: Token) -> list[Token]:
     """Named people in apposition to a common noun ("his counterparts, X and Y")."""
     out = []
     for c in tok.children:
@@ -545,9 +545,9 @@ _EVENT_NOUNS = {"summit", "meeting", "conference", "talk", "forum", "session", "
                 "gathering", "dialogue", "negotiation", "round", "visit"}
 
 
-def _owner_actors(tok: "Token", res: Resolution, *, as_target: bool) -> list[tuple[Actor, float, "Token"]]:
+def _owner_actors(tok: Token, res: Resolution, *, as_target: bool) -> list[tuple[Actor, float, Token]]:
     """The actor a common noun belongs to: "a US request", "Russia's decision", "calls by X"."""
-    out: list[tuple[Actor, float, "Token"]] = []
+    out: list[tuple[Actor, float, Token]] = []
     for c in tok.children:
         if c.dep_ in ("poss", "compound", "nmod", "amod") and c.pos_ != "PRON":
             actors = res.actors(c)
@@ -588,7 +588,7 @@ _COLLECTIVE_NOUNS = {"group", "number", "team", "delegation", "member", "some", 
                      "wing", "faction", "section", "leader", "leadership", "head", "chief"}
 
 
-def _named_here(tok: "Token") -> list[Actor]:
+def _named_here(tok: Token) -> list[Actor]:
     """A state or organisation named by a single modifier token ("a US request")."""
     if tok.pos_ not in ("PROPN", "ADJ", "NOUN") or tok.dep_ not in ("compound", "nmod", "amod", "poss"):
         return []
@@ -602,7 +602,7 @@ def _named_here(tok: "Token") -> list[Actor]:
     return []
 
 
-def _antecedent_actor(tok: "Token", history: Sequence[Event]) -> list[tuple[Actor, float, "Token"]]:
+def _antecedent_actor(tok: Token, history: Sequence[Event]) -> list[tuple[Actor, float, Token]]:
     """'the allegations' -> whoever made the last allegation in the article."""
     types = _ANTECEDENT_NOUNS.get(tok.lemma_.lower())
     if not types or not any(c.lower_ in ("the", "these", "those", "such", "this", "that")
@@ -616,9 +616,9 @@ def _antecedent_actor(tok: "Token", history: Sequence[Event]) -> list[tuple[Acto
     return []
 
 
-def _actors_for(tokens: Iterable["Token"], res: Resolution, *, as_target: bool = False,
-                history: Sequence[Event] = ()) -> list[tuple[Actor, float, "Token"]]:
-    out: list[tuple[Actor, float, "Token"]] = []
+def _actors_for(tokens: Iterable[Token], res: Resolution, *, as_target: bool = False,
+                history: Sequence[Event] = ()) -> list[tuple[Actor, float, Token]]:
+    out: list[tuple[Actor, float, Token]] = []
     for tok in tokens:
         if tok.i in res.descriptive:
             continue
@@ -645,7 +645,7 @@ def _actors_for(tokens: Iterable["Token"], res: Resolution, *, as_target: bool =
     return out
 
 
-def _arguments_for_verb(tok: "Token", trig: Trigger) -> _Args:
+def _arguments_for_verb(tok: Token, trig: Trigger) -> _Args:
     preps = tuple(p.lower() for p in trig.preps)
     if _is_passive(tok) and not _agents(tok) and tok.lemma_.lower() in _STATIVE_PARTICIPLES and any(
             c.dep_ == "prep" and c.lower_ in ("to", "against") for c in tok.children):
@@ -669,7 +669,7 @@ def _arguments_for_verb(tok: "Token", trig: Trigger) -> _Args:
         if about:
             return _Args(sources, about, inherited)
     # even a one-actor trigger ("X mobilised troops") may name a target ("against Y")
-    targets: list["Token"] = []
+    targets: list[Token] = []
     if trig.particle and trig.particle.lower() in preps:
         targets = _prep_objects(tok, (trig.particle.lower(),))
     if not targets:
@@ -682,19 +682,19 @@ def _arguments_for_verb(tok: "Token", trig: Trigger) -> _Args:
     return _Args(sources, targets, inherited)
 
 
-def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = None) -> _Args:
+def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None) -> _Args:
     tok = _carrier(tok)
     preps = tuple(p.lower() for p in trig.preps) + ("between",)
-    sources: list["Token"] = []
-    targets: list["Token"] = []
+    sources: list[Token] = []
+    targets: list[Token] = []
     inherited = False
     gov = _governor(tok)
     # "rejected X's demand", "dismissed calls by X": with a governing verb that acts on the
     # noun, its owner is the one acted upon, not the actor
     acted_upon = bool(trig.verbs) and gov != tok and tok.dep_ in ("dobj", "nsubjpass")
-    owners: list["Token"] = []
+    owners: list[Token] = []
     speech = tok.lemma_.lower() in _SPEECH_NOUNS
-    of_owners: list["Token"] = []
+    of_owners: list[Token] = []
     for c in tok.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
             owners.extend(_conjuncts(c))
@@ -754,16 +754,16 @@ def _arguments_for_noun(tok: "Token", trig: Trigger, res: Resolution | None = No
 # --------------------------------------------------------------------------- the extractor
 
 
-def _sentence_offsets(sent: "Span") -> tuple[int, int]:
+def _sentence_offsets(sent: Span) -> tuple[int, int]:
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.end_char - (len(text) - len(text.rstrip()))
     return start, end
 
 
-def _pairs(trig: Trigger, sources: list[tuple[Actor, float, "Token"]],
-           targets: list[tuple[Actor, float, "Token"]]) -> Iterator[tuple[tuple[Actor, float, "Token"],
-                                                                        tuple[Actor, float, "Token"]]]:
+def _pairs(trig: Trigger, sources: list[tuple[Actor, float, Token]],
+           targets: list[tuple[Actor, float, Token]]) -> Iterator[tuple[tuple[Actor, float, Token],
+                                                                        tuple[Actor, float, Token]]]:
     if targets:
         for s in sources:
             for o in targets:
@@ -795,7 +795,7 @@ def make_event_extractor(*, lexicon: Lexicon | None = None, user_actors: Sequenc
     """
     lex = lexicon or load_lexicon()
 
-    def extract_events(doc: "Doc", *, article: Article) -> Iterator[Event]:
+    def extract_events(doc: Doc, *, article: Article) -> Iterator[Event]:
         res = resolve(doc, user_actors=user_actors, date=article.date)
         history: list[Event] = []
         for sent in doc.sents:
@@ -813,15 +813,15 @@ def make_event_extractor(*, lexicon: Lexicon | None = None, user_actors: Sequenc
 class _Candidate:
     """One trigger in a sentence, with its argument tokens, before actors are paired."""
 
-    tok: "Token"
+    tok: Token
     trig: Trigger
-    pred: "Token"
+    pred: Token
     args: _Args
     kind: str
-    frame_of: list["_Candidate"] = field(default_factory=list)  # events embedded in this one
+    frame_of: list[_Candidate] = field(default_factory=list)  # events embedded in this one
     embedded: bool = False
-    complement_subjects: list["Token"] = field(default_factory=list)
-    clauses: list["Token"] = field(default_factory=list)
+    complement_subjects: list[Token] = field(default_factory=list)
+    clauses: list[Token] = field(default_factory=list)
 
 
 # Event types whose complement clause is the content of the act, not an event that happened:
@@ -839,7 +839,7 @@ _SAYING = {"say", "declare", "insist", "reiterate", "stress", "state", "tell", "
            "conclude", "argue", "maintain", "emphasise", "emphasize", "repeat", "add"}
 
 
-def _complement_clauses(tok: "Token") -> list["Token"]:
+def _complement_clauses(tok: Token) -> list[Token]:
     """The clauses that spell out what a frame trigger is about."""
     out = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -854,7 +854,7 @@ def _complement_clauses(tok: "Token") -> list["Token"]:
     return out
 
 
-def _deontic_request(tok: "Token") -> tuple["Token", list["Token"]] | None:
+def _deontic_request(tok: Token) -> tuple[Token, list[Token]] | None:
     """'X said Y must stop', 'X issued a reminder that Y must stop': the clause whose subject
     is asked to act, and that subject."""
     speech_noun = tok.pos_ == "NOUN" and tok.lemma_.lower() in _SPEECH_NOUNS and tok.dep_ == "dobj"
@@ -884,7 +884,7 @@ _PLACE_NOUNS = {"border", "frontier", "territory", "region", "area", "coast", "w
 _PLACE_PREPS = ("in", "into", "inside", "within", "across", "along", "near", "throughout", "on", "over")
 
 
-def _place_objects(cand: "_Candidate") -> list["Token"]:
+def _place_objects(cand: _Candidate) -> list[Token]:
     heads = [cand.tok] if cand.tok == cand.pred else [cand.tok, cand.pred]
     # on the trigger, its verb, or their objects ("the curfew in X" hangs on the object noun)
     holders = [x for h in heads for x in (h, *(d for d in h.children if d.dep_ == "dobj"))]
@@ -900,8 +900,8 @@ _GRIEVANCE_NOUNS = {"disapproval", "anger", "opposition", "outrage", "discontent
                     "rejection", "resentment", "protest", "condemnation"}
 
 
-def _grievance_targets(cand: "_Candidate", res: Resolution,
-                       history: Sequence[Event]) -> list[tuple[Actor, float, "Token"]]:
+def _grievance_targets(cand: _Candidate, res: Resolution,
+                       history: Sequence[Event]) -> list[tuple[Actor, float, Token]]:
     """Whom a protest is aimed at, when its purpose clause says so."""
     # "staged a strike in protest against X"
     for holder in dict.fromkeys([cand.tok, cand.pred]):
@@ -926,7 +926,7 @@ def _grievance_targets(cand: "_Candidate", res: Resolution,
     return []
 
 
-def _occupiers(tok: "Token") -> list[tuple[str, "Token"]]:
+def _occupiers(tok: Token) -> list[tuple[str, Token]]:
     """The states said to hold the place a group is of: "X" in "people of the X-occupied region"."""
     out = []
     for c in tok.children:
@@ -948,7 +948,7 @@ _TOPIC_HOLDERS = {"talk", "negotiation", "discussion", "dialogue", "consultation
                   "summit", "framework", "roadmap", "blueprint", "option", "possibility", "prospect"}
 
 
-def _is_topic(tok: "Token") -> bool:
+def _is_topic(tok: Token) -> bool:
     """"a pullback" in "talks on a pullback", "talks" in "an offer of talks"."""
     prep = tok.head
     if tok.dep_ not in ("pobj", "conj") or prep.dep_ != "prep":
@@ -966,7 +966,7 @@ def _is_topic(tok: "Token") -> bool:
 _ASIDE = {"without", "despite", "notwithstanding", "except", "besides", "unlike"}
 
 
-def _set_aside(tok: "Token", clause: "Token") -> bool:
+def _set_aside(tok: Token, clause: Token) -> bool:
     """"Bolivia" in "agreed to resign without returning to Bolivia": named only as what is
     not done, or in spite of."""
     cur = tok
@@ -988,7 +988,7 @@ _FORCE_NOUNS = {"force", "reservist", "reserve", "unit", "division", "militia", 
                 "fleet", "squadron", "contingent", "militiaman", "guerrilla", "gendarmerie"}
 
 
-def _mobilises_force(verb: "Token", lex: Lexicon) -> bool:
+def _mobilises_force(verb: Token, lex: Lexicon) -> bool:
     """Whether what a verb mobilises is armed force (or it says nothing of what)."""
     objs = [o for d in verb.children if d.dep_ == "dobj" for o in _conjuncts(d)]
     if not objs:
@@ -1002,7 +1002,7 @@ def _mobilises_force(verb: "Token", lex: Lexicon) -> bool:
     return False
 
 
-def _is_inside(tok: "Token", clause: "Token") -> bool:
+def _is_inside(tok: Token, clause: Token) -> bool:
     cur = tok
     for _ in range(40):
         if cur == clause:
@@ -1013,7 +1013,7 @@ def _is_inside(tok: "Token", clause: "Token") -> bool:
     return False
 
 
-def _candidates(sent: "Span", lex: Lexicon, res: Resolution | None = None) -> list[_Candidate]:
+def _candidates(sent: Span, lex: Lexicon, res: Resolution | None = None) -> list[_Candidate]:
     cands: list[_Candidate] = []
     for tok in sent:
         trig = _naming_trigger(tok) or _verb_trigger(tok, lex)
@@ -1075,7 +1075,7 @@ def _candidates(sent: "Span", lex: Lexicon, res: Resolution | None = None) -> li
     return cands
 
 
-def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexicon,
+def _sentence_events(sent: Span, res: Resolution, article: Article, lex: Lexicon,
                      min_confidence: float, history: Sequence[Event] = ()) -> Iterator[Event]:
     found: dict[tuple, Event] = {}
     start, end = _sentence_offsets(sent)
@@ -1134,7 +1134,7 @@ def _sentence_events(sent: "Span", res: Resolution, article: Article, lex: Lexic
             # the frame's target is the one its content is about (but "X and Y agreed that ..."
             # is an agreement between X and Y)
             source_ids = {a.id for a, _, _ in sources}
-            inner: list[tuple[Actor, float, "Token"]] = []
+            inner: list[tuple[Actor, float, Token]] = []
             if cand.complement_subjects:
                 inner = [t for t in _actors_for(cand.complement_subjects, res, as_target=True, history=history)
                          if t[0].id not in source_ids]

@@ -434,7 +434,7 @@ def _read_toml(data: bytes, origin: str, display: str,
         lines = _header_lines(text, section)
         if len(lines) != len(entries):
             lines = [None] * len(entries)
-        for raw, line in zip(entries, lines):
+        for raw, line in zip(entries, lines, strict=False):
             where = _where(display, line)
             trig = _make_trigger(raw, pos, origin, where, known)
             _check_duplicate(trig, where, seen)
@@ -631,7 +631,7 @@ def _read_csv(data: bytes, path: str, contexts: Mapping[str, Iterable[str]]) -> 
             if len(row) != len(header):
                 raise LexiconError(f"{where}: expected {len(header)} fields "
                                    f"({','.join(header)}), found {len(row)}")
-            cells = {k: v.strip() for k, v in zip(header, row)}
+            cells = {k: v.strip() for k, v in zip(header, row, strict=False)}
             trig = _trigger_from_row(cells, path, where, contexts, index)
             _check_duplicate(trig, where, seen)
             layer.triggers.append(trig)
@@ -884,7 +884,7 @@ class _ContextIndex:
     index: Mapping[str, tuple[int, ...]]
 
     @classmethod
-    def of(cls, contexts: Mapping[str, Iterable[str]]) -> "_ContextIndex":
+    def of(cls, contexts: Mapping[str, Iterable[str]]) -> _ContextIndex:
         index: dict[str, list[int]] = {}
         for i, words in enumerate(contexts.values()):
             for w in words:

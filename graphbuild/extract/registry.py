@@ -23,7 +23,8 @@ graphbuild.errors.RegistryError: no extractor named 'nope.v1'; registered: event
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..errors import RegistryError
 from ..types import Extractor

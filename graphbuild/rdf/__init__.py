@@ -38,8 +38,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .export import to_rdflib, to_rdflib_dataset, write_graph, write_turtle
     from .namespace import DEFAULT_BASE_IRI, actor_iri, article_iri, event_iri
     from .read import read_graph
-    from .store import push, query
     from .shacl import validate
+    from .store import push, query
 
 __all__ = [
     "DEFAULT_BASE_IRI",

@@ -44,9 +44,10 @@ import logging
 import math
 import os
 import re
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -345,7 +346,7 @@ def _event_triples(m: _Minter, u: Any, w: Any, key: Any, d: dict,
                 yield direct
 
 
-def _cited_articles(G: "nx.MultiDiGraph") -> dict[str, dict | None]:
+def _cited_articles(G: nx.MultiDiGraph) -> dict[str, dict | None]:
     """Every article of ``G``: the recorded ones first, then those only events cite."""
     articles: dict[str, dict | None] = dict(G.graph.get("articles") or {})
     for _, _, d in G.edges(data=True):
@@ -355,7 +356,7 @@ def _cited_articles(G: "nx.MultiDiGraph") -> dict[str, dict | None]:
     return articles
 
 
-def _edges(G: "nx.MultiDiGraph") -> Iterator[tuple[Any, Any, Any, dict]]:
+def _edges(G: nx.MultiDiGraph) -> Iterator[tuple[Any, Any, Any, dict]]:
     if G.is_multigraph():
         yield from G.edges(keys=True, data=True)
     else:  # a plain DiGraph: the edge key is made of its two ends
@@ -363,7 +364,7 @@ def _edges(G: "nx.MultiDiGraph") -> Iterator[tuple[Any, Any, Any, dict]]:
             yield u, w, f"{u}->{w}", d
 
 
-def _triple_sections(G: "nx.MultiDiGraph", base_iri: str, named: bool
+def _triple_sections(G: nx.MultiDiGraph, base_iri: str, named: bool
                      ) -> Iterator[tuple[str | None, Iterator[Triple3]]]:
     """``(article_id or None, triples)`` sections; with ``named=False`` one section only."""
     m = _Minter(base_iri)
@@ -418,7 +419,7 @@ def _triple_sections(G: "nx.MultiDiGraph", base_iri: str, named: bool
         yield article_id, article_graph(article_id)
 
 
-def iter_triples(G: "nx.MultiDiGraph", *, base_iri: str = DEFAULT_BASE_IRI
+def iter_triples(G: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI
                  ) -> Iterator[ox.Triple]:
     """The RDF triples of ``G`` as pyoxigraph ``Triple`` objects, streamed.
 
@@ -434,7 +435,7 @@ def iter_triples(G: "nx.MultiDiGraph", *, base_iri: str = DEFAULT_BASE_IRI
             yield ox.Triple(s, p, o)
 
 
-def iter_quads(G: "nx.MultiDiGraph", *, base_iri: str = DEFAULT_BASE_IRI
+def iter_quads(G: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI
                ) -> Iterator[ox.Quad]:
     """The RDF quads of ``G``: one named graph per article (its IRI), as in TriG."""
     m = _Minter(base_iri)
@@ -504,12 +505,12 @@ def _rdflib_serializer(fmt: str) -> str:
     return name
 
 
-def _bind(graph: "rdflib.Graph", base_iri: str) -> None:
+def _bind(graph: rdflib.Graph, base_iri: str) -> None:
     for prefix, iri in _prefixes(base_iri).items():
         graph.bind(prefix, iri, override=True, replace=True)
 
 
-def to_rdflib(G: "nx.MultiDiGraph", *, base_iri: str = DEFAULT_BASE_IRI) -> "rdflib.Graph":
+def to_rdflib(G: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI) -> rdflib.Graph:
     """The RDF of ``G`` as an ``rdflib.Graph`` (the same triples the Turtle export holds).
 
     Parameters
@@ -536,8 +537,8 @@ def to_rdflib(G: "nx.MultiDiGraph", *, base_iri: str = DEFAULT_BASE_IRI) -> "rdf
     return graph
 
 
-def to_rdflib_dataset(G: "nx.MultiDiGraph", *, base_iri: str = DEFAULT_BASE_IRI
-                      ) -> "rdflib.Dataset":
+def to_rdflib_dataset(G: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI
+                      ) -> rdflib.Dataset:
     """The RDF of ``G`` as an ``rdflib.Dataset``: one named graph per article, as in TriG.
 
     Examples
@@ -579,7 +580,7 @@ def _canonical_format(format: str) -> str:
                           f"{', '.join(sorted(set(FORMAT_ALIASES.values())))}") from None
 
 
-def write_graph(G: "nx.MultiDiGraph", path: str | os.PathLike[str], format: str = "ttl", *,
+def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], format: str = "ttl", *,
                 base_iri: str = DEFAULT_BASE_IRI, engine: str = "oxigraph") -> None:
     """Write ``G`` to ``path`` in one format; the file is replaced atomically.
 
@@ -657,7 +658,7 @@ def write_graph(G: "nx.MultiDiGraph", path: str | os.PathLike[str], format: str 
     logger.info("wrote %s (%s)", os.fspath(path), fmt)
 
 
-def write_turtle(G: "nx.MultiDiGraph", path: str | os.PathLike[str], *,
+def write_turtle(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,
                  base_iri: str = DEFAULT_BASE_IRI) -> None:
     """Write ``G`` as Turtle: ``write_graph(G, path, "ttl")``, the call for notebooks.
 
@@ -695,7 +696,7 @@ def _graphml_value(value: Any) -> Any:
     return _xml_text(str(value))
 
 
-def _graphml_ready(G: "nx.MultiDiGraph") -> "nx.MultiDiGraph":
+def _graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of ``G`` whose keys and attributes GraphML (and Gephi) can hold."""
     import networkx as nx
 
@@ -723,7 +724,7 @@ def _graphml_ready(G: "nx.MultiDiGraph") -> "nx.MultiDiGraph":
     return H
 
 
-def _write_graphml(G: "nx.MultiDiGraph", fh: IO[bytes]) -> None:
+def _write_graphml(G: nx.MultiDiGraph, fh: IO[bytes]) -> None:
     import networkx as nx
 
     nx.write_graphml(_graphml_ready(G), fh, encoding="utf-8")

@@ -28,8 +28,9 @@ True
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
@@ -68,7 +69,7 @@ _NAMES = {
 _TYPES = {_SDO + "Person": "PERSON", _SDO + "Organization": "ORG", _SDO + "Country": "COUNTRY"}
 
 
-def rdf_format(path: str | os.PathLike[str], format: str | None = None) -> "ox.RdfFormat":
+def rdf_format(path: str | os.PathLike[str], format: str | None = None) -> ox.RdfFormat:
     """The pyoxigraph format of a file, from ``format`` or else from its extension.
 
     >>> rdf_format("out/events.trig")
@@ -123,7 +124,7 @@ def ox_term(term: Any) -> Any:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def graph_from_triples(triples: Iterable[Any]) -> "nx.MultiDiGraph":
+def graph_from_triples(triples: Iterable[Any]) -> nx.MultiDiGraph:
     """Rebuild the graph from triples or quads (pyoxigraph terms; graph names ignored)."""
     import networkx as nx
 
@@ -223,7 +224,7 @@ def graph_from_triples(triples: Iterable[Any]) -> "nx.MultiDiGraph":
     return G
 
 
-def read_graph(path: str | os.PathLike[str], format: str | None = None) -> "nx.MultiDiGraph":
+def read_graph(path: str | os.PathLike[str], format: str | None = None) -> nx.MultiDiGraph:
     """Read a graphbuild RDF file (Turtle, N-Triples, TriG, N-Quads, JSON-LD) back.
 
     Parameters
@@ -261,7 +262,7 @@ def read_graph(path: str | os.PathLike[str], format: str | None = None) -> "nx.M
     return graph_from_triples(parse_file(path, format))
 
 
-def from_rdflib(graph: "rdflib.Graph") -> "nx.MultiDiGraph":
+def from_rdflib(graph: rdflib.Graph) -> nx.MultiDiGraph:
     """Rebuild the graph from an ``rdflib`` graph or dataset (e.g. from :func:`to_rdflib`).
 
     Examples

@@ -38,14 +38,14 @@ ONTOLOGY_PATH = Path(__file__).with_name("ontology.ttl")
 Source = Union[str, "os.PathLike[str]", "rdflib.Graph", "nx.MultiDiGraph"]
 
 
-def shapes_graph() -> "rdflib.Graph":
+def shapes_graph() -> rdflib.Graph:
     """The shapes of ``shapes.ttl`` as an ``rdflib.Graph``."""
     from rdflib import Graph
 
     return Graph().parse(SHAPES_PATH, format="turtle")
 
 
-def _data_graph(source: Source) -> "rdflib.Graph":
+def _data_graph(source: Source) -> rdflib.Graph:
     import networkx as nx
     import rdflib
 

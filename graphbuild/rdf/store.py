@@ -36,8 +36,9 @@ import socket
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Iterable, Union
+from typing import TYPE_CHECKING, Any, Union
 
 import pyoxigraph as ox
 
@@ -376,7 +377,7 @@ class _Endpoint:
                 raise StoreError(f"refusing to send credentials over plain http to "
                                  f"{parts.hostname}; use https, or insecure=True "
                                  "(--insecure) if you accept that risk")
-            token = base64.b64encode(f"{creds[0]}:{creds[1]}".encode("utf-8")).decode("ascii")
+            token = base64.b64encode(f"{creds[0]}:{creds[1]}".encode()).decode("ascii")
             self._auth = "Basic " + token
             self._secrets = [s for s in creds if s]
         else:
@@ -425,7 +426,7 @@ class _Endpoint:
             if detail:
                 message += f": {detail}"
             raise StoreError(self._scrub(message)) from None
-        except (socket.timeout, TimeoutError):
+        except TimeoutError:
             raise StoreError(f"{self.url} did not answer {method} {where} within "
                              f"{self.timeout:g} s") from None
         except urllib.error.URLError as err:

@@ -11,7 +11,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Iterator
+from collections.abc import Iterator
 
 import networkx as nx
 import pytest

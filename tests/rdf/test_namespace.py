@@ -7,8 +7,18 @@ import rdflib
 from rdflib import OWL, RDF, RDFS, SKOS
 
 from graphbuild.errors import ExportError
-from graphbuild.rdf.namespace import (GB, GB_NS, PLOVER, PLOVER_NS, actor_iri, check_base_iri,
-                                      direct_property, modality_iri, plover_iri, quad_iri)
+from graphbuild.rdf.namespace import (
+    GB,
+    GB_NS,
+    PLOVER,
+    PLOVER_NS,
+    actor_iri,
+    check_base_iri,
+    direct_property,
+    modality_iri,
+    plover_iri,
+    quad_iri,
+)
 from graphbuild.rdf.shacl import ONTOLOGY_PATH, SHAPES_PATH
 from graphbuild.types import Modality, Plover, QuadClass
 

@@ -8,7 +8,7 @@ import http.server
 import logging
 import socket
 import urllib.request
-from typing import Iterator
+from collections.abc import Iterator
 
 import pandas as pd
 import pyoxigraph as ox
@@ -48,7 +48,7 @@ def test_query_a_graph_returns_rows_for_a_dataframe(rich_graph):
         } GROUP BY ?type ?quad ORDER BY ?type""")
     frame = pd.DataFrame(rows)
     assert list(frame.columns) == ["type", "quad", "n"]
-    assert dict(zip(frame["type"], frame["n"])) == {
+    assert dict(zip(frame["type"], frame["n"], strict=False)) == {
         "ACCUSE": 1, "AGREE": 1, "AID": 1, "CONSULT": 1, "SANCTION": 1, "THREATEN": 1}
     assert frame.loc[frame["type"] == "AID", "quad"].item() == "material cooperation"
 

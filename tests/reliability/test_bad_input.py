@@ -109,7 +109,6 @@ def test_nothing_usable_exits_non_zero_and_writes_nothing(corpus, tmp_path, cli)
 
 
 def test_a_malformed_jsonl_line_names_its_line_and_the_others_are_read(corpus, tmp_path, cli):
-    out = tmp_path / "out"
     result = cli("extract", corpus / "wire.jsonl")
     assert result.code == 0
     assert {json.loads(line)["doc_id"] for line in result.out.splitlines()} == {"w1", "w4"}

@@ -12,8 +12,8 @@ import http.server
 import io
 import threading
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 

@@ -9,7 +9,6 @@ text comes through the whole chain, with fragments chosen to break serialisers a
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path

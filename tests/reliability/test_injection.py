@@ -7,7 +7,6 @@ from __future__ import annotations
 import http.server
 import json
 import urllib.parse
-from pathlib import Path
 
 import pytest
 import rdflib
@@ -32,13 +31,13 @@ INJECTIONS = [
 FORMATS = ("ttl", "nt", "trig", "nq", "jsonld")
 
 
-def _graph() -> "tuple[object, list[Actor]]":
+def _graph() -> tuple[object, list[Actor]]:
     actors = [Actor(text, ActorType.PERSON, None, role=text, aliases=(text + " alias",))
               for text in INJECTIONS]
     india = Actor("India", ActorType.COUNTRY, "IND")
     events = [Event(f"art-{i} {text}", india, actor, Plover.CONSULT, text, text, 0, len(text),
                     rule=text, mode=text, context=text, trigger=text)
-              for i, (text, actor) in enumerate(zip(INJECTIONS, actors))]
+              for i, (text, actor) in enumerate(zip(INJECTIONS, actors, strict=False))]
     articles = [Article(f"art-{i} {text}", text, title=text, url=f"{text} <not a url>",
                         source=text) for i, text in enumerate(INJECTIONS)]
     return build_graph(events, articles), actors

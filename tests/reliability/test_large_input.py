@@ -169,4 +169,4 @@ def test_blocks_cover_the_text_and_are_never_too_long(text, max_chars):
     assert "".join(text[s:e] for s, e in spans) == text
     assert all(e - s <= max_chars for s, e in spans)
     assert all(s < e for s, e in spans) or text == ""
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))

@@ -5,8 +5,8 @@ the ids as they were given."""
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -42,7 +42,7 @@ def test_hostile_article_ids_do_not_steer_file_names(sandbox, tmp_path, cli):
            "nul\x00byte.ttl", "..", "."]
     src = tmp_path / "src"
     src.mkdir()
-    lines = [json.dumps({"id": i, "text": s}) for i, s in zip(ids, SENTENCES + SENTENCES)]
+    lines = [json.dumps({"id": i, "text": s}) for i, s in zip(ids, SENTENCES + SENTENCES, strict=False)]
     (src / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (src / "..hidden-looking.txt").write_text(SENTENCES[0], encoding="utf-8")
     before = _tree(sandbox)
