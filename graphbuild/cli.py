@@ -13,6 +13,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import math
 import re
 import sys
 import time
@@ -523,6 +524,16 @@ def _run_query(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- push
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a positive, finite number of seconds")
+    return value
+
+
 def _add_push(sub) -> None:
     p = sub.add_parser(
         "push", help="load an RDF file into a triple store (SPARQL Graph Store Protocol)",
@@ -530,29 +541,42 @@ def _add_push(sub) -> None:
         "SPARQL 1.1 Graph Store Protocol. Each article's named graph is replaced, so pushing "
         "the same articles again leaves one copy. Credentials come from "
         "GRAPHBUILD_STORE_USER and GRAPHBUILD_STORE_PASSWORD or ~/.netrc, never from the "
-        "command line.")
+        "command line, and are never printed. Exit 0 only when every graph was stored.")
     p.add_argument("file", metavar="FILE", help="the RDF file (.ttl .nt .trig .nq .jsonld)")
     p.add_argument("--endpoint", required=True, metavar="URL",
                    help="the store's Graph Store URL, e.g. http://localhost:7878/store "
-                   "(Oxigraph) or http://localhost:3030/DATASET/data (Fuseki)")
+                   "(Oxigraph) or http://localhost:3030/DATASET/data (Fuseki); no trailing / "
+                   "and no #fragment")
     p.add_argument("--graph", metavar="IRI",
                    help="put the whole file into this one named graph (replacing it)")
     p.add_argument("--insecure", action="store_true",
                    help="allow sending credentials over plain http to a host that is not "
                    "this machine")
-    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
-                   help="how long to wait for each request (default 60)")
+    p.add_argument("--timeout", default="60", metavar="SECONDS",
+                   help="how long each request may take as a whole, from connecting to the "
+                   "last byte of the answer (default 60)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
 
 
 def _run_push(args: argparse.Namespace) -> int:
-    from .rdf import push
+    from ._safe import printable
+    from .rdf.store import PlainHttpRefused, describe, push
 
-    result = push(args.file, args.endpoint, graph=args.graph, insecure=args.insecure,
-                  timeout=args.timeout)
+    try:
+        timeout = _seconds(args.timeout)
+    except argparse.ArgumentTypeError as err:  # one line, not argparse's usage block
+        print(f"graphbuild: error: --timeout {err}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = push(args.file, args.endpoint, graph=args.graph, insecure=args.insecure,
+                      timeout=timeout)
+    except PlainHttpRefused as err:  # the Python message names insecure=True
+        print(f"graphbuild: error: refusing to send credentials over plain http to "
+              f"{printable(err.host)}; use https, or --insecure if you accept that risk",
+              file=sys.stderr)
+        return EXIT_NOTHING
     if not args.quiet:
-        where = f"graph <{args.graph}>" if args.graph else f"{result['graphs']} named graphs"
-        print(f"pushed {result['triples']} triples in {where} to {args.endpoint}")
+        print("pushed " + describe(result, printable(args.endpoint)))
     return EXIT_OK
 
 

@@ -39,7 +39,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .namespace import DEFAULT_BASE_IRI, actor_iri, article_iri, event_iri
     from .read import read_graph
     from .shacl import validate
-    from .store import push, query
+    from .sparql import query
+    from .store import push
 
 __all__ = [
     "DEFAULT_BASE_IRI",
@@ -67,7 +68,7 @@ _WHERE = {
     "to_rdflib_dataset": "export",
     "read_graph": "read",
     "validate": "shacl",
-    "query": "store",
+    "query": "sparql",
     "push": "store",
     "DEFAULT_BASE_IRI": "namespace",
     "actor_iri": "namespace",
