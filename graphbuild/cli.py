@@ -458,66 +458,89 @@ def _run_validate(args: argparse.Namespace) -> int:
 
 
 def _binding(text: str) -> tuple[str, str]:
+    from ._safe import printable
+
     name, sep, value = text.partition("=")
     name = name.strip().lstrip("?$")
-    if not sep or not name.replace("_", "a").isalnum():
-        raise argparse.ArgumentTypeError(f"{text!r}: use NAME=VALUE, e.g. name=India")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError(f"{printable(text)!r}: use NAME=VALUE, e.g. name=India")
     return name, value
 
 
 def _add_query(sub) -> None:
     p = sub.add_parser(
         "query", help="run SPARQL over an RDF file and print a table",
-        description="Run a SPARQL query over an RDF file with the embedded pyoxigraph engine "
-        "and print the rows. The prefixes gb, plover, rdf, rdfs, xsd, owl, skos, prov, "
-        "schema and dcterms are predeclared. In a TriG file the query sees every "
-        "article's graph.")
+        description="Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over an RDF file "
+        "with the embedded pyoxigraph engine and print the rows. The prefixes gb, plover, rdf, "
+        "rdfs, xsd, owl, skos, prov, schema and dcterms are predeclared. In a TriG file the "
+        "query sees every article's graph. Updates (INSERT, DELETE, LOAD, DROP, ...) are "
+        "refused, and so are SERVICE clauses unless --allow-service is given: a query cannot "
+        "change the file or make this machine send requests.")
     p.add_argument("file", metavar="FILE", help="the RDF file (.ttl .nt .trig .nq .jsonld)")
     p.add_argument("sparql", metavar="SPARQL", help="the query, e.g. "
                    "\"SELECT ?a ?b WHERE { ?a gb:consult ?b }\"")
-    p.add_argument("--bind", action="append", default=[], type=_binding, metavar="NAME=VALUE",
+    p.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
                    help="bind ?NAME to the text VALUE (as an RDF literal, never pasted into the "
                    "query; the SELECT must list ?NAME); may be repeated")
     p.add_argument("--output", choices=("table", "csv", "jsonl"), default="table",
-                   help="how to print the rows (default table)")
+                   help="how to print the rows: an aligned table with IRIs shortened by the "
+                   "prefixes above (default), or csv / jsonl with full IRIs")
+    p.add_argument("--allow-service", action="store_true",
+                   help="run SERVICE clauses, which send a request to the server they name")
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    text = str(value).replace("\r", " ").replace("\n", " ").replace("\t", " ")
-    return text if len(text) <= 60 else text[:59] + "…"
+def _cell(term) -> str:
+    from ._safe import printable
+    from .rdf.sparql import compact
+
+    return printable(compact(term))
 
 
-def format_table(rows: Sequence[dict]) -> str:
-    """Rows as an aligned text table with a header line."""
+def format_table(names: Sequence[str], rows: Sequence[Sequence]) -> str:
+    """Rows of RDF terms as an aligned text table with a header line.
+
+    IRIs under a predeclared prefix are shortened (``gb:Planned``), nothing is cut, and
+    control characters from the data are shown escaped.
+
+    >>> import pyoxigraph as ox
+    >>> print(format_table(["e", "m"], [(ox.Literal("line\\nbreak"),
+    ...                                    ox.NamedNode("https://graphbuild.example.org/ns#Planned"))]))
+    e              m
+    -------------  ----------
+    line\\x0abreak  gb:Planned
+    """
     if not rows:
         return "(no results)"
-    names = list(rows[0])
-    cells = [[_cell(row.get(n)) for n in names] for row in rows]
+    cells = [[_cell(term) for term in row] for row in rows]
     widths = [max(len(n), *(len(r[i]) for r in cells)) for i, n in enumerate(names)]
-    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=False)).rstrip(),
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)).rstrip() for r in cells]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     return "\n".join(lines)
 
 
 def _run_query(args: argparse.Namespace) -> int:
     import csv
 
-    from .rdf import query
+    from .rdf.sparql import _python, solutions
 
-    rows = query(args.file, args.sparql, **dict(args.bind))
+    try:
+        bindings = dict(_binding(text) for text in args.bind)
+    except argparse.ArgumentTypeError as err:  # one line, not argparse's usage block
+        print(f"graphbuild: error: --bind {err}", file=sys.stderr)
+        return EXIT_USAGE
+    names, rows = solutions(args.file, args.sparql, allow_service=args.allow_service, **bindings)
+    if args.output == "table":
+        print(format_table(names, rows))
+        return EXIT_OK
+    records = [{n: _python(t) for n, t in zip(names, row, strict=True)} for row in rows]
     if args.output == "jsonl":
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False, default=str))
-    elif args.output == "csv":
-        if rows:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-    else:
-        print(format_table(rows))
+        for record in records:
+            print(json.dumps(record, ensure_ascii=False, default=str))
+    else:  # the header even when there are no rows
+        writer = csv.DictWriter(sys.stdout, fieldnames=names, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
     return EXIT_OK
 
 
