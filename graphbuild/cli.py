@@ -603,6 +603,77 @@ def _run_push(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --------------------------------------------------------------------------- serve
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value}: give a port from 1 to 65535 (0: any free one)")
+    return value
+
+
+def _add_serve(sub) -> None:
+    p = sub.add_parser(
+        "serve", help="start a SPARQL server (Oxigraph) on this machine holding a build",
+        description="Load a build into a fresh Oxigraph store, each article in its own named "
+        "graph, and serve it on 127.0.0.1 with Oxigraph's server: a query page for the "
+        "browser, the SPARQL query and update endpoints and the Graph Store endpoint. The "
+        "default graph is the union of the articles' graphs, so queries need no GRAPH clause. "
+        "Ctrl-C stops it; the store is temporary (changes made through the server are "
+        "dropped when it stops).")
+    p.add_argument("source", metavar="OUT", help="a build's output folder (its graph.trig, "
+                   "else graph.ttl, is served) or an RDF file")
+    p.add_argument("--port", type=_port, default=7878, metavar="PORT",
+                   help="port on 127.0.0.1 (default 7878; 0 for any free port)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only the URL and errors")
+
+
+class _Stop(Exception):
+    """SIGTERM, turned into an exception the serve loop ends on."""
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    import signal
+
+    from ._safe import printable
+    from .rdf.server import serve
+
+    def on_term(signum, frame) -> None:
+        raise _Stop
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    server = None
+    try:
+        server = serve(args.source, port=args.port)
+        if args.quiet:
+            print(server.url, flush=True)
+        else:
+            print(f"serving {printable(server.export)} ({server.quads} statements, "
+                  f"{server.graphs} named graph{'s' if server.graphs != 1 else ''})\n"
+                  f"  query page     {server.url}\n"
+                  f"  SPARQL query   {server.query_url}\n"
+                  f"  SPARQL update  {server.update_url}\n"
+                  f"  Graph Store    {server.store_url}\n"
+                  "The default graph is the union of every article's graph. "
+                  "Press Ctrl-C to stop.", flush=True)
+        code = server.wait()
+        print(f"graphbuild: error: the Oxigraph server stopped by itself (exit code {code})"
+              + (f": {server.log_tail()}" if server.log_tail() else ""), file=sys.stderr)
+        return EXIT_NOTHING
+    except (KeyboardInterrupt, _Stop):
+        if server is not None and not args.quiet:
+            print("stopped", file=sys.stderr)
+        return EXIT_OK
+    finally:
+        if server is not None:
+            server.stop()
+        signal.signal(signal.SIGTERM, previous)
+
+
 # --------------------------------------------------------------------------- main
 
 COMMANDS: list[tuple[Callable, Callable]] = [
@@ -612,6 +683,7 @@ COMMANDS: list[tuple[Callable, Callable]] = [
     (_add_validate, _run_validate),
     (_add_query, _run_query),
     (_add_push, _run_push),
+    (_add_serve, _run_serve),
 ]
 
 

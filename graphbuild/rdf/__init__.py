@@ -10,6 +10,7 @@ The public functions work on the plain ``networkx.MultiDiGraph`` of :mod:`graphb
 - :func:`validate` checks a file against the SHACL shapes shipped in this package.
 - :func:`query` runs SPARQL with pyoxigraph over a graph, a file or an rdflib graph.
 - :func:`push` loads a file into a SPARQL 1.1 Graph Store Protocol endpoint.
+- :func:`serve` starts a SPARQL server (Oxigraph) on this machine holding a build.
 
 The model (classes, properties, IRIs) is described in ``ontology.ttl`` next to this file
 and in :mod:`graphbuild.rdf.namespace`. Importing this package loads neither rdflib nor
@@ -40,6 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .read import read_graph
     from .shacl import validate
     from .sparql import query
+    from .server import serve
     from .store import push
 
 __all__ = [
@@ -53,6 +55,7 @@ __all__ = [
     "validate",
     "query",
     "push",
+    "serve",
     "actor_iri",
     "event_iri",
     "article_iri",
@@ -70,6 +73,7 @@ _WHERE = {
     "validate": "shacl",
     "query": "sparql",
     "push": "store",
+    "serve": "server",
     "DEFAULT_BASE_IRI": "namespace",
     "actor_iri": "namespace",
     "event_iri": "namespace",
