@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..types import Actor, ActorType
 from . import gazetteer as gz
+from .words import words
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -37,78 +39,13 @@ __all__ = ["Resolution", "UserActor", "load_actor_list", "resolve"]
 
 log = logging.getLogger(__name__)
 
-_NOMINAL = {"PROPN", "NOUN", "PRON", "ADJ", "NUM", "X"}
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod", "npadvmod"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 _STATE_PRONOUNS = {"it", "its", "itself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
-_PAIR_PERSON_NOUNS = {"leader", "minister", "president", "official", "diplomat", "counterpart",
-                      "statesman", "envoy", "head", "premier", "chief"}
-_PAIR_STATE_NOUNS = {"side", "nation", "country", "state", "government", "capital", "neighbour",
-                     "neighbor", "partner", "ally", "power", "party"}
 _PAIR_DETERMINERS = {"both", "two"}
-# Heads of names that are institutions, not people ("the Security Council").
-_INSTITUTION_HEADS = {"council", "committee", "commission", "ministry", "agency", "office", "court",
-                      "assembly", "parliament", "bank", "party", "front", "army", "department",
-                      "directorate", "bureau", "service", "authority", "organisation",
-                      "organization", "union", "alliance", "forum", "group", "house", "senate",
-                      "congress", "cabinet", "government", "administration", "secretariat"}
-# Common nouns that describe a person in apposition ("X, Bolivia's leading rights activist").
-_DESCRIPTOR_NOUNS = {"member", "activist", "lawyer", "spokesman", "spokeswoman", "spokesperson",
-                     "figure", "campaigner", "dissident", "cleric", "journalist", "judge", "opponent",
-                     "critic", "advocate", "writer", "scholar", "businessman", "businesswoman",
-                     "lawmaker", "legislator", "politician", "deputy", "senator", "mp", "analyst",
-                     "commander", "general", "officer", "negotiator", "aide", "adviser", "advisor",
-                     "veteran", "founder", "chairman", "chairwoman", "head", "chief", "leader"}
-# Heads of names of texts and instruments, which never act: "the Free Trade Agreement".
-_DOCUMENT_HEADS = {"agreement", "treaty", "accord", "pact", "convention", "act", "charter", "protocol",
-                   "resolution", "declaration", "law", "plan", "initiative", "deal", "statute",
-                   "memorandum", "communique", "covenant", "doctrine", "programme", "program",
-                   "roadmap", "framework", "strategy", "constitution", "directive"}
-# Singular nouns for people that a state's adjective makes a group actor ("a U.S. soldier").
-_PERSON_NOUNS = {"soldier", "officer", "journalist", "civilian", "diplomat", "prisoner", "detainee",
-                 "national", "citizen", "resident", "worker", "activist", "protester", "militant",
-                 "rebel", "fighter", "pilot", "sailor", "tourist", "student", "reporter",
-                 "businessman", "businesswoman", "missionary", "doctor", "nurse", "employee",
-                 "trader", "farmer", "policeman", "serviceman", "servicewoman", "man", "woman",
-                 "boy", "girl", "child", "youth", "teenager", "hostage", "refugee", "immigrant",
-                 "migrant", "settler", "peacekeeper", "guard", "agent", "spy", "negotiator",
-                 "delegate", "lawmaker", "legislator", "politician", "dissident", "opposition",
-                 "warship", "aircraft", "jet", "tank", "ship", "vessel", "plane", "helicopter",
-                 "drone", "submarine", "force", "army", "navy", "unit", "police", "militiaman",
-                 "gunman", "guerrilla", "insurgent", "bomber", "attacker", "assailant", "sniper",
-                 "commando", "paratrooper", "marine", "trooper", "militia"}
-# Plural nouns a state's name may modify that are never actors: "US policies", "Iraqi elections".
-_THING_NOUNS = {"policy", "election", "interest", "relation", "tie", "talk", "negotiation", "export",
-                "import", "good", "product", "home", "house", "building", "village", "town", "city",
-                "land", "territory", "water", "border", "asset", "fund", "law", "right", "demand",
-                "proposal", "plan", "effort", "measure", "sanction", "position", "claim", "concern",
-                "issue", "reform", "affair", "statement", "remark", "comment", "report", "document",
-                "record", "share", "bond", "price", "rate", "tariff", "barrier", "market", "company",
-                "firm", "bank", "ministry", "embassy", "consulate", "institution", "office", "facility",
-                "site", "base", "installation", "area", "region", "province", "road",
-                "street", "school", "hospital", "property", "holding", "reserve", "supply", "shipment",
-                "cargo", "weapon", "arm", "missile", "rocket", "shell", "bomb", "mine", "casualty",
-                "death", "loss", "victim", "attack", "strike", "raid", "operation", "exercise", "drill",
-                "activity", "action", "step", "move", "decision", "order", "rule", "regulation",
-                "value", "tradition", "culture", "language", "history", "economy", "budget", "debt",
-                "need", "fear", "hope", "view", "idea", "goal", "aim", "objective", "condition",
-                "term", "side", "ways", "means", "mandate", "visa", "passport", "flag", "symbol"}
-_POPULATION_NOUNS = {"inhabitant", "resident", "citizen", "people", "population", "national",
-                     "native", "villager", "townspeople", "community"}
 _FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 _QUOTE_MARKS = {'"', "“", "”", "«", "»", "``", "''"}
-_SAYING_VERBS = {"say", "tell", "add", "state", "declare", "insist", "warn", "stress", "write",
-                 "tweet", "note", "explain", "announce"}
-_CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
-                   "september", "october", "november", "december", "monday", "tuesday",
-                   "wednesday", "thursday", "friday", "saturday", "sunday"}
-_GENERIC_GROUPS = {"group", "faction", "movement", "member", "supporter", "activist", "leader",
-                   "force", "unit", "organisation", "organization", "camp", "wing", "party"}
-_LEADER_WORDS = {"president", "premier", "king", "queen", "emir", "sultan", "chancellor", "dictator",
-                 "monarch", "shah", "prime", "leader", "ruler", "junta", "strongman"}
-_LEADING_VERBS = {"lead", "head", "represent", "chair", "accompany"}
-_COUNTERPART_NOUNS = {"counterpart", "host", "guest", "visitor", "colleague"}
 
 
 @dataclass(frozen=True)
@@ -244,22 +181,24 @@ def _country_of_text(text: str, *, allow_ambiguous: bool = True) -> str | None:
     return hit.iso3
 
 
-_LED = re.compile(r"^(.+?)-(?:led|backed|based|run|controlled|sponsored|funded|supported|armed)$", re.I)
+@functools.cache
+def _led_pattern() -> re.Pattern[str]:
+    """"<state>-led", "<state>-backed" ...: the suffixes of ``words().state_led_suffixes``."""
+    return re.compile(r"^(.+?)-(?:" + "|".join(sorted(words().state_led_suffixes)) + ")$", re.I)
 
 
 def _state_led(text: str):
     """"Vietnamese-led forces", "Iranian-backed militias": the state that leads them."""
-    m = _LED.match(text.strip())
+    m = _led_pattern().match(text.strip())
     return gz.country(m.group(1)) if m else None
 
 
-_HOLDING = frozenset({"occupied", "held", "controlled", "ruled", "annexed", "administered", "run"})
 
 
 def is_occupier(tok: Token) -> bool:
     """"Israeli" in "the Israeli-occupied territories": the state holding a place, not the place's."""
     doc = tok.doc
-    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in _HOLDING
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in words().holding_words
 
 
 def _ent_of(token: Token) -> Span | None:
@@ -377,7 +316,7 @@ def _role_text(tokens: Sequence[Token]) -> str | None:
         toks.pop(0)
     while toks and (toks[-1].pos_ in ("PUNCT", "ADP", "CCONJ", "DET", "PART")):
         toks.pop()
-    if not toks or not any(_is_title_token(t) and t.lemma_.lower() not in _COUNTERPART_NOUNS for t in toks):
+    if not toks or not any(_is_title_token(t) and t.lemma_.lower() not in words().counterpart_nouns for t in toks):
         return None
     doc = toks[0].doc
     return " ".join(doc[toks[0].i:toks[-1].i + 1].text.split())
@@ -391,7 +330,7 @@ def _appos_title(head: Token) -> list[Token]:
             t.dep_ == "cc" for t in head.doc[head.i + 1:child.i])
         if (child.dep_ == "appos" or comma_conj) and child.pos_ in ("NOUN", "PROPN"):
             toks = [t for t in child.subtree if t.i <= _clause_end(child)]
-            if any(_is_title_token(t) for t in toks) or child.lemma_.lower() in _DESCRIPTOR_NOUNS:
+            if any(_is_title_token(t) for t in toks) or child.lemma_.lower() in words().descriptor_nouns:
                 return toks
     return []
 
@@ -402,8 +341,8 @@ def _title_owner(head: Token) -> Token | None:
     while cur.dep_ == "conj" and cur.head != cur:
         cur = cur.head
     if cur.dep_ == "appos" and cur.head.pos_ in ("NOUN", "PROPN") and (
-            _is_title_token(cur.head) or cur.head.lemma_.lower() in _COUNTERPART_NOUNS
-            or cur.head.lemma_.lower() in _DESCRIPTOR_NOUNS):
+            _is_title_token(cur.head) or cur.head.lemma_.lower() in words().counterpart_nouns
+            or cur.head.lemma_.lower() in words().descriptor_nouns):
         return cur.head
     return None
 
@@ -442,7 +381,7 @@ def _may_name_an_actor(head: Token) -> bool:
         return gz.country(head.text) is not None
     if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.lefts):
         return True
-    return (lemma in _PERSON_NOUNS or lemma in _POPULATION_NOUNS or lemma in _GENERIC_GROUPS
+    return (lemma in words().person_nouns or lemma in words().population_nouns or lemma in words().generic_groups
             or gz.group_noun(lemma) is not None or gz.is_title_word(head.text)
             or gz.organisation(head.text) is not None or gz.country(head.text) is not None
             or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in head.rights))
@@ -495,8 +434,8 @@ class _Resolver:
 
     def _mention_at(self, head: Token) -> None:
         if not self.user and (
-                (head.lemma_.lower() in _DOCUMENT_HEADS and head.pos_ in ("NOUN", "PROPN"))
-                or (head.dep_ == "appos" and head.head.lemma_.lower() in _DOCUMENT_HEADS)):
+                (head.lemma_.lower() in words().document_heads and head.pos_ in ("NOUN", "PROPN"))
+                or (head.dep_ == "appos" and head.head.lemma_.lower() in words().document_heads)):
             return  # a treaty, plan or law (or its acronym) is what actors sign, never an actor
         mods = _left_modifiers(head)
         ent = _ent_of(head)
@@ -541,7 +480,7 @@ class _Resolver:
         is_person = (ent is not None and ent.label_ == "PERSON") or (
             head.pos_ == "PROPN" and any(_is_title_token(t) for t in title_mods)
             and not _is_title_token(head) and gz.group_noun(head.lemma_.lower()) is None
-            and head.lemma_.lower() not in _INSTITUTION_HEADS
+            and head.lemma_.lower() not in words().institution_heads
             and gz.organisation(" ".join(t.text for t in [*title_mods, head] if t.pos_ == "PROPN")) is None
             and not _country_of_text(head.text, allow_ambiguous=False))
         if is_person and head.pos_ == "PROPN" and names:
@@ -598,11 +537,11 @@ class _Resolver:
             near = [m for m in mods if m.dep_ in ("amod", "compound") and m.i < head.i
                     and not _countries_in([m])]
             for k in range(min(2, len(near)), -1, -1):
-                words = " ".join(t.text.lower() for t in near[len(near) - k:]) if k else ""
-                group = gz.group_noun(f"{words} {head.lemma_.lower()}".strip())
+                phrase = " ".join(t.text.lower() for t in near[len(near) - k:]) if k else ""
+                group = gz.group_noun(f"{phrase} {head.lemma_.lower()}".strip())
                 if group is not None:
                     break
-            if group is None and head.lemma_.lower() in _GENERIC_GROUPS:
+            if group is None and head.lemma_.lower() in words().generic_groups:
                 # "opposition groups", "rebel factions": the modifier says what they are
                 for m in reversed(near):
                     group = gz.group_noun(m.lemma_.lower())
@@ -635,7 +574,7 @@ class _Resolver:
                 return
 
         # "residents of X", "the people of X"
-        if head.pos_ == "NOUN" and head.lemma_.lower() in _POPULATION_NOUNS:
+        if head.pos_ == "NOUN" and head.lemma_.lower() in words().population_nouns:
             places = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")
                       for p in c.children if p.dep_ == "pobj"]
             isos = _countries_in(t for p in places for t in p.subtree)
@@ -647,8 +586,8 @@ class _Resolver:
                 return
 
         # people or things of a state: "Palestinian detainees", "a U.S. soldier", "Israeli tanks"
-        if head.pos_ == "NOUN" and ent is None and (head.tag_ == "NNS" or head.lemma_.lower() in _PERSON_NOUNS) \
-                and head.lemma_.lower() not in _THING_NOUNS and not _is_title_token(head) and head.lemma_.lower() not in _COUNTERPART_NOUNS \
+        if head.pos_ == "NOUN" and ent is None and (head.tag_ == "NNS" or head.lemma_.lower() in words().person_nouns) \
+                and head.lemma_.lower() not in words().thing_nouns and not _is_title_token(head) and head.lemma_.lower() not in words().counterpart_nouns \
                 and not any(c.dep_ == "appos" for c in head.children):
             owners = [m for m in mods if m.dep_ in ("amod", "compound", "nmod", "poss") and m.i < head.i]
             hits = [gz.country(m.text) or _state_led(m.text) for m in owners]
@@ -671,7 +610,7 @@ class _Resolver:
 
         # any other organisation the model recognised (not a month misread as one)
         if ent is not None and ent.label_ == "ORG" and ent.root == head and \
-                ent.text.lower().strip(". ") not in _CALENDAR_WORDS:
+                ent.text.lower().strip(". ") not in words().calendar_words:
             countries = _countries_in(mods)
             label = re.sub(r"^the\s+", "", ent.text, flags=re.I)
             actor = Actor(label, ActorType.ORG, countries[0] if countries else None)
@@ -681,15 +620,15 @@ class _Resolver:
     def _person_key(self, label: str) -> str:
         """Whom a name refers to: its last word, or the one known person it begins
         ("Yoon" after "Yoon Suk Yeol", whose family name comes first)."""
-        words = _name_words(label)
-        if not words:
+        parts = _name_words(label)
+        if not parts:
             return label
-        if len(words) == 1 and words[0] not in self.persons:
+        if len(parts) == 1 and parts[0] not in self.persons:
             firsts = [k for k, p in self.persons.items()
-                      if len(_name_words(p.label)) > 1 and _name_words(p.label)[0] == words[0]]
+                      if len(_name_words(p.label)) > 1 and _name_words(p.label)[0] == parts[0]]
             if len(firsts) == 1:
                 return firsts[0]
-        return words[-1]
+        return parts[-1]
 
     def _person(self, label: str, country: str | None, role: str | None,
                 fixed: Actor | None = None) -> _Person:
@@ -773,13 +712,13 @@ class _Resolver:
                         if sub.dep_ in ("nsubj", "nsubjpass") and sub.i in by_token and \
                                 by_token[sub.i].type is ActorType.COUNTRY:
                             return by_token[sub.i].country
-            if verb.lemma_.lower() in _LEADING_VERBS:
+            if verb.lemma_.lower() in words().leading_verbs:
                 for c in verb.children:
                     if c.dep_ == "dobj" and c.i in by_token:
                         return by_token[c.i].country
         person = self.res.by_token.get(i)
         role = (person[0].role or "").lower() if person else ""
-        if any(word in role.split() for word in _LEADER_WORDS):
+        if any(word in role.split() for word in words().leader_words):
             # "President X imposed a curfew in the capital": a national leader with no state
             # named acts at home; the state is the place or people the sentence names
             for t in sent:
@@ -847,9 +786,9 @@ class _Resolver:
                 actor = self._antecedent(tok, self.recent_states)
                 if actor:
                     self._assign([], tok, [actor], certainty=0.7)
-            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _PAIR_PERSON_NOUNS | _PAIR_STATE_NOUNS and (
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in words().pair_person_nouns | words().pair_state_nouns and (
                     any(c.lower_ in _PAIR_DETERMINERS for c in tok.children)):
-                states = tok.lemma_.lower() in _PAIR_STATE_NOUNS
+                states = tok.lemma_.lower() in words().pair_state_nouns
                 pair = self._pair(tok, states)
                 if pair:
                     self._assign([c for c in tok.children if c.lower_ in _PAIR_DETERMINERS], tok, pair,
@@ -867,7 +806,7 @@ class _Resolver:
         if not quotes or not any(q < tok.i for q in quotes):
             return None
         for verb in sent:
-            if verb.pos_ == "VERB" and verb.lemma_.lower() in _SAYING_VERBS:
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in words().saying_verbs:
                 for c in verb.children:
                     if c.dep_ == "nsubj" and c.i in self.res.by_token and not (quotes[0] < c.i < quotes[-1]):
                         actors = self.res.by_token[c.i]
