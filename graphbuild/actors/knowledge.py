@@ -24,6 +24,7 @@ import datetime as dt
 import functools
 import logging
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -43,6 +44,11 @@ __all__ = [
     "apply_knowledge",
     "share_across_articles",
 ]
+
+#: The last day the built-in table was checked against the news: a term it lists as still
+#: running is trusted up to a year after it, not for ever (offices change).
+CHECKED_THROUGH = dt.date(2025, 11, 30)
+OPEN_TERM_TRUST = dt.timedelta(days=365)
 
 #: The offices the built-in table holds.
 OFFICES = ("head_of_state", "head_of_government", "foreign_minister")
@@ -71,20 +77,23 @@ class OfficeTerm:
     valid_to: dt.date | None = None
 
     def holds_on(self, day: dt.date) -> bool:
-        """True when the term covers ``day``."""
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day < self.valid_to)
+        """True when the term covers ``day`` (a running term: up to a year past the table's check)."""
+        end = self.valid_to or CHECKED_THROUGH + OPEN_TERM_TRUST
+        return (self.valid_from is None or self.valid_from <= day) and day < end
 
     def near(self, day: dt.date, slack: dt.timedelta) -> bool:
         """True when ``day`` lies within ``slack`` of the term (a leader is still news soon after)."""
         start = self.valid_from - slack if self.valid_from else None
-        end = self.valid_to + slack if self.valid_to else None
-        return (start is None or start <= day) and (end is None or day < end)
+        end = (self.valid_to or CHECKED_THROUGH + OPEN_TERM_TRUST) + slack
+        return (start is None or start <= day) and day < end
 
 
 def _norm(text: str) -> str:
-    text = text.replace("’", "'").replace(".", " ")
-    return " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
+    """A name as the table matches it: lower case, accents folded, dots as spaces."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace(".", " "))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower().replace("đ", "d").replace("ı", "i").replace("ø", "o").replace("ł", "l")
+    return " ".join(re.sub(r"[^\w\s'-]", " ", text).split())
 
 
 #: Words that join a patronymic or a dynasty to a given name ("bin", "ibn"): such a name has no
@@ -92,8 +101,9 @@ def _norm(text: str) -> str:
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 
 
-#: States whose people English-language news names family name first ("Kim Dae-jung").
-_FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN"})
+#: States whose leaders English-language news calls by the first word of their name: family
+#: name first ("Kim Dae-jung", "Hun Sen") or, in Thailand, the given name ("Thaksin").
+_FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "KHM", "THA"})
 
 
 def _surname(name: str, country: str | None = None) -> str:
@@ -102,7 +112,8 @@ def _surname(name: str, country: str | None = None) -> str:
     words = _norm(name).split()
     if len(words) < 2 or _PATRONYMIC & set(words):
         return ""
-    return words[0] if country in _FAMILY_NAME_FIRST else words[-1]
+    word = words[0] if country in _FAMILY_NAME_FIRST else words[-1]
+    return re.sub(r"^(?:al|el|ad|as|ash|at|az)-", "", word)  # "al-Maliki" is called "Maliki" too
 
 
 class OfficeTable:
@@ -158,7 +169,7 @@ class OfficeTable:
         words = key.split()
         while len(words) > 1 and words[0] in self._titles:
             words = words[1:]
-        bare = " ".join(words)
+        bare = re.sub(r"^(?:al|el|ad|as|ash|at|az)-", "", " ".join(words))
         for pool in (self._by_name.get(key, []), self._by_name.get(bare, []),
                      self._by_surname.get(bare, []) if " " not in bare else []):
             if day is not None:

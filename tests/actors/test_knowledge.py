@@ -110,10 +110,41 @@ def test_a_name_far_from_every_term_finds_nobody(table):
     assert table.find("Kohl", D(1999, 6, 1)).name == "Helmut Kohl"  # just out of office: still him
 
 
-def test_family_name_first_states_are_found_by_the_first_word(table):
-    term = table.find("Miyazawa", D(1992, 6, 1))
-    assert term.country == "JPN"
-    assert table.find("Kim", D(1995, 6, 1)).name == "Kim Young-sam"
+def test_a_name_is_found_by_the_word_news_calls_the_person_by(table):
+    assert table.find("Miyazawa", D(1992, 6, 1)).country == "JPN"  # family name last
+    assert table.find("Thaksin", D(2003, 6, 1)).country == "THA"  # given name, first
+    assert table.find("Maliki", D(2010, 6, 1)).name == "Nouri al-Maliki"  # article dropped
+    assert table.find("Nguyen Tan Dung", D(2010, 6, 1)).country == "VNM"  # accents folded
+    # two leaders of two states share the family name "Kim": the surname alone finds nobody
+    assert table.find("Kim", D(1995, 6, 1)) is None
+    assert table.find("Kim Young-sam", D(1995, 6, 1)).country == "KOR"
+
+
+def test_a_running_term_is_trusted_only_for_a_while_after_the_table_was_checked(table):
+    from graphbuild.actors.knowledge import CHECKED_THROUGH
+
+    assert table.holder("DEU", "president", CHECKED_THROUGH).name == "Frank-Walter Steinmeier"
+    assert table.holder("DEU", "president", CHECKED_THROUGH + dt.timedelta(days=3 * 365)) is None
+
+
+def test_every_state_of_over_ten_million_people_has_a_leader_listed_today(table):
+    from countryinfo import CountryInfo
+
+    from graphbuild.actors.knowledge import CHECKED_THROUGH
+
+    listed = {t.country for t in table.terms if t.holds_on(CHECKED_THROUGH)
+              and t.office in ("head_of_state", "head_of_government")}
+    big = set()
+    for record in pycountry.countries:
+        try:
+            population = CountryInfo(record.alpha_3).population() or 0
+        except Exception:  # countryinfo knows no such country
+            continue
+        if population > 10_000_000:
+            big.add(record.alpha_3)
+    assert len(big) > 60
+    missing = sorted(big - listed - {"TWN"})
+    assert not missing, missing
 
 
 def test_a_bad_table_names_the_file_and_line(tmp_path):
