@@ -209,12 +209,17 @@ def compact(term: Any, prefixes: dict[str, str] = PREFIXES) -> str:
 
 # --- the store a query runs on ------------------------------------------------------------
 
-def _load_file(path: str | os.PathLike[str], store: ox.Store) -> None:
+def _load_file(path: str | os.PathLike[str], store: ox.Store, *, on_disk: bool) -> None:
+    """Stream a file into ``store``: one transaction in memory (the least memory there), the
+    bulk loader on disk (which writes as it goes instead of holding a transaction)."""
     from .read import rdf_format
 
     fmt = rdf_format(path)
     try:
-        store.bulk_load(path=os.fspath(path), format=fmt)
+        if on_disk:
+            store.bulk_load(path=os.fspath(path), format=fmt)
+        else:
+            store.load(path=os.fspath(path), format=fmt)
     except FileNotFoundError as err:
         raise InputError("no such file", path=os.fspath(path)) from err
     except IsADirectoryError as err:
@@ -244,7 +249,7 @@ def _store_for(source: QuerySource, base_iri: str) -> Iterator[tuple[ox.Store, b
         store = None
         try:
             store = ox.Store(folder) if folder else ox.Store()
-            _load_file(source, store)
+            _load_file(source, store, on_disk=folder is not None)
             yield store, _has_named_graphs(store)
         finally:
             if folder:

@@ -125,6 +125,9 @@ class _Splitter:
             return
         graph = articles[0]
         self.put(graph, self.by_subject[subject])
+        for mention in self.values(subject, str(GB.subjectMention)) + self.values(
+                subject, str(GB.objectMention)):  # its argument spans go with it
+            self.put(graph, self.by_subject.get(mention, ()))
         actors = self.values(subject, str(GB.sourceActor)) + self.values(subject, str(GB.targetActor))
         for actor in actors:  # its description, not the direct triples it is subject of
             self.put(graph, (t for t in self.by_subject.get(actor, ())
