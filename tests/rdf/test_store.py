@@ -6,6 +6,7 @@ import base64
 import datetime as dt
 import http.server
 import logging
+import os
 import socket
 from collections.abc import Iterator
 
@@ -425,3 +426,37 @@ def test_the_python_message_names_the_python_option(rich_graph, tmp_path, monkey
     with pytest.raises(StoreError) as err:
         push(path, "http://store.invalid/store")
     assert "insecure=True" in str(err.value) and "--insecure" not in str(err.value)
+
+
+def test_a_large_file_is_queried_from_a_temporary_store_on_disk(rich_graph, tmp_path, monkeypatch):
+    """Past DISK_THRESHOLD the file is bulk-loaded into a store in a temporary folder, which
+    is gone after the query; the answer is the same as in memory."""
+    import tempfile
+
+    from graphbuild.rdf import sparql
+
+    path = tmp_path / "events.trig"
+    write_graph(rich_graph, path, "trig")
+    in_memory = query(path, CONSULTED)
+    made: list[str] = []
+    original = tempfile.mkdtemp
+
+    def mkdtemp(**kwargs):
+        made.append(original(dir=tmp_path, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(sparql.tempfile, "mkdtemp", mkdtemp)
+    assert query(path, CONSULTED) == in_memory
+    assert made == []  # small: in memory
+    monkeypatch.setattr(sparql, "DISK_THRESHOLD", 0)
+    assert query(path, CONSULTED) == in_memory
+    assert len(made) == 1 and not os.path.exists(made[0])
+
+
+def test_a_query_over_a_bad_file_names_the_file(tmp_path):
+    path = tmp_path / "broken.ttl"
+    path.write_text("<http://a> <http://b> \"unterminated .\n", encoding="utf-8")
+    with pytest.raises(InputError, match="broken.ttl"):
+        query(path, "SELECT * WHERE { ?s ?p ?o }")
+    with pytest.raises(InputError, match="no such file"):
+        query(tmp_path / "missing.ttl", "SELECT * WHERE { ?s ?p ?o }")
