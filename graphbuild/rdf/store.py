@@ -266,16 +266,29 @@ def _secret_forms(user: str, password: str, token: str) -> list[str]:
 
 
 def _scrub(text: str, secrets: Iterable[str]) -> str:
-    """``text`` with every prefix of four characters or more of each secret replaced."""
-    for secret in secrets:
-        start = text.find(secret[:4])
-        while start >= 0:
-            end = start + 4
-            while end < len(text) and end - start < len(secret) and text[end] == secret[end - start]:
-                end += 1
-            text = text[:start] + "***" + text[end:]
-            start = text.find(secret[:4], start + 3)
-    return text
+    """``text`` with every prefix of four characters or more of each secret replaced by ``***``.
+
+    >>> _scrub("sent hunter2-x and hun, hunter2-xyz", ["hunter2-xyz"])
+    'sent *** and hun, ***'
+    """
+    secrets = [s for s in secrets if len(s) >= 4]
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        longest = 0
+        for secret in secrets:
+            if text.startswith(secret[:4], i):
+                n = 4
+                while n < len(secret) and i + n < len(text) and text[i + n] == secret[n]:
+                    n += 1
+                longest = max(longest, n)
+        if longest:
+            out.append("***")
+            i += longest
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
 
 
 # --- one request --------------------------------------------------------------------------
@@ -424,10 +437,6 @@ class _Endpoint:
     @property
     def shown(self) -> str:
         return printable(self.url)
-
-    def graph_url(self, graph: Any) -> str:
-        query = "default" if graph is None else urllib.parse.urlencode({"graph": graph.value})
-        return f"{self.url}{'&' if '?' in self.url else '?'}{query}"
 
     def _target(self, graph: Any) -> str:
         path = self.parts.path + "?" + (self.parts.query + "&" if self.parts.query else "")

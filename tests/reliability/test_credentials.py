@@ -184,3 +184,22 @@ def test_credentials_never_follow_a_redirect(ttl, credentials, redirecting, tmp_
     assert "HTTP 307" in result.err and "Traceback" not in result.err
     assert SECRET not in result.err + result.out and TOKEN not in result.err + result.out
     assert _Handler.seen == [("first", f"Basic {TOKEN}")]  # the second server got nothing
+
+
+def test_our_own_messages_are_scrubbed_of_every_form_and_prefix_of_the_secret():
+    """A last guard over graphbuild's own text (an endpoint or graph IRI that happens to hold
+    the secret): every form, and every prefix of four characters or more, becomes ***."""
+    import html
+    import urllib.parse
+
+    from graphbuild.rdf.store import _scrub, _secret_forms
+
+    secret = 's3<r&"t w/x!'
+    token = base64.b64encode(f"alice:{secret}".encode()).decode()
+    forms = _secret_forms("alice", secret, token)
+    for shown in (secret, html.escape(secret), urllib.parse.quote(secret, safe=""),
+                  urllib.parse.quote_plus(secret), token, f"alice:{secret}", secret[:4],
+                  secret[:7], token[:5]):
+        text = _scrub(f"graph <http://x/{shown}> failed", forms)
+        assert text == "graph <http://x/***> failed", (shown, text)
+    assert _scrub("s3< is three characters", forms) == "s3< is three characters"
