@@ -39,9 +39,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .export import to_rdflib, to_rdflib_dataset, write_graph, write_turtle
     from .namespace import DEFAULT_BASE_IRI, actor_iri, article_iri, event_iri
     from .read import read_graph
+    from .server import serve
     from .shacl import validate
     from .sparql import query
-    from .server import serve
     from .store import push
 
 __all__ = [
