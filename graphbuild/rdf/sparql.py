@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 import pyoxigraph as ox
 
+from .._safe import printable
 from ..errors import InputError
 from .namespace import DEFAULT_BASE_IRI, PREFIXES
 
@@ -143,8 +144,8 @@ def _variable(name: str) -> ox.Variable:
     try:
         return ox.Variable(name)
     except ValueError:
-        raise InputError(f"{name!r} is not a SPARQL variable name: use letters, digits and _, "
-                         "not starting with a digit") from None
+        raise InputError(f"{printable(name)!r} is not a SPARQL variable name: use letters, "
+                         "digits and _") from None
 
 
 def _python(term: Any) -> Any:
