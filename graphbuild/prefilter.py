@@ -391,7 +391,7 @@ def make_prefilter(lexicon: Any = None, *, keep_before: int = 1,
     >>> pf.has_trigger("The two ministers met in Geneva."), pf.has_trigger("It rained.")
     (True, False)
     """
-    from .extract import events
+    from .extract.tables import WORDS
 
     if lexicon is None:
         from .extract.lexicon import load_lexicon
@@ -412,8 +412,8 @@ def make_prefilter(lexicon: Any = None, *, keep_before: int = 1,
     # the extractor's triggers that are not in the lexicon (tests/test_prefilter.py checks
     # that these names still exist in graphbuild.extract.events)
     for verbs, companions, words in EXTRACTOR_ROUTES:
-        for verb in getattr(events, verbs):
-            needs.setdefault(verb, set()).update(words, *(getattr(events, c) for c in companions))
+        for verb in getattr(WORDS, verbs):
+            needs.setdefault(verb, set()).update(words, *(getattr(WORDS, c) for c in companions))
     actor_words = {w for ua in user_actors for name in (ua.name, *ua.aliases)
                    for w in _WORD.findall(name)}
     return Prefilter(free, (), needs=needs, keep_before=keep_before, actor_words=actor_words)
@@ -423,6 +423,6 @@ def make_prefilter(lexicon: Any = None, *, keep_before: int = 1,
 #: (verbs, word sets and words one of which the sentence must also hold). A naming verb with a
 #: disapproving complement accuses; a verb of saying with "must", "should" or "have to" requests.
 EXTRACTOR_ROUTES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("_NAMING_VERBS", ("_DISAPPROVING",), ()),
-    ("_SAYING", ("_DEONTIC",), ("have",)),
+    ("naming_verbs", ("disapproving_words",), ()),
+    ("saying_verbs", ("deontic_auxiliaries",), ("have",)),
 )

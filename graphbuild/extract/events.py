@@ -29,6 +29,7 @@ from ..actors.resolve import Resolution, UserActor, is_occupier, resolve
 from ..types import Actor, ActorType, Article, Event, Modality, Plover
 from . import dates
 from .lexicon import Lexicon, Trigger, load_lexicon
+from .tables import WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -36,13 +37,6 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["make_event_extractor", "modality_words"]
 
 log = logging.getLogger(__name__)
-
-_SUBJ = ("nsubj", "nsubjpass", "csubj")
-_NEG_DETS = {"no", "neither", "nor"}
-_PLANNED_ADJ = {"upcoming", "forthcoming", "planned", "proposed", "scheduled", "expected",
-                "future", "next", "impending", "prospective"}
-_COPULA_PLANNED = {"due", "set", "scheduled", "expected", "slated", "poised", "likely"}
-_POSSIBLE_ADJ = {"possible", "potential", "likely", "prospective"}
 
 
 def modality_words(lexicon: Lexicon | None = None) -> dict[str, frozenset[str]]:
@@ -118,12 +112,6 @@ class _Args:
     inherited: bool = False
 
 
-_SPEECH_NOUNS = {"statement", "declaration", "letter", "communique", "resolution", "message",
-                 "note", "speech", "address", "appeal", "call", "decree", "order", "ultimatum",
-                 "memorandum", "proposal", "report", "announcement", "warning", "plea", "demand",
-                 "request", "offer", "invitation", "reminder", "plan", "initiative"}
-
-
 def _subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """The acting subject of ``verb``, following the parse up when the clause has none.
 
@@ -158,7 +146,7 @@ def _subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ == "xcomp":
         # object control: "X urged Y to approve" -> Y approves
         objs = _direct_objects(head)
-        if objs and head.lemma_.lower() not in ("promise", "vow", "pledge", "offer", "threaten"):
+        if objs and head.lemma_.lower() not in WORDS.subject_control_verbs:
             return objs, True
         prep_objs = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                      for p in c.children if p.dep_ == "pobj"]
@@ -177,7 +165,7 @@ def _subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return _subject_of(head, depth + 1)[0], True
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         # "X issued a declaration demanding ...": the declaration speaks for X
-        if head.lemma_.lower() in _SPEECH_NOUNS and head.dep_ in ("dobj", "pobj"):
+        if head.lemma_.lower() in WORDS.speech_nouns and head.dep_ in ("dobj", "pobj"):
             gov = head.head if head.dep_ == "dobj" else head.head.head
             if gov.pos_ in ("VERB", "AUX"):
                 return _subject_of(gov, depth + 1)[0], True
@@ -190,16 +178,10 @@ def _subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
 _ACTED_UPON = {Plover.SANCTION, Plover.COERCE, Plover.ASSAULT, Plover.AID, Plover.RETREAT,
                Plover.CONCEDE}
 
-# Participles that describe a state of their subject ("X is opposed to Y"), not an act on it.
-_STATIVE_PARTICIPLES = {"oppose", "commit", "dedicate", "devote", "ally", "attach", "bind"}
 
 # Things given "to" someone: the recipient may hang on the verb ("granted asylum to X").
 _GIVEN_TO = {Plover.AID, Plover.SUPPORT, Plover.AGREE, Plover.COOPERATE, Plover.CONCEDE,
              Plover.RETREAT, Plover.SANCTION}
-
-# Prepositions that make a noun part of what the verb's subject does ("arrived for talks",
-# "engaged in talks"); others only give the background ("because of fighting", "after talks").
-_ARGUMENT_PREPS = {"for", "in", "into", "with", "to", "on", "at", "of", "by", "against", "from", "through", "under", "over", "during", "since"}
 
 
 def _governor(tok: Token) -> Token:
@@ -208,7 +190,7 @@ def _governor(tok: Token) -> Token:
     if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and head.pos_ in ("VERB", "AUX"):
         return head
     if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX") \
-            and head.lower_ in _ARGUMENT_PREPS:
+            and head.lower_ in WORDS.argument_prepositions:
         return head.head
     if tok.dep_ == "conj":
         return _governor(head)
@@ -244,37 +226,28 @@ class _Mood:
     conditional: bool = False  # "... unless Y does Z": a threat
 
 
-_PREPARING = {"prepare", "ready", "poise", "gear", "mass"}
-_TIME_MARKS = {"when", "once", "after", "before", "until", "while"}
-_ONGOING = {"continue", "keep", "remain"}
-_INTENT_AUX = {"will", "would", "shall", "'ll", "wo"}
-_INTENT_WORDS = {"willing", "ready", "prepared", "determined", "eager", "offer", "promise",
-                 "pledge", "vow", "swear", "intend", "decide", "want", "resolve", "undertake",
-                 "agree", "commit", "committed"}
-
-
 def _mood(trigger: Token, pred: Token, lex: Lexicon) -> _Mood:
     negated, modality, factor = _polarity_and_modality(trigger, pred, lex)
     if (modality is Modality.ASSERTED and pred.dep_ == "advcl"
-            and any(m.dep_ in ("mark", "advmod") and m.lower_ in _TIME_MARKS for m in pred.children)
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in WORDS.time_conjunctions for m in pred.children)
             and any(a.dep_ == "aux" and a.lower_ in lex.planned_aux for a in pred.head.children)):
         modality = Modality.PLANNED  # "... will sign when I visit Paris": the visit is to come
     intent = False
     conditional = False
     for node in _clause_chain(pred):
         for c in node.children:
-            if c.dep_ == "aux" and c.lower_ in _INTENT_AUX:
+            if c.dep_ == "aux" and c.lower_ in lex.planned_aux:
                 intent = True
-            if c.dep_ in ("acomp",) and c.lower_ in _INTENT_WORDS:
+            if c.dep_ in ("acomp",) and c.lower_ in WORDS.intent_words:
                 intent = True
             if c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark"):
                 conditional = True
-        if node != pred and node.lemma_.lower() in _INTENT_WORDS:
+        if node != pred and node.lemma_.lower() in WORDS.intent_words:
             intent = True
-        if node != pred and node.lemma_.lower() in _ONGOING:
+        if node != pred and node.lemma_.lower() in WORDS.ongoing_verbs:
             # "will continue to support X": the support goes on; it is no promise
             return _Mood(negated, Modality.ASSERTED, factor, False, False)
-        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _INTENT_WORDS:
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in WORDS.intent_words:
             intent = True
             if modality is Modality.ASSERTED:
                 modality = Modality.PLANNED
@@ -289,11 +262,11 @@ def _polarity_and_modality(trigger: Token, pred: Token, lex: Lexicon) -> tuple[b
     # the noun itself: "no talks", "upcoming visit"
     if trigger != pred:
         for c in trigger.children:
-            if c.lower_ in _NEG_DETS and c.dep_ in ("det", "neg"):
+            if c.lower_ in WORDS.negating_determiners and c.dep_ in ("det", "neg"):
                 negated = True
-            if c.dep_ in ("amod", "compound") and c.lower_ in _PLANNED_ADJ:
+            if c.dep_ in ("amod", "compound") and c.lower_ in WORDS.planned_adjectives:
                 modality = Modality.PLANNED
-            if c.dep_ == "amod" and c.lower_ in _POSSIBLE_ADJ:
+            if c.dep_ == "amod" and c.lower_ in WORDS.possible_adjectives:
                 modality = Modality.POSSIBLE
     chain = _clause_chain(pred)
     for idx, node in enumerate(chain):
@@ -312,7 +285,7 @@ def _polarity_and_modality(trigger: Token, pred: Token, lex: Lexicon) -> tuple[b
                 negated = not negated
             if lemma in lex.planned_verbs:
                 modality = Modality.PLANNED
-            if lemma == "go" and any(a.lower_ in ("is", "are", "was", "were", "'s", "'re", "be", "am")
+            if lemma == "go" and any(a.lower_ in WORDS.progressive_be
                                      for a in node.children if a.dep_ == "aux"):
                 modality = Modality.PLANNED
         if not inherits_aux and via != "xcomp":
@@ -328,7 +301,7 @@ def _polarity_and_modality(trigger: Token, pred: Token, lex: Lexicon) -> tuple[b
                     if modality is not Modality.PLANNED:
                         modality = Modality.POSSIBLE
                         factor = min(factor, 0.8)
-            if c.dep_ in ("acomp", "attr") and low in _COPULA_PLANNED:
+            if c.dep_ in ("acomp", "attr") and low in WORDS.planned_copula:
                 modality = Modality.PLANNED
             if c.dep_ == "advmod" and low in ("never",):
                 negated = not negated
@@ -363,28 +336,18 @@ def _is_heading(sent: Span) -> bool:
 
 # --------------------------------------------------------------------------- triggers
 
-# "X called the move unfriendly": a verb of naming with a disapproving complement accuses.
-_NAMING_VERBS = {"call", "describe", "term", "label", "brand", "dub", "deem", "consider", "declare"}
-_DISAPPROVING = {"unfriendly", "hostile", "illegal", "illegitimate", "unacceptable", "provocative",
-                 "irresponsible", "baseless", "groundless", "absurd", "unlawful", "aggressive",
-                 "unjustified", "outrageous", "reckless", "dangerous", "destabilising",
-                 "destabilizing", "counterproductive", "regrettable", "shameful", "unprovoked",
-                 "politically motivated", "null", "void", "interference", "violation", "provocation",
-                 "aggression", "blackmail", "lie", "propaganda", "farce", "crime"}
-
 
 def _naming_trigger(tok: Token) -> Trigger | None:
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _NAMING_VERBS:
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in WORDS.naming_verbs:
         return None
     for c in tok.children:
         if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr", "advcl") and (
-                c.lemma_.lower() in _DISAPPROVING or c.lower_ in _DISAPPROVING):
+                c.lemma_.lower() in WORDS.disapproving_words or c.lower_ in WORDS.disapproving_words):
             return Trigger(lemma=tok.lemma_.lower(), pos="VERB", plover=Plover.ACCUSE,
                            relation="denounce", mode=None, context=None, symmetric=False, preps=(),
                            particle=None, verbs=(), target_role="object", confidence=0.6,
                            origin="builtin")
     return None
-
 
 
 @functools.lru_cache(maxsize=8)
@@ -441,35 +404,17 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     return plain[0] if plain else None
 
 
-# Nouns that carry the event named by a compound before them ("a mediation effort between X
-# and Y", "a peace mission to X"): the arguments hang on them.
-_CARRIER_NOUNS = {"effort", "mission", "process", "initiative", "bid", "drive", "campaign",
-                  "attempt", "operation", "programme", "program", "round", "plan", "package",
-                  "visit", "trip", "tour", "team", "force", "offensive", "delivery", "shipment",
-                  "flow", "supply", "convoy", "flight", "airlift"}
-
-
-# Amounts and parts of a thing: "five million dollars of aid", "part of an aid programme".
-_QUANTITY_NOUNS = {"dollar", "euro", "pound", "yen", "ton", "tonne", "kg", "kilogram", "million",
-                   "billion", "thousand", "hundred", "part", "portion", "share", "half", "most", "some",
-                   "all", "much", "worth", "batch", "shipment", "consignment", "package", "round",
-                   "tranche", "instalment", "installment", "load"}
-
-
 def _carrier(tok: Token) -> Token:
-    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _CARRIER_NOUNS:
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in WORDS.carrier_nouns:
         tok = tok.head
     for _ in range(3):
         prep = tok.head
-        if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _QUANTITY_NOUNS \
+        if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in WORDS.quantity_nouns \
                 and prep.head.pos_ in ("NOUN", "NUM", "PRON", "DET"):
             tok = prep.head
         else:
             break
     return tok
-
-
-_CIRCUMSTANCE_PREPS = {"in", "during", "since", "at", "through", "throughout", "amid", "after", "before"}
 
 
 def _noun_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
@@ -484,7 +429,7 @@ def _noun_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     gov = _governor(tok)
     gov_lemma = _lemma(gov, lex) if gov != tok else ""
     specific = [t for t in triggers if t.verbs and gov_lemma in t.verbs]
-    if specific and tok.dep_ == "pobj" and tok.head.lower_ in _CIRCUMSTANCE_PREPS:
+    if specific and tok.dep_ == "pobj" and tok.head.lower_ in WORDS.circumstance_prepositions:
         # "agreed to X in the talks with Y": the talks are where, not what was agreed
         specific = []
     if specific:
@@ -522,29 +467,6 @@ def _appositions(tok: Token) -> list[Token]:
     return out
 
 
-# Nouns that point back to an earlier act ("rejected the allegations"): the act's actor
-# is meant. Each maps to the event types whose source it refers to.
-_ANTECEDENT_NOUNS: dict[str, tuple[Plover, ...]] = {
-    **dict.fromkeys(("allegation", "accusation", "charge", "claim", "criticism", "remark",
-                     "comment", "condemnation"), (Plover.ACCUSE,)),
-    **dict.fromkeys(("request", "demand", "call", "appeal", "plea", "invitation"), (Plover.REQUEST,)),
-    **dict.fromkeys(("offer", "proposal", "plan", "initiative", "deal"), (Plover.AGREE, Plover.REQUEST)),
-    **dict.fromkeys(("measure", "sanction", "restriction", "ban", "expulsion", "step", "move",
-                     "decision", "action"), (Plover.SANCTION, Plover.COERCE, Plover.REJECT)),
-    **dict.fromkeys(("threat", "warning", "ultimatum"), (Plover.THREATEN,)),
-    **dict.fromkeys(("attack", "strike", "raid", "bombing", "shelling"), (Plover.ASSAULT,)),
-    **dict.fromkeys(("meeting", "talk", "visit", "summit", "rapprochement", "dialogue"), (Plover.CONSULT,)),
-    **dict.fromkeys(("agreement", "accord", "pact", "treaty"), (Plover.AGREE, Plover.SUPPORT,
-                                                                Plover.COOPERATE)),
-}
-# "contact with X", "ties with X": the other side of a relation
-_RELATION_NOUNS = {"contact", "relation", "tie", "link", "cooperation", "trade", "dialogue",
-                   "exchange", "communication", "partnership", "alliance", "border", "agreement",
-                   "treaty", "pact", "deal", "negotiation", "talk"}
-_EVENT_NOUNS = {"summit", "meeting", "conference", "talk", "forum", "session", "ceremony",
-                "gathering", "dialogue", "negotiation", "round", "visit"}
-
-
 def _owner_actors(tok: Token, res: Resolution, *, as_target: bool) -> list[tuple[Actor, float, Token]]:
     """The actor a common noun belongs to: "a US request", "Russia's decision", "calls by X"."""
     out: list[tuple[Actor, float, Token]] = []
@@ -559,7 +481,7 @@ def _owner_actors(tok: Token, res: Resolution, *, as_target: bool) -> list[tuple
                 out.append((Actor(gz.country_name(iso.iso3), ActorType.COUNTRY, iso.iso3), 0.8, c))
     if out or not as_target:
         return out
-    relational = tok.lemma_.lower() in _RELATION_NOUNS
+    relational = tok.lemma_.lower() in WORDS.relation_nouns
     for c in tok.children:
         if c.dep_ != "prep":
             continue
@@ -572,7 +494,7 @@ def _owner_actors(tok: Token, res: Resolution, *, as_target: bool) -> list[tuple
                         out.extend((a, res.certainty.get(q.i, 1.0) * 0.9, q) for a in res.actors(q))
     if out:
         return out
-    if tok.lemma_.lower() in _EVENT_NOUNS:
+    if tok.lemma_.lower() in WORDS.event_nouns:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "at"):
                 for p in c.children:
@@ -580,12 +502,6 @@ def _owner_actors(tok: Token, res: Resolution, *, as_target: bool) -> list[tuple
                         out.extend((a, res.certainty.get(p.i, 1.0) * 0.8, p) for a in res.actors(p)
                                    if a.type is not ActorType.PERSON)
     return out
-
-
-_COLLECTIVE_NOUNS = {"group", "number", "team", "delegation", "member", "some", "dozen", "hundred",
-                     "thousand", "million", "score", "handful", "band", "crowd", "contingent",
-                     "unit", "squad", "party", "couple", "body", "coalition", "alliance", "bloc",
-                     "wing", "faction", "section", "leader", "leadership", "head", "chief"}
 
 
 def _named_here(tok: Token) -> list[Actor]:
@@ -604,8 +520,8 @@ def _named_here(tok: Token) -> list[Actor]:
 
 def _antecedent_actor(tok: Token, history: Sequence[Event]) -> list[tuple[Actor, float, Token]]:
     """'the allegations' -> whoever made the last allegation in the article."""
-    types = _ANTECEDENT_NOUNS.get(tok.lemma_.lower())
-    if not types or not any(c.lower_ in ("the", "these", "those", "such", "this", "that")
+    types = WORDS.antecedents.get(tok.lemma_.lower())
+    if not types or not any(c.lower_ in WORDS.antecedent_determiners
                             for c in tok.children if c.dep_ == "det"):
         return []
     for ev in reversed(history):
@@ -625,7 +541,7 @@ def _actors_for(tokens: Iterable[Token], res: Resolution, *, as_target: bool = F
         actors = res.actors(tok)
         if not actors:
             actors = _named_here(tok)
-        if not actors and tok.lemma_.lower() in _COLLECTIVE_NOUNS:
+        if not actors and tok.lemma_.lower() in WORDS.collective_nouns:
             # "a group of diplomats", "hundreds of protesters": the members act
             members = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                        for q in c.children if q.dep_ == "pobj" for p in _conjuncts(q)]
@@ -647,7 +563,7 @@ def _actors_for(tokens: Iterable[Token], res: Resolution, *, as_target: bool = F
 
 def _arguments_for_verb(tok: Token, trig: Trigger) -> _Args:
     preps = tuple(p.lower() for p in trig.preps)
-    if _is_passive(tok) and not _agents(tok) and tok.lemma_.lower() in _STATIVE_PARTICIPLES and any(
+    if _is_passive(tok) and not _agents(tok) and tok.lemma_.lower() in WORDS.stative_participles and any(
             c.dep_ == "prep" and c.lower_ in ("to", "against") for c in tok.children):
         # a state, not an act: "X is opposed to Y", "X is committed to Y"
         subjects = [t for s in (c for c in tok.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
@@ -693,7 +609,7 @@ def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None
     # noun, its owner is the one acted upon, not the actor
     acted_upon = bool(trig.verbs) and gov != tok and tok.dep_ in ("dobj", "nsubjpass")
     owners: list[Token] = []
-    speech = tok.lemma_.lower() in _SPEECH_NOUNS
+    speech = tok.lemma_.lower() in WORDS.speech_nouns
     of_owners: list[Token] = []
     for c in tok.children:
         if c.dep_ == "poss" and c.pos_ != "PRON":
@@ -736,13 +652,13 @@ def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None
                 sources, inherited = _subject_of(gov)
     if not targets and trig.verbs and trig.plover in _ACTED_UPON and res is not None and res.actors(tok):
         targets = [tok]  # "expelled two Russian diplomats": the diplomats are acted upon
-    if not targets and (trig.verbs or tok.lemma_.lower() in _EVENT_NOUNS) and not (
+    if not targets and (trig.verbs or tok.lemma_.lower() in WORDS.event_nouns) and not (
             res is not None and res.actors(tok)):
         # "rejected a US request", "attended the G20 summit": the noun's owner;
         # "a summit in Ottawa": where it is held
         targets = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod", "amod")
                    and c.pos_ in ("PROPN", "ADJ", "NOUN")]
-        if not targets and tok.lemma_.lower() in _EVENT_NOUNS:
+        if not targets and tok.lemma_.lower() in WORDS.event_nouns:
             targets = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
                        for p in c.children if p.dep_ == "pobj"]
     if between and not sources:
@@ -830,13 +746,6 @@ class _Candidate:
 _FRAME_TYPES = {Plover.REQUEST, Plover.THREATEN, Plover.REJECT, Plover.AGREE, Plover.ACCUSE}
 _COOPERATIVE = {Plover.AID, Plover.SUPPORT, Plover.COOPERATE, Plover.RETREAT, Plover.CONCEDE}
 _CONFLICTUAL = {Plover.ASSAULT, Plover.COERCE, Plover.SANCTION, Plover.MOBILIZE, Plover.PROTEST}
-# "X said that Y must ...": a demand made in reported speech
-_HOSTING_VERBS = {"welcome", "receive", "greet"}
-_DEONTIC = {"must", "should", "ought"}
-# Verbs that report a decision taken, not a warning: "announced it would cut aid to X"
-_DECIDING = {"announce", "decide", "resolve", "rule", "order"}
-_SAYING = {"say", "declare", "insist", "reiterate", "stress", "state", "tell", "warn", "announce",
-           "conclude", "argue", "maintain", "emphasise", "emphasize", "repeat", "add"}
 
 
 def _complement_clauses(tok: Token) -> list[Token]:
@@ -857,13 +766,13 @@ def _complement_clauses(tok: Token) -> list[Token]:
 def _deontic_request(tok: Token) -> tuple[Token, list[Token]] | None:
     """'X said Y must stop', 'X issued a reminder that Y must stop': the clause whose subject
     is asked to act, and that subject."""
-    speech_noun = tok.pos_ == "NOUN" and tok.lemma_.lower() in _SPEECH_NOUNS and tok.dep_ == "dobj"
-    if not speech_noun and (tok.pos_ != "VERB" or tok.lemma_.lower() not in _SAYING):
+    speech_noun = tok.pos_ == "NOUN" and tok.lemma_.lower() in WORDS.speech_nouns and tok.dep_ == "dobj"
+    if not speech_noun and (tok.pos_ != "VERB" or tok.lemma_.lower() not in WORDS.saying_verbs):
         return None
     for c in tok.children:
         if c.dep_ not in ("ccomp", "acl") or (c.dep_ == "acl" and not speech_noun):
             continue
-        if any(a.dep_ == "aux" and a.lower_ in _DEONTIC for a in c.children) or (
+        if any(a.dep_ == "aux" and a.lower_ in WORDS.deontic_auxiliaries for a in c.children) or (
                 c.lemma_.lower() == "have" and any(x.dep_ == "xcomp" for x in c.children)):
             subs = [t for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for t in _conjuncts(s)]
             if subs:
@@ -879,25 +788,14 @@ _REQUEST_BY_SAYING = Trigger(lemma="say", pos="VERB", plover=Plover.REQUEST, rel
 # Material acts done to a place: the state of the place is their target.
 _PLACE_TARGETED = {Plover.COERCE, Plover.ASSAULT, Plover.MOBILIZE, Plover.RETREAT, Plover.CONCEDE,
                    Plover.SANCTION, Plover.PROTEST, Plover.AID, Plover.REQUEST}
-_PLACE_NOUNS = {"border", "frontier", "territory", "region", "area", "coast", "waters", "airspace",
-                "soil", "province", "capital", "city", "town", "village", "camp", "zone"}
-_PLACE_PREPS = ("in", "into", "inside", "within", "across", "along", "near", "throughout", "on", "over")
 
 
 def _place_objects(cand: _Candidate) -> list[Token]:
     heads = [cand.tok] if cand.tok == cand.pred else [cand.tok, cand.pred]
     # on the trigger, its verb, or their objects ("the curfew in X" hangs on the object noun)
     holders = [x for h in heads for x in (h, *(d for d in h.children if d.dep_ == "dobj"))]
-    return [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS
+    return [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in WORDS.place_prepositions
             for p in c.children if p.dep_ == "pobj"]
-
-
-# What a protest is said to be for: "marched to denounce X", "to show their anger at X's policy"
-_GRIEVANCE_VERBS = {"protest", "denounce", "condemn", "oppose", "criticize", "criticise", "decry",
-                    "reject", "defy", "challenge", "demand"}
-_GRIEVANCE_NOUNS = {"disapproval", "anger", "opposition", "outrage", "discontent", "displeasure",
-                    "indignation", "objection", "dissatisfaction", "frustration", "fury", "grievance",
-                    "rejection", "resentment", "protest", "condemnation"}
 
 
 def _grievance_targets(cand: _Candidate, res: Resolution,
@@ -905,7 +803,7 @@ def _grievance_targets(cand: _Candidate, res: Resolution,
     """Whom a protest is aimed at, when its purpose clause says so."""
     # "staged a strike in protest against X"
     for holder in dict.fromkeys([cand.tok, cand.pred]):
-        nouns = [p for p in _prep_objects(holder, ("in",)) if p.lemma_.lower() in _GRIEVANCE_NOUNS]
+        nouns = [p for p in _prep_objects(holder, ("in",)) if p.lemma_.lower() in WORDS.grievance_nouns]
         for noun in nouns:
             named = _prep_objects(noun, ("against", "at", "over", "of", "to", "about"))
             found = _actors_for(named, res, as_target=True, history=history)
@@ -913,10 +811,10 @@ def _grievance_targets(cand: _Candidate, res: Resolution,
                 return found
     for clause in (c for c in cand.pred.children if c.dep_ in ("advcl", "xcomp")
                    and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")):
-        if clause.lemma_.lower() in _GRIEVANCE_VERBS:  # "to denounce X"
+        if clause.lemma_.lower() in WORDS.grievance_verbs:  # "to denounce X"
             heads = [(clause, [p for c in clause.children if c.dep_ == "dobj" for p in _conjuncts(c)])]
         else:  # "to show their anger at X"
-            heads = [(o, []) for o in clause.children if o.dep_ == "dobj" and o.lemma_.lower() in _GRIEVANCE_NOUNS]
+            heads = [(o, []) for o in clause.children if o.dep_ == "dobj" and o.lemma_.lower() in WORDS.grievance_nouns]
         for head, objects in heads:
             named = objects + _prep_objects(head, ("for", "of", "at", "over", "against", "with", "about",
                                                    "toward", "towards"))
@@ -938,16 +836,6 @@ def _occupiers(tok: Token) -> list[tuple[str, Token]]:
     return out
 
 
-# Nouns whose "on/for/about" phrase is a topic, not an event that happened.
-_PROPOSAL_NOUNS = {"call", "offer", "proposal", "plan", "request", "demand", "appeal", "plea", "idea",
-                   "initiative", "suggestion", "bid", "invitation", "formula", "ultimatum"}
-_TOPIC_HOLDERS = {"talk", "negotiation", "discussion", "dialogue", "consultation", "offer", "proposal",
-                  "plan", "idea", "initiative", "call", "demand", "request", "appeal", "bid", "push",
-                  "agreement", "deal", "accord", "treaty", "pact", "resolution", "draft", "vote",
-                  "debate", "question", "issue", "dispute", "row", "decision", "conference", "meeting",
-                  "summit", "framework", "roadmap", "blueprint", "option", "possibility", "prospect"}
-
-
 def _is_topic(tok: Token) -> bool:
     """"a pullback" in "talks on a pullback", "talks" in "an offer of talks"."""
     prep = tok.head
@@ -958,12 +846,8 @@ def _is_topic(tok: Token) -> bool:
         # "held talks on Monday on X": the phrase may hang on the verb of the talks
         holder = next((o for o in holder.children if o.dep_ == "dobj"), holder)
     return prep.lower_ in ("on", "for", "about", "over", "regarding", "concerning", "of") \
-        and holder.pos_ == "NOUN" and holder.lemma_.lower() in _TOPIC_HOLDERS \
-        and (prep.lower_ != "of" or holder.lemma_.lower() in ("offer", "proposal", "idea",
-                                                                 "possibility", "prospect", "option"))
-
-
-_ASIDE = {"without", "despite", "notwithstanding", "except", "besides", "unlike"}
+        and holder.pos_ == "NOUN" and holder.lemma_.lower() in WORDS.topic_holders \
+        and (prep.lower_ != "of" or holder.lemma_.lower() in WORDS.of_topic_holders)
 
 
 def _set_aside(tok: Token, clause: Token) -> bool:
@@ -973,9 +857,9 @@ def _set_aside(tok: Token, clause: Token) -> bool:
     for _ in range(40):
         if cur == clause or cur.head == cur:
             return False
-        if (cur.dep_ == "prep" and cur.lower_ in _ASIDE) or (
-                cur.dep_ == "mark" and cur.lower_ in _ASIDE) or (
-                cur.dep_ in ("advcl", "pcomp") and any(m.lower_ in _ASIDE for m in cur.children if m.dep_ == "mark")):
+        if (cur.dep_ == "prep" and cur.lower_ in WORDS.aside_words) or (
+                cur.dep_ == "mark" and cur.lower_ in WORDS.aside_words) or (
+                cur.dep_ in ("advcl", "pcomp") and any(m.lower_ in WORDS.aside_words for m in cur.children if m.dep_ == "mark")):
             return True
         if cur.lower_ == "spite" and cur.head.lower_ == "in":
             return True
@@ -983,17 +867,12 @@ def _set_aside(tok: Token, clause: Token) -> bool:
     return False
 
 
-_FORCE_NOUNS = {"force", "reservist", "reserve", "unit", "division", "militia", "guard", "man",
-                "fighter", "volunteer", "conscript", "recruit", "personnel", "regiment", "corps",
-                "fleet", "squadron", "contingent", "militiaman", "guerrilla", "gendarmerie"}
-
-
 def _mobilises_force(verb: Token, lex: Lexicon) -> bool:
     """Whether what a verb mobilises is armed force (or it says nothing of what)."""
     objs = [o for d in verb.children if d.dep_ == "dobj" for o in _conjuncts(d)]
     if not objs:
         return True
-    forces = _FORCE_NOUNS | lex.contexts.get("military", frozenset()) | lex.contexts.get("security", frozenset())
+    forces = WORDS.force_nouns | lex.contexts.get("military", frozenset()) | lex.contexts.get("security", frozenset())
     for o in objs:
         members = [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                    if p.dep_ == "pobj"]
@@ -1052,7 +931,7 @@ def _candidates(sent: Span, lex: Lexicon, res: Resolution | None = None) -> list
         clauses = _complement_clauses(frame.tok)
         if frame.trig.plover in (Plover.REJECT, Plover.AGREE) and frame.tok.pos_ == "VERB":
             # "rejected a call for its troops to be sent to X": what was proposed
-            clauses += [o for o in frame.tok.children if o.dep_ == "dobj" and o.lemma_.lower() in _PROPOSAL_NOUNS]
+            clauses += [o for o in frame.tok.children if o.dep_ == "dobj" and o.lemma_.lower() in WORDS.proposal_nouns]
         if frame.trig.plover in (Plover.REQUEST, Plover.AGREE):
             # "demanded a meeting to discuss X", "offered troops to help Y": the purpose too
             clauses += [c for c in frame.pred.children if c.dep_ == "advcl" and c.pos_ == "VERB"
@@ -1180,7 +1059,7 @@ def _sentence_events(sent: Span, res: Resolution, article: Article, lex: Lexicon
                        for a in res.actors(t) if a.type is ActorType.COUNTRY]
             if not targets:
                 # "along the border with X", "in X's border region"
-                targets = [t for p in places if p.lemma_.lower() in _PLACE_NOUNS
+                targets = [t for p in places if p.lemma_.lower() in WORDS.place_nouns
                            for t in _owner_actors(p, res, as_target=True) if t[0].type is ActorType.COUNTRY]
         own_state = False
         if not targets and trig.plover is Plover.COERCE:
@@ -1203,7 +1082,7 @@ def _sentence_events(sent: Span, res: Resolution, article: Article, lex: Lexicon
                            for a, _, t in sources if a.type is ActorType.ORG and a.country][:1]
                 own_state = bool(targets)
         plover, relation = trig.plover, trig.relation
-        if plover is Plover.ASSAULT and any(n.lemma_.lower() in _PREPARING for n in _clause_chain(cand.pred)[1:]):
+        if plover is Plover.ASSAULT and any(n.lemma_.lower() in WORDS.preparing_words for n in _clause_chain(cand.pred)[1:]):
             # "the army prepared to resume shelling X": readying force is mobilisation
             emit(cand, Plover.MOBILIZE, f"prepare_{relation}", sources, targets,
                  _Mood(mood.negated, Modality.ASSERTED, mood.factor), ":prepare")
@@ -1212,7 +1091,7 @@ def _sentence_events(sent: Span, res: Resolution, article: Article, lex: Lexicon
                 other.pred not in (cand.tok, cand.pred) and any(c.dep_ == "neg" for c in other.pred.children)
                 for other in cand.frame_of):
             plover, relation = Plover.REJECT, "vow_not_to"  # "vowed not to return X"
-        if trig.lemma in _HOSTING_VERBS and targets and all(
+        if trig.lemma in WORDS.hosting_verbs and targets and all(
                 t[0].type is ActorType.PERSON and t[2].dep_ in ("dobj", "conj", "appos") and res.actors(t[2])
                 for t in targets):
             plover, relation = Plover.CONSULT, "host"  # "welcomed the visiting president"
@@ -1226,7 +1105,7 @@ def _sentence_events(sent: Span, res: Resolution, article: Article, lex: Lexicon
                 emit(cand, Plover.AGREE, f"promise_{relation}", sources, targets,
                      _Mood(False, Modality.ASSERTED, mood.factor), ":promise")
                 continue
-            if plover in _CONFLICTUAL and any(n.lemma_.lower() in _DECIDING for n in _clause_chain(cand.pred)[1:]):
+            if plover in _CONFLICTUAL and any(n.lemma_.lower() in WORDS.deciding_verbs for n in _clause_chain(cand.pred)[1:]):
                 # "announced it would ban X": a decision taken, not a warning; the measure is
                 # coded, as planned
                 emit(cand, plover, relation, sources, targets,
