@@ -61,6 +61,30 @@ def _subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """
     if depth > 6:
         return [], True
+    own = _own_subject(verb, depth)
+    if own is not None:
+        return own
+    head = verb.head
+    if head == verb:
+        return [], False
+    dep = verb.dep_
+    if dep == "acomp":  # "X is opposed to Y"
+        return _subject_of(head, depth + 1)[0], False
+    if dep == "xcomp":
+        return _controlled_subject(head, depth)
+    if dep in ("conj", "advcl", "ccomp", "acl", "pcomp") and head.pos_ in ("VERB", "AUX"):
+        return _subject_of(head, depth + 1)[0], True
+    if dep == "pcomp" or (dep == "pobj" and head.dep_ == "prep"):
+        return _subject_of(head.head, depth + 1)[0], True
+    if dep == "prep":
+        return _subject_of(head, depth + 1)[0], True
+    if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        return _speaker_of(head, depth)
+    return [], False
+
+
+def _own_subject(verb: Token, depth: int) -> tuple[list[Token], bool] | None:
+    """The clause's own subject (the agent of a passive), or None to look further up."""
     if _is_passive(verb):
         agents = _agents(verb)
         if agents:
@@ -69,56 +93,51 @@ def _subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             own = _own_subjects(verb)
             if own:
                 return own, False
-    else:
-        own = _own_subjects(verb)
-        # a relative pronoun stands for the noun the clause modifies
-        if own and all(t.tag_ in ("WDT", "WP") for t in own) and verb.dep_ == "relcl":
-            return _conjuncts(verb.head), True
-        if own:
-            return own, False
-    head = verb.head
-    if head == verb:
-        return [], False
-    if verb.dep_ == "acomp":  # "X is opposed to Y"
-        return _subject_of(head, depth + 1)[0], False
-    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "xcomp"):
+        return None
+    own = _own_subjects(verb)
+    # a relative pronoun stands for the noun the clause modifies
+    if own and all(t.tag_ in ("WDT", "WP") for t in own) and verb.dep_ == "relcl":
+        return _conjuncts(verb.head), True
+    return (own, False) if own else None
+
+
+def _controlled_subject(head: Token, depth: int) -> tuple[list[Token], bool]:
+    """Who does what an infinitive says, from the word it completes."""
+    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "xcomp"):
         # "X is willing / ready / prepared to withdraw": X withdraws
-        subs, _ = _subject_of(head.head, depth + 1)
-        return subs, True
-    if verb.dep_ == "xcomp":
-        # object control: "X urged Y to approve" -> Y approves
-        objs = _direct_objects(head)
-        if objs and head.lemma_.lower() not in WORDS.subject_control_verbs:
-            return objs, True
-        prep_objs = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                     for p in c.children if p.dep_ == "pobj"]
-        if prep_objs:
-            return prep_objs, True
-        subs, _ = _subject_of(head, depth + 1)
-        return subs, True
-    if verb.dep_ in ("conj", "advcl", "ccomp", "acl", "pcomp") and head.pos_ in ("VERB", "AUX"):
-        if verb.dep_ == "acl" and head.pos_ not in ("VERB", "AUX"):
-            return [], True
-        subs, _ = _subject_of(head, depth + 1)
-        return subs, True
-    if verb.dep_ == "pcomp" or (verb.dep_ == "pobj" and head.dep_ == "prep"):
         return _subject_of(head.head, depth + 1)[0], True
-    if verb.dep_ == "prep":
-        return _subject_of(head, depth + 1)[0], True
-    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-        # "X issued a declaration demanding ...": the declaration speaks for X
-        if head.lemma_.lower() in WORDS.speech_nouns and head.dep_ in ("dobj", "pobj"):
-            gov = head.head if head.dep_ == "dobj" else head.head.head
-            if gov.pos_ in ("VERB", "AUX"):
-                return _subject_of(gov, depth + 1)[0], True
-        # "X, meeting Y" -> X
-        return [head], True
-    return [], False
+    # object control: "X urged Y to approve" -> Y approves (not "X promised Y to")
+    objs = _direct_objects(head)
+    if objs and head.lemma_.lower() not in WORDS.subject_control_verbs:
+        return objs, True
+    prep_objs = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                 for p in c.children if p.dep_ == "pobj"]
+    if prep_objs:  # "X called on Y to approve"
+        return prep_objs, True
+    return _subject_of(head, depth + 1)[0], True
 
 
-def _owner_actors(tok: Token, res: Resolution, *, as_target: bool) -> list[tuple[Actor, float, Token]]:
+def _speaker_of(noun: Token, depth: int) -> tuple[list[Token], bool]:
+    """The subject of a participle on a noun: "X issued a declaration demanding ...": the
+    declaration speaks for X; "X, meeting Y": X."""
+    if noun.lemma_.lower() in WORDS.speech_nouns and noun.dep_ in ("dobj", "pobj"):
+        gov = noun.head if noun.dep_ == "dobj" else noun.head.head
+        if gov.pos_ in ("VERB", "AUX"):
+            return _subject_of(gov, depth + 1)[0], True
+    return [noun], True
+
+
+def _owner_actors(tok: Token, res: Resolution, *, as_target: bool) -> list[ActorHit]:
     """The actor a common noun belongs to: "a US request", "Russia's decision", "calls by X"."""
-    out: list[tuple[Actor, float, Token]] = []
+    out = _modifier_owners(tok, res)
+    if out or not as_target:
+        return out
+    return _phrase_owners(tok, res) or _venue_owners(tok, res)
+
+
+def _modifier_owners(tok: Token, res: Resolution) -> list[ActorHit]:
+    """"a US request", "Russia's decision": the state or actor in a modifier."""
+    out: list[ActorHit] = []
     for c in tok.children:
         if c.dep_ in ("poss", "compound", "nmod", "amod") and c.pos_ != "PRON":
             actors = res.actors(c)
@@ -128,29 +147,32 @@ def _owner_actors(tok: Token, res: Resolution, *, as_target: bool) -> list[tuple
             iso = gz.country(c.text)
             if iso is not None and not iso.ambiguous:
                 out.append((Actor(gz.country_name(iso.iso3), ActorType.COUNTRY, iso.iso3), 0.8, c))
-    if out or not as_target:
-        return out
+    return out
+
+
+def _phrase_owners(tok: Token, res: Resolution) -> list[ActorHit]:
+    """"calls by X", "demands from X", "states such as X"; "ties with X" for a relation noun."""
     relational = tok.lemma_.lower() in WORDS.relation_nouns
+    out: list[ActorHit] = []
     for c in tok.children:
         if c.dep_ != "prep":
             continue
         if (c.lower_ in ("by", "from", "including", "of", "for", "against")
                 or (relational and c.lower_ in ("with", "between"))
                 or (c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    for q in _conjuncts(p):
-                        out.extend((a, res.certainty.get(q.i, 1.0) * 0.9, q) for a in res.actors(q))
-    if out:
-        return out
-    if tok.lemma_.lower() in WORDS.event_nouns:
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        out.extend((a, res.certainty.get(p.i, 1.0) * 0.8, p) for a in res.actors(p)
-                                   if a.type is not ActorType.PERSON)
+            for q in (q for p in c.children if p.dep_ == "pobj" for q in _conjuncts(p)):
+                out.extend((a, res.certainty.get(q.i, 1.0) * 0.9, q) for a in res.actors(q))
     return out
+
+
+def _venue_owners(tok: Token, res: Resolution) -> list[ActorHit]:
+    """"a summit in Ottawa": where a gathering is held (not a person)."""
+    if tok.lemma_.lower() not in WORDS.event_nouns:
+        return []
+    return [(a, res.certainty.get(p.i, 1.0) * 0.8, p)
+            for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+            for p in c.children if p.dep_ == "pobj"
+            for a in res.actors(p) if a.type is not ActorType.PERSON]
 
 
 def _named_here(tok: Token) -> list[Actor]:
@@ -249,26 +271,14 @@ def _arguments_for_verb(tok: Token, trig: Trigger) -> _Args:
 
 def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None) -> _Args:
     tok = _carrier(tok)
-    preps = tuple(p.lower() for p in trig.preps) + ("between",)
-    sources: list[Token] = []
-    targets: list[Token] = []
-    inherited = False
+    preps = tuple(p for p in (q.lower() for q in trig.preps) if p != "between")
     gov = _governor(tok)
     # "rejected X's demand", "dismissed calls by X": with a governing verb that acts on the
     # noun, its owner is the one acted upon, not the actor
     acted_upon = bool(trig.verbs) and gov != tok and tok.dep_ in ("dobj", "nsubjpass")
-    owners: list[Token] = []
-    speech = tok.lemma_.lower() in WORDS.speech_nouns
-    of_owners: list[Token] = []
-    for c in tok.children:
-        if c.dep_ == "poss" and c.pos_ != "PRON":
-            owners.extend(_conjuncts(c))
-        # "calls by X", "an appeal from X", "the withdrawal of X's forces" (but "withdrawal
-        # from X" names a place)
-        if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and speech)):
-            owners.extend(p for p in c.children if p.dep_ == "pobj")
-        if c.dep_ == "prep" and c.lower_ == "of" and acted_upon and not speech:
-            of_owners.extend(p for p in c.children if p.dep_ == "pobj")
+    owners, of_owners = _noun_owners(tok, acted_upon)
+    sources: list[Token] = []
+    targets_first: list[Token] = []
     if acted_upon:
         targets_first = owners
     else:
@@ -277,42 +287,70 @@ def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None
         if tok.dep_ in ("pobj", "nsubj", "nsubjpass"):
             owners += [c for c in tok.children if c.dep_ == "amod" and c.pos_ == "ADJ" and c not in owners
                        and (hit := gz.country(c.text)) is not None and hit.kind == "demonym"]
-        sources.extend(owners)
-        targets_first = []
+        sources = list(owners)
     between = _prep_objects(tok, ("between",))
-    targets = targets_first + [t for t in _prep_objects(tok, tuple(p for p in preps if p != "between"))
-                               if t not in sources and t not in targets_first]
+    targets = targets_first + [t for t in _prep_objects(tok, preps) if t not in sources and t not in targets_first]
+    inherited = False
     if gov != tok:
-        if not targets:
-            # "granted asylum to X": the recipient hangs on the verb
-            giving = tok.dep_ == "dobj" and trig.plover in _GIVEN_TO
-            gov_preps = tuple(p for p in preps if p != "between") + (("to",) if giving else ())
-            if trig.plover is Plover.MOBILIZE:  # "mobilised reservists for a war against X"
-                gov_preps += ("against", "for")
-            targets = [t for t in _prep_objects(gov, gov_preps)]
-        # "gave X aid" / "imposed on X sanctions" / "gave X five million dollars of aid for Y"
-        targets += [c for c in gov.children if c.dep_ == "dative" and c not in targets]
-        if not sources:
-            if tok.dep_ in ("nsubjpass",) or _is_passive(gov):
-                sources = _agents(gov)
-            elif tok.dep_ == "nsubj":
-                sources = []
-            else:
-                sources, inherited = _subject_of(gov)
-    if not targets and trig.verbs and trig.plover in _ACTED_UPON and res is not None and res.actors(tok):
-        targets = [tok]  # "expelled two Russian diplomats": the diplomats are acted upon
-    if not targets and (trig.verbs or tok.lemma_.lower() in WORDS.event_nouns) and not (
-            res is not None and res.actors(tok)):
-        # "rejected a US request", "attended the G20 summit": the noun's owner;
-        # "a summit in Ottawa": where it is held
-        targets = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod", "amod")
-                   and c.pos_ in ("PROPN", "ADJ", "NOUN")]
-        if not targets and tok.lemma_.lower() in WORDS.event_nouns:
-            targets = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
-                       for p in c.children if p.dep_ == "pobj"]
+        sources, targets, inherited = _governed_arguments(tok, trig, gov, preps, sources, targets)
+    if not targets:
+        targets = _unstated_targets(tok, trig, res)
     if between and not sources:
         return _Args(between, [], False)
     targets += [t for t in of_owners if t not in targets]
     return _Args(sources, targets + [t for t in between if t not in targets], inherited)
 
 
+def _noun_owners(tok: Token, acted_upon: bool) -> tuple[list[Token], list[Token]]:
+    """Who a trigger noun belongs to ("X's visit", "calls by X", "an appeal from X"), and, when a
+    verb acts on it, whose thing the "of" phrase names ("the withdrawal of X's forces")."""
+    speech = tok.lemma_.lower() in WORDS.speech_nouns
+    owners: list[Token] = []
+    of_owners: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            owners.extend(_conjuncts(c))
+        # ("withdrawal from X" names a place, "an appeal from X" a speaker)
+        if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and speech)):
+            owners.extend(p for p in c.children if p.dep_ == "pobj")
+        if c.dep_ == "prep" and c.lower_ == "of" and acted_upon and not speech:
+            of_owners.extend(p for p in c.children if p.dep_ == "pobj")
+    return owners, of_owners
+
+
+def _governed_arguments(tok: Token, trig: Trigger, gov: Token, preps: tuple[str, ...], sources: list[Token],
+                        targets: list[Token]) -> tuple[list[Token], list[Token], bool]:
+    """The arguments a noun trigger takes from the verb that governs it ("held talks with X")."""
+    if not targets:
+        # "granted asylum to X": the recipient hangs on the verb
+        giving = tok.dep_ == "dobj" and trig.plover in _GIVEN_TO
+        gov_preps = preps + (("to",) if giving else ())
+        if trig.plover is Plover.MOBILIZE:  # "mobilised reservists for a war against X"
+            gov_preps += ("against", "for")
+        targets = list(_prep_objects(gov, gov_preps))
+    # "gave X aid" / "imposed on X sanctions" / "gave X five million dollars of aid for Y"
+    targets += [c for c in gov.children if c.dep_ == "dative" and c not in targets]
+    inherited = False
+    if not sources:
+        if tok.dep_ == "nsubjpass" or _is_passive(gov):
+            sources = _agents(gov)
+        elif tok.dep_ != "nsubj":
+            sources, inherited = _subject_of(gov)
+    return sources, targets, inherited
+
+
+def _unstated_targets(tok: Token, trig: Trigger, res: Resolution | None) -> list[Token]:
+    """Targets of a noun trigger whose phrases name none."""
+    named = res is not None and bool(res.actors(tok))
+    if trig.verbs and trig.plover in _ACTED_UPON and named:
+        return [tok]  # "expelled two Russian diplomats": the diplomats are acted upon
+    if not named and (trig.verbs or tok.lemma_.lower() in WORDS.event_nouns):
+        # "rejected a US request", "attended the G20 summit": the noun's owner;
+        # "a summit in Ottawa": where it is held
+        owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod", "amod")
+                  and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+        if not owners and tok.lemma_.lower() in WORDS.event_nouns:
+            owners = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                      for p in c.children if p.dep_ == "pobj"]
+        return owners
+    return []

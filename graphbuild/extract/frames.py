@@ -73,27 +73,8 @@ def _is_topic(tok: Token) -> bool:
 
 
 def _candidates(sent: Span, lex: Lexicon, res: Resolution | None = None) -> list[_Candidate]:
-    cands: list[_Candidate] = []
-    for tok in sent:
-        trig = _naming_trigger(tok) or _verb_trigger(tok, lex)
-        if trig is not None:
-            cands.append(_Candidate(tok, trig, tok, _arguments_for_verb(tok, trig),
-                                    "verb.passive" if _is_passive(tok) else "verb"))
-            continue
-        deontic = _deontic_request(tok)
-        if deontic is not None:
-            clause, subs = deontic
-            sources, inherited = _subject_of(tok if tok.pos_ == "VERB" else tok.head)
-            # "X reminded Y that it must ...": whoever is addressed, should "it" point back
-            addressed = _prep_objects(tok, ("to",)) + (_prep_objects(tok.head, ("to",)) if tok.pos_ == "NOUN" else [])
-            subs = list(subs) + [a for a in addressed if a not in subs]
-            cand = _Candidate(tok, _REQUEST_BY_SAYING, tok, _Args(sources, list(subs), inherited), "verb.deontic")
-            cand.complement_subjects = list(subs)
-            cands.append(cand)
-            continue
-        trig = _noun_trigger(tok, lex)
-        if trig is not None:
-            cands.append(_Candidate(tok, trig, _governor(_carrier(tok)), _arguments_for_noun(tok, trig, res), "noun"))
+    """The triggers of ``sent`` with their argument tokens, frames marked."""
+    cands = [c for c in (_candidate_at(tok, lex, res) for tok in sent) if c is not None]
     # a noun entry that names its governing verb wins over that verb's own entry
     # ("struck a deal" is AGREE, not ASSAULT; "lifted sanctions" is not SANCTION)
     nouns_with_verbs = {c.pred.i for c in cands if c.kind == "noun" and c.trig.verbs and c.pred != c.tok
@@ -104,33 +85,65 @@ def _candidates(sent: Span, lex: Lexicon, res: Resolution | None = None) -> list
     for cand in cands:
         if cand.kind == "noun" and _is_topic(_carrier(cand.tok)):
             cand.embedded = True
-    # frames: what a request, threat, refusal, promise or accusation is about is not an event
     for frame in cands:
-        if frame.trig.plover not in _FRAME_TYPES:
-            continue
-        clauses = _complement_clauses(frame.tok)
-        if frame.trig.plover in (Plover.REJECT, Plover.AGREE) and frame.tok.pos_ == "VERB":
-            # "rejected a call for its troops to be sent to X": what was proposed
-            clauses += [o for o in frame.tok.children if o.dep_ == "dobj" and o.lemma_.lower() in WORDS.proposal_nouns]
-        if frame.trig.plover in (Plover.REQUEST, Plover.AGREE):
-            # "demanded a meeting to discuss X", "offered troops to help Y": the purpose too
-            clauses += [c for c in frame.pred.children if c.dep_ == "advcl" and c.pos_ == "VERB"
-                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-        if frame.pred != frame.tok and frame.tok.dep_ == "dobj" and frame.tok.head == frame.pred and (
-                _lemma(frame.pred, lex) in lex.light_verbs or _lemma(frame.pred, lex) in frame.trig.verbs):
-            # "issued a demand that ...": the clause may hang on the verb
-            clauses += [c for c in _complement_clauses(frame.pred) if c.i != frame.tok.i]
-        frame.clauses = clauses
-        for other in cands:
-            if other is frame or other.embedded:
-                continue
-            if any(_is_inside(other.pred, c) or _is_inside(other.tok, c) for c in clauses):
-                other.embedded = True
-                frame.frame_of.append(other)
-        for c in clauses:
-            if c.dep_ == "ccomp" and frame.trig.plover in (Plover.REQUEST, Plover.ACCUSE):
-                frame.complement_subjects += [t for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
-                                              for t in _conjuncts(s)]
+        if frame.trig.plover in _FRAME_TYPES:
+            _mark_frame(frame, cands, lex)
     return cands
+
+
+def _candidate_at(tok: Token, lex: Lexicon, res: Resolution | None) -> _Candidate | None:
+    """The candidate ``tok`` triggers: a verb (or naming verb), a demand in reported speech, a noun."""
+    trig = _naming_trigger(tok) or _verb_trigger(tok, lex)
+    if trig is not None:
+        return _Candidate(tok, trig, tok, _arguments_for_verb(tok, trig),
+                          "verb.passive" if _is_passive(tok) else "verb")
+    deontic = _deontic_request(tok)
+    if deontic is not None:
+        _, subs = deontic
+        sources, inherited = _subject_of(tok if tok.pos_ == "VERB" else tok.head)
+        # "X reminded Y that it must ...": whoever is addressed, should "it" point back
+        addressed = _prep_objects(tok, ("to",)) + (_prep_objects(tok.head, ("to",)) if tok.pos_ == "NOUN" else [])
+        subs = list(subs) + [a for a in addressed if a not in subs]
+        cand = _Candidate(tok, _REQUEST_BY_SAYING, tok, _Args(sources, list(subs), inherited), "verb.deontic")
+        cand.complement_subjects = list(subs)
+        return cand
+    trig = _noun_trigger(tok, lex)
+    if trig is not None:
+        return _Candidate(tok, trig, _governor(_carrier(tok)), _arguments_for_noun(tok, trig, res), "noun")
+    return None
+
+
+def _mark_frame(frame: _Candidate, cands: list[_Candidate], lex: Lexicon) -> None:
+    """What a request, threat, refusal, promise or accusation is about is not an event: the
+    candidates inside its content are embedded in it."""
+    clauses = _frame_clauses(frame, lex)
+    frame.clauses = clauses
+    for other in cands:
+        if other is frame or other.embedded:
+            continue
+        if any(_is_inside(other.pred, c) or _is_inside(other.tok, c) for c in clauses):
+            other.embedded = True
+            frame.frame_of.append(other)
+    for c in clauses:
+        if c.dep_ == "ccomp" and frame.trig.plover in (Plover.REQUEST, Plover.ACCUSE):
+            frame.complement_subjects += [t for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+                                          for t in _conjuncts(s)]
+
+
+def _frame_clauses(frame: _Candidate, lex: Lexicon) -> list[Token]:
+    """The clauses (and nouns) that spell out a frame's content."""
+    clauses = _complement_clauses(frame.tok)
+    if frame.trig.plover in (Plover.REJECT, Plover.AGREE) and frame.tok.pos_ == "VERB":
+        # "rejected a call for its troops to be sent to X": what was proposed
+        clauses += [o for o in frame.tok.children if o.dep_ == "dobj" and o.lemma_.lower() in WORDS.proposal_nouns]
+    if frame.trig.plover in (Plover.REQUEST, Plover.AGREE):
+        # "demanded a meeting to discuss X", "offered troops to help Y": the purpose too
+        clauses += [c for c in frame.pred.children if c.dep_ == "advcl" and c.pos_ == "VERB"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if frame.pred != frame.tok and frame.tok.dep_ == "dobj" and frame.tok.head == frame.pred and (
+            _lemma(frame.pred, lex) in lex.light_verbs or _lemma(frame.pred, lex) in frame.trig.verbs):
+        # "issued a demand that ...": the clause may hang on the verb
+        clauses += [c for c in _complement_clauses(frame.pred) if c.i != frame.tok.i]
+    return clauses
 
 

@@ -58,63 +58,90 @@ def _mood(trigger: Token, pred: Token, lex: Lexicon) -> _Mood:
     return _Mood(negated, modality, factor, intent, conditional)
 
 
+@dataclass
+class _Reading:
+    """Negation, modality and confidence factor, as the clause's words are read."""
+
+    negated: bool = False
+    modality: Modality = Modality.ASSERTED
+    factor: float = 1.0
+
+
 def _polarity_and_modality(trigger: Token, pred: Token, lex: Lexicon) -> tuple[bool, Modality, float]:
     """Negation, modality and a confidence factor for a trigger whose clause verb is ``pred``."""
-    negated = False
-    modality = Modality.ASSERTED
-    factor = 1.0
-    # the noun itself: "no talks", "upcoming visit"
+    r = _Reading()
     if trigger != pred:
-        for c in trigger.children:
-            if c.lower_ in WORDS.negating_determiners and c.dep_ in ("det", "neg"):
-                negated = True
-            if c.dep_ in ("amod", "compound") and c.lower_ in WORDS.planned_adjectives:
-                modality = Modality.PLANNED
-            if c.dep_ == "amod" and c.lower_ in WORDS.possible_adjectives:
-                modality = Modality.POSSIBLE
+        _read_noun(trigger, r)
     chain = _clause_chain(pred)
     for idx, node in enumerate(chain):
         via = chain[idx - 1].dep_ if idx else None
-        inherits_aux = idx == 0 or via in ("xcomp", "conj")
-        if via in ("ccomp", "advcl") and idx:
-            # "X said it had met Y": reported; the reporting verb's tense does not pass down
-            if node.lemma_.lower() in lex.reporting_verbs and any(
-                    a.lower_ == "had" for a in chain[idx - 1].children if a.dep_ == "aux"):
-                if modality is Modality.ASSERTED:
-                    modality = Modality.REPORTED
+        if via in ("ccomp", "advcl"):
+            _read_reported(node, chain[idx - 1], lex, r)
             break
-        if idx and via == "xcomp":
-            lemma = node.lemma_.lower()
-            if lemma in lex.negating_verbs:
-                negated = not negated
-            if lemma in lex.planned_verbs:
-                modality = Modality.PLANNED
-            if lemma == "go" and any(a.lower_ in WORDS.progressive_be
-                                     for a in node.children if a.dep_ == "aux"):
-                modality = Modality.PLANNED
-        if not inherits_aux and via != "xcomp":
-            continue
-        for c in node.children:
-            low = c.lower_
-            if c.dep_ == "neg" and (idx == 0 or via == "xcomp"):
-                negated = not negated
-            if c.dep_ in ("aux", "auxpass"):
-                if low in lex.planned_aux or c.lemma_.lower() in lex.planned_aux:
-                    modality = Modality.PLANNED
-                elif low in lex.possible_aux or c.lemma_.lower() in lex.possible_aux:
-                    if modality is not Modality.PLANNED:
-                        modality = Modality.POSSIBLE
-                        factor = min(factor, 0.8)
-            if c.dep_ in ("acomp", "attr") and low in WORDS.planned_copula:
-                modality = Modality.PLANNED
-            if c.dep_ == "advmod" and low in ("never",):
-                negated = not negated
+        if via == "xcomp":
+            _read_governing_verb(node, lex, r)
+        if not (idx == 0 or via in ("xcomp", "conj")):
+            continue  # an auxiliary of a clause further up does not pass down
+        _read_children(node, idx == 0 or via == "xcomp", lex, r)
         # "is expected/scheduled/set to meet"
-        if node.tag_ == "VBN" and node.lemma_.lower() in lex.planned_verbs and idx:
-            modality = Modality.PLANNED
+        if idx and node.tag_ == "VBN" and node.lemma_.lower() in lex.planned_verbs:
+            r.modality = Modality.PLANNED
     # "Expected to arrive ..." heading a noun: "expected visit"
     if trigger != pred and pred == trigger.head and pred.lemma_.lower() in lex.planned_verbs:
-        modality = Modality.PLANNED
-    return negated, modality, factor
+        r.modality = Modality.PLANNED
+    return r.negated, r.modality, r.factor
 
 
+def _read_noun(trigger: Token, r: _Reading) -> None:
+    """The noun itself: "no talks", "upcoming visit", "possible talks"."""
+    for c in trigger.children:
+        if c.lower_ in WORDS.negating_determiners and c.dep_ in ("det", "neg"):
+            r.negated = True
+        if c.dep_ in ("amod", "compound") and c.lower_ in WORDS.planned_adjectives:
+            r.modality = Modality.PLANNED
+        if c.dep_ == "amod" and c.lower_ in WORDS.possible_adjectives:
+            r.modality = Modality.POSSIBLE
+
+
+def _read_reported(node: Token, below: Token, lex: Lexicon, r: _Reading) -> None:
+    """"X said it had met Y": reported; the reporting verb's tense does not pass down."""
+    if node.lemma_.lower() in lex.reporting_verbs and any(
+            a.lower_ == "had" for a in below.children if a.dep_ == "aux"):
+        if r.modality is Modality.ASSERTED:
+            r.modality = Modality.REPORTED
+
+
+def _read_governing_verb(node: Token, lex: Lexicon, r: _Reading) -> None:
+    """A verb the clause is the infinitive of: "failed to meet", "plans to visit", "is going to"."""
+    lemma = node.lemma_.lower()
+    if lemma in lex.negating_verbs:
+        r.negated = not r.negated
+    if lemma in lex.planned_verbs:
+        r.modality = Modality.PLANNED
+    if lemma == "go" and any(a.lower_ in WORDS.progressive_be for a in node.children if a.dep_ == "aux"):
+        r.modality = Modality.PLANNED
+
+
+def _read_children(node: Token, own_negation: bool, lex: Lexicon, r: _Reading) -> None:
+    """Auxiliaries, negation and copula complements of a clause verb."""
+    for c in node.children:
+        low = c.lower_
+        if c.dep_ == "neg" and own_negation:
+            r.negated = not r.negated
+        if c.dep_ in ("aux", "auxpass"):
+            _read_auxiliary(c, lex, r)
+        if c.dep_ in ("acomp", "attr") and low in WORDS.planned_copula:
+            r.modality = Modality.PLANNED
+        if c.dep_ == "advmod" and low == "never":
+            r.negated = not r.negated
+
+
+def _read_auxiliary(aux: Token, lex: Lexicon, r: _Reading) -> None:
+    """"will" plans; "may" makes possible (and less sure), unless something already plans."""
+    low, lemma = aux.lower_, aux.lemma_.lower()
+    if low in lex.planned_aux or lemma in lex.planned_aux:
+        r.modality = Modality.PLANNED
+    elif low in lex.possible_aux or lemma in lex.possible_aux:
+        if r.modality is not Modality.PLANNED:
+            r.modality = Modality.POSSIBLE
+            r.factor = min(r.factor, 0.8)
