@@ -521,6 +521,19 @@ def _make_trigger(raw: Mapping[str, Any], pos: str, origin: str, where: str,
                            f"got {lemma!r}")
     lemma = lemma.strip().lower()
     plover = _plover(raw.get("plover"), where)
+    particle, preps, verbs = _word_fields(raw, pos, where)
+    relation, mode, context = _label_fields(raw, lemma, particle, pos, where, contexts)
+    symmetric, role, confidence = _prior_fields(raw, where)
+    return Trigger(
+        lemma=lemma, pos=pos, plover=plover, relation=relation, mode=mode, context=context,
+        symmetric=symmetric, preps=tuple(dict.fromkeys(preps)), particle=particle,
+        verbs=tuple(sorted(set(verbs))), target_role=role, confidence=float(confidence),
+        origin=origin,
+    )
+
+
+def _word_fields(raw: Mapping[str, Any], pos: str, where: str) -> tuple[str | None, list[str], list[str]]:
+    """An entry's particle, prepositions and governing verbs, checked."""
     particle = _optional_str(raw, "particle", where)
     if particle is not None:
         particle = particle.lower()
@@ -538,6 +551,12 @@ def _make_trigger(raw: Mapping[str, Any], pos: str, origin: str, where: str,
             raise LexiconError(f"{where}: verbs: {v!r} is not a lower-case verb lemma")
     if verbs and pos == "VERB":
         raise LexiconError(f"{where}: 'verbs' (governing verbs) applies to [[noun]] entries only")
+    return particle, preps, verbs
+
+
+def _label_fields(raw: Mapping[str, Any], lemma: str, particle: str | None, pos: str, where: str,
+                  contexts: Iterable[str]) -> tuple[str, str | None, str | None]:
+    """An entry's relation (by default from the lemma and particle), mode and context, checked."""
     relation = raw.get("relation")
     if relation is None or relation == "":
         relation = lemma + (f"_{particle}" if particle and pos == "VERB" else "")
@@ -553,6 +572,11 @@ def _make_trigger(raw: Mapping[str, Any], pos: str, origin: str, where: str,
     if context is not None and context not in contexts:
         raise LexiconError(f"{where}: unknown context {context!r}; valid: "
                            f"{', '.join(contexts)} (or add it under [context])")
+    return relation, mode, context
+
+
+def _prior_fields(raw: Mapping[str, Any], where: str) -> tuple[bool, str, float]:
+    """An entry's symmetric flag, target role and confidence, checked."""
     symmetric = raw.get("symmetric", False)
     if not isinstance(symmetric, bool):
         raise LexiconError(f"{where}: symmetric must be true or false, got {symmetric!r}")
@@ -564,12 +588,7 @@ def _make_trigger(raw: Mapping[str, Any], pos: str, origin: str, where: str,
     if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) \
             or not 0.0 <= confidence <= 1.0:
         raise LexiconError(f"{where}: confidence must be a number from 0 to 1, got {confidence!r}")
-    return Trigger(
-        lemma=lemma, pos=pos, plover=plover, relation=relation, mode=mode, context=context,
-        symmetric=symmetric, preps=tuple(dict.fromkeys(preps)), particle=particle,
-        verbs=tuple(sorted(set(verbs))), target_role=role, confidence=float(confidence),
-        origin=origin,
-    )
+    return symmetric, role, confidence
 
 
 def _plover(value: Any, where: str) -> Plover:
@@ -760,6 +779,15 @@ def parse_phrase(phrase: str, *, pos: str | None = None) -> dict[str, Any]:
         if pos not in (None, *_POS):
             raise LexiconError(f"phrase {phrase!r}: pos must be VERB or NOUN, got {pos!r}")
     shown = phrase.strip()
+    words, role = _phrase_words(shown)
+    known = _known_nouns()
+    if pos == "NOUN" or words[0] in _DETERMINERS or (pos is None and _is_plural_noun(words[0], known)):
+        return _noun_phrase(words, role, shown, known)
+    return _verb_phrase(words, role, shown, pos, known)
+
+
+def _phrase_words(shown: str) -> tuple[list[str], str]:
+    """Rule 1: the phrase's words without placeholders, and the target role."""
     words: list[str] = []
     role = "object"
     placeholder = False
@@ -782,13 +810,21 @@ def parse_phrase(phrase: str, *, pos: str | None = None) -> dict[str, Any]:
     if _is_prep(words[0]):
         raise LexiconError(f"phrase {shown!r}: starts with a preposition; write the verb or "
                            "noun first, e.g. 'meet with' or 'talks between'")
-    known = _known_nouns()
-    if pos == "NOUN" or words[0] in _DETERMINERS or (pos is None and _is_plural_noun(words[0], known)):
-        body, preps = _split_preps([w for w in words if w not in _DETERMINERS], shown)
-        if not body:
-            raise LexiconError(f"phrase {shown!r}: no noun in it")
-        head = _singular(body[-1], known)
-        return _parsed(head, "NOUN", None, preps, (), role, "_".join(body), body[:-1])
+    return words, role
+
+
+def _noun_phrase(words: list[str], role: str, shown: str, known: frozenset[str]) -> dict[str, Any]:
+    """Rule 2: a noun phrase with no governing verb ("a visit to", "talks between")."""
+    body, preps = _split_preps([w for w in words if w not in _DETERMINERS], shown)
+    if not body:
+        raise LexiconError(f"phrase {shown!r}: no noun in it")
+    head = _singular(body[-1], known)
+    return _parsed(head, "NOUN", None, preps, (), role, "_".join(body), body[:-1])
+
+
+def _verb_phrase(words: list[str], role: str, shown: str, pos: str | None,
+                 known: frozenset[str]) -> dict[str, Any]:
+    """Rules 3 to 6: a verb, its particle, an object noun, the target's prepositions."""
     verb, rest = words[0], words[1:]
     if "/" in verb:
         raise LexiconError(f"phrase {shown!r}: '/' may only join alternative prepositions at "

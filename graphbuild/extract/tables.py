@@ -107,8 +107,8 @@ def load_table_file(name: str) -> Mapping[str, Any]:
 def read_tables(data: bytes, display: str, schema: Mapping[str, str]) -> dict[str, Any]:
     """Parse and validate one word-table file against ``schema`` (key -> kind).
 
-    >>> read_tables(b'source = "ours"\\nwords = ["a", "b"]\\n', "x.toml", {"words": "words"})
-    {'words': frozenset({'a', 'b'})}
+    >>> sorted(read_tables(b'source = "ours"\\nwords = ["b", "a"]\\n', "x.toml", {"words": "words"})["words"])
+    ['a', 'b']
     >>> read_tables(b'source = "ours"\\nwords = ["a", 3]\\n', "x.toml", {"words": "words"})
     Traceback (most recent call last):
     ...
