@@ -34,6 +34,7 @@ from .frames import _Candidate, _candidates
 from .lexicon import Lexicon, Trigger, load_lexicon
 from .mood import _mood
 from .rules import Case, Context, Emission, code
+from .triggers import declared_triggers
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -121,6 +122,7 @@ def make_event_extractor(*, lexicon: Lexicon | None = None, user_actors: Sequenc
             yield from events
 
     extract_events.__name__ = "extract_events"
+    extract_events.triggers = declared_triggers(lex)  # type: ignore[attr-defined]
     return extract_events
 
 

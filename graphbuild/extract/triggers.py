@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from ..prefilter import Triggers
 from ..types import Plover
 from .lexicon import Lexicon, Trigger
 from .parse import _carrier, _conjuncts, _governor
@@ -147,3 +148,36 @@ _REQUEST_BY_SAYING = Trigger(lemma="say", pos="VERB", plover=Plover.REQUEST, rel
                              verbs=(), target_role="object", confidence=0.6, origin="builtin")
 
 
+
+
+def declared_triggers(lex: Lexicon) -> Triggers:
+    """The words the event extractor needs to see, for the prefilter.
+
+    A lexicon verb with a plain sense, or a noun with an entry that needs no governing verb,
+    triggers alone; a verb whose every sense needs a particle needs one of those particles; a
+    noun whose every entry names its governing verbs needs one of those verbs. The extractor's
+    own triggers: a naming verb needs a disapproving word, a verb of saying an auxiliary of
+    obligation (or "have", for "have to").
+
+    >>> from .lexicon import load_lexicon
+    >>> t = declared_triggers(load_lexicon())
+    >>> "meet" in t.words, "unfriendly" in t.needs["describe"], "must" in t.needs["say"]
+    (True, True, True)
+    """
+    words: set[str] = set()
+    needs: dict[str, set[str]] = {}
+    for lemma, entries in lex.verbs.items():
+        if any(not t.particle for t in entries):
+            words.add(lemma)
+        else:
+            needs.setdefault(lemma, set()).update(t.particle for t in entries if t.particle)
+    for lemma, entries in lex.nouns.items():
+        if any(not t.verbs for t in entries):
+            words.add(lemma)
+        else:
+            needs.setdefault(lemma, set()).update(v for t in entries for v in t.verbs)
+    for verb in WORDS.naming_verbs:
+        needs.setdefault(verb, set()).update(WORDS.disapproving_words)
+    for verb in WORDS.saying_verbs:
+        needs.setdefault(verb, set()).update(WORDS.deontic_auxiliaries | {"have"})
+    return Triggers(frozenset(words), needs)
