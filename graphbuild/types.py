@@ -34,6 +34,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
     from spacy.tokens import Doc
 
+    from .actors.resolve import Resolution
+
 __all__ = [
     "ActorType",
     "Modality",
@@ -244,9 +246,16 @@ class Event:
 
 
 class Extractor(Protocol):
-    """A pure function from a parsed article to events. It never mutates the ``Doc``."""
+    """A pure function from a parsed article to events. It never mutates the ``Doc``.
 
-    def __call__(self, doc: Doc, *, article: Article) -> Iterator[Event]: ...
+    ``actors`` is the :class:`~graphbuild.actors.resolve.Resolution` of the Doc, computed once
+    per article by the pipeline (the user's actor list applied) and passed to every extractor;
+    an extractor that takes ``(doc, *, article)`` only, or ``**options``, works too. An
+    extractor may declare the words it needs as a ``triggers`` attribute
+    (:class:`graphbuild.prefilter.Triggers`); without one, the whole text is parsed for it.
+    """
+
+    def __call__(self, doc: Doc, *, article: Article, actors: Resolution) -> Iterator[Event]: ...
 
 
 class Exporter(Protocol):

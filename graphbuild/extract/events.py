@@ -24,9 +24,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ..actors.resolve import Resolution, UserActor, resolve
+from ..actors.resolve import Resolution
 from ..types import Actor, ActorType, Article, Event, Modality, Plover
 from . import dates
 from .arguments import ActorHit, _actors_for
@@ -91,33 +91,44 @@ def _pairs(trig: Trigger, sources: list[ActorHit], targets: list[ActorHit]) -> I
                 yield s, o
 
 
-def make_event_extractor(*, lexicon: Lexicon | None = None, user_actors: Sequence[UserActor] = (),
-                         min_confidence: float = 0.0):
+def make_event_extractor(*, lexicon: Lexicon | None = None, min_confidence: float = 0.0, **_options: Any):
     """Build the dependency-parse event extractor.
 
     Parameters
     ----------
     lexicon
         The trigger lexicon (default: the built-in one).
-    user_actors
-        The user's actor list; it wins over inference.
     min_confidence
         Events below this confidence are not yielded.
+    **_options
+        Other build options (``user_actors``, ...) are not the extractor's: the user's actor
+        list is applied when the pipeline resolves the actors it passes in.
 
     Returns
     -------
     callable
-        ``extract(doc, *, article) -> Iterator[Event]``, a pure function.
+        ``extract(doc, *, article, actors) -> Iterator[Event]``, a pure function, with the
+        words it needs as its ``triggers``.
+
+    Examples
+    --------
+    >>> from graphbuild.actors.resolve import resolve
+    >>> from graphbuild.ingest import article_from_text
+    >>> from graphbuild.nlp import load_pipeline
+    >>> text = "Chile accused Peru of spying."
+    >>> doc, extract = load_pipeline()(text), make_event_extractor()
+    >>> [(e.source.label, e.plover.value, e.target.label)
+    ...  for e in extract(doc, article=article_from_text(text, id="a"), actors=resolve(doc))]
+    [('Chile', 'ACCUSE', 'Peru')]
     """
     lex = lexicon or load_lexicon()
 
-    def extract_events(doc: Doc, *, article: Article) -> Iterator[Event]:
-        res = resolve(doc, user_actors=user_actors, date=article.date)
+    def extract_events(doc: Doc, *, article: Article, actors: Resolution, **_: Any) -> Iterator[Event]:
         history: list[Event] = []
         for sent in doc.sents:
             if _is_heading(sent):
                 continue
-            events = list(_sentence_events(sent, res, article, lex, min_confidence, history))
+            events = list(_sentence_events(sent, actors, article, lex, min_confidence, history))
             history.extend(events)
             yield from events
 
