@@ -46,9 +46,8 @@ def test_a_taken_name_is_refused_for_another_function():
 
 
 def test_every_registered_extractor_yields_valid_events(nlp):
-    from graphbuild.ingest import article_from_text
-
     from graphbuild.actors.resolve import resolve
+    from graphbuild.ingest import article_from_text
 
     text = "Canada met Mexico on Friday. Spain accused Austria of spying."
     article = article_from_text(text, id="t")
