@@ -574,3 +574,11 @@ def test_parse_phrase_pos_override():
 def test_parse_phrase_errors(phrase, pos, fragment):
     with pytest.raises(LexiconError, match=re.escape(fragment)):
         parse_phrase(phrase, pos=pos)
+
+
+def test_the_readme_example_lexicon_adds_entries_and_replaces_none(lex, caplog):
+    with caplog.at_level("WARNING", logger="graphbuild.extract.lexicon"):
+        user = load_lexicon(ROOT / "docs" / "lexicon-example.csv")
+    assert len(user) == len(lex) + 5 and not caplog.records
+    (parley,) = user.triggers("parley", "VERB")
+    assert (parley.plover, parley.preps, parley.symmetric) == (Plover.CONSULT, ("with",), True)
