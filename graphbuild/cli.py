@@ -146,6 +146,9 @@ def _add_build(sub) -> None:
     p.add_argument("--base-iri", type=_base_iri, default=None, metavar="IRI",
                    help="where the RDF's actor, event and article IRIs live (default "
                    "https://graphbuild.example.org/; end it with / or #)")
+    p.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
+                   help="when another build is writing into --out, wait this long for it to "
+                   "end before giving up (default 60)")
 
 
 def _progress(total_hint: str = "articles"):
@@ -241,6 +244,31 @@ def _summary(stats, G, files: Sequence[Path]) -> str:
 
 
 def _run_build(args: argparse.Namespace) -> int:
+    """One build at a time per --out (a lock inside it); with --strict, every input is read
+    once before anything (the folder, a cache entry) is written."""
+    from ._files import locked_folder
+
+    if args.strict:
+        _check_inputs(args)
+    with locked_folder(args.out, wait=args.wait):
+        return _build(args)
+
+
+def _check_inputs(args: argparse.Namespace) -> None:
+    """Read every input of a --strict run without writing anything: the first bad one raises."""
+    from .pipeline import BuildStats, _articles_from
+
+    config = _config(args)
+    quiet = logging.getLogger(_articles_from.__module__)  # its warnings come again in the build
+    quiet.disabled, was = True, quiet.disabled
+    try:
+        for _ in _articles_from(args.paths, config=config, stats=BuildStats()):
+            pass
+    finally:
+        quiet.disabled = was
+
+
+def _build(args: argparse.Namespace) -> int:
     from ._files import remove_stale_temps
     from .pipeline import run
     from .rdf import write_graph
@@ -304,6 +332,8 @@ def _run_extract(args: argparse.Namespace) -> int:
     from .pipeline import BuildStats, _articles_from, extract_articles
 
     config = _config(args)
+    if args.strict and config.cache_dir:  # no cache entry unless every input is good
+        _check_inputs(args)
     stats = BuildStats()
     out = sys.stdout
     if args.format == "tsv":
