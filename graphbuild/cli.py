@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ._safe import SafeFormatter, printable
 from .errors import GraphbuildError
 
 __all__ = ["main", "COMMANDS", "load_graph"]
@@ -210,7 +211,7 @@ def _problem_lines(problems: Sequence, *, shown: int = 3,
         reason = getattr(problem, "reason", str(problem))
         path, line = getattr(problem, "path", None), getattr(problem, "line", None)
         where = "" if path is None else f"{path}:{line}" if line is not None else str(path)
-        groups.setdefault(_reason_group(reason, cuts), []).append(where)
+        groups.setdefault(printable(_reason_group(reason, cuts)), []).append(printable(where))
     lines = []
     for reason, places in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         named = [p for p in places if p]
@@ -239,7 +240,7 @@ def _summary(stats, G, files: Sequence[Path]) -> str:
         by_type[d["plover"]] = by_type.get(d["plover"], 0) + 1
     for name, n in sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0])):
         lines.append(f"  {name:<10} {n}")
-    lines.append("files: " + ", ".join(str(f) for f in files))
+    lines.append("files: " + ", ".join(printable(f) for f in files))
     return "\n".join(lines)
 
 
@@ -349,7 +350,7 @@ def _run_extract(args: argparse.Namespace) -> int:
                                     for k in EXTRACT_FIELDS) + "\n")
     out.flush()
     for problem in stats.skipped:
-        print(f"graphbuild: skipped: {problem}", file=sys.stderr)
+        print(f"graphbuild: skipped: {printable(problem)}", file=sys.stderr)
     if stats.articles == 0:
         print("graphbuild: nothing usable was read", file=sys.stderr)
         return EXIT_NOTHING
@@ -452,7 +453,8 @@ def _run_render(args: argparse.Namespace) -> int:
     written = render(G, args.kind, out, focus=args.focus, title=args.title, weight=args.weight)
     if not args.quiet:
         kind = "ego" if args.focus and args.kind in ("network", "ego") else args.kind
-        print(f"{written} ({kind}: {G.number_of_edges()} events, {G.number_of_nodes()} actors)")
+        print(printable(f"{written} ({kind}: {G.number_of_edges()} events, "
+                        f"{G.number_of_nodes()} actors)"))
     return EXIT_OK
 
 
@@ -475,10 +477,10 @@ def _run_validate(args: argparse.Namespace) -> int:
     conforms, report = validate(args.file)
     if conforms:
         if not args.quiet:
-            print(f"{args.file}: conforms to graphbuild's SHACL shapes")
+            print(f"{printable(args.file)}: conforms to graphbuild's SHACL shapes")
         return EXIT_OK
-    print(report.rstrip())
-    print(f"graphbuild: {args.file} does not conform to graphbuild's SHACL shapes",
+    print(printable(report.rstrip(), keep_newlines=True))
+    print(f"graphbuild: {printable(args.file)} does not conform to graphbuild's SHACL shapes",
           file=sys.stderr)
     return EXIT_NOTHING
 
@@ -624,14 +626,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``graphbuild`` console script."""
     parser = _parser()
     args = parser.parse_args(argv)
+    handler = logging.StreamHandler(sys.stderr)  # values in log lines shown escaped
+    handler.setFormatter(SafeFormatter("graphbuild: %(levelname)s: %(message)s"))
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="graphbuild: %(levelname)s: %(message)s", stream=sys.stderr)
+                        handlers=[handler])
     if getattr(args, "quiet", False):
         logging.getLogger().setLevel(logging.ERROR)
     try:
         return args._runners[args.command](args)
     except GraphbuildError as err:
-        print(f"graphbuild: error: {err}", file=sys.stderr)
+        print(f"graphbuild: error: {printable(err)}", file=sys.stderr)
         return EXIT_NOTHING
     except KeyboardInterrupt:
         print("graphbuild: interrupted", file=sys.stderr)
@@ -639,7 +643,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except OSError as err:  # an output folder that cannot be made, a full disk, ...
-        print(f"graphbuild: error: {err}", file=sys.stderr)
+        print(f"graphbuild: error: {printable(err)}", file=sys.stderr)
         return EXIT_NOTHING
     except MemoryError:
         print("graphbuild: error: out of memory; give fewer or smaller inputs (--max-bytes), "

@@ -52,6 +52,7 @@ from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
 
+from ._safe import printable
 from .errors import InputError, LexiconError
 from .types import Article
 
@@ -217,7 +218,7 @@ def article_from_text(
 
 
 def _log_problem(err: InputError) -> None:
-    logger.warning("%s%s", err, "; skipped" if err.skipped else "")
+    logger.warning("%s%s", printable(err), "; skipped" if err.skipped else "")
 
 
 # ---------------------------------------------------------------------------------------------
