@@ -139,3 +139,11 @@ def test_hidden_elements_are_not_text(tmp_path):
     assert "attacked" not in article.text
     assert article.text.split("\n\n") == ["Kenya and Uganda held talks in Kampala on Monday.",
                                           "The talks will go on."]
+
+
+def test_the_html_record_survives_a_default_date(nlp):
+    from graphbuild.pipeline import _with_default_date
+
+    [article], _ = _read(PAGES / "undated.html")
+    [dated] = _with_default_date([article], dt.date(2025, 6, 1))
+    assert dated.date == dt.date(2025, 6, 1) and dated.extraction == article.extraction
