@@ -180,7 +180,9 @@ class Article:
     """One news article: its id, text and what is known about where it came from.
 
     ``id`` is the file's stem or the jsonl ``id``; ``source`` is the path it was read from
-    (with ``:LINE`` for jsonl); ``date`` is the publication date if known.
+    (with ``:LINE`` for jsonl); ``date`` is the publication date if known. ``extraction`` says
+    how ``text`` was made from ``source`` when it is not the file's own text (for a web page:
+    ``"html main text: trafilatura 2.3.1"``); event offsets always point into ``text``.
     """
 
     id: str
@@ -189,6 +191,7 @@ class Article:
     date: dt.date | None = None
     url: str | None = None
     source: str | None = None
+    extraction: str | None = None  # how text was made from source, when not its own text
 
 
 @dataclass(frozen=True)
