@@ -215,3 +215,13 @@ def test_strict_with_good_inputs_builds_as_usual(tmp_path, cli):
     assert result.code == 0, result.err
     assert _sentences(tmp_path / "out") == {FIRST.strip()}
     assert _cache_entries(tmp_path / "out" / ".graphbuild-cache")
+
+
+@pytest.mark.parametrize("wait", ["-1", "nan", "inf", "soon"])
+def test_a_wait_that_is_not_a_time_is_a_usage_error(tmp_path, wait, capsys):
+    from graphbuild.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["build", str(tmp_path), "--out", str(tmp_path / "out"), "--wait", wait])
+    assert exc.value.code == 2
+    assert "--wait" in capsys.readouterr().err and not (tmp_path / "out").exists()
