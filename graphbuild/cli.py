@@ -49,6 +49,17 @@ def _positive(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    """A time to wait: a finite number of seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r}: give a finite number of seconds, 0 or more")
+    return value
+
+
 _SIZE_UNITS = {"": 1, "K": 10**3, "M": 10**6, "G": 10**9, "KI": 2**10, "MI": 2**20, "GI": 2**30}
 
 
@@ -147,7 +158,7 @@ def _add_build(sub) -> None:
     p.add_argument("--base-iri", type=_base_iri, default=None, metavar="IRI",
                    help="where the RDF's actor, event and article IRIs live (default "
                    "https://graphbuild.example.org/; end it with / or #)")
-    p.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
+    p.add_argument("--wait", type=_seconds, default=60.0, metavar="SECONDS",
                    help="when another build is writing into --out, wait this long for it to "
                    "end before giving up (default 60)")
 
