@@ -64,6 +64,7 @@ __all__ = [
 
 Recogniser = Callable[["Token", "Context"], "Mention | None"]
 
+_BREAKS = frozenset({"-", "--", "\u2013", "\u2014", "(", ")", ":"})
 _GOVERNMENT_HEADS = ("government", "administration", "regime", "state", "leadership")
 
 
@@ -121,7 +122,7 @@ def organisation(head: Token, ctx: Context) -> Mention | None:
 
 def known_person(head: Token, ctx: Context) -> Mention | None:
     """A name of a person the article has already named ("Ortiz" after "Elena Ortiz")."""
-    if head.pos_ != "PROPN" or ctx.person_key(head.text) not in ctx.persons:
+    if not ctx.names_known_person(head):
         return None
     names = ctx.names(head)
     return person_mention(head, names or [head], [m for m in ctx.modifiers(head) if m not in names], ctx)
@@ -186,6 +187,10 @@ def person_mention(head: Token, name_toks: list[Token], title_mods: list[Token],
     around it; the article's person is updated with what they say."""
     label = gz.strip_honorifics(surface(name_toks)).strip() or head.text
     label = re.sub(r"\s*['’]s$", "", label).strip()
+    # a title never reaches back over a dash or parenthesis ("BANGKOK (AP) - Chilean
+    # President X": the dateline is where the report was filed)
+    cut = max((t.i for t in title_mods if t.i < head.i and t.text in _BREAKS), default=-1)
+    title_mods = [t for t in title_mods if t.i > cut]
     owner_title, owner_toks = _owner_title(head, name_toks)
     title = list(title_mods) + owner_title
     toks = name_toks + [t for t in title_mods if t.i < head.i] + owner_toks

@@ -157,3 +157,23 @@ def test_resolve_on_a_hand_built_parse_joins_pronouns_and_pairs(parse):
     assert [a.label for a in res.by_token[7]] == ["Elena Ortiz"]
     assert res.certainty[7] < 1.0
     assert {a.country for a in res.by_token[16]} == {"CAN", "PER"}
+
+
+def test_a_short_form_is_any_word_of_one_known_full_name_but_not_a_particle(parse, context):
+    doc = parse([("Mendes", "NOUN", "nsubj", 1), ("spoke", "VERB", "ROOT", 1), ("da", "PROPN", "dobj", 1)])
+    ctx = context(doc)
+    ctx.person("Ana Mendes da Costa", "BRA", "President")
+    assert ctx.person_key("Mendes") == ctx.person_key("Ana") == "costa"
+    assert ctx.person_key("da") == "da"
+    person = only(rec.known_person(doc[0], ctx))  # a surname the parser took for a common noun
+    assert (person.label, person.country) == ("Ana Mendes da Costa", "BRA")
+    ctx.person("Rui Mendes", "PRT", None)
+    assert ctx.person_key("Mendes") == "mendes"  # now the surname of another person
+
+
+def test_a_title_does_not_reach_back_over_a_dateline(parse, context):
+    doc = parse([("LIMA", "PROPN", "nmod", 5, "B-GPE"), ("(", "PUNCT", "punct", 5), ("AP", "PROPN", "appos", 0, "B-ORG"),
+                 (")", "PUNCT", "punct", 5), ("President", "PROPN", "compound", 5), ("Okafor", "PROPN", "nsubj", 6, "B-PERSON"),
+                 ("spoke", "VERB", "ROOT", 6)])
+    person = only(rec.new_person(doc[5], context(doc)))
+    assert (person.country, person.role) == (None, "President")

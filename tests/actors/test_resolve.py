@@ -179,3 +179,38 @@ def test_a_treaty_is_never_an_actor(nlp):
     doc = nlp("Chile urged Peru to sign the proposed Pacific Free Trade Agreement (PFTA) instead.")
     res = resolve(doc)
     assert all("Agreement" not in a.label and "PFTA" not in a.label for a in res.all_actors())
+
+
+# --------------------------------------------------------------------------- a person's country is evidence
+
+
+def test_a_demonym_of_the_second_person_does_not_leak_to_the_first(actors_of):
+    _, _, by_head = actors_of("President Dana Whitfield met Chinese President Zhou Ming in Beijing on Friday.")
+    assert one(by_head["Whitfield"]).country is None
+    assert one(by_head["Ming"]).country == "CHN"
+
+
+def test_the_place_an_act_happens_is_no_nationality(actors_of):
+    _, _, by_head = actors_of("President Tarek imposed a curfew in Nairobi.")
+    assert one(by_head["Tarek"]).country is None
+
+
+def test_a_dateline_is_no_nationality_and_a_surname_joins_the_full_name(actors_of):
+    _, res, by_head = actors_of("BANGKOK, May 2 (AP) - Chilean President Rosa Fuentes landed on Monday.\n"
+                                "Fuentes later met Thai officials.")
+    persons = {a.id: a for a in res.all_actors() if a.type is ActorType.PERSON}
+    assert len(persons) == 1, persons
+    (person,) = persons.values()
+    assert person.country == "CHL" and person.role == "President"
+
+
+def test_one_of_several_family_names_joins_the_full_name(actors_of):
+    _, _, by_head = actors_of("President Ana Mendes da Costa of Brazil arrived in Jakarta on Tuesday. "
+                              "Mendes said trade would grow.")
+    assert one(by_head["Mendes"]) == one(by_head["Costa"])
+    assert one(by_head["Mendes"]).country == "BRA"
+
+
+def test_the_state_a_person_speaks_for_is_evidence(actors_of):
+    _, _, by_head = actors_of("Minister Lars Olsen said Norway would send more aid.")
+    assert one(by_head["Olsen"]).country == "NOR"
