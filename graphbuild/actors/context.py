@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..types import Actor, ActorType
+from ..types import Actor, ActorType, Sector
 from . import gazetteer as gz
 from .phrases import ent_of, left_modifiers, may_name_an_actor, name_tokens, name_words, norm
 from .user import UserActor
@@ -68,12 +68,13 @@ class _Person:
     aliases: set[str] = field(default_factory=set)
     fixed: Actor | None = None  # from the user's actor list
     serves_organisation: bool = False
+    sector: Sector | None = None
 
     def actor(self) -> Actor:
         if self.fixed is not None:
             return self.fixed
         aliases = tuple(sorted(a for a in self.aliases if a != self.label))
-        return Actor(self.label, ActorType.PERSON, self.country, self.role, aliases)
+        return Actor(self.label, ActorType.PERSON, self.country, self.role, aliases, sector=self.sector)
 
 
 @dataclass
@@ -168,7 +169,7 @@ class Context:
         return parts[-1]
 
     def person(self, label: str, country: str | None, role: str | None,
-               fixed: Actor | None = None) -> _Person:
+               fixed: Actor | None = None, sector: Sector | None = None) -> _Person:
         """The article's person ``label`` names, created or updated with what is said of them."""
         key = self.person_key(label)
         person = self.persons.get(key)
@@ -180,6 +181,7 @@ class Context:
         person.aliases.add(label)
         person.country = person.country or country
         person.role = person.role or role
+        person.sector = person.sector or sector
         return person
 
     # -- bookkeeping

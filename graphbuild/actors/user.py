@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import InputError
-from ..types import Actor, ActorType
+from ..types import Actor, ActorType, Sector
 
 __all__ = ["UserActor", "load_actor_list"]
 
@@ -24,9 +24,10 @@ class UserActor:
     aliases: tuple[str, ...] = ()
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
+    sector: Sector | None = None
 
     def actor(self) -> Actor:
-        return Actor(self.name, self.type, self.country, self.role, self.aliases)
+        return Actor(self.name, self.type, self.country, self.role, self.aliases, sector=self.sector)
 
     def valid_on(self, day: dt.date | None) -> bool:
         if day is None:
@@ -36,10 +37,12 @@ class UserActor:
 
 
 def load_actor_list(path: str) -> list[UserActor]:
-    """Read a user's actor list: CSV with ``name, aliases, type, country, role, valid_from, valid_to``.
+    """Read a user's actor list: CSV with ``name, aliases, type, country, role, valid_from, valid_to``
+    and optionally ``sector``.
 
     ``aliases`` are separated by ``;`` or ``|``; ``type`` is PERSON, COUNTRY or ORG; dates are
-    ISO dates and may be empty. A bad row raises :class:`InputError` naming the file and line.
+    ISO dates and may be empty; ``sector`` is one of :class:`~graphbuild.types.Sector`
+    (government, military, rebels ...) or empty. A bad row raises :class:`InputError` naming the file and line.
     """
     rows: list[UserActor] = []
     try:
@@ -74,5 +77,16 @@ def load_actor_list(path: str) -> list[UserActor]:
                                      path=str(path), line=line) from None
             aliases = tuple(a.strip() for a in re.split(r"[;|]", row.get("aliases") or "") if a.strip())
             rows.append(UserActor(name, kind, country, (row.get("role") or "").strip() or None,
-                                  aliases, dates[0], dates[1]))
+                                  aliases, dates[0], dates[1], _sector(row, path, line)))
     return rows
+
+
+def _sector(row: dict[str, str | None], path: str, line: int) -> Sector | None:
+    value = (row.get("sector") or "").strip()
+    if not value:
+        return None
+    try:
+        return Sector(value)
+    except ValueError:
+        raise InputError(f"sector {value!r} is not one of: {', '.join(s.value for s in Sector)}",
+                         path=str(path), line=line) from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from graphbuild.actors import recognisers as rec
 from graphbuild.actors.context import NOT_AN_ACTOR, Mention
 from graphbuild.actors.resolve import UserActor, resolve
-from graphbuild.types import Actor, ActorType
+from graphbuild.types import Actor, ActorType, Sector
 
 TITLED = [("Mexican", "ADJ", "amod", 4, "B-NORP"), ("Foreign", "PROPN", "compound", 2),
           ("Minister", "PROPN", "compound", 4), ("Elena", "PROPN", "compound", 4, "B-PERSON"),
@@ -177,3 +177,76 @@ def test_a_title_does_not_reach_back_over_a_dateline(parse, context):
                  ("spoke", "VERB", "ROOT", 6)])
     person = only(rec.new_person(doc[5], context(doc)))
     assert (person.country, person.role) == (None, "President")
+
+
+# --------------------------------------------------------------------------- sectors and non-state groups
+
+SAUDI_LED = [("The", "DET", "det", 4), ("Saudi", "PROPN", "npadvmod", 3, "B-NORP"), ("-", "PUNCT", "punct", 3),
+             ("led", "VERB", "amod", 4, None, "lead", "VBN"), ("coalition", "NOUN", "nsubj", 5),
+             ("struck", "VERB", "ROOT", 5)]
+
+
+def test_a_state_led_coalition_is_that_states_military_group(parse, context):
+    doc = parse(SAUDI_LED)
+    ctx = context(doc)
+    assert rec.leader_of_a_led_group(doc[1], ctx) is NOT_AN_ACTOR  # read at "coalition"
+    coalition = only(rec.led_group(doc[4], ctx))
+    assert (coalition.label, coalition.country, coalition.sector) == ("Saudi-led Coalition", "SAU", Sector.MILITARY)
+    res = resolve(doc)
+    assert [a.label for a in res.by_token[4]] == ["Saudi-led Coalition"] and 1 not in res.heads
+
+
+def test_a_led_group_in_one_token_and_a_led_thing(parse, context):
+    doc = parse([("the", "DET", "det", 2), ("U.S.-led", "ADJ", "amod", 2), ("forces", "NOUN", "ROOT", 2, None, "force", "NNS")])
+    forces = only(rec.led_group(doc[2], context(doc)))
+    assert (forces.country, forces.sector) == ("USA", Sector.MILITARY)
+    doc = parse([("the", "DET", "det", 2), ("U.S.-led", "ADJ", "amod", 2), ("war", "NOUN", "ROOT", 2)])
+    assert rec.led_group(doc[2], context(doc)) is None
+
+
+def test_members_of_a_named_group_are_the_group(parse):
+    doc = parse([("Hamas", "PROPN", "compound", 1, "B-ORG"), ("fighters", "NOUN", "nsubj", 2, None, "fighter", "NNS"),
+                 ("fired", "VERB", "ROOT", 2)])
+    res = resolve(doc)
+    assert res.by_token[1] == res.by_token[0]
+    (hamas,) = res.by_token[1]
+    assert (hamas.label, hamas.sector) == ("Hamas", Sector.REBELS)
+
+
+def test_rebels_and_government_troops_are_actors_without_a_state(parse, context):
+    doc = parse([("Rebels", "NOUN", "nsubj", 1, None, "rebel", "NNS"), ("attacked", "VERB", "ROOT", 1),
+                 ("government", "NOUN", "compound", 3), ("troops", "NOUN", "dobj", 1, None, "troop", "NNS")])
+    ctx = context(doc)
+    rebels = only(rec.bare_group(doc[0], ctx))
+    assert (rebels.label, rebels.country, rebels.sector) == ("Rebels", None, Sector.REBELS)
+    troops = only(rec.bare_group(doc[3], ctx))
+    assert (troops.label, troops.country, troops.sector) == ("Government Troops", None, Sector.MILITARY)
+    assert rec.bare_group(doc[2], ctx) is None  # a modifier of the troops
+
+
+def test_bare_troops_their_troops_and_rebel_positions_are_no_actor(parse, context):
+    doc = parse([("troops", "NOUN", "nsubj", 1, None, "troop", "NNS"), ("withdrew", "VERB", "ROOT", 1)])
+    assert rec.bare_group(doc[0], context(doc)) is None
+    doc = parse([("its", "PRON", "poss", 1), ("troops", "NOUN", "nsubj", 2, None, "troop", "NNS"), ("left", "VERB", "ROOT", 2)])
+    assert rec.bare_group(doc[1], context(doc)) is None
+    doc = parse([("rebel", "NOUN", "compound", 1), ("positions", "NOUN", "ROOT", 1, None, "position", "NNS")])
+    assert rec.bare_group(doc[0], context(doc)) is None
+
+
+def test_security_forces_of_a_state_are_its_military(parse, context):
+    doc = parse([("Iraqi", "ADJ", "amod", 2, "B-NORP"), ("security", "NOUN", "compound", 2),
+                 ("forces", "NOUN", "ROOT", 2, None, "force", "NNS")])
+    forces = only(rec.state_group(doc[2], context(doc)))
+    assert (forces.label, forces.country, forces.sector) == ("Iraqi Security Forces", "IRQ", Sector.MILITARY)
+    doc = parse([("security", "NOUN", "compound", 1), ("forces", "NOUN", "ROOT", 1, None, "force", "NNS")])
+    bare = only(rec.bare_group(doc[1], context(doc)))
+    assert (bare.label, bare.country, bare.sector) == ("Security Forces", None, Sector.MILITARY)
+
+
+def test_groups_people_and_persons_carry_sectors(parse, context):
+    doc = parse([("Kenyan", "ADJ", "amod", 1, "B-NORP"), ("police", "NOUN", "ROOT", 1)])
+    assert only(rec.state_group(doc[1], context(doc))).sector is Sector.POLICE
+    doc = parse([("Israeli", "ADJ", "amod", 1, "B-NORP"), ("soldier", "NOUN", "ROOT", 1)])
+    assert only(rec.people_of_state(doc[1], context(doc))).sector is Sector.MILITARY
+    doc = parse(TITLED)
+    assert only(rec.new_person(doc[4], context(doc))).sector is Sector.GOVERNMENT

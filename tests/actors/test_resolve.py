@@ -8,7 +8,7 @@ import pytest
 
 from graphbuild.actors.resolve import UserActor, load_actor_list, resolve
 from graphbuild.errors import InputError
-from graphbuild.types import ActorType
+from graphbuild.types import ActorType, Sector
 
 
 @pytest.fixture
@@ -214,3 +214,22 @@ def test_one_of_several_family_names_joins_the_full_name(actors_of):
 def test_the_state_a_person_speaks_for_is_evidence(actors_of):
     _, _, by_head = actors_of("Minister Lars Olsen said Norway would send more aid.")
     assert one(by_head["Olsen"]).country == "NOR"
+
+
+# --------------------------------------------------------------------------- sectors and non-state actors
+
+
+def test_sectors_of_persons_groups_and_organisations(actors_of):
+    _, _, by_head = actors_of("Syrian army General Samir Haddad met UN envoy Karl Weber and Kenyan police.")
+    assert one(by_head["Haddad"]).sector is Sector.MILITARY
+    assert one(by_head["Weber"]).sector is Sector.IGO
+    assert one(by_head["police"]).sector is Sector.POLICE
+
+
+def test_events_between_non_state_groups_carry_sectors(extract_text):
+    events = extract_text("Rebels attacked government troops near the border on Monday.\n"
+                          "The Saudi-led coalition bombed Houthi positions on Tuesday.\n")
+    pairs = {(e.source.label, e.source.country, e.source.sector, e.target.label, e.target.sector) for e in events}
+    assert ("Rebels", None, Sector.REBELS, "Government Troops", Sector.MILITARY) in pairs
+    coalition = [e.source for e in events if e.source.label == "Saudi-led Coalition"]
+    assert coalition and coalition[0].country == "SAU" and coalition[0].sector is Sector.MILITARY
