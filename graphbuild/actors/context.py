@@ -260,35 +260,12 @@ class Context:
                     return by_token[c.i].country
         return None
 
-    def _is_dateline(self, j: int) -> bool:
-        """A place at the start of the article before its dash or parenthesis ("JAKARTA, May 3
-        (Agency) -"): where the report was filed, never whom anyone serves."""
-        if self.doc[j].sent.start != 0:
-            return False
-        for t in self.doc[j + 1:min(len(self.doc), j + 10)]:
-            if t.text in ("-", "--", "\u2013", "\u2014", "(", ":") or t.is_space and "\n" in t.text:
-                return True
-        return False
-
-    def _earlier_state(self, before: list[tuple[int, Actor, bool]]) -> str | None:
-        """The last state acting as a subject earlier in the article ("Ruritania protested.
-        Its foreign minister, X, said ..."); never a place, which says where something
-        happened, not whom a person serves."""
-        for j, a, subj in reversed(before):
-            if subj and a.type is ActorType.COUNTRY and not self._is_dateline(j):
-                return a.country
-        return None
-
     def _context_country(self, i: int) -> str | None:
         """The state a person with no stated country serves, from the context: the state the
-        person speaks for or leads a delegation of, else the state acting as a subject
-        before (never the place where the event happens)."""
-        tok = self.doc[i]
-        states = [(j, a, subj) for j, a, subj in self.recent_states if a.country]
-        found = self._spoken_for(tok, {j: a for j, a, _ in states})
-        if found is None:
-            found = self._earlier_state([s for s in states if s[0] < tok.sent.start])
-        return found
+        person speaks for or leads a delegation of. Never the place where the event happens,
+        a dateline, or a state merely named before."""
+        states = {j: a for j, a, _ in self.recent_states if a.country}
+        return self._spoken_for(self.doc[i], states)
 
     def finish_persons(self) -> None:
         """Give every mention of a person the merged actor (full name, country, role)."""

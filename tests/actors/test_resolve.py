@@ -211,6 +211,11 @@ def test_one_of_several_family_names_joins_the_full_name(actors_of):
     assert one(by_head["Mendes"]).country == "BRA"
 
 
+def test_a_state_named_before_is_no_nationality(actors_of):
+    _, _, by_head = actors_of("Portugal protested on Monday. President Tarek said talks would continue.")
+    assert one(by_head["Tarek"]).country is None
+
+
 def test_the_state_a_person_speaks_for_is_evidence(actors_of):
     _, _, by_head = actors_of("Minister Lars Olsen said Norway would send more aid.")
     assert one(by_head["Olsen"]).country == "NOR"
