@@ -58,6 +58,7 @@ __all__ = [
     "member_of_named_group",
     "known_person",
     "new_person",
+    "titled_office",
     "state",
     "led_group",
     "state_group",
@@ -337,6 +338,31 @@ def person_mention(head: Token, name_toks: list[Token], title_mods: list[Token],
                    descriptive=tuple(t.i for t in appos if t.head.i == head.i))
 
 
+def _same_office(ctx: Context, country: str, role: str) -> Actor | None:
+    """The person the article has named in this office of this state, if exactly one."""
+    word = role.lower().split()[-1]
+    found = {p.key: p for p in ctx.persons.values()
+             if p.country == country and p.role and word in p.role.lower().split()}
+    return next(iter(found.values())).actor() if len(found) == 1 else None
+
+
+def titled_office(head: Token, ctx: Context) -> Mention | None:
+    """An office of a state named without its holder ("the Chilean president") is the person
+    the article has named in that office. With no such person it is left to whoever reads
+    the state that owns the office (a table of office holders can answer here)."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("compound", "poss") or head.tag_ in ("NNS", "NNPS"):
+        return None
+    if not is_title_token(head) or any(c.dep_ == "appos" for c in head.children):
+        return None  # "the ambassador, X": read with the name
+    mods = ctx.modifiers(head)
+    countries = countries_in(mods)
+    role = role_text([*mods, head])
+    if not countries or role is None:
+        return None
+    known = _same_office(ctx, countries[0], role)
+    return Mention((head,), (known,), certainty=0.8) if known is not None else None
+
+
 # --------------------------------------------------------------------------- states
 
 
@@ -512,6 +538,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     member_of_named_group,
     known_person,
     new_person,
+    titled_office,
     state,
     led_group,
     state_group,

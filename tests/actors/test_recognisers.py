@@ -250,3 +250,13 @@ def test_groups_people_and_persons_carry_sectors(parse, context):
     assert only(rec.people_of_state(doc[1], context(doc))).sector is Sector.MILITARY
     doc = parse(TITLED)
     assert only(rec.new_person(doc[4], context(doc))).sector is Sector.GOVERNMENT
+
+
+def test_an_office_without_a_name_is_the_person_named_in_it(parse, context):
+    doc = parse([("the", "DET", "det", 2), ("Chilean", "ADJ", "amod", 2, "B-NORP"), ("president", "NOUN", "nsubj", 3),
+                 ("spoke", "VERB", "ROOT", 3)])
+    ctx = context(doc)
+    assert rec.titled_office(doc[2], ctx) is None  # nobody named in it: the state's, read by the extractor
+    ctx.person("Rosa Fuentes", "CHL", "President")
+    ctx.person("Kurt Vogel", "DEU", "President")
+    assert only(rec.titled_office(doc[2], ctx)).label == "Rosa Fuentes"

@@ -238,3 +238,10 @@ def test_events_between_non_state_groups_carry_sectors(extract_text):
     assert ("Rebels", None, Sector.REBELS, "Government Troops", Sector.MILITARY) in pairs
     coalition = [e.source for e in events if e.source.label == "Saudi-led Coalition"]
     assert coalition and coalition[0].country == "SAU" and coalition[0].sector is Sector.MILITARY
+
+
+def test_the_office_named_again_is_its_holder(actors_of):
+    _, _, by_head = actors_of("Chilean President Rosa Fuentes landed on Monday. "
+                              "The Chilean president later met German President Kurt Vogel.")
+    assert one(by_head["president"]) == one(by_head["Fuentes"])
+    assert one(by_head["Vogel"]).country == "DEU"
