@@ -326,9 +326,11 @@ def person_mention(head: Token, name_toks: list[Token], title_mods: list[Token],
         # "King Hassan of Morocco", "the Emir of Qatar"
         countries = [iso for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
                      for p in c.children if p.dep_ == "pobj" for iso in countries_in([p])]
-    country = countries[0] if countries else None
     role = role_text(title)
     orgs = [org for t in title if t.pos_ == "PROPN" and (org := gz.organisation(t.text)) is not None]
+    if not countries and orgs and orgs[0].kind in (gz.OrgKind.NATIONAL, gz.OrgKind.NONSTATE) and orgs[0].country:
+        countries = [orgs[0].country]  # "Knesset member X", "Taliban commander X": the body's state
+    country = countries[0] if countries else None
     # "Hamas commander X", "UN envoy X": the organisation's sector, else the office's
     sector = orgs[0].sector if orgs else sector_of_role(role, [t.text for t in title])
     person = ctx.person(label, country, role, sector=sector)

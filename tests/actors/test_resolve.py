@@ -245,3 +245,10 @@ def test_the_office_named_again_is_its_holder(actors_of):
                               "The Chilean president later met German President Kurt Vogel.")
     assert one(by_head["president"]) == one(by_head["Fuentes"])
     assert one(by_head["Vogel"]).country == "DEU"
+
+
+def test_a_member_of_a_national_body_or_armed_group_takes_its_state_and_sector(actors_of):
+    _, _, by_head = actors_of("Knesset speaker Avi Cohen met UN envoy Karl Weber.")
+    cohen, weber = one(by_head["Cohen"]), one(by_head["Weber"])
+    assert (cohen.country, cohen.sector) == ("ISR", Sector.LEGISLATURE)
+    assert (weber.country, weber.sector) == (None, Sector.IGO)
