@@ -84,4 +84,4 @@ def test_a_user_list_may_give_a_sector(tmp_path):
     path.write_text("name,type,sector\nNorthern Brigade,ORG,warlords\n", encoding="utf-8")
     with pytest.raises(InputError) as err:
         load_actor_list(str(path))
-    assert str(err.value).startswith(f"{path}:2: sector 'warlords' is not one of")
+    assert str(err.value).startswith(f"{path}:2: unknown sector 'warlords'")
