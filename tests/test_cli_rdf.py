@@ -74,7 +74,8 @@ def test_build_uses_the_base_iri(built):
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["--format", "ttl,owl"], "owl: choose from ttl, nt, trig, jsonld, graphml"),
+    (["--format", "ttl,owl"], "owl: choose from ttl, nt, trig, nq, jsonld, graphml"),
+    (["--format", "rdfxml"], "rdfxml: choose from ttl, nt, trig, nq, jsonld, graphml"),
     (["--base-iri", "kg.example.com"], "base IRI"),
 ])
 def test_build_option_errors_are_usage_errors(tmp_path, capsys, argv, message):

@@ -44,7 +44,14 @@ import pyoxigraph as ox
 
 from ..errors import InputError, StoreError
 from ..types import Plover
+from . import formats
 from .namespace import DEFAULT_BASE_IRI, GB, PREFIXES, direct_property
+
+_PUSH_FORMAT = "nt"  # what push sends each graph as (a row of the format table)
+
+
+def _push_ox_format() -> ox.RdfFormat:
+    return getattr(ox.RdfFormat, str(formats.get(_PUSH_FORMAT).oxigraph))
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -411,7 +418,7 @@ class _Endpoint:
     def send(self, method: str, graph: Any, body: bytes) -> int:
         url = self.graph_url(graph)
         request = urllib.request.Request(url, data=body, method=method)
-        request.add_header("Content-Type", "application/n-triples")
+        request.add_header("Content-Type", formats.get(_PUSH_FORMAT).content_type)
         if self._auth:
             request.add_header("Authorization", self._auth)
         where = "the default graph" if graph is None else f"graph <{graph.value}>"
@@ -487,14 +494,14 @@ def push(path: str | os.PathLike[str], endpoint: str, *, graph: str | None = Non
             raise StoreError(f"graph {graph!r} is not a valid IRI") from err
         triples = list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object)
                                      for q in quads))
-        target.send("PUT", name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+        target.send("PUT", name, ox.serialize(triples, format=_push_ox_format()))
         logger.info("pushed %d triples to graph <%s>", len(triples), graph)
         return {"graphs": 1, "triples": len(triples)}
 
     groups = split_by_article(quads)
     sent = 0
     for name, triples in groups.items():
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        body = ox.serialize(triples, format=_push_ox_format())
         if name is None:
             target.send("POST", None, body)
         else:
