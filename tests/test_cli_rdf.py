@@ -92,13 +92,16 @@ def test_validate_a_conforming_file(ttl, capsys):
     assert "conforms" in capsys.readouterr().out
 
 
-def test_validate_a_broken_file_prints_the_report(rich_graph, tmp_path, capsys):  # noqa: F811
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_validate_a_broken_file_prints_the_report(rich_graph, tmp_path, capsys,  # noqa: F811
+                                                  engine):
     rich_graph.nodes["country/IND"]["country"] = "India"
     path = tmp_path / "bad.ttl"
     write_graph(rich_graph, path)
-    assert run("validate", str(path)) == 1
+    assert run("validate", "--engine", engine, str(path)) == 1
     out, err = capsys.readouterr()
     assert "three capital letters" in out
+    assert "Focus Node: <https://graphbuild.example.org/actor/country/IND>" in out
     assert "does not conform" in err
 
 

@@ -114,7 +114,6 @@ class _Vocab:
         self.xsd_integer = n(_XSD + "integer")
         self.xsd_double = n(_XSD + "double")
         self.xsd_boolean = n(_XSD + "boolean")
-        self.xsd_nonneg = n(_XSD + "nonNegativeInteger")
         self.selector = n(_OA + "TextPositionSelector")
         self.oa_start = n(_OA + "start")
         self.oa_end = n(_OA + "end")
@@ -299,7 +298,9 @@ def _actor_triples(m: _Minter, key: Any, d: dict) -> Iterator[Triple3]:
 
 
 def _offset(value: Any) -> ox.Literal:
-    return ox.Literal(str(int(value)), datatype=_vocab().xsd_nonneg)
+    # xsd:integer, not the Web Annotation's xsd:nonNegativeInteger: Oxigraph stores the
+    # latter as xsd:integer, so a file loaded into a store would no longer match it
+    return ox.Literal(str(int(value)), datatype=_vocab().xsd_integer)
 
 
 def _mention_triples(m: _Minter, s: ox.NamedNode, key: Any, d: dict) -> Iterator[Triple3]:
