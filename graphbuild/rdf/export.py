@@ -11,7 +11,9 @@ What is written (see ``ontology.ttl`` for the vocabulary):
 - each actor: ``gb:Actor`` and ``schema:Person`` / ``schema:Organization`` /
   ``schema:Country``; ``dcterms:identifier`` (the node key), ``rdfs:label`` and
   ``schema:name``, ``schema:alternateName`` per alias, ``schema:jobTitle`` (role),
-  ``gb:countryCode`` and ``gb:country`` (a link to the country's actor IRI);
+  ``gb:countryCode`` and ``gb:country`` (a link to the country's actor IRI), ``gb:sector``;
+  a state also ``owl:sameAs`` its DBpedia resource and ``schema:sameAs`` its Wikipedia
+  article (:mod:`graphbuild.rdf.links`);
 - each event: a ``gb:Event`` node with every edge attribute (``None`` is left out), and
   one direct triple ``actor gb:<type> actor`` if it is asserted or reported and not
   negated (both directions if it is symmetric);
@@ -57,6 +59,7 @@ from ..types import Actor, ActorType, Modality, Plover, Sector
 from . import formats
 from . import namespace as ns
 from .formats import Format
+from .links import state_links
 from .namespace import DEFAULT_BASE_IRI, GB, PREFIXES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -118,6 +121,8 @@ class _Vocab:
         self.oa_start = n(_OA + "start")
         self.oa_end = n(_OA + "end")
         self.part_of = n(_DCT + "isPartOf")
+        self.owl_same = n("http://www.w3.org/2002/07/owl#sameAs")
+        self.sdo_same = n(_SDO + "sameAs")
         self.true = ox.Literal("true", datatype=self.xsd_boolean)
         self.false = ox.Literal("false", datatype=self.xsd_boolean)
         self.actor_class = {k: n(v) for k, v in _ACTOR_CLASS.items()}
@@ -289,12 +294,25 @@ def _actor_triples(m: _Minter, key: Any, d: dict) -> Iterator[Triple3]:
             raise ExportError(f"actor {key!r} has sector {sector!r}; expected one of "
                               f"{', '.join(x.value for x in Sector)}") from err
     country = d.get("country")
+    if kind == ActorType.COUNTRY.value and country is not None:
+        yield from _links(s, str(country))
     if country is not None:
         code = str(country)
         yield s, v.gb["countryCode"], _text(code)
         country_key = Actor(code, ActorType.COUNTRY, code).id
         if country_key != str(key):
             yield s, v.gb["country"], m.actor(country_key)
+
+
+def _links(s: ox.NamedNode, code: str) -> Iterator[Triple3]:
+    """A state's ``owl:sameAs`` its DBpedia resource and ``schema:sameAs`` its Wikipedia
+    article (from countryinfo's links, see :mod:`graphbuild.rdf.links`)."""
+    found = state_links().get(code)
+    if found is not None:
+        v = _vocab()
+        wikipedia, dbpedia = found
+        yield s, v.owl_same, ox.NamedNode(dbpedia)
+        yield s, v.sdo_same, ox.NamedNode(wikipedia)
 
 
 def _offset(value: Any) -> ox.Literal:
