@@ -39,6 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
+from ..errors import InputError
 from . import shacl_sparql as compiled
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -120,13 +121,35 @@ def _as_quad(*terms: Any) -> ox.Quad:
     return ox.Quad(*terms)
 
 
+def _load(store: ox.Store, source: Source) -> None:
+    """Put ``source`` into ``store``: a file straight from disk by pyoxigraph's bulk loader
+    (no Python object per triple), anything else through :func:`_quads`."""
+    import networkx as nx
+    import pyoxigraph as ox
+    import rdflib
+
+    if not isinstance(source, (nx.Graph, rdflib.Graph)):
+        from .read import file_format
+
+        fmt = file_format(source)
+        if fmt.is_rdf and fmt.name != "jsonld":  # JSON-LD: parse_jsonld's no-fetch rules
+            name = os.fspath(source)
+            try:
+                store.bulk_load(path=name, format=getattr(ox.RdfFormat, str(fmt.oxigraph)))
+                return
+            except FileNotFoundError as err:
+                raise InputError("no such file", path=name) from err
+            except (SyntaxError, ValueError, OSError) as err:
+                raise InputError(f"not valid {fmt.title}: {err}", path=name) from err
+    store.bulk_extend(_quads(source)[0])
+
+
 def _sparql_violations(source: Source) -> list[compiled.Violation]:
     import pyoxigraph as ox
 
     checks, header = _compiled() or ([], "")
-    quads, _ = _quads(source)
     store = ox.Store()  # in memory: queries are 3-4x faster than on a store on disk
-    store.bulk_extend(quads)
+    _load(store, source)
     return compiled.run_checks(store, checks, header)
 
 

@@ -263,15 +263,25 @@ def _term(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def run_checks(store: ox.Store, checks: list[Check], header: str) -> list[Violation]:
+def _run(store: ox.Store, check: Check, header: str) -> list[Violation]:
+    columns = "?this ?value" if check.value == "value" else "?this"
+    query = f"{header}SELECT DISTINCT {columns} WHERE {{ {check.where} }}"
+    out = []
+    for row in store.query(query, use_default_graph_as_union=True):
+        value = row["value"] if check.value == "value" else (
+            row["this"] if check.value == "focus" else None)
+        out.append(Violation(str(row["this"]), check.path, _term(value), check.component,
+                             check.shape, check.message))
+    return out
+
+
+def run_checks(store: ox.Store, checks: list[Check], header: str, *, threads: int = 2
+               ) -> list[Violation]:
     """Run ``checks`` (``header``: their PREFIX lines) over the union of the graphs of
-    ``store``, as pyshacl checks a dataset."""
-    found: dict[Violation, None] = {}
-    pick = {"value": lambda r: r["value"], "focus": lambda r: r["this"], "none": lambda r: None}
-    for check in checks:
-        columns = "?this ?value" if check.value == "value" else "?this"
-        query = f"{header}SELECT DISTINCT {columns} WHERE {{ {check.where} }}"
-        for row in store.query(query, use_default_graph_as_union=True):
-            found[Violation(str(row["this"]), check.path, _term(pick[check.value](row)),
-                            check.component, check.shape, check.message)] = None
-    return list(found)
+    ``store``, as pyshacl checks a dataset; ``threads`` queries at a time (pyoxigraph
+    evaluates them outside the GIL)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max(1, threads)) as pool:
+        batches = list(pool.map(lambda check: _run(store, check, header), checks))
+    return list(dict.fromkeys(v for batch in batches for v in batch))
