@@ -193,3 +193,21 @@ def test_both_engines_pass_a_clean_export(rich_graph, tmp_path):
         path = tmp_path / f"clean.{fmt}"
         write_graph(rich_graph, path, fmt)
         assert violations(path, engine="sparql") == violations(path, engine="pyshacl") == []
+
+
+def test_the_shipped_shapes_compile_and_unknown_shacl_falls_back():
+    from graphbuild.rdf import shacl_sparql
+    from graphbuild.rdf.shacl import shapes_graph
+
+    checks = shacl_sparql.compile_shapes(shapes_graph())
+    assert len(checks) > 60
+    closed = shapes_graph()
+    closed.add((rdflib.URIRef("https://graphbuild.example.org/ns/shapes#ActorShape"),
+                rdflib.URIRef(shacl_sparql.SH + "closed"), rdflib.Literal(True)))
+    with pytest.raises(shacl_sparql.Unsupported, match="closed"):
+        shacl_sparql.compile_shapes(closed)
+
+
+def test_unknown_engine_is_refused(rich_graph):
+    with pytest.raises(ValueError, match="sparql, pyshacl"):
+        validate(rich_graph, engine="fast")
