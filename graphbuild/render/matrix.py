@@ -182,7 +182,7 @@ def _colour_scale(weight: str, values: np.ndarray) -> tuple[Any, Any, str, str]:
     cmap = colormaps["RdBu"].with_extremes(bad="white")
     top = max(1.0, float(np.abs(values).max()))
     norm = colors.Normalize(vmin=-top, vmax=top)
-    return (cmap, norm, "net cooperation (− conflict, + cooperation)",
+    return (cmap, norm, "net cooperation score: sum of PLOVER weights\n(− conflict, + cooperation)",
             "Net cooperation (our PLOVER weights)")
 
 

@@ -24,10 +24,12 @@ def draw_timeline(G: nx.MultiDiGraph, ax: Axes | None = None, *,
                   title: str | None = None) -> Axes:
     """Events over time, one row per PLOVER type, coloured by quad class.
 
-    An event is placed at its own date, or else at its article's date; each dot is one day,
-    its size the number of events (written next to it when more than one). Hollow dots are
-    events that did not happen (planned, possible or negated). Events with no date at all
-    are counted in the subtitle.
+    An event is placed at its own date, or else at its article's date; each dot is one day
+    (one week past four months of events, one month past three years), its area the number
+    of events (written next to it when more than one and there are few dots), never wider
+    than its bin or taller than its row. Hollow dots are events that did not happen
+    (planned, possible or negated). All dots are two scatters, whatever the number of
+    events. Events with no date at all are counted in the subtitle.
 
     Examples
     --------
