@@ -34,11 +34,14 @@ if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
     from spacy.tokens import Doc
 
+    from .actors.resolve import Resolution
+
 __all__ = [
     "ActorType",
     "Modality",
     "QuadClass",
     "Plover",
+    "Sector",
     "Article",
     "Actor",
     "Event",
@@ -55,6 +58,34 @@ class ActorType(StrEnum):
     COUNTRY = "COUNTRY"
     ORG = "ORG"
 
+
+class Sector(StrEnum):
+    """The part of society an actor belongs to, in the CAMEO/PLOVER sense of an actor's sector.
+
+    ``Sector("military") is Sector.MILITARY``; a name outside the list raises ``ValueError``.
+    """
+
+    GOVERNMENT = "government"
+    MILITARY = "military"
+    POLICE = "police"
+    JUDICIARY = "judiciary"
+    LEGISLATURE = "legislature"
+    REBELS = "rebels"
+    OPPOSITION = "opposition"
+    CIVILIANS = "civilians"
+    MEDIA = "media"
+    BUSINESS = "business"
+    IGO = "igo"
+    NGO = "ngo"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Sector | None:
+        if isinstance(value, str):
+            lower = value.strip().lower()
+            for member in cls:
+                if member.value == lower:
+                    return member
+        return None
 
 
 class Modality(StrEnum):
@@ -149,7 +180,9 @@ class Article:
     """One news article: its id, text and what is known about where it came from.
 
     ``id`` is the file's stem or the jsonl ``id``; ``source`` is the path it was read from
-    (with ``:LINE`` for jsonl); ``date`` is the publication date if known.
+    (with ``:LINE`` for jsonl); ``date`` is the publication date if known. ``extraction`` says
+    how ``text`` was made from ``source`` when it is not the file's own text (for a web page:
+    ``"html main text: trafilatura 2.3.1"``); event offsets always point into ``text``.
     """
 
     id: str
@@ -158,6 +191,7 @@ class Article:
     date: dt.date | None = None
     url: str | None = None
     source: str | None = None
+    extraction: str | None = None  # how text was made from source, when not its own text
 
 
 @dataclass(frozen=True)
@@ -167,7 +201,8 @@ class Actor:
     ``country`` is an ISO 3166 alpha-3 code where one applies; ``role`` is the office the
     text gives a person ("External Affairs Minister"). ``label`` is the name as the text gives
     it; ``key``, when set, is the canonical name the stable id is made from, so "U.N." and
-    "United Nations" are one actor.
+    "United Nations" are one actor. ``sector`` is the part of society the text puts the actor
+    in (government, military, rebels, ...), or None where it gives none; it is not part of the id.
     """
 
     label: str
@@ -176,6 +211,7 @@ class Actor:
     role: str | None = None
     aliases: tuple[str, ...] = ()
     key: str | None = None  # canonical name the id is made from, when the label is the text's
+    sector: Sector | None = None
 
     @property
     def id(self) -> str:
@@ -201,6 +237,9 @@ class Event:
     Provenance: ``article_id``, the ``sentence`` and the character offsets ``start``/``end``
     of that sentence in the article's text, the ``rule`` that fired and a ``confidence``.
     ``sources`` lists every article reporting the same event once events are merged.
+    ``subject_start``/``subject_end`` and ``object_start``/``object_end`` are the character
+    offsets, in the article's text, of the mentions the source and target were read from (for
+    an actor found through a pronoun or a short name, that mention), or None where unknown.
     """
 
     article_id: str
@@ -221,6 +260,10 @@ class Event:
     date: dt.date | None = None
     trigger: str | None = None
     sources: tuple[str, ...] = field(default=())
+    subject_start: int | None = None
+    subject_end: int | None = None
+    object_start: int | None = None
+    object_end: int | None = None
 
     @property
     def quad(self) -> QuadClass:
@@ -244,9 +287,16 @@ class Event:
 
 
 class Extractor(Protocol):
-    """A pure function from a parsed article to events. It never mutates the ``Doc``."""
+    """A pure function from a parsed article to events. It never mutates the ``Doc``.
 
-    def __call__(self, doc: Doc, *, article: Article) -> Iterator[Event]: ...
+    ``actors`` is the :class:`~graphbuild.actors.resolve.Resolution` of the Doc, computed once
+    per article by the pipeline (the user's actor list applied) and passed to every extractor;
+    an extractor that takes ``(doc, *, article)`` only, or ``**options``, works too. An
+    extractor may declare the words it needs as a ``triggers`` attribute
+    (:class:`graphbuild.prefilter.Triggers`); without one, the whole text is parsed for it.
+    """
+
+    def __call__(self, doc: Doc, *, article: Article, actors: Resolution) -> Iterator[Event]: ...
 
 
 class Exporter(Protocol):
