@@ -410,6 +410,9 @@ def _add_render(sub) -> None:
                    help="an actor's name, alias or id: draw it with its counterparts only")
     p.add_argument("--weight", choices=("count", "cooperation"), default="count",
                    help="matrix cells: number of events, or net cooperation (default count)")
+    p.add_argument("--level", choices=("auto", "actors", "states"),
+                   help="network: draw actors, or states with their people and bodies (default "
+                   "auto: actors up to 60 of them, states beyond)")
     p.add_argument("--title", help="title at the top (default: the corpus name and dates)")
     p.add_argument("--out", required=True, metavar="FILE", help="image to write (.png .svg .pdf)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
@@ -489,7 +492,8 @@ def _run_render(args: argparse.Namespace) -> int:
         print(f"graphbuild: error: --kind {kind.name} needs --focus ACTOR", file=sys.stderr)
         return EXIT_USAGE
     G = load_graph(args.source)
-    written = render(G, args.kind, out, focus=args.focus, title=args.title, weight=args.weight)
+    written = render(G, args.kind, out, focus=args.focus, title=args.title, weight=args.weight,
+                     level=args.level)
     if not args.quiet:
         print(f"{printable(written)} ({kind.name}: {G.number_of_edges()} events, "
               f"{G.number_of_nodes()} actors)")

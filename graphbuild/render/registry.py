@@ -13,7 +13,7 @@ Examples
 >>> get_kind("hairball")
 Traceback (most recent call last):
 ...
-graphbuild.errors.InputError: unknown kind of diagram 'hairball'; valid: network, ego, matrix, timeline, types
+graphbuild.errors.InputError: unknown kind of diagram 'hairball'; valid: network, ego, matrix, timeline, types, map
 """
 
 from __future__ import annotations
@@ -107,5 +107,7 @@ for _kind in (
     Kind("timeline", f"{_HERE}.timeline:draw_timeline", "events over time, one row per PLOVER type",
          (11.0, 6.0)),
     Kind("types", f"{_HERE}.typebars:draw_types", "how many events of each PLOVER type", (9.0, 6.0)),
+    Kind("map", f"{_HERE}.map:draw_map", "states on a world map, relations as arcs by quad class",
+         (12.0, 6.5)),
 ):
     register_kind(_kind)
