@@ -434,13 +434,15 @@ def the_event(case: Case, ctx: Context) -> Decision:
 
 
 def refused_act(case: Case, ctx: Context) -> Decision | None:
-    """"refused to sign the accord": the refusal, and the signing that did not happen."""
+    """"refused to sign the accord": the refusal, and the signing that did not happen; "denied
+    that it had attacked X": the denial, and the attack it denies (negated, by :mod:`.mood`)."""
     cand = case.cand
     if cand.tok.lemma_.lower() not in ctx.lex.negating_verbs:
         return None
+    content = ("xcomp", "ccomp") if cand.tok.lemma_.lower() in WORDS.denying_verbs else ("xcomp",)
     out = []
     for other in cand.frame_of:
-        if other.pred.dep_ == "xcomp" and other.pred.head == cand.tok:
+        if other.pred.dep_ in content and other.pred.head == cand.tok:
             sources = _actors_for(other.args.sources, ctx.res) or case.sources
             targets = _actors_for(other.args.targets, ctx.res, as_target=True, history=ctx.history)
             out.append(Emission(other, other.trig.plover, other.trig.relation, sources, targets,
