@@ -1,0 +1,82 @@
+"""Conflict and cooperation as news reports word them: what is struck and who holds it, what is
+given and who receives it. Sentences of our own; hand-built parses for the parse rules, the real
+pipeline end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.types import Plover
+
+
+def coded(evs):
+    return [(e.source.label, e.plover.value, e.target.label, e.rule) for e in evs]
+
+
+# --------------------------------------------------------------------------- struck_holder
+
+SHELLED_POSTS_IN = """
+Norway PROPN NNP nsubj 1
+shelled/shell VERB VBD ROOT 1
+army NOUN NN compound 3
+posts/post NOUN NNS dobj 1
+in ADP IN prep 3
+Sweden PROPN NNP pobj 4
+. PUNCT . punct 1
+"""
+
+ATTACKED_A_NATO_SUPPLY_DEPOT = """
+Norway PROPN NNP nsubj 1
+attacked/attack VERB VBD ROOT 1
+the DET DT det 5
+NATO PROPN NNP compound 4
+supply NOUN NN compound 5
+depot NOUN NN dobj 1
+. PUNCT . punct 1
+"""
+
+SHELLED_A_NATO_HELD_TOWN = """
+Norway PROPN NNP nsubj 1
+shelled/shell VERB VBD ROOT 1
+a DET DT det 6
+NATO PROPN NNP npadvmod 5
+- PUNCT HYPH punct 5
+held/hold VERB VBN amod 6
+town NOUN NN dobj 1
+. PUNCT . punct 1
+"""
+
+ATTACKED_A_DEPOT = """
+Norway PROPN NNP nsubj 1
+attacked/attack VERB VBD ROOT 1
+a DET DT det 3
+depot NOUN NN dobj 1
+. PUNCT . punct 1
+"""
+
+
+def test_the_holder_of_a_struck_place_is_the_target(events):
+    assert coded(events(SHELLED_POSTS_IN)) == [("Norway", "ASSAULT", "Sweden", "verb:shell")]
+    for table in (ATTACKED_A_NATO_SUPPLY_DEPOT, SHELLED_A_NATO_HELD_TOWN):
+        (ev,) = events(table)
+        assert (ev.plover, ev.target.label) == (Plover.ASSAULT, "NATO")
+
+
+def test_a_struck_place_nobody_holds_makes_no_event(events):
+    assert events(ATTACKED_A_DEPOT) == []
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chilean forces launched air strikes against a rebel-held district near La Paz.",
+    "Chilean forces launched air strikes against a Bolivian army base.",
+    "Chilean marines shelled militia positions in Bolivia on Tuesday.",
+])
+def test_strikes_on_a_place_target_its_holder(extract_text, text):
+    found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text)}
+    assert found == {("CHL", Plover.ASSAULT, "BOL")}
+
+
+@pytest.mark.usefixtures("nlp")
+def test_no_target_from_a_date(extract_text):
+    assert extract_text("Chilean troops attacked an outpost on Tuesday.") == []
