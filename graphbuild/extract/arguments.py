@@ -266,7 +266,26 @@ def _arguments_for_verb(tok: Token, trig: Trigger) -> _Args:
     for obj in [c for c in tok.children if c.dep_ == "dobj"]:
         targets += [t for t in _prep_objects(obj, tuple(p for p in preps if p in ("with", "to")))
                     if t not in targets]
+        if trig.plover in _GIVEN_TO and "to" in preps:
+            targets += [t for t in _recipients_within(obj) if t not in targets]
     return _Args(sources, targets, inherited)
+
+
+def _recipients_within(obj: Token) -> list[Token]:
+    """"provided ten million dollars in aid to X", "sent supplies and doctors to X": the "to"
+    phrase that names who receives a thing given may hang deep in the phrase naming the thing
+    (never inside a clause of its own)."""
+    out: list[Token] = []
+    for t in obj.subtree:
+        if t.dep_ != "prep" or t.lower_ != "to" or t.head == obj:
+            continue
+        path, node = [], t.head
+        while node != obj and node.dep_ not in ("ROOT",):
+            path.append(node)
+            node = node.head
+        if node == obj and not any(n.pos_ in ("VERB", "AUX") for n in path):
+            out.extend(q for p in t.children if p.dep_ == "pobj" for q in _conjuncts(p))
+    return out
 
 
 def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None) -> _Args:
@@ -328,6 +347,8 @@ def _governed_arguments(tok: Token, trig: Trigger, gov: Token, preps: tuple[str,
         if trig.plover is Plover.MOBILIZE:  # "mobilised reservists for a war against X"
             gov_preps += ("against", "for")
         targets = list(_prep_objects(gov, gov_preps))
+        if giving and not targets:  # "sent supplies and doctors to X"
+            targets = [t for t in _recipients_within(tok) if t not in sources]
     # "gave X aid" / "imposed on X sanctions" / "gave X five million dollars of aid for Y"
     targets += [c for c in gov.children if c.dep_ == "dative" and c not in targets]
     inherited = False

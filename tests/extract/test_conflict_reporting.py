@@ -80,3 +80,53 @@ def test_strikes_on_a_place_target_its_holder(extract_text, text):
 @pytest.mark.usefixtures("nlp")
 def test_no_target_from_a_date(extract_text):
     assert extract_text("Chilean troops attacked an outpost on Tuesday.") == []
+
+
+# --------------------------------------------------------------------------- recipients
+
+PROVIDED_MILLIONS_IN_AID_TO = """
+Norway PROPN NNP nsubj 1
+provided/provide VERB VBD ROOT 1
+ten NUM CD compound 3
+million NUM CD dobj 1
+in ADP IN prep 3
+aid NOUN NN pobj 4
+to ADP IN prep 5
+Sweden PROPN NNP pobj 6
+. PUNCT . punct 1
+"""
+
+PROVIDED_MONEY_TO_MEET = """
+Norway PROPN NNP nsubj 1
+provided/provide VERB VBD ROOT 1
+money NOUN NN dobj 1
+to PART TO aux 4
+meet VERB VB relcl 2
+Sweden PROPN NNP dobj 4
+. PUNCT . punct 1
+"""
+
+
+def test_the_recipient_may_hang_deep_in_what_is_given(events):
+    assert coded(events(PROVIDED_MILLIONS_IN_AID_TO)) == [("Norway", "AID", "Sweden", "verb:provide")]
+
+
+def test_a_to_inside_a_clause_names_no_recipient(events):
+    assert [e for e in events(PROVIDED_MONEY_TO_MEET) if e.plover is Plover.AID] == []
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text, pair", [
+    ("The Canadian navy gave 40 rifles and body armour to the Ghanaian coast guard.", ("CAN", "GHA")),
+    ("Portugal sent emergency supplies and a team of doctors to Mozambique.", ("PRT", "MOZ")),
+    ("Peru provided five million dollars in humanitarian aid to the people of Ecuador.", ("PER", "ECU")),
+    ("Austria delivered medical equipment to Moldova.", ("AUT", "MDA")),
+])
+def test_giving_material_help_is_aid(extract_text, text, pair):
+    found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text)}
+    assert found == {(pair[0], Plover.AID, pair[1])}
+
+
+@pytest.mark.usefixtures("nlp")
+def test_giving_an_interview_is_no_aid(extract_text):
+    assert extract_text("Peru's president gave a long interview to a Chilean newspaper.") == []
