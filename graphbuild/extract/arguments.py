@@ -110,8 +110,7 @@ def _controlled_subject(head: Token, depth: int) -> tuple[list[Token], bool]:
     objs = _direct_objects(head)
     if objs and head.lemma_.lower() not in WORDS.subject_control_verbs:
         return objs, True
-    prep_objs = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                 for p in c.children if p.dep_ == "pobj"]
+    prep_objs = _prep_objects(head, ("on", "upon"))
     if prep_objs:  # "X called on Y to approve"
         return prep_objs, True
     return _subject_of(head, depth + 1)[0], True
@@ -309,6 +308,9 @@ def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None
         sources = list(owners)
     between = _prep_objects(tok, ("between",))
     targets = targets_first + [t for t in _prep_objects(tok, preps) if t not in sources and t not in targets_first]
+    if not targets and trig.plover in _ACTED_UPON:  # "lifted the sanctions imposed on X"
+        targets = [t for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                   for t in _prep_objects(c, preps) if t not in sources]
     inherited = False
     if gov != tok:
         sources, targets, inherited = _governed_arguments(tok, trig, gov, preps, sources, targets)

@@ -80,11 +80,15 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     triggers = lex.triggers(_lemma(tok, lex), "VERB")
     if not triggers:
         return None
-    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dative")}
+    # ("called X on Thursday" is not "called on X")
+    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dative")
+                 and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")}
     with_particle = [t for t in triggers if t.particle and t.particle.lower() in particles]
     if with_particle:
         return with_particle[0]
     plain = [t for t in triggers if not t.particle]
+    if plain and tok.lemma_.lower() in WORDS.naming_verbs and any(c.dep_ == "oprd" for c in tok.children):
+        return None  # "called X a liar" names X: it is no call to X
     return plain[0] if plain else None
 
 

@@ -130,3 +130,42 @@ def test_giving_material_help_is_aid(extract_text, text, pair):
 @pytest.mark.usefixtures("nlp")
 def test_giving_an_interview_is_no_aid(extract_text):
     assert extract_text("Peru's president gave a long interview to a Chilean newspaper.") == []
+
+
+# --------------------------------------------------------------------------- measures on someone
+
+LIFTED_SANCTIONS_IMPOSED_ON = """
+Norway PROPN NNP nsubj 1
+lifted/lift VERB VBD ROOT 1
+sanctions/sanction NOUN NNS dobj 1
+imposed/impose VERB VBN acl 2
+on ADP IN prep 3
+Sweden PROPN NNP pobj 4
+. PUNCT . punct 1
+"""
+
+
+def test_a_measure_imposed_on_someone_names_its_target(events):
+    assert coded(events(LIFTED_SANCTIONS_IMPOSED_ON)) == [("Norway", "RETREAT", "Sweden", "noun:sanction")]
+
+
+@pytest.mark.usefixtures("nlp")
+def test_easing_restrictions_imposed_on_a_people(extract_text):
+    (ev,) = extract_text("Norway eased the travel restrictions imposed on Estonian citizens last year.")
+    assert (ev.source.country, ev.plover, ev.target.country) == ("NOR", Plover.CONCEDE, "EST")
+
+
+# --------------------------------------------------------------------------- dates and naming
+
+@pytest.mark.usefixtures("nlp")
+def test_a_call_on_a_day_is_a_call_not_an_appeal(extract_text):
+    (ev,) = extract_text("The Chilean foreign minister called his Peruvian counterpart on Friday.")
+    assert (ev.plover, ev.target.country) == (Plover.CONSULT, "PER")
+    (ev,) = extract_text("Chile called on Peru on Friday to withdraw its troops.")
+    assert (ev.plover, ev.target.country) == (Plover.REQUEST, "PER")
+
+
+@pytest.mark.usefixtures("nlp")
+def test_calling_someone_a_name_is_no_call(extract_text):
+    evs = extract_text("Chile's president called the Peruvian envoy a liar.")
+    assert [e for e in evs if e.plover in (Plover.CONSULT, Plover.REQUEST)] == []
