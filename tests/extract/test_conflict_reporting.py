@@ -169,3 +169,9 @@ def test_a_call_on_a_day_is_a_call_not_an_appeal(extract_text):
 def test_calling_someone_a_name_is_no_call(extract_text):
     evs = extract_text("Chile's president called the Peruvian envoy a liar.")
     assert [e for e in evs if e.plover in (Plover.CONSULT, Plover.REQUEST)] == []
+
+
+@pytest.mark.usefixtures("nlp")
+def test_warfare_waged_against_someone_is_an_attack(extract_text):
+    (ev,) = extract_text("Chilean rebels waged guerrilla warfare against Peru for a decade.")
+    assert (ev.source.country, ev.plover, ev.target.country) == ("CHL", Plover.ASSAULT, "PER")
