@@ -107,7 +107,8 @@ def _controlled_subject(head: Token, depth: int) -> tuple[list[Token], bool]:
         # "X is willing / ready / prepared to withdraw": X withdraws
         return _subject_of(head.head, depth + 1)[0], True
     # object control: "X urged Y to approve" -> Y approves (not "X promised Y to")
-    objs = _direct_objects(head)
+    # ("X began an operation to capture Y": the operation is X's, and X captures Y)
+    objs = [o for o in _direct_objects(head) if o.lemma_.lower() not in WORDS.purpose_nouns]
     if objs and head.lemma_.lower() not in WORDS.subject_control_verbs:
         return objs, True
     prep_objs = _prep_objects(head, ("on", "upon"))
@@ -119,7 +120,9 @@ def _controlled_subject(head: Token, depth: int) -> tuple[list[Token], bool]:
 def _speaker_of(noun: Token, depth: int) -> tuple[list[Token], bool]:
     """The subject of a participle on a noun: "X issued a declaration demanding ...": the
     declaration speaks for X; "X, meeting Y": X."""
-    if noun.lemma_.lower() in WORDS.speech_nouns and noun.dep_ in ("dobj", "pobj"):
+    lemma = noun.lemma_.lower()
+    if (lemma in WORDS.speech_nouns or lemma in WORDS.purpose_nouns) and noun.dep_ in ("dobj", "pobj"):
+        # "X launched an offensive to retake Y": X retakes Y
         gov = noun.head if noun.dep_ == "dobj" else noun.head.head
         if gov.pos_ in ("VERB", "AUX"):
             return _subject_of(gov, depth + 1)[0], True
@@ -263,7 +266,8 @@ def _arguments_for_verb(tok: Token, trig: Trigger) -> _Args:
     targets += [t for t in _prep_objects(tok, preps) if t not in targets]
     # "shared evidence with X", "signed a deal with X": the preposition may hang on the object
     for obj in [c for c in tok.children if c.dep_ == "dobj"]:
-        targets += [t for t in _prep_objects(obj, tuple(p for p in preps if p in ("with", "to")))
+        # ("seized the port from X")
+        targets += [t for t in _prep_objects(obj, tuple(p for p in preps if p in ("with", "to", "from")))
                     if t not in targets]
         if trig.plover in _GIVEN_TO and "to" in preps:
             targets += [t for t in _recipients_within(obj) if t not in targets]

@@ -55,7 +55,7 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
          "progressive_be", "time_conjunctions", "ongoing_verbs", "intent_words"), _WORDS),
     "arguments.toml": {
         **dict.fromkeys(("argument_prepositions", "carrier_nouns", "quantity_nouns", "relation_nouns",
-                         "event_nouns", "collective_nouns", "subject_control_verbs",
+                         "event_nouns", "collective_nouns", "purpose_nouns", "subject_control_verbs",
                          "antecedent_determiners"), _WORDS),
         "antecedents": _ANTECEDENTS,
     },

@@ -175,3 +175,53 @@ def test_calling_someone_a_name_is_no_call(extract_text):
 def test_warfare_waged_against_someone_is_an_attack(extract_text):
     (ev,) = extract_text("Chilean rebels waged guerrilla warfare against Peru for a decade.")
     assert (ev.source.country, ev.plover, ev.target.country) == ("CHL", Plover.ASSAULT, "PER")
+
+
+# --------------------------------------------------------------------------- taking ground
+
+OFFENSIVE_TO_RETAKE = """
+Norway PROPN NNP nsubj 1
+launched/launch VERB VBD ROOT 1
+an DET DT det 3
+offensive NOUN NN dobj 1
+to PART TO aux 5
+retake VERB VB acl 3
+the DET DT det 7
+town NOUN NN dobj 5
+from ADP IN prep 5
+Sweden PROPN NNP pobj 8
+. PUNCT . punct 1
+"""
+
+OPERATION_TO_CAPTURE = """
+Norway PROPN NNP nsubj 1
+began/begin VERB VBD ROOT 1
+an DET DT det 3
+operation NOUN NN dobj 1
+to PART TO aux 5
+capture VERB VB xcomp 1
+the DET DT det 7
+port NOUN NN dobj 5
+from ADP IN prep 7
+Sweden PROPN NNP pobj 8
+. PUNCT . punct 1
+"""
+
+
+def test_an_undertaking_to_take_ground_is_done_by_its_doer(events):
+    assert coded(events(OFFENSIVE_TO_RETAKE)) == [("Norway", "COERCE", "Sweden", "verb:retake")]
+    assert coded(events(OPERATION_TO_CAPTURE)) == [("Norway", "COERCE", "Sweden", "verb:capture")]
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text, plover", [
+    ("Chile launched an offensive to retake the town from Peruvian troops.", Plover.COERCE),
+    ("Chilean troops recaptured the airport from Peruvian forces.", Plover.COERCE),
+    ("Chilean troops began an operation to capture the port from Peruvian forces.", Plover.COERCE),
+    ("Chilean forces launched artillery, mortar, and rocket fire against Peruvian army camps near the border.",
+     Plover.ASSAULT),
+    ("Chile has tried to hack into the computers of Peruvian army officers.", Plover.COERCE),
+])
+def test_military_reporting(extract_text, text, plover):
+    found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text)}
+    assert found == {("CHL", plover, "PER")}
