@@ -369,7 +369,7 @@ def _mobilises_force(verb: Token, lex: Lexicon) -> bool:
     objs = [o for d in verb.children if d.dep_ == "dobj" for o in _conjuncts(d)]
     if not objs:
         return True
-    forces = WORDS.force_nouns | lex.contexts.get("military", frozenset()) | lex.contexts.get("security", frozenset())
+    forces = _forces(lex)
     for o in objs:
         members = [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                    if p.dep_ == "pobj"]
@@ -383,6 +383,34 @@ def mobilised_force(case: Case, ctx: Context) -> Decision | None:
     if case.cand.kind.startswith("verb") and not _mobilises_force(case.cand.tok, ctx.lex):
         return Decision(final=True)
     return None
+
+
+def _forces(lex: Lexicon) -> frozenset[str]:
+    return WORDS.force_nouns | lex.contexts.get("military", frozenset()) | lex.contexts.get("security", frozenset())
+
+
+def material_support(case: Case, ctx: Context) -> Decision | None:
+    """"X is supporting Y's army with training and equipment": support given in kind is AID."""
+    cand = case.cand
+    if not cand.kind.startswith("verb"):
+        return None
+    given = [q for p in _prep_objects(cand.tok, ("with",)) for q in _conjuncts(p)]
+    if any(t.lemma_.lower() in WORDS.material_nouns for t in given):
+        return Decision(recode=(Plover.AID, "support_in_kind"))
+    return None
+
+
+def advised_force(case: Case, ctx: Context) -> Decision | None:
+    """"X's officers are advising Y's army" is military assistance (AID); advising anyone else
+    ("advised travellers to stay away") is no event."""
+    if case.relation != "advise":
+        return None
+    forces = _forces(ctx.lex)
+    for tok in case.cand.args.targets:
+        words = [tok, *(c for c in tok.children if c.dep_ in ("compound", "amod"))]
+        if any(w.lemma_.lower() in forces for w in words):
+            return None
+    return Decision(final=True)
 
 
 def prepared_assault(case: Case, ctx: Context) -> Decision | None:
@@ -486,6 +514,8 @@ _INTENT_TYPES = _COOPERATIVE | _CONFLICTUAL | {Plover.CONSULT}
 #: Run in this order for the case's type at the time; a final decision ends the list.
 CODING_RULES: tuple[Rule, ...] = (
     Rule("mobilised_force", frozenset({Plover.MOBILIZE}), mobilised_force),
+    Rule("advised_force", frozenset({Plover.AID}), advised_force),
+    Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
     Rule("prepared_assault", frozenset({Plover.ASSAULT}), prepared_assault),
     Rule("vowed_not_to", frozenset({Plover.AGREE}), vowed_not_to),
     Rule("hosted_visitor", None, hosted_visitor),

@@ -225,3 +225,54 @@ def test_an_undertaking_to_take_ground_is_done_by_its_doer(events):
 def test_military_reporting(extract_text, text, plover):
     found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text)}
     assert found == {("CHL", plover, "PER")}
+
+
+# --------------------------------------------------------------------------- assisting partner forces
+
+def supported_with(what: str) -> str:
+    return f"""
+Norway PROPN NNP nsubj 2
+is AUX VBZ aux 2
+supporting/support VERB VBG ROOT 2
+Sweden PROPN NNP dobj 2
+with ADP IN prep 2
+{what} NOUN NN pobj 4
+. PUNCT . punct 2
+"""
+
+
+def advised(what: str) -> str:
+    return f"""
+Norway PROPN NNP nsubj 1
+advised/advise VERB VBD ROOT 1
+Swedish ADJ JJ amod 3
+{what} NOUN NNS dobj 1
+. PUNCT . punct 1
+"""
+
+
+def test_support_given_in_kind_is_aid(events):
+    assert coded(events(supported_with("training"))) == [("Norway", "AID", "Sweden", "verb:support")]
+    assert coded(events(supported_with("enthusiasm"))) == [("Norway", "SUPPORT", "Sweden", "verb:support")]
+
+
+def test_advising_is_aid_only_for_armed_forces(events):
+    (ev,) = events(advised("troops/troop"))
+    assert (ev.plover, ev.relation, ev.target.country) == (Plover.AID, "advise", "SWE")
+    assert events(advised("travellers/traveller")) == []
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Canada is supporting the Malian army with training and equipment.",
+    "French special forces are advising the Malian army.",
+    "Canadian instructors are training Malian soldiers.",
+])
+def test_assisting_partner_forces_is_aid(extract_text, text):
+    found = {(e.plover, e.target.country) for e in extract_text(text)}
+    assert found == {(Plover.AID, "MLI")}
+
+
+@pytest.mark.usefixtures("nlp")
+def test_advising_travellers_is_no_event(extract_text):
+    assert extract_text("The Chilean embassy advised Peruvian travellers to stay away.") == []
