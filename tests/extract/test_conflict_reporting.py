@@ -276,3 +276,18 @@ def test_assisting_partner_forces_is_aid(extract_text, text):
 @pytest.mark.usefixtures("nlp")
 def test_advising_travellers_is_no_event(extract_text):
     assert extract_text("The Chilean embassy advised Peruvian travellers to stay away.") == []
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chilean rebels overran a Peruvian army base near the border.",
+    "Chilean forces retook the town from Peruvian troops.",
+    "Chilean forces have retaken the airport from Peruvian troops.",
+])
+def test_irregular_forms_of_taking_ground(extract_text, text):
+    from graphbuild.extract.lexicon import load_lexicon
+    from graphbuild.extract.triggers import declared_triggers
+    from graphbuild.prefilter import make_prefilter
+
+    assert {(e.source.country, e.target.country) for e in extract_text(text)} == {("CHL", "PER")}
+    assert make_prefilter(declared_triggers(load_lexicon())).has_trigger(text)
