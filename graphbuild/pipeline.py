@@ -140,9 +140,7 @@ class _Blocks:
             self.done += 1
             if found:
                 self.ok = True
-                self.events.extend(events if not offset else [
-                    dataclasses.replace(ev, start=ev.start + offset, end=ev.end + offset)
-                    for ev in events])
+                self.events.extend(events if not offset else [_shifted(ev, offset) for ev in events])
             if last:
                 self.stats.articles -= self.done - 1  # each block was counted as an article
                 if self.ok:
@@ -152,6 +150,14 @@ class _Blocks:
                 return
         if block is not None:  # pragma: no cover - a result for an article never sent
             raise RuntimeError(f"extraction returned article {block.id!r} out of order")
+
+
+def _shifted(ev: Event, offset: int) -> Event:
+    """``ev`` of a block that starts ``offset`` characters into its article, with offsets into the article."""
+    spans = {name: getattr(ev, name) + offset for name in
+             ("start", "end", "subject_start", "subject_end", "object_start", "object_end")
+             if getattr(ev, name) is not None}
+    return dataclasses.replace(ev, **spans)
 
 
 def _extract_each(articles: Iterable[Article], *, config: Config, nlp: Language | None,

@@ -107,11 +107,11 @@ def _controlled_subject(head: Token, depth: int) -> tuple[list[Token], bool]:
         # "X is willing / ready / prepared to withdraw": X withdraws
         return _subject_of(head.head, depth + 1)[0], True
     # object control: "X urged Y to approve" -> Y approves (not "X promised Y to")
-    objs = _direct_objects(head)
+    # ("X began an operation to capture Y": the operation is X's, and X captures Y)
+    objs = [o for o in _direct_objects(head) if o.lemma_.lower() not in WORDS.purpose_nouns]
     if objs and head.lemma_.lower() not in WORDS.subject_control_verbs:
         return objs, True
-    prep_objs = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                 for p in c.children if p.dep_ == "pobj"]
+    prep_objs = _prep_objects(head, ("on", "upon"))
     if prep_objs:  # "X called on Y to approve"
         return prep_objs, True
     return _subject_of(head, depth + 1)[0], True
@@ -120,7 +120,9 @@ def _controlled_subject(head: Token, depth: int) -> tuple[list[Token], bool]:
 def _speaker_of(noun: Token, depth: int) -> tuple[list[Token], bool]:
     """The subject of a participle on a noun: "X issued a declaration demanding ...": the
     declaration speaks for X; "X, meeting Y": X."""
-    if noun.lemma_.lower() in WORDS.speech_nouns and noun.dep_ in ("dobj", "pobj"):
+    lemma = noun.lemma_.lower()
+    if (lemma in WORDS.speech_nouns or lemma in WORDS.purpose_nouns) and noun.dep_ in ("dobj", "pobj"):
+        # "X launched an offensive to retake Y": X retakes Y
         gov = noun.head if noun.dep_ == "dobj" else noun.head.head
         if gov.pos_ in ("VERB", "AUX"):
             return _subject_of(gov, depth + 1)[0], True
@@ -264,9 +266,29 @@ def _arguments_for_verb(tok: Token, trig: Trigger) -> _Args:
     targets += [t for t in _prep_objects(tok, preps) if t not in targets]
     # "shared evidence with X", "signed a deal with X": the preposition may hang on the object
     for obj in [c for c in tok.children if c.dep_ == "dobj"]:
-        targets += [t for t in _prep_objects(obj, tuple(p for p in preps if p in ("with", "to")))
+        # ("seized the port from X")
+        targets += [t for t in _prep_objects(obj, tuple(p for p in preps if p in ("with", "to", "from")))
                     if t not in targets]
+        if trig.plover in _GIVEN_TO and "to" in preps:
+            targets += [t for t in _recipients_within(obj) if t not in targets]
     return _Args(sources, targets, inherited)
+
+
+def _recipients_within(obj: Token) -> list[Token]:
+    """"provided ten million dollars in aid to X", "sent supplies and doctors to X": the "to"
+    phrase that names who receives a thing given may hang deep in the phrase naming the thing
+    (never inside a clause of its own)."""
+    out: list[Token] = []
+    for t in obj.subtree:
+        if t.dep_ != "prep" or t.lower_ != "to" or t.head == obj:
+            continue
+        path, node = [], t.head
+        while node != obj and node.dep_ not in ("ROOT",):
+            path.append(node)
+            node = node.head
+        if node == obj and not any(n.pos_ in ("VERB", "AUX") for n in path):
+            out.extend(q for p in t.children if p.dep_ == "pobj" for q in _conjuncts(p))
+    return out
 
 
 def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None) -> _Args:
@@ -290,6 +312,9 @@ def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None
         sources = list(owners)
     between = _prep_objects(tok, ("between",))
     targets = targets_first + [t for t in _prep_objects(tok, preps) if t not in sources and t not in targets_first]
+    if not targets and trig.plover in _ACTED_UPON:  # "lifted the sanctions imposed on X"
+        targets = [t for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                   for t in _prep_objects(c, preps) if t not in sources]
     inherited = False
     if gov != tok:
         sources, targets, inherited = _governed_arguments(tok, trig, gov, preps, sources, targets)
@@ -328,6 +353,8 @@ def _governed_arguments(tok: Token, trig: Trigger, gov: Token, preps: tuple[str,
         if trig.plover is Plover.MOBILIZE:  # "mobilised reservists for a war against X"
             gov_preps += ("against", "for")
         targets = list(_prep_objects(gov, gov_preps))
+        if giving and not targets:  # "sent supplies and doctors to X"
+            targets = [t for t in _recipients_within(tok) if t not in sources]
     # "gave X aid" / "imposed on X sanctions" / "gave X five million dollars of aid for Y"
     targets += [c for c in gov.children if c.dep_ == "dative" and c not in targets]
     inherited = False

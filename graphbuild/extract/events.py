@@ -34,6 +34,7 @@ from .frames import _Candidate, _candidates
 from .lexicon import Lexicon, Trigger, load_lexicon
 from .mood import _mood
 from .rules import Case, Context, Emission, code
+from .spans import mention_span
 from .triggers import declared_triggers
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -161,6 +162,7 @@ class _Sentence:
 
     sent: Span
     article: Article
+    res: Resolution
     min_confidence: float
     context: str | None
     start: int = 0
@@ -178,7 +180,8 @@ class _Sentence:
         cand, trig, mood = em.cand, em.cand.trig, em.mood
         symmetric = trig.symmetric if em.plover is trig.plover else em.plover is Plover.AGREE and trig.symmetric
         when = dates.event_date(cand.pred, self.article.date, future=mood.modality is Modality.PLANNED)
-        for (src, cs, _), (tgt, ct, _) in _pairs(trig, em.sources, em.targets):
+        source_tokens = {t.i for _, _, t in em.sources}
+        for (src, cs, s_tok), (tgt, ct, t_tok) in _pairs(trig, em.sources, em.targets):
             if _same_side(src, tgt):
                 continue
             confidence = trig.confidence * min(cs, ct) * mood.factor * (0.9 if cand.args.inherited else 1.0)
@@ -186,12 +189,18 @@ class _Sentence:
                 continue
             ends = tuple(sorted((src.id, tgt.id))) if symmetric else (src.id, tgt.id)
             key = (ends, em.plover, mood.negated)
+            subject = mention_span(s_tok, src, self.res)
+            # a target read off a source's own words ("police fired on protesters": the state
+            # whose police they are) is not mentioned; a pair of sources is ("the two leaders met")
+            implied = bool(em.targets) and t_tok.i in source_tokens
+            obj = (None, None) if implied else mention_span(t_tok, tgt, self.res)
             ev = Event(
                 article_id=self.article.id, source=src, target=tgt, plover=em.plover,
                 relation=em.relation, sentence=self.text, start=self.start, end=self.end,
                 negated=mood.negated, modality=mood.modality, symmetric=symmetric,
                 confidence=round(confidence, 3), rule=f"{cand.kind}:{trig.lemma}{em.note}",
                 mode=trig.mode, context=trig.context or self.context, date=when, trigger=cand.tok.text,
+                subject_start=subject[0], subject_end=subject[1], object_start=obj[0], object_end=obj[1],
             )
             old = self.found.get(key)
             if old is None or ev.confidence > old.confidence:
@@ -217,7 +226,7 @@ def _same_side(src: Actor, tgt: Actor) -> bool:
 def _sentence_events(sent: Span, res: Resolution, article: Article, lex: Lexicon,
                      min_confidence: float, history: Sequence[Event] = ()) -> Iterator[Event]:
     """The events of one sentence: each candidate made a case, coded by the rules, paired."""
-    out = _Sentence(sent, article, min_confidence, lex.context_of(t.lemma_.lower() for t in sent))
+    out = _Sentence(sent, article, res, min_confidence, lex.context_of(t.lemma_.lower() for t in sent))
     ctx = Context(res, lex, history)
     for cand in _candidates(sent, lex, res):
         case = None if cand.embedded else _case(cand, ctx)

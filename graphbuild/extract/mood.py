@@ -1,7 +1,9 @@
 """Whether a trigger's clause says the event happened: negation and modality.
 
-"did not meet", "failed to agree", "refused to sign" are negated; "will visit", "is expected to
-meet" planned; "may" possible; "said it had" reported. The words are in ``data/modality.toml``
+"did not meet", "failed to agree", "refused to sign", "never met", "denied that it had attacked"
+are negated; "will visit", "is expected to meet", "is due to meet" planned; "may", "is likely to",
+"hopes to", a condition ("if X attacks Y") and a yes/no question possible; "said it had",
+"reportedly", "is said to have", "according to" reported. The words are in ``data/modality.toml``
 and in the lexicon's ``[modality]`` and ``[negation]`` lists (which a user lexicon may extend).
 """
 
@@ -76,7 +78,7 @@ def _polarity_and_modality(trigger: Token, pred: Token, lex: Lexicon) -> tuple[b
     for idx, node in enumerate(chain):
         via = chain[idx - 1].dep_ if idx else None
         if via in ("ccomp", "advcl"):
-            _read_reported(node, chain[idx - 1], lex, r)
+            _read_subordinate(node, chain[idx - 1], lex, r)
             break
         if via == "xcomp":
             _read_governing_verb(node, lex, r)
@@ -86,10 +88,53 @@ def _polarity_and_modality(trigger: Token, pred: Token, lex: Lexicon) -> tuple[b
         # "is expected/scheduled/set to meet"
         if idx and node.tag_ == "VBN" and node.lemma_.lower() in lex.planned_verbs:
             r.modality = Modality.PLANNED
+        # "is said / believed to have attacked": others' claim
+        if idx and node.tag_ == "VBN" and _is_passive_verb(node) and r.modality is Modality.ASSERTED and (
+                node.lemma_.lower() in lex.reporting_verbs or node.lemma_.lower() in WORDS.reported_participles):
+            r.modality = Modality.REPORTED
+        # "is likely to meet" (possible), "is due to meet" (planned)
+        if idx and via == "xcomp" and node.pos_ == "ADJ":
+            _read_adjective(node.lower_, r)
     # "Expected to arrive ..." heading a noun: "expected visit"
     if trigger != pred and pred == trigger.head and pred.lemma_.lower() in lex.planned_verbs:
         r.modality = Modality.PLANNED
+    if r.modality is not Modality.POSSIBLE and _is_yes_no_question(pred):
+        r.modality = Modality.POSSIBLE  # "did X meet Y?" asserts nothing
     return r.negated, r.modality, r.factor
+
+
+def _is_passive_verb(node: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in node.children)
+
+
+def _is_yes_no_question(pred: Token) -> bool:
+    """A question without a question word: "did X meet Y?" (but "why did X attack Y?" presupposes it)."""
+    sent = pred.sent
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in ('"', "'", "\u201d", "\u2019", ")")),
+                None)
+    if last is None or last.text != "?":
+        return False
+    return not any(t.lower_ in WORDS.question_words and t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in sent)
+
+
+def _read_adjective(low: str, r: _Reading) -> None:
+    """The adjective an infinitive completes: "is due to" plans, "is likely to" makes possible."""
+    if low in WORDS.possible_adjectives:
+        r.modality = Modality.POSSIBLE
+    elif low in WORDS.planned_copula:
+        r.modality = Modality.PLANNED
+
+
+def _read_subordinate(node: Token, below: Token, lex: Lexicon, r: _Reading) -> None:
+    """The clause above a subordinate one: a condition, a denial or a report."""
+    if below.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in WORDS.condition_conjunctions
+                                     for m in below.children):
+        r.modality = Modality.POSSIBLE  # "if X attacks Y, ...": not said to happen
+        return
+    if below.dep_ == "ccomp" and node.lemma_.lower() in WORDS.denying_verbs:
+        r.negated = not r.negated  # "X denied that it had attacked Y"
+        return
+    _read_reported(node, below, lex, r)
 
 
 def _read_noun(trigger: Token, r: _Reading) -> None:
@@ -118,8 +163,22 @@ def _read_governing_verb(node: Token, lex: Lexicon, r: _Reading) -> None:
         r.negated = not r.negated
     if lemma in lex.planned_verbs:
         r.modality = Modality.PLANNED
+    elif r.modality is Modality.ASSERTED and _is_possible_verb(node, lex):
+        r.modality = Modality.POSSIBLE  # "hopes to meet", "seeks to visit"
     if lemma == "go" and any(a.lower_ in WORDS.progressive_be for a in node.children if a.dep_ == "aux"):
         r.modality = Modality.PLANNED
+
+
+def _is_possible_verb(node: Token, lex: Lexicon) -> bool:
+    """A verb that makes its infinitive only possible ("hopes to"), not one stating intent; the
+    form is read as well as the model's lemma (which takes "hopes" for "hop")."""
+    low = node.lower_
+    forms = {node.lemma_.lower(), low}
+    if low.endswith(("s", "d")):
+        forms |= {low[:-1], low[:-2]}
+    if low.endswith("ing"):
+        forms |= {low[:-3], low[:-3] + "e"}
+    return any(f in lex.possible_verbs and f not in WORDS.intent_words for f in forms)
 
 
 def _read_children(node: Token, own_negation: bool, lex: Lexicon, r: _Reading) -> None:
@@ -134,6 +193,10 @@ def _read_children(node: Token, own_negation: bool, lex: Lexicon, r: _Reading) -
             r.modality = Modality.PLANNED
         if c.dep_ == "advmod" and low == "never":
             r.negated = not r.negated
+        if r.modality is Modality.ASSERTED and (
+                (c.dep_ == "advmod" and low in WORDS.reported_adverbs)
+                or (c.dep_ == "prep" and low == "according" and any(p.lower_ == "to" for p in c.children))):
+            r.modality = Modality.REPORTED  # "X reportedly attacked Y", "..., according to officials"
 
 
 def _read_auxiliary(aux: Token, lex: Lexicon, r: _Reading) -> None:

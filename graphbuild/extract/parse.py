@@ -58,6 +58,8 @@ def _direct_objects(verb: Token) -> list[Token]:
 
 
 def _prep_objects(head: Token, preps: Sequence[str]) -> list[Token]:
+    """The objects of ``head``'s prepositions among ``preps``; a date or time ("on Thursday") is
+    never an argument."""
     out: list[Token] = []
     for c in head.children:
         if c.dep_ in ("prep", "prt", "dative", "agent") and c.lower_ in preps:
@@ -66,7 +68,7 @@ def _prep_objects(head: Token, preps: Sequence[str]) -> list[Token]:
                     out.extend(_conjuncts(p))
                 elif p.dep_ == "prep" and p.lower_ in preps:  # "up to", "out of"
                     out.extend(q for q in p.children if q.dep_ == "pobj")
-    return out
+    return [t for t in out if t.ent_type_ not in ("DATE", "TIME")]
 
 
 def _governor(tok: Token) -> Token:

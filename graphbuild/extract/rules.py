@@ -51,6 +51,10 @@ _CONFLICTUAL = frozenset({Plover.ASSAULT, Plover.COERCE, Plover.SANCTION, Plover
 #: Material acts done to a place: the state of the place is their target.
 _PLACE_TARGETED = frozenset({Plover.COERCE, Plover.ASSAULT, Plover.MOBILIZE, Plover.RETREAT, Plover.CONCEDE,
                              Plover.SANCTION, Plover.PROTEST, Plover.AID, Plover.REQUEST})
+#: Acts of force done to a place or a thing: whoever holds it is their target.
+_FORCEFUL = frozenset({Plover.ASSAULT, Plover.COERCE})
+#: Entity types of a "when", never a target ("struck on Thursday").
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 # --------------------------------------------------------------------------- the protocol
@@ -252,6 +256,34 @@ def place_targets(case: Case, ctx: Context) -> Targets | None:
     return Targets(found)
 
 
+def _holders_within(place: Token, res: Resolution) -> list[ActorHit]:
+    """Who a place or thing named by a noun phrase belongs to: an actor among its modifiers ("an
+    insurgent-held town", "the rebel group's stronghold"), else the actor or state its "of" or
+    place phrase names ("a base of X", "positions in X", "an outpost near X's capital")."""
+    mods = [t for c in place.children if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")
+            for t in c.subtree]
+    found = [(a, res.certainty.get(t.i, 1.0) * 0.8, t) for t in mods for a in res.actors(t)]
+    if found:
+        return found[:1]
+    for c in place.children:
+        if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ in WORDS.place_prepositions):
+            for p in (q for q in c.children if q.dep_ == "pobj"):
+                hits = _actors_for([p], res, as_target=True) or _holders_within(p, res)
+                if hits:
+                    return [(a, cert * 0.8, t) for a, cert, t in hits[:1]]
+    return []
+
+
+def struck_holder(case: Case, ctx: Context) -> Targets | None:
+    """"launched strikes on an insurgent-held town", "attacked a base in X", "seized positions of
+    X": what a material act of force is done to is a place or thing, and its holder is the target."""
+    found: list[ActorHit] = []
+    for tok in case.cand.args.targets:
+        if tok.pos_ in ("NOUN", "PROPN") and not ctx.res.actors(tok) and tok.ent_type_ not in _TIME_ENTITIES:
+            found.extend(_holders_within(tok, ctx.res))
+    return Targets(_not_sources(found, case)) if found else None
+
+
 def own_people(case: Case, ctx: Context) -> Targets | None:
     """The police or army of a state acting on people it does not name: its own people."""
     for a, _, t in case.sources:
@@ -322,6 +354,7 @@ TARGET_RULES: tuple[Rule, ...] = (
     Rule("content_actors", _FRAME_TYPES, content_actors),
     Rule("threat_condition", frozenset({Plover.THREATEN}), threat_condition),
     Rule("named_in_content", _FRAME_TYPES, named_in_content),
+    Rule("struck_holder", _FORCEFUL, struck_holder),
     Rule("place_targets", _PLACE_TARGETED, place_targets),
     Rule("own_people", frozenset({Plover.COERCE}), own_people),
     Rule("protest_targets", None, protest_targets),  # PROTEST, and calling one off (any type)
@@ -336,7 +369,7 @@ def _mobilises_force(verb: Token, lex: Lexicon) -> bool:
     objs = [o for d in verb.children if d.dep_ == "dobj" for o in _conjuncts(d)]
     if not objs:
         return True
-    forces = WORDS.force_nouns | lex.contexts.get("military", frozenset()) | lex.contexts.get("security", frozenset())
+    forces = _forces(lex)
     for o in objs:
         members = [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                    if p.dep_ == "pobj"]
@@ -350,6 +383,34 @@ def mobilised_force(case: Case, ctx: Context) -> Decision | None:
     if case.cand.kind.startswith("verb") and not _mobilises_force(case.cand.tok, ctx.lex):
         return Decision(final=True)
     return None
+
+
+def _forces(lex: Lexicon) -> frozenset[str]:
+    return WORDS.force_nouns | lex.contexts.get("military", frozenset()) | lex.contexts.get("security", frozenset())
+
+
+def material_support(case: Case, ctx: Context) -> Decision | None:
+    """"X is supporting Y's army with training and equipment": support given in kind is AID."""
+    cand = case.cand
+    if not cand.kind.startswith("verb"):
+        return None
+    given = [q for p in _prep_objects(cand.tok, ("with",)) for q in _conjuncts(p)]
+    if any(t.lemma_.lower() in WORDS.material_nouns for t in given):
+        return Decision(recode=(Plover.AID, "support_in_kind"))
+    return None
+
+
+def advised_force(case: Case, ctx: Context) -> Decision | None:
+    """"X's officers are advising Y's army" is military assistance (AID); advising anyone else
+    ("advised travellers to stay away") is no event."""
+    if case.relation != "advise":
+        return None
+    forces = _forces(ctx.lex)
+    for tok in case.cand.args.targets:
+        words = [tok, *(c for c in tok.children if c.dep_ in ("compound", "amod"))]
+        if any(w.lemma_.lower() in forces for w in words):
+            return None
+    return Decision(final=True)
 
 
 def prepared_assault(case: Case, ctx: Context) -> Decision | None:
@@ -434,13 +495,15 @@ def the_event(case: Case, ctx: Context) -> Decision:
 
 
 def refused_act(case: Case, ctx: Context) -> Decision | None:
-    """"refused to sign the accord": the refusal, and the signing that did not happen."""
+    """"refused to sign the accord": the refusal, and the signing that did not happen; "denied
+    that it had attacked X": the denial, and the attack it denies (negated, by :mod:`.mood`)."""
     cand = case.cand
     if cand.tok.lemma_.lower() not in ctx.lex.negating_verbs:
         return None
+    content = ("xcomp", "ccomp") if cand.tok.lemma_.lower() in WORDS.denying_verbs else ("xcomp",)
     out = []
     for other in cand.frame_of:
-        if other.pred.dep_ == "xcomp" and other.pred.head == cand.tok:
+        if other.pred.dep_ in content and other.pred.head == cand.tok:
             sources = _actors_for(other.args.sources, ctx.res) or case.sources
             targets = _actors_for(other.args.targets, ctx.res, as_target=True, history=ctx.history)
             out.append(Emission(other, other.trig.plover, other.trig.relation, sources, targets,
@@ -453,6 +516,8 @@ _INTENT_TYPES = _COOPERATIVE | _CONFLICTUAL | {Plover.CONSULT}
 #: Run in this order for the case's type at the time; a final decision ends the list.
 CODING_RULES: tuple[Rule, ...] = (
     Rule("mobilised_force", frozenset({Plover.MOBILIZE}), mobilised_force),
+    Rule("advised_force", frozenset({Plover.AID}), advised_force),
+    Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
     Rule("prepared_assault", frozenset({Plover.ASSAULT}), prepared_assault),
     Rule("vowed_not_to", frozenset({Plover.AGREE}), vowed_not_to),
     Rule("hosted_visitor", None, hosted_visitor),

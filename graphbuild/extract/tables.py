@@ -52,10 +52,11 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
          "of_topic_holders", "naming_verbs", "disapproving_words"), _WORDS),
     "modality.toml": dict.fromkeys(
         ("negating_determiners", "planned_adjectives", "possible_adjectives", "planned_copula",
-         "progressive_be", "time_conjunctions", "ongoing_verbs", "intent_words"), _WORDS),
+         "progressive_be", "time_conjunctions", "ongoing_verbs", "intent_words", "reported_adverbs",
+         "reported_participles", "condition_conjunctions", "question_words", "denying_verbs"), _WORDS),
     "arguments.toml": {
         **dict.fromkeys(("argument_prepositions", "carrier_nouns", "quantity_nouns", "relation_nouns",
-                         "event_nouns", "collective_nouns", "subject_control_verbs",
+                         "event_nouns", "collective_nouns", "purpose_nouns", "subject_control_verbs",
                          "antecedent_determiners"), _WORDS),
         "antecedents": _ANTECEDENTS,
     },
@@ -63,7 +64,7 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
         ("stative_participles", "circumstance_prepositions", "aside_words"), _WORDS),
     "rules.toml": dict.fromkeys(
         ("preparing_words", "hosting_verbs", "deciding_verbs", "place_nouns", "place_prepositions",
-         "grievance_verbs", "grievance_nouns", "force_nouns"), _WORDS),
+         "grievance_verbs", "grievance_nouns", "force_nouns", "material_nouns"), _WORDS),
 }
 
 _FILE_OF = {key: name for name, keys in SCHEMA.items() for key in keys}

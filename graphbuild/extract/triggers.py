@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..prefilter import Triggers
+from ..prefilter import Triggers, irregular_forms
 from ..types import Plover
 from .lexicon import Lexicon, Trigger
 from .parse import _carrier, _conjuncts, _governor
@@ -43,6 +43,16 @@ def _known_verbs(lex: Lexicon) -> frozenset[str]:
     return frozenset(known)
 
 
+@functools.cache
+def _irregular_lemmas() -> dict[str, frozenset[str]]:
+    """The lemmas each irregular form may come from ("retook" -> retake)."""
+    out: dict[str, set[str]] = {}
+    for lemma, forms in irregular_forms().items():
+        for form in forms:
+            out.setdefault(form, set()).add(lemma)
+    return {form: frozenset(lemmas) for form, lemmas in out.items()}
+
+
 def _lemma(tok: Token, lex: Lexicon) -> str:
     """The verb's lemma, second-guessing the model where a lexicon verb fits the form better.
 
@@ -63,6 +73,7 @@ def _lemma(tok: Token, lex: Lexicon) -> str:
         guesses += [text[:-1], text[:-2], text[:-3] if len(text) > 4 and text[-3] == text[-4] else ""]
     if text.endswith("ing"):
         guesses += [text[:-3] + "e", text[:-3], text[:-4] if len(text) > 5 and text[-4] == text[-5] else ""]
+    guesses += sorted(_irregular_lemmas().get(text, ()))  # "overran", "retook": left as they are
     if text.endswith("es"):
         guesses += [text[:-1], text[:-2]]
     elif text.endswith("s"):
@@ -80,11 +91,15 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     triggers = lex.triggers(_lemma(tok, lex), "VERB")
     if not triggers:
         return None
-    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dative")}
+    # ("called X on Thursday" is not "called on X")
+    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dative")
+                 and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")}
     with_particle = [t for t in triggers if t.particle and t.particle.lower() in particles]
     if with_particle:
         return with_particle[0]
     plain = [t for t in triggers if not t.particle]
+    if plain and tok.lemma_.lower() in WORDS.naming_verbs and any(c.dep_ == "oprd" for c in tok.children):
+        return None  # "called X a liar" names X: it is no call to X
     return plain[0] if plain else None
 
 
