@@ -277,7 +277,8 @@ def _run_build(args: argparse.Namespace) -> int:
 
 EXTRACT_FIELDS = ("doc_id", "subject", "subject_type", "subject_country", "relation", "plover",
                   "object", "object_type", "object_country", "negated", "modality", "sentence",
-                  "start", "end", "confidence")
+                  "start", "end", "confidence", "subject_sector", "object_sector", "subject_start",
+                  "subject_end", "object_start", "object_end")
 
 
 def _add_extract(sub) -> None:
@@ -297,6 +298,10 @@ def event_line(ev) -> dict:
         "object": ev.target.label, "object_type": ev.target.type.value,
         "object_country": ev.target.country, "negated": ev.negated, "modality": ev.modality.value,
         "sentence": ev.sentence, "start": ev.start, "end": ev.end, "confidence": ev.confidence,
+        "subject_sector": ev.source.sector.value if ev.source.sector else None,
+        "object_sector": ev.target.sector.value if ev.target.sector else None,
+        "subject_start": ev.subject_start, "subject_end": ev.subject_end,
+        "object_start": ev.object_start, "object_end": ev.object_end,
     }
 
 
