@@ -134,10 +134,10 @@ def _base_iri(text: str) -> str:
 
 def _add_build(sub) -> None:
     p = sub.add_parser(
-        "build", help="build the graph of articles and write graph.ttl, graph.png, events.jsonl",
+        "build", help="build the graph of articles and write graph.ttl, graph.png, events.jsonl, graph.html",
         description="Read articles, extract PLOVER-typed events, and write the graph as Turtle "
-        "(graph.ttl; other RDF formats and GraphML with --format), a diagram (graph.png) and "
-        "one event a line (events.jsonl) into --out.")
+        "(graph.ttl; other RDF formats and GraphML with --format), a diagram (graph.png), "
+        "one event a line (events.jsonl) and the explorer page (graph.html) into --out.")
     _add_input_options(p)
     p.add_argument("--out", default="output", metavar="DIR", help="output folder (default ./output)")
     p.add_argument("--format", type=_graph_formats, default=("ttl",), metavar="LIST",
@@ -266,6 +266,10 @@ def _run_build(args: argparse.Namespace) -> int:
         write_graph(G, path, fmt, **base)
     render(G, "network", out / "graph.png")
     _write_events_jsonl(G, out / "events.jsonl")
+    from .explore import write_explorer  # the explorer page, after the other outputs
+
+    write_explorer(G, out / "graph.html")
+    files.append(out / "graph.html")
     for path in files:  # what a build killed while writing left behind
         remove_stale_temps(path, started)
     if not args.quiet:
@@ -431,6 +435,67 @@ def _run_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --------------------------------------------------------------------------- explore
+
+
+def _add_explore(sub) -> None:
+    p = sub.add_parser(
+        "explore", help="write (and open) graph.html, the interactive explorer of a build",
+        description="Write the explorer of a build: one self-contained HTML page (no request to "
+        "any network) with the actors and events, filters, a search box, and on a click the "
+        "sentence and sources of an event or the facts of an actor. SOURCE is a build's output "
+        "folder (graph.ttl or events.jsonl is read) or one of those files. A graph of more "
+        "actors than --aggregate-above opens grouped by country.")
+    p.add_argument("source", metavar="SOURCE", help="a build's output folder, or its "
+                   "events.jsonl or graph.ttl")
+    p.add_argument("--out", metavar="FILE", help="the page to write (default: graph.html in the "
+                   "build's folder)")
+    p.add_argument("--title", help="the page's title (default: how many events and actors)")
+    p.add_argument("--aggregate-above", type=_positive, default=None, metavar="N",
+                   help="open grouped by country when the graph has more than N actors "
+                   "(default 300)")
+    p.add_argument("--open", action="store_true", help="open the page in a web browser")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+
+def _with_spans(G, jsonl: Path):
+    """``G`` with the argument spans and sectors of ``events.jsonl`` where ``G`` lacks them."""
+    if not jsonl.is_file():
+        return G
+    H = _read_events_jsonl(jsonl)
+    for u, v, key, d in G.edges(keys=True, data=True):
+        if H.has_edge(u, v, key):
+            for name, value in H.edges[u, v, key].items():
+                if name.endswith(("_start", "_end")) and name != "start" and d.get(name) is None:
+                    d[name] = value
+    for node, d in G.nodes(data=True):
+        if node in H and d.get("sector") is None:
+            d["sector"] = H.nodes[node].get("sector")
+    return G
+
+
+def _run_explore(args: argparse.Namespace) -> int:
+    import webbrowser
+
+    from ._safe import printable
+    from .explore import AGGREGATE_ABOVE, write_explorer
+
+    source = Path(args.source)
+    folder = source if source.is_dir() else source.parent
+    G = load_graph(source)
+    if source.suffix.lower() != ".jsonl":
+        G = _with_spans(G, folder / "events.jsonl")
+    out = Path(args.out) if args.out else folder / "graph.html"
+    written = write_explorer(G, out, title=args.title,
+                             aggregate_above=args.aggregate_above or AGGREGATE_ABOVE)
+    if not args.quiet:
+        print(f"{printable(written)} (explorer: {G.number_of_edges()} events, "
+              f"{G.number_of_nodes()} actors)")
+    if args.open:
+        webbrowser.open(written.resolve().as_uri())
+    return EXIT_OK
+
+
 # --------------------------------------------------------------------------- validate
 
 
@@ -567,6 +632,7 @@ COMMANDS: list[tuple[Callable, Callable]] = [
     (_add_build, _run_build),
     (_add_extract, _run_extract),
     (_add_render, _run_render),
+    (_add_explore, _run_explore),
     (_add_validate, _run_validate),
     (_add_query, _run_query),
     (_add_push, _run_push),
