@@ -337,7 +337,7 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 # --------------------------------------------------------------------------- render
 
-RENDER_KINDS = ("network", "ego", "matrix", "timeline", "types")
+RENDER_KINDS = ("network", "ego", "matrix", "timeline", "types", "relations")
 
 
 def _add_render(sub) -> None:
@@ -354,6 +354,10 @@ def _add_render(sub) -> None:
                    help="an actor's name, alias or id: draw it with its counterparts only")
     p.add_argument("--weight", choices=("count", "cooperation"), default="count",
                    help="matrix cells: number of events, or net cooperation (default count)")
+    p.add_argument("--dyad", metavar="A-B", help="relations: the two countries (e.g. IND-RUS), "
+                   "or two actors' ids separated by a comma")
+    p.add_argument("--freq", default="M", metavar="FREQ",
+                   help="relations: the period, a pandas frequency: D, W, M (default), Q, Y")
     p.add_argument("--title", help="title at the top (default: the corpus name and dates)")
     p.add_argument("--out", required=True, metavar="FILE", help="image to write (.png .svg .pdf)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
@@ -427,11 +431,93 @@ def _run_render(args: argparse.Namespace) -> int:
     if args.kind == "ego" and not args.focus:
         print("graphbuild: error: --kind ego needs --focus ACTOR", file=sys.stderr)
         return EXIT_USAGE
+    if args.kind == "relations":
+        return _render_relations(args, out)
     G = load_graph(args.source)
     written = render(G, args.kind, out, focus=args.focus, title=args.title, weight=args.weight)
     if not args.quiet:
         kind = "ego" if args.focus and args.kind in ("network", "ego") else args.kind
         print(f"{written} ({kind}: {G.number_of_edges()} events, {G.number_of_nodes()} actors)")
+    return EXIT_OK
+
+
+def _dyad_ends(G, text: str, by: str | None) -> tuple[str, str]:
+    """The two ends of ``--dyad``: country codes, or (``by="actor"``) actors by name, alias or id;
+    ``by=None``: codes when both ends look like one (three letters), else actors."""
+    from .relations import parse_dyad
+
+    a, b = parse_dyad(text)
+    if by is None:
+        by = "country" if all(len(x) == 3 and x.isalpha() for x in (a, b)) else "actor"
+    if by == "country":
+        return a.upper(), b.upper()
+    from .render import find_actor
+
+    return find_actor(G, a), find_actor(G, b)
+
+
+def _render_relations(args: argparse.Namespace, out: Path) -> int:
+    from .relations import render_relations
+
+    if not args.dyad:
+        print("graphbuild: error: --kind relations needs --dyad A-B (e.g. IND-RUS)", file=sys.stderr)
+        return EXIT_USAGE
+    G = load_graph(args.source)
+    pair = _dyad_ends(G, args.dyad, None)
+    by = "country" if "/" not in pair[0] else "actor"
+    written = render_relations(G, pair, out, freq=args.freq, by=by, title=args.title)
+    if not args.quiet:
+        print(f"{written} (relations of {pair[0]} and {pair[1]})")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- relations
+
+
+def _add_relations(sub) -> None:
+    p = sub.add_parser(
+        "relations", help="events between countries per month (or other period), counted and scored",
+        description="Write a table (CSV) with one row per source, target and period: how many "
+        "events, how many of each quad class and PLOVER type, and a cooperation score (our "
+        "weights from -10 to +10 per PLOVER type, see the README). Only events that happened "
+        "count towards the type columns and the score unless --all; negated events never do. "
+        "A symmetric event is counted once, under the pair in sorted order.")
+    p.add_argument("source", metavar="SOURCE", help="a build's output folder, or its "
+                   "events.jsonl or graph.ttl")
+    p.add_argument("--dyad", metavar="A-B", help="only the rows between these two (e.g. IND-RUS; "
+                   "with --by actor, two actor ids separated by a comma)")
+    p.add_argument("--freq", default="M", metavar="FREQ",
+                   help="the period, a pandas frequency: D, W, M (default), Q, Y")
+    p.add_argument("--by", choices=("country", "actor"), default="country",
+                   help="pairs of countries (default) or of actors")
+    p.add_argument("--all", dest="happened_only", action="store_false",
+                   help="count planned and possible events too (at half weight in the score)")
+    p.add_argument("--out", metavar="FILE", help="the CSV to write (default: print it)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+
+def _run_relations(args: argparse.Namespace) -> int:
+    from ._files import atomic_write
+    from ._safe import printable
+    from .relations import relations
+
+    G = load_graph(args.source)
+    table = relations(G, freq=args.freq, by=args.by, happened_only=args.happened_only)
+    if args.dyad:
+        a, b = _dyad_ends(G, args.dyad, args.by)
+        table = table[((table["source"] == a) & (table["target"] == b))
+                      | ((table["source"] == b) & (table["target"] == a))]
+    table = table.assign(period=table["period"].astype(str))
+    if args.out is None:
+        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+        return EXIT_OK
+    out = Path(args.out)
+    with atomic_write(out) as fh:
+        table.to_csv(fh, index=False, lineterminator="\n")
+    if not args.quiet:
+        periods = sorted(set(table["period"]))
+        span = f", {periods[0]} to {periods[-1]}" if periods else ""
+        print(f"{printable(out)}: {len(table)} rows{span}")
     return EXIT_OK
 
 
@@ -633,6 +719,7 @@ COMMANDS: list[tuple[Callable, Callable]] = [
     (_add_extract, _run_extract),
     (_add_render, _run_render),
     (_add_explore, _run_explore),
+    (_add_relations, _run_relations),
     (_add_validate, _run_validate),
     (_add_query, _run_query),
     (_add_push, _run_push),
