@@ -331,9 +331,13 @@ def draw_relations(G: nx.MultiDiGraph, pair: Sequence[str], ax: Axes | None = No
     bottom = [0] * len(series)
     for quad, column in QUAD_COLUMNS.items():
         values = series[column].tolist()
-        ax.bar(x, values, bottom=bottom, color=QUAD_COLORS[quad], label=quad.value, width=0.8)
+        ax.bar(x, values, bottom=bottom, color=QUAD_COLORS[quad], label=quad.value, width=0.7,
+               alpha=0.85)
         bottom = [s + v for s, v in zip(bottom, values, strict=True)]
-    ax.set_ylabel("events that happened")
+    ax.set_ylabel("events that happened" if series.attrs.get("happened_only", True)
+                  else "events (happened or planned)")
+    ax.set_ylim(0, max([*bottom, 1]) * 1.35)  # room for the legends above the bars
+    ax.yaxis.get_major_locator().set_params(integer=True)
     labels = [str(p) for p in series.index]
     step = max(1, len(labels) // 12)
     ax.set_xticks(list(x)[::step], labels[::step], rotation=45 if len(labels) > 6 else 0, ha="right"

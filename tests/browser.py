@@ -3,7 +3,7 @@
 ``chromium()`` starts Debian's chromium through its chromedriver (packages ``chromium`` and
 ``chromium-driver``) with selenium; :func:`missing` says why it cannot, so a test can skip.
 
-    python tests/browser.py PAGE.html OUT.png     # the README's screenshot of a page
+    python tests/browser.py PAGE.html OUT.png [TYPE]   # the README's screenshot of a page
 """
 
 from __future__ import annotations
@@ -87,22 +87,67 @@ def console_errors(driver) -> list[str]:
     return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
 
-def screenshot(page: Path, out: Path, *, search: str | None = None) -> None:
-    """Open ``page``, find the actor ``search`` if given, and save the window as ``out``."""
+def click_canvas(driver, x: float, y: float) -> None:
+    """A real mouse click at (x, y) in the graph's canvas (DOM pixels from its top left)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    canvas = driver.find_element("css selector", "#graph canvas")
+    size = canvas.size
+    ActionChains(driver).move_to_element_with_offset(
+        canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)).click().perform()
+
+
+def click_edge(driver, edge_id: str) -> None:
+    """Click the middle of the line of ``edge_id`` (``e:N``, the N-th event of the data)."""
+    point = driver.execute_script(f"""
+        var n = graphbuildExplorer.network, e = n.body.edges[{json.dumps(edge_id)}];
+        return n.canvasToDOM(e.edgeType.getPoint(0.5));""")
+    click_canvas(driver, point["x"], point["y"])
+
+
+def click_node(driver, node_id: str) -> None:
+    """Click the centre of the node ``node_id`` (``a:N`` an actor, ``c:CODE`` a country)."""
+    point = driver.execute_script(f"""
+        var n = graphbuildExplorer.network, id = {json.dumps(node_id)};
+        return n.canvasToDOM(n.getPositions([id])[id]);""")
+    click_canvas(driver, point["x"], point["y"])
+
+
+def edge_of(driver, plover: str, nth: int = 0) -> str:
+    """The edge id of the ``nth`` event of type ``plover`` in the page's data."""
+    return driver.execute_script(f"""
+        var D = JSON.parse(document.getElementById('graphbuild-data').textContent);
+        var found = [];
+        D.events.forEach(function (e, i) {{ if (e.plover === {json.dumps(plover)}) found.push(i); }});
+        return 'e:' + found[{int(nth)}];""")
+
+
+def node_of(driver, label: str) -> str:
+    """The node id of the actor called ``label``."""
+    return driver.execute_script(f"""
+        var D = JSON.parse(document.getElementById('graphbuild-data').textContent);
+        return 'a:' + D.actors.findIndex(function (a) {{ return a.label === {json.dumps(label)}; }});""")
+
+
+def screenshot(page: Path, out: Path, *, event: str | None = None) -> None:
+    """Open ``page``, click the first event of type ``event`` if given, save the window as ``out``."""
     with chromium(1400, 820) as driver:
         open_page(driver, page)
-        if search:
-            box = driver.find_element("id", "search")
-            box.send_keys(search)
-            box.send_keys("\n")
-            time.sleep(0.8)
+        if event:
+            from selenium.webdriver.common.action_chains import ActionChains
+
+            click_edge(driver, edge_of(driver, event))
+            ActionChains(driver).move_to_element(driver.find_element("id", "details")).perform()
+            driver.execute_script("document.querySelectorAll('.vis-tooltip')"
+                                  ".forEach(function (t) { t.style.visibility = 'hidden'; });")
+            time.sleep(0.3)
         driver.save_screenshot(str(out))
 
 
 if __name__ == "__main__":
     if len(sys.argv) not in (3, 4):
-        sys.exit("usage: python tests/browser.py PAGE.html OUT.png [ACTOR]")
+        sys.exit("usage: python tests/browser.py PAGE.html OUT.png [PLOVER-TYPE-TO-CLICK]")
     why = missing()
     if why:
         sys.exit(f"cannot take a screenshot: {why}")
-    screenshot(Path(sys.argv[1]), Path(sys.argv[2]), search=sys.argv[3] if len(sys.argv) > 3 else None)
+    screenshot(Path(sys.argv[1]), Path(sys.argv[2]), event=sys.argv[3] if len(sys.argv) > 3 else None)

@@ -226,43 +226,6 @@ def _offline(driver) -> None:
     assert _js(driver, "return performance.getEntriesByType('resource').length") == 0
 
 
-def _click_canvas(driver, x: float, y: float) -> None:
-    """A real mouse click at (x, y) in the graph's canvas (DOM pixels from its top left)."""
-    from selenium.webdriver.common.action_chains import ActionChains
-
-    canvas = driver.find_element("css selector", "#graph canvas")
-    size = canvas.size
-    ActionChains(driver).move_to_element_with_offset(
-        canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)).click().perform()
-
-
-def _click_edge(driver, edge_id: str) -> None:
-    point = _js(driver, f"""
-        var n = graphbuildExplorer.network, e = n.body.edges[{json.dumps(edge_id)}];
-        return n.canvasToDOM(e.edgeType.getPoint(0.5));""")
-    _click_canvas(driver, point["x"], point["y"])
-
-
-def _click_node(driver, node_id: str) -> None:
-    point = _js(driver, f"""
-        var n = graphbuildExplorer.network;
-        return n.canvasToDOM(n.getPositions([{json.dumps(node_id)}])[{json.dumps(node_id)}]);""")
-    _click_canvas(driver, point["x"], point["y"])
-
-
-def _edge_of(driver, plover: str) -> str:
-    return _js(driver, f"""
-        var D = JSON.parse(document.getElementById('graphbuild-data').textContent);
-        var i = D.events.findIndex(function (e) {{ return e.plover === {json.dumps(plover)}; }});
-        return 'e:' + i;""")
-
-
-def _node_of(driver, label: str) -> str:
-    return _js(driver, f"""
-        var D = JSON.parse(document.getElementById('graphbuild-data').textContent);
-        return 'a:' + D.actors.findIndex(function (a) {{ return a.label === {json.dumps(label)}; }});""")
-
-
 def test_page_renders_every_actor_and_event(driver, page):
     browser.open_page(driver, page)
     assert _shown(driver) == (6, 5)
@@ -306,7 +269,7 @@ def test_filters_change_what_is_shown(driver, page):
 
 def test_click_on_an_event_shows_its_sentence_with_subject_and_object(driver, page):
     browser.open_page(driver, page)
-    _click_edge(driver, _edge_of(driver, "ACCUSE"))
+    browser.click_edge(driver, browser.edge_of(driver, "ACCUSE"))
     panel = driver.find_element("id", "details")
     assert panel.get_attribute("data-event") == ACCUSE.id
     quote = panel.find_element("css selector", "blockquote.sentence")
@@ -324,7 +287,7 @@ def test_click_on_an_event_shows_its_sentence_with_subject_and_object(driver, pa
 
 def test_event_without_spans_shows_the_plain_sentence(driver, page):
     browser.open_page(driver, page)
-    _click_edge(driver, _edge_of(driver, "ASSAULT"))
+    browser.click_edge(driver, browser.edge_of(driver, "ASSAULT"))
     quote = driver.find_element("css selector", "#details blockquote.sentence")
     assert quote.text == "Brek did not order strikes on Syldavia."
     assert quote.find_elements("tag name", "mark") == []
@@ -333,8 +296,8 @@ def test_event_without_spans_shows_the_plain_sentence(driver, page):
 
 def test_click_on_an_actor_shows_its_facts_and_highlights_counterparts(driver, page):
     browser.open_page(driver, page)
-    kell = _node_of(driver, "Anna Kell")
-    _click_node(driver, kell)
+    kell = browser.node_of(driver, "Anna Kell")
+    browser.click_node(driver, kell)
     facts = driver.find_element("id", "actor-facts").text
     assert "Syldavia (SYL)" in facts and "Foreign Minister" in facts and "Kell" in facts
     assert "government" in facts
@@ -364,10 +327,10 @@ def test_a_big_graph_opens_by_country_and_expands_on_click(driver, graph, tmp_pa
     assert ids == ["c:", "c:BOR", "c:SYL"]  # the council has no country
     labels = _js(driver, "return graphbuildExplorer.nodes.get('c:SYL').label")
     assert labels.splitlines()[0] == "Syldavia (SYL)" and "2 actors, 6 events" in labels  # every event has a Syldavian side
-    _click_node(driver, "c:SYL")
+    browser.click_node(driver, "c:SYL")
     ids = set(_js(driver, "return graphbuildExplorer.nodes.getIds()"))
-    assert ids == {"c:", "c:BOR", _node_of(driver, "Syldavia"), _node_of(driver, "Anna Kell")}
+    assert ids == {"c:", "c:BOR", browser.node_of(driver, "Syldavia"), browser.node_of(driver, "Anna Kell")}
     assert "Events (6)" in driver.find_element("id", "details").text
-    _click_node(driver, "c:BOR")
+    browser.click_node(driver, "c:BOR")
     assert _shown(driver) == (6, 5)  # every actor shown again
     _offline(driver)

@@ -214,7 +214,7 @@
         pairs.set(pair, k + 1);
         wantEdges.set("e:" + ev.i, {
           id: "e:" + ev.i, from: s, to: t, arrows: ev.symmetric ? "" : "to", dashes: dashes(ev),
-          width: 2, color: { color: faded ? FADED : QUAD_COLORS[ev.quad], opacity: 1 },
+          width: 2, color: { color: faded ? FADED : QUAD_COLORS[ev.quad], highlight: "#111", hover: QUAD_COLORS[ev.quad], opacity: 1 },
           smooth: { enabled: true, type: k % 2 ? "curvedCCW" : "curvedCW", roundness: 0.12 * Math.ceil(k / 2) },
           title: ev.plover + ": " + actors[ev.s].label + " \u2192 " + actors[ev.t].label
         });
@@ -232,7 +232,7 @@
       var top = Object.keys(e.quads).sort(function (a, b) { return e.quads[b] - e.quads[a]; })[0];
       e.label = String(e.events.length);
       e.width = Math.min(1 + Math.log2(e.events.length) * 1.5, 10);
-      e.color = { color: e.faded ? FADED : QUAD_COLORS[top] };
+      e.color = { color: e.faded ? FADED : QUAD_COLORS[top], highlight: "#111", hover: QUAD_COLORS[top] };
       e.font = { size: 11, color: "#444", strokeWidth: 3 };
       e.title = e.events.length + " events: click to list them";
       e.smooth = false;
@@ -290,7 +290,7 @@
                barnesHut: { gravitationalConstant: -6000, springLength: 140, avoidOverlap: 0.2 } },
     interaction: { hover: true, tooltipDelay: 150, selectConnectedEdges: false },
     nodes: { font: { size: 13, face: "system-ui, sans-serif" }, borderWidth: 1 },
-    edges: { selectionWidth: 2, hoverWidth: 1 }
+    edges: { selectionWidth: 2.5, hoverWidth: 1 }
   });
   }
 
