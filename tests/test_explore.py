@@ -334,3 +334,52 @@ def test_a_big_graph_opens_by_country_and_expands_on_click(driver, graph, tmp_pa
     browser.click_node(driver, "c:BOR")
     assert _shown(driver) == (6, 5)  # every actor shown again
     _offline(driver)
+
+
+def test_a_graph_of_over_300_actors_opens_by_country(driver, tmp_path):
+    people = [Actor(f"Envoy {i}", ActorType.PERSON, ("SYL", "BOR", "KLO")[i % 3]) for i in range(320)]
+    events = [_event(f"b{i}", people[i], people[(i + 1) % 320], Plover.CONSULT,
+                     f"{people[i].label} met {people[(i + 1) % 320].label}.", 0,
+                     people[i].label, people[(i + 1) % 320].label, date=dt.date(2024, 1, 1 + i % 28))
+              for i in range(320)]
+    page = write_explorer(build_graph(events), tmp_path / "graph.html")
+    browser.open_page(driver, page)
+    assert sorted(_js(driver, "return graphbuildExplorer.nodes.getIds()")) == ["c:BOR", "c:KLO", "c:SYL"]
+    assert _shown(driver) == (320, 3)
+    # the search box finds an actor inside a country, which opens to show it
+    box = driver.find_element("id", "search")
+    box.send_keys("Envoy 7")
+    box.send_keys("\n")
+    assert driver.find_element("css selector", "#details h2").text == "Envoy 7"
+    assert browser.node_of(driver, "Envoy 7") in _js(driver, "return graphbuildExplorer.nodes.getIds()")
+    assert _shown(driver)[1] == 2 + 107  # Syldavia's 107 envoys, and the two other countries
+    _offline(driver)
+
+
+def test_click_on_a_line_between_countries_lists_its_events(driver, graph, tmp_path):
+    page = write_explorer(graph, tmp_path / "graph.html", aggregate_above=3)
+    browser.open_page(driver, page)
+    edge = _js(driver, "return graphbuildExplorer.edges.getIds().filter(function (id) {"
+               " return id === 'g:c:BOR|c:SYL'; })[0]")
+    assert _js(driver, f"return graphbuildExplorer.edges.get('{edge}').label") == "5"
+    browser.click_edge(driver, edge)
+    items = driver.find_elements("css selector", "#details ul.events li")
+    assert len(items) == 5 and "Between Borduria (BOR) and Syldavia (SYL)" in driver.find_element("id", "details").text
+    next(li for li in items if "ACCUSE" in li.text).click()
+    assert driver.find_element("css selector", "#details mark.object").text == "Borduria"
+    assert driver.find_element("id", "details").get_attribute("data-event") == ACCUSE.id
+
+
+def test_explore_fills_in_spans_that_the_rdf_lacks(graph, tmp_path):
+    from graphbuild.rdf import read_graph, write_graph
+
+    build = _jsonl_build(tmp_path / "out", graph)
+    write_graph(graph, build / "graph.ttl", "ttl")
+    from_rdf = explorer_data(read_graph(build / "graph.ttl"))
+    assert main(["explore", str(build), "-q"]) == 0
+    page = _page_data((build / "graph.html").read_text(encoding="utf-8"))
+    marked = {e["id"]: e["subject"] for e in page["events"]}
+    assert marked[ACCUSE.id] == [0, 8]
+    assert {a["label"]: a["role"] for a in page["actors"]}["Anna Kell"] == "Foreign Minister"  # from the RDF
+    assert {a["label"]: a["sector"] for a in page["actors"]}["Tomas Brek"] == "military"
+    assert len(from_rdf["events"]) == len(page["events"])
