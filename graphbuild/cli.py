@@ -337,25 +337,31 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 # --------------------------------------------------------------------------- render
 
-RENDER_KINDS = ("network", "ego", "matrix", "timeline", "types", "relations")
-
-
 def _add_render(sub) -> None:
+    import textwrap
+
+    from .render.registry import KINDS
+
     p = sub.add_parser(
-        "render", help="draw a built graph: network, ego view, country matrix, timeline, types",
-        description="Draw a graph that 'graphbuild build' wrote. SOURCE is its output folder "
-        "(graph.ttl is read if graphbuild can read RDF, else events.jsonl) or one of those "
-        "files. The image format follows the extension of --out: .png, .svg or .pdf.")
+        "render", help=f"draw a built graph: {', '.join(KINDS)}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=textwrap.fill(
+            "Draw a graph that 'graphbuild build' wrote. SOURCE is its output folder (graph.ttl "
+            "is read if graphbuild can read RDF, else events.jsonl) or one of those files. The "
+            "image format follows the extension of --out: .png, .svg or .pdf.", 78)
+        + "\n\nkinds of diagram (--kind):\n"
+        + "\n".join(f"  {k.name:<9} {k.help}" for k in KINDS.values()))
     p.add_argument("source", metavar="SOURCE", help="a build's output folder, or its "
                    "events.jsonl or graph.ttl")
-    p.add_argument("--kind", choices=RENDER_KINDS, default="network",
+    p.add_argument("--kind", choices=list(KINDS), default="network",
                    help="which diagram (default network; network with --focus is the ego view)")
     p.add_argument("--focus", metavar="ACTOR",
                    help="an actor's name, alias or id: draw it with its counterparts only")
     p.add_argument("--weight", choices=("count", "cooperation"), default="count",
                    help="matrix cells: number of events, or net cooperation (default count)")
     p.add_argument("--dyad", metavar="A-B", help="relations: the two countries (e.g. IND-RUS), "
-                   "or two actors' ids separated by a comma")
+                   "or two actors (names or ids) separated by a comma; default: the pair with "
+                   "most events")
     p.add_argument("--freq", default="M", metavar="FREQ",
                    help="relations: the period, a pandas frequency: D, W, M (default), Q, Y")
     p.add_argument("--title", help="title at the top (default: the corpus name and dates)")
@@ -422,22 +428,26 @@ def load_graph(source: str | Path):
 
 
 def _run_render(args: argparse.Namespace) -> int:
-    from .render import FORMATS, render
+    from ._safe import printable
+    from .render import FORMATS, get_kind, render
 
     out = Path(args.out)
     if out.suffix.lower() not in FORMATS:
-        print(f"graphbuild: error: --out {out}: use one of {', '.join(FORMATS)}", file=sys.stderr)
+        print(f"graphbuild: error: --out {printable(out)}: use one of {', '.join(FORMATS)}",
+              file=sys.stderr)
         return EXIT_USAGE
-    if args.kind == "ego" and not args.focus:
-        print("graphbuild: error: --kind ego needs --focus ACTOR", file=sys.stderr)
+    kind = get_kind(args.kind)
+    if args.focus and kind.focus_kind:
+        kind = get_kind(kind.focus_kind)
+    if kind.needs_focus and not args.focus:
+        print(f"graphbuild: error: --kind {kind.name} needs --focus ACTOR", file=sys.stderr)
         return EXIT_USAGE
-    if args.kind == "relations":
-        return _render_relations(args, out)
     G = load_graph(args.source)
-    written = render(G, args.kind, out, focus=args.focus, title=args.title, weight=args.weight)
+    extra = _relations_options(G, args) if kind.name == "relations" else {}
+    written = render(G, args.kind, out, focus=args.focus, title=args.title, weight=args.weight, **extra)
     if not args.quiet:
-        kind = "ego" if args.focus and args.kind in ("network", "ego") else args.kind
-        print(f"{written} ({kind}: {G.number_of_edges()} events, {G.number_of_nodes()} actors)")
+        print(f"{printable(written)} ({kind.name}: {G.number_of_edges()} events, "
+              f"{G.number_of_nodes()} actors)")
     return EXIT_OK
 
 
@@ -456,19 +466,12 @@ def _dyad_ends(G, text: str, by: str | None) -> tuple[str, str]:
     return find_actor(G, a), find_actor(G, b)
 
 
-def _render_relations(args: argparse.Namespace, out: Path) -> int:
-    from .relations import render_relations
-
+def _relations_options(G, args: argparse.Namespace) -> dict:
+    """The relations diagram's options from ``--dyad`` and ``--freq``."""
     if not args.dyad:
-        print("graphbuild: error: --kind relations needs --dyad A-B (e.g. IND-RUS)", file=sys.stderr)
-        return EXIT_USAGE
-    G = load_graph(args.source)
+        return {"freq": args.freq}
     pair = _dyad_ends(G, args.dyad, None)
-    by = "country" if "/" not in pair[0] else "actor"
-    written = render_relations(G, pair, out, freq=args.freq, by=by, title=args.title)
-    if not args.quiet:
-        print(f"{written} (relations of {pair[0]} and {pair[1]})")
-    return EXIT_OK
+    return {"dyad": pair, "freq": args.freq, "by": "country" if "/" not in pair[0] else "actor"}
 
 
 # --------------------------------------------------------------------------- relations

@@ -4,6 +4,7 @@
 period): how many events, how many of each quad class and PLOVER type, and a cooperation
 score, the sum of :func:`cooperation_weights` (our Goldstein-style scale from -10 to +10,
 with the rationale of each weight in ``data/cooperation.toml``) over the row's events.
+:func:`dyad` sums one pair's rows per period; ``graphbuild.render.draw_relations`` draws it.
 
 What counts
 -----------
@@ -42,11 +43,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from importlib import resources
-from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -57,10 +56,9 @@ from .types import Plover, QuadClass
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
-    from matplotlib.axes import Axes
 
 __all__ = ["relations", "dyad", "parse_dyad", "cooperation_weights", "weight_rationales",
-           "draw_relations", "render_relations", "PLANNED_FACTOR", "QUAD_COLUMNS"]
+           "PLANNED_FACTOR", "QUAD_COLUMNS"]
 
 #: Share of its weight a planned or possible event adds to the score with ``happened_only=False``.
 PLANNED_FACTOR = 0.5
@@ -295,108 +293,3 @@ def parse_dyad(text: str) -> tuple[str, str]:
     if len(parts) != 2 or not all(parts):
         raise InputError(f"{text!r} is not a pair: use A-B (e.g. IND-RUS) or A,B")
     return parts[0], parts[1]
-
-
-def draw_relations(G: nx.MultiDiGraph, pair: Sequence[str], ax: Axes | None = None, *,
-                   freq: str = "M", by: Literal["country", "actor"] = "country",
-                   title: str | None = None) -> Axes:
-    """Draw a dyad's events per period (bars by quad class) and its cooperation score (a line).
-
-    ``pair`` is two country codes (or, with ``by="actor"``, node ids). The bars count the
-    events that happened, stacked by quad class; the line, on the right-hand axis, is the
-    net cooperation score of :func:`relations`. Returns the Axes of the bars.
-
-    Examples
-    --------
-    >>> import datetime as dt
-    >>> from graphbuild.graph import build_graph
-    >>> from graphbuild.types import Actor, ActorType, Event, Plover
-    >>> a = Actor("Syldavia", ActorType.COUNTRY, "SYL")
-    >>> b = Actor("Borduria", ActorType.COUNTRY, "BOR")
-    >>> G = build_graph([Event("n1", a, b, Plover.ACCUSE, "accuse", "...", 0, 3,
-    ...                        date=dt.date(2024, 1, 2))])
-    >>> ax = draw_relations(G, ("SYL", "BOR"))
-    >>> [t.get_text() for t in ax.get_legend().get_texts()][:1]
-    ['verbal cooperation']
-    """
-    import matplotlib.pyplot as plt
-
-    from .render import QUAD_COLORS, _plain
-
-    a, b = pair
-    series = dyad(relations(G, freq=freq, by=by), a, b)
-    if ax is None:
-        _, ax = plt.subplots(figsize=(10, 5))
-    x = range(len(series))
-    bottom = [0] * len(series)
-    for quad, column in QUAD_COLUMNS.items():
-        values = series[column].tolist()
-        ax.bar(x, values, bottom=bottom, color=QUAD_COLORS[quad], label=quad.value, width=0.7,
-               alpha=0.85)
-        bottom = [s + v for s, v in zip(bottom, values, strict=True)]
-    ax.set_ylabel("events that happened" if series.attrs.get("happened_only", True)
-                  else "events (happened or planned)")
-    ax.set_ylim(0, max([*bottom, 1]) * 1.35)  # room for the legends above the bars
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    labels = [str(p) for p in series.index]
-    step = max(1, len(labels) // 12)
-    ax.set_xticks(list(x)[::step], labels[::step], rotation=45 if len(labels) > 6 else 0, ha="right"
-                  if len(labels) > 6 else "center")
-    ax.legend(loc="upper left", fontsize=8, frameon=False)
-    score = ax.twinx()
-    score.plot(list(x), series["score"].tolist(), color="#222222", marker="o", linewidth=1.8,
-               label="cooperation score")
-    score.axhline(0, color="#999999", linewidth=0.8, linestyle=":")
-    score.set_ylabel("net cooperation score (− conflict, + cooperation)")
-    low, high = min(0.0, series["score"].min()), max(0.0, series["score"].max())
-    margin = max(1.0, (high - low) * 0.1)
-    score.set_ylim(low - margin, high + margin)
-    score.legend(loc="upper right", fontsize=8, frameon=False)
-    def name(end: str) -> str:
-        node = f"country/{end}" if by == "country" else end
-        return str(G.nodes[node].get("label") or end) if node in G else end
-
-    ax.set_title(_plain(title or f"{name(a)} and {name(b)}: events per period and cooperation score"),
-                 loc="left", fontsize=12, fontweight="bold")
-    return ax
-
-
-def render_relations(G: nx.MultiDiGraph, pair: Sequence[str], path: str | os.PathLike[str], *,
-                     freq: str = "M", by: Literal["country", "actor"] = "country",
-                     title: str | None = None) -> Path:
-    """Draw :func:`draw_relations` into ``path`` (PNG, SVG or PDF by extension); return the path.
-
-    The file is written to a temporary file and moved into place.
-
-    Raises
-    ------
-    InputError
-        An unknown extension, or no event between the pair.
-    ExportError
-        The file could not be written.
-    """
-    import matplotlib
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    from ._files import atomic_write
-    from .errors import ExportError
-    from .render import _DPI, _format_of
-
-    path = Path(path)
-    fmt = _format_of(path)
-    with matplotlib.rc_context({"svg.hashsalt": "graphbuild", "svg.fonttype": "none",
-                                "pdf.fonttype": 42, "font.size": 10}):
-        fig = Figure(figsize=(11.0, 5.5), dpi=_DPI, layout="constrained")
-        FigureCanvasAgg(fig)
-        draw_relations(G, pair, fig.add_subplot(), freq=freq, by=by, title=title)
-        metadata = {"png": {"Software": "graphbuild (matplotlib)"}, "svg": {"Date": None},
-                    "pdf": {"CreationDate": None, "ModDate": None}}[fmt]
-        try:
-            with atomic_write(path, "wb") as handle:
-                fig.savefig(handle, format=fmt, dpi=_DPI, metadata=metadata, facecolor="white")
-        except ExportError:
-            raise
-        except OSError as err:
-            raise ExportError(f"cannot write {path}: {err}") from err
-    return path

@@ -14,7 +14,8 @@ import pytest
 from graphbuild.cli import _write_events_jsonl, main
 from graphbuild.errors import InputError
 from graphbuild.graph import build_graph
-from graphbuild.relations import cooperation_weights, draw_relations, dyad, relations, weight_rationales
+from graphbuild.relations import cooperation_weights, dyad, relations, weight_rationales
+from graphbuild.render import draw_relations
 from graphbuild.types import Actor, ActorType, Article, Event, Modality, Plover, QuadClass
 
 SYL = Actor("Syldavia", ActorType.COUNTRY, "SYL")
@@ -152,15 +153,22 @@ def test_readme_gives_every_weight_and_its_reason():
 
 
 def test_chart_draws_the_counts_and_the_score(graph):
-    import matplotlib
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    ax = draw_relations(graph, ("SYL", "BOR"))
+    ax = draw_relations(graph, Figure().add_subplot(), dyad=("SYL", "BOR"))
     heights = [p.get_height() for p in ax.patches]
     assert len(heights) == 3 * 4 and sum(heights) == 5  # Jan: accuse + 2 talks; Feb: aid; Mar: agree
     score = [a for a in ax.figure.axes if a is not ax][0]
     assert score.lines[0].get_ydata().tolist() == [1.0, 7.0, 5.0]
-    assert "Syldavia and Borduria" in ax.get_title(loc="left")
+    assert ax.get_title(loc="left") == "Syldavia and Borduria"
+    busiest = draw_relations(graph, Figure().add_subplot())  # no dyad: the pair with most events
+    assert busiest.get_title(loc="left") == "Borduria and Syldavia"
+    people = draw_relations(graph, Figure().add_subplot(), by="actor",
+                            dyad=("person/SYL/anna-kell", "person/BOR/tomas-brek"))
+    assert sum(p.get_height() for p in people.patches) == 2  # their two talks
+    empty = draw_relations(build_graph([]), Figure().add_subplot())
+    assert [t.get_text() for t in empty.texts if t.get_gid() == "no-events"] == [
+        "No dated events between two countries to show"]
 
 
 # ----------------------------------------------------------------------------- the command
@@ -212,12 +220,14 @@ def test_render_relations(build, tmp_path, capsys):
 
     out = tmp_path / "dyad.png"
     assert main(["render", str(build), "--kind", "relations", "--dyad", "SYL-BOR", "--out", str(out)]) == 0
-    assert "relations of SYL and BOR" in capsys.readouterr().out
+    assert f"{out} (relations: " in capsys.readouterr().out
     with Image.open(out) as image:
         assert image.size == (1650, 825)
         assert len(image.convert("RGB").getcolors(maxcolors=1 << 20)) > 50  # bars, a line, text: not blank
-    assert main(["render", str(build), "--kind", "relations", "--out", str(out)]) == 2
-    assert "needs --dyad" in capsys.readouterr().err
+    svg = tmp_path / "people.svg"
+    assert main(["render", str(build), "--kind", "relations", "--dyad", "Anna Kell,Tomas Brek",
+                 "--freq", "Q", "--out", str(svg), "-q"]) == 0
+    assert "Anna Kell and Tomas Brek" in svg.read_text(encoding="utf-8")
     assert main(["render", str(build), "--kind", "relations", "--dyad", "SYL-XYZ", "--out", str(out)]) == 1
     assert "no event between SYL and XYZ" in capsys.readouterr().err
 
