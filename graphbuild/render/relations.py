@@ -22,6 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
 
+_PERIODS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "A": "year"}
+
+
 def busiest_pair(table: pd.DataFrame) -> tuple[str, str] | None:
     """The two ends (sorted) with most events in a :func:`~graphbuild.relations.relations` table,
     leaving out an actor's or a country's events with itself."""
@@ -89,8 +92,9 @@ def draw_relations(G: nx.MultiDiGraph, ax: Axes | None = None, *, dyad: Sequence
     _draw_bars(ax, series)
     _draw_score(ax, series)
     scope = "events that happened" if series.attrs.get("happened_only", True) else "events"
+    per = _PERIODS.get(freq.upper().rstrip("E"), "period")
     set_titles(ax, title or f"{_name(G, a, by)} and {_name(G, b, by)}",
-               f"{scope} per period, by quad class (bars); net cooperation score (line, our "
+               f"{scope} per {per}, by quad class (bars); net cooperation score (line, our "
                "PLOVER weights from −10 to +10)")
     return ax
 
