@@ -91,6 +91,12 @@ def test_offsets_become_offsets_in_the_sentence(graph):
     assert (unmarked["subject"], unmarked["object"], unmarked["date"]) == (None, None, None)
 
 
+def test_countries_are_named_even_without_a_node_of_their_own():
+    minister = Actor("Ana Sol", ActorType.PERSON, "PRT", role="Foreign Minister")
+    ev = Event("a1", minister, SYL, Plover.CONSULT, "meet", "Sol met Syldavia.", 0, 17)
+    assert explorer_data(build_graph([ev]))["countries"] == {"SYL": "Syldavia", "PRT": "Portugal"}
+
+
 def test_spans_outside_the_sentence_are_dropped():
     ev = Event("a1", SYL, BOR, Plover.ACCUSE, "accuse", "Syldavia accused Borduria.", 10, 36,
                subject_start=10, subject_end=18, object_start=30, object_end=80)

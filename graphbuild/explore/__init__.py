@@ -102,6 +102,14 @@ def _url(value: object) -> str | None:
     return str(value) if value and _SAFE_URL.match(str(value)) else None
 
 
+def _country_name(code: str) -> str:
+    """The name of a country only people or groups of the graph belong to (ISO 3166)."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    return str(getattr(country, "common_name", None) or country.name) if country else code
+
+
 def explorer_data(G: nx.MultiDiGraph) -> dict:
     """What the page shows, as a JSON-able dict: actors, events, articles and vocabularies.
 
@@ -142,6 +150,8 @@ def explorer_data(G: nx.MultiDiGraph) -> dict:
     for x in actors:
         if x["type"] == "COUNTRY" and x["country"]:
             countries.setdefault(x["country"], x["label"])
+    for code in sorted({x["country"] for x in actors if x["country"]} - set(countries)):
+        countries[code] = _country_name(code)
     return {"actors": actors, "events": events, "articles": articles, "countries": countries,
             "plover": [{"type": p.value, "quad": p.quad.value} for p in Plover],
             "quads": [q.value for q in QuadClass]}
