@@ -488,7 +488,7 @@ def _add_relations(sub) -> None:
     p.add_argument("source", metavar="SOURCE", help="a build's output folder, or its "
                    "events.jsonl or graph.ttl")
     p.add_argument("--dyad", metavar="A-B", help="only the rows between these two (e.g. IND-RUS; "
-                   "with --by actor, two actor ids separated by a comma)")
+                   "with --by actor, two actors' names, aliases or ids separated by a comma)")
     p.add_argument("--freq", default="M", metavar="FREQ",
                    help="the period, a pandas frequency: D, W, M (default), Q, Y")
     p.add_argument("--by", choices=("country", "actor"), default="country",
@@ -512,7 +512,8 @@ def _run_relations(args: argparse.Namespace) -> int:
                       | ((table["source"] == b) & (table["target"] == a))]
     table = table.assign(period=table["period"].astype(str))
     if args.out is None:
-        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+        text = table.to_csv(index=False, lineterminator="\n")
+        sys.stdout.write(printable(text, keep_newlines=True) if sys.stdout.isatty() else text)
         return EXIT_OK
     out = Path(args.out)
     with atomic_write(out) as fh:
