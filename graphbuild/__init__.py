@@ -43,6 +43,10 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
+# graphbuild.extract(text) once the subpackage graphbuild.extract, loaded by the first
+# extraction, has taken the name: the package forwards calls here (graphbuild/extract/__init__.py)
+_extract_text = extract
+
 
 def write_turtle(G: Any, path: Any, **options: Any) -> None:
     """Write ``G`` as RDF/Turtle to ``path`` (see :mod:`graphbuild.rdf`)."""

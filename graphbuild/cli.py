@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ._safe import SafeFormatter, printable
 from .errors import GraphbuildError
 
 __all__ = ["main", "COMMANDS", "load_graph"]
@@ -146,6 +147,9 @@ def _add_build(sub) -> None:
     p.add_argument("--base-iri", type=_base_iri, default=None, metavar="IRI",
                    help="where the RDF's actor, event and article IRIs live (default "
                    "https://graphbuild.example.org/; end it with / or #)")
+    p.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
+                   help="when another build is writing into --out, wait this long for it to "
+                   "end before giving up (default 60)")
 
 
 def _progress(total_hint: str = "articles"):
@@ -207,7 +211,7 @@ def _problem_lines(problems: Sequence, *, shown: int = 3,
         reason = getattr(problem, "reason", str(problem))
         path, line = getattr(problem, "path", None), getattr(problem, "line", None)
         where = "" if path is None else f"{path}:{line}" if line is not None else str(path)
-        groups.setdefault(_reason_group(reason, cuts), []).append(where)
+        groups.setdefault(printable(_reason_group(reason, cuts)), []).append(printable(where))
     lines = []
     for reason, places in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         named = [p for p in places if p]
@@ -236,11 +240,36 @@ def _summary(stats, G, files: Sequence[Path]) -> str:
         by_type[d["plover"]] = by_type.get(d["plover"], 0) + 1
     for name, n in sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0])):
         lines.append(f"  {name:<10} {n}")
-    lines.append("files: " + ", ".join(str(f) for f in files))
+    lines.append("files: " + ", ".join(printable(f) for f in files))
     return "\n".join(lines)
 
 
 def _run_build(args: argparse.Namespace) -> int:
+    """One build at a time per --out (a lock inside it); with --strict, every input is read
+    once before anything (the folder, a cache entry) is written."""
+    from ._files import locked_folder
+
+    if args.strict:
+        _check_inputs(args)
+    with locked_folder(args.out, wait=args.wait):
+        return _build(args)
+
+
+def _check_inputs(args: argparse.Namespace) -> None:
+    """Read every input of a --strict run without writing anything: the first bad one raises."""
+    from .pipeline import BuildStats, _articles_from
+
+    config = _config(args)
+    quiet = logging.getLogger(_articles_from.__module__)  # its warnings come again in the build
+    quiet.disabled, was = True, quiet.disabled
+    try:
+        for _ in _articles_from(args.paths, config=config, stats=BuildStats()):
+            pass
+    finally:
+        quiet.disabled = was
+
+
+def _build(args: argparse.Namespace) -> int:
     from ._files import remove_stale_temps
     from .pipeline import run
     from .rdf import write_graph
@@ -313,6 +342,8 @@ def _run_extract(args: argparse.Namespace) -> int:
     from .pipeline import BuildStats, _articles_from, extract_articles
 
     config = _config(args)
+    if args.strict and config.cache_dir:  # no cache entry unless every input is good
+        _check_inputs(args)
     stats = BuildStats()
     out = sys.stdout
     if args.format == "tsv":
@@ -328,7 +359,7 @@ def _run_extract(args: argparse.Namespace) -> int:
                                     for k in EXTRACT_FIELDS) + "\n")
     out.flush()
     for problem in stats.skipped:
-        print(f"graphbuild: skipped: {problem}", file=sys.stderr)
+        print(f"graphbuild: skipped: {printable(problem)}", file=sys.stderr)
     if stats.articles == 0:
         print("graphbuild: nothing usable was read", file=sys.stderr)
         return EXIT_NOTHING
@@ -605,10 +636,10 @@ def _run_validate(args: argparse.Namespace) -> int:
     conforms, report = validate(args.file)
     if conforms:
         if not args.quiet:
-            print(f"{args.file}: conforms to graphbuild's SHACL shapes")
+            print(f"{printable(args.file)}: conforms to graphbuild's SHACL shapes")
         return EXIT_OK
-    print(report.rstrip())
-    print(f"graphbuild: {args.file} does not conform to graphbuild's SHACL shapes",
+    print(printable(report.rstrip(), keep_newlines=True))
+    print(f"graphbuild: {printable(args.file)} does not conform to graphbuild's SHACL shapes",
           file=sys.stderr)
     return EXIT_NOTHING
 
@@ -756,14 +787,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``graphbuild`` console script."""
     parser = _parser()
     args = parser.parse_args(argv)
+    handler = logging.StreamHandler(sys.stderr)  # values in log lines shown escaped
+    handler.setFormatter(SafeFormatter("graphbuild: %(levelname)s: %(message)s"))
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="graphbuild: %(levelname)s: %(message)s", stream=sys.stderr)
+                        handlers=[handler])
     if getattr(args, "quiet", False):
         logging.getLogger().setLevel(logging.ERROR)
     try:
         return args._runners[args.command](args)
     except GraphbuildError as err:
-        print(f"graphbuild: error: {err}", file=sys.stderr)
+        print(f"graphbuild: error: {printable(err)}", file=sys.stderr)
         return EXIT_NOTHING
     except KeyboardInterrupt:
         print("graphbuild: interrupted", file=sys.stderr)
@@ -771,7 +804,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except OSError as err:  # an output folder that cannot be made, a full disk, ...
-        print(f"graphbuild: error: {err}", file=sys.stderr)
+        print(f"graphbuild: error: {printable(err)}", file=sys.stderr)
         return EXIT_NOTHING
     except MemoryError:
         print("graphbuild: error: out of memory; give fewer or smaller inputs (--max-bytes), "

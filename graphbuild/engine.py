@@ -42,9 +42,6 @@ __all__ = ["Result", "Engine", "engine_for", "process_batch", "run_pool", "extra
 
 log = logging.getLogger(__name__)
 
-#: Extractors whose needs the prefilter knows (it keeps every sentence they could use).
-PREFILTERED_EXTRACTORS = frozenset({"events.v1"})
-
 #: Environment variables that cap the threads of numerical libraries in a worker process.
 THREAD_LIMITS = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                  "BLIS_NUM_THREADS": "1"}
@@ -71,22 +68,23 @@ class Engine:
         self.config = config
         self.nlp = nlp if nlp is not None else load_pipeline(config.model)
         self.extractors = _make_extractors(config)
+        self.user_actors: Sequence = ()
+        if config.actors_file:
+            from .actors.resolve import load_actor_list
+
+            self.user_actors = load_actor_list(config.actors_file)
         self.prefilter = None
-        # the prefilter keeps what the built-in extractor can use; a user's extractor may need
-        # sentences it would blank, so with one the whole text is parsed
+        # the prefilter keeps the sentences holding the triggers each extractor declares; one
+        # that declares none may need any sentence, so with it the whole text is parsed
         if getattr(config, "prefilter", True):
             from .prefilter import make_prefilter
 
-            unknown = sorted(set(config.extractors) - PREFILTERED_EXTRACTORS)
+            declared = [getattr(fn, "triggers", None) for fn in self.extractors]
+            unknown = [name for name, t in zip(config.extractors, declared, strict=True) if t is None]
             if unknown:
-                log.info("prefilter off: it does not know the triggers of %s", ", ".join(unknown))
+                log.info("prefilter off: %s declares no triggers", ", ".join(unknown))
             else:
-                users = ()
-                if config.actors_file:
-                    from .actors.resolve import load_actor_list
-
-                    users = load_actor_list(config.actors_file)
-                self.prefilter = make_prefilter(_lexicon(config), user_actors=users)
+                self.prefilter = make_prefilter(declared, user_actors=self.user_actors)
         self.lock = threading.Lock()
 
     def _texts(self, items: Iterable[tuple[Article, CachedResult | None]]) -> Iterator[tuple[str, tuple]]:
@@ -101,6 +99,7 @@ class Engine:
 
     def run(self, items: Iterable[tuple[Article, CachedResult | None]]) -> Iterator[Result]:
         """Results of ``(article, cached result or None)`` pairs, in order; cached ones are not parsed."""
+        from .actors.resolve import resolve
         from .errors import GraphbuildError
 
         strict = getattr(self.config, "strict", False)
@@ -110,8 +109,9 @@ class Engine:
                 yield Result(article, list(cached.events), cached.sentences, cached=True)
                 continue
             sentences = dropped + sum(1 for s in doc.sents if not s.text.isspace())
-            try:
-                events = [ev for fn in self.extractors for ev in fn(doc, article=article)]
+            try:  # actors are resolved once per Doc, for every extractor
+                actors = resolve(doc, user_actors=self.user_actors, date=article.date)
+                events = [ev for fn in self.extractors for ev in fn(doc, article=article, actors=actors)]
             except GraphbuildError:
                 raise
             except Exception as err:  # an extractor bug must not lose the other articles

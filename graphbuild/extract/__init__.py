@@ -2,7 +2,8 @@
 
 ``graphbuild.extract`` is also the notebook function ``graphbuild.extract(text)``: once this
 package is imported, Python binds the name ``graphbuild.extract`` to it, so the package itself
-is made callable and does what :func:`graphbuild.pipeline.extract` does.
+is made callable and forwards to the notebook function the root package keeps
+(:func:`graphbuild.pipeline.extract`), so this package imports nothing that imports it.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from typing import Any
 
 class _CallablePackage(types.ModuleType):
     def __call__(self, text: str, **options: Any) -> list:
-        from ..pipeline import extract
+        from .. import _extract_text
 
-        return extract(text, **options)
+        return _extract_text(text, **options)
 
 
 sys.modules[__name__].__class__ = _CallablePackage
