@@ -103,7 +103,11 @@ def cooperation_weights() -> Mapping[Plover, float]:
 
 
 def weight_rationales() -> Mapping[Plover, str]:
-    """Why each PLOVER type has the weight it has (one sentence each)."""
+    """Why each PLOVER type has the weight it has (one sentence each).
+
+    >>> weight_rationales()[Plover.ASSAULT].startswith("Armed attack")
+    True
+    """
     return MappingProxyType({p: why for p, (_, why) in _weights_file().items()})
 
 
@@ -171,6 +175,23 @@ def relations(G: nx.MultiDiGraph, freq: str = "M", by: Literal["country", "actor
     ------
     InputError
         ``by`` is neither "country" nor "actor", or ``freq`` is no pandas frequency.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from graphbuild.graph import build_graph
+    >>> from graphbuild.types import Actor, ActorType, Event, Modality, Plover
+    >>> a = Actor("Syldavia", ActorType.COUNTRY, "SYL")
+    >>> b = Actor("Borduria", ActorType.COUNTRY, "BOR")
+    >>> G = build_graph([
+    ...     Event("n1", a, b, Plover.AID, "aid", "...", 0, 3, date=dt.date(2024, 5, 2)),
+    ...     Event("n2", a, b, Plover.AID, "aid", "...", 0, 3, date=dt.date(2024, 5, 9),
+    ...           modality=Modality.PLANNED)])
+    >>> relations(G)[["events", "happened", "planned", "AID", "score"]].to_dict("records")
+    [{'events': 2, 'happened': 1, 'planned': 1, 'AID': 1, 'score': 7.0}]
+    >>> yearly = relations(G, freq="Y", happened_only=False)  # planned events at half weight
+    >>> str(yearly.loc[0, "period"]), int(yearly.loc[0, "AID"]), float(yearly.loc[0, "score"])
+    ('2024', 2, 10.5)
     """
     import pandas as pd
 

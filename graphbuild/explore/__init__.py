@@ -70,6 +70,11 @@ def vis_network_files() -> tuple[Path, Path]:
     ------
     ExportError
         pyvis is not installed, or ships no vis-network files.
+
+    Examples
+    --------
+    >>> [p.name for p in vis_network_files()]
+    ['vis-network.min.js', 'vis-network.css']
     """
     try:
         import pyvis
@@ -177,7 +182,13 @@ def _inline(text: str, what: str) -> str:
 
 def explorer_html(G: nx.MultiDiGraph, *, title: str | None = None,
                   aggregate_above: int = AGGREGATE_ABOVE) -> str:
-    """The explorer page of ``G`` as one HTML string (see :func:`write_explorer`)."""
+    """The explorer page of ``G`` as one HTML string (see :func:`write_explorer`).
+
+    >>> from graphbuild.graph import build_graph
+    >>> page = explorer_html(build_graph([]), title="Empty <corpus>")
+    >>> page.startswith("<!DOCTYPE html>"), "<title>Empty &lt;corpus&gt;</title>" in page
+    (True, True)
+    """
     vis_js, vis_css = vis_network_files()
     here = resources.files(__package__)
     parts = {
