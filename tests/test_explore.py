@@ -389,3 +389,24 @@ def test_explore_fills_in_spans_that_the_rdf_lacks(graph, tmp_path):
     assert {a["label"]: a["role"] for a in page["actors"]}["Anna Kell"] == "Foreign Minister"  # from the RDF
     assert {a["label"]: a["sector"] for a in page["actors"]}["Tomas Brek"] == "military"
     assert len(from_rdf["events"]) == len(page["events"])
+
+
+def test_markup_in_names_and_text_is_shown_as_text(driver, tmp_path):
+    evil = Actor('<img src=x onerror="window.pwned=1">', ActorType.PERSON, "SYL",
+                 role="<b>Minister</b>", aliases=("<script>window.pwned=2</script>",))
+    sentence = "<i>Someone</i> met Borduria </script><script>window.pwned=3</script>."
+    ev = Event("z1", evil, BOR, Plover.CONSULT, "meet", sentence, 0, len(sentence), symmetric=True)
+    page = write_explorer(build_graph([ev], [Article("z1", "...", title="<h1>Title</h1>",
+                                                     url="https://news.example/z1?a=1&b=<2>")]),
+                          tmp_path / "graph.html")
+    browser.open_page(driver, page)
+    browser.click_node(driver, browser.node_of(driver, evil.label))
+    assert driver.find_element("css selector", "#details h2").text == evil.label
+    facts = driver.find_element("id", "actor-facts").text
+    assert "<b>Minister</b>" in facts and "<script>window.pwned=2</script>" in facts
+    browser.click_edge(driver, "e:0")
+    assert driver.find_element("css selector", "#details blockquote.sentence").text == sentence
+    assert "<h1>Title</h1>" in driver.find_element("id", "event-article").text
+    assert driver.find_elements("css selector", "#details img, #details b, #details i, #details h1") == []
+    assert _js(driver, "return typeof window.pwned") == "undefined"
+    _offline(driver)
