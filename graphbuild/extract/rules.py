@@ -17,7 +17,7 @@ line in the registry, at the place in the order where it must run::
     def unrest_targets(case: Case, ctx: Context) -> Targets | None:
         ...
 
-    TARGET_RULES = (..., Rule("unrest_targets", {Plover.PROTEST}, unrest_targets), ...)
+    TARGET_RULES = (..., Rule("unrest_targets", frozenset({Plover.PROTEST}), unrest_targets), ...)
 
 The words the rules read are in ``data/rules.toml``, one key per rule.
 """

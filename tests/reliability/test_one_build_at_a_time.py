@@ -4,6 +4,7 @@ no cache entry) unless every input is good."""
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -56,6 +57,68 @@ def test_two_concurrent_builds_into_one_folder_both_succeed_whole(tmp_path):
     sentences = _sentences(out)
     assert sentences in ({FIRST.strip()}, {SECOND.strip()})  # the later build's, whole
     assert _hidden(out) == []  # no temp file, no lock left
+
+
+# Run graphbuild with os.replace made to stop before it puts graph.ttl in place (its temp file
+# written, not yet renamed) until the file FLAG.go appears; FLAG appears when it stops there.
+PAUSER = r"""
+import os, sys, time
+
+flag, argv = sys.argv[1], sys.argv[2:]
+real_replace = os.replace
+
+
+def paused_replace(src, dst, *args, **kwargs):
+    if os.path.basename(os.fspath(dst)) == "graph.ttl":
+        open(flag, "w").close()
+        deadline = time.monotonic() + 120
+        while not os.path.exists(flag + ".go") and time.monotonic() < deadline:
+            time.sleep(0.05)
+    return real_replace(src, dst, *args, **kwargs)
+
+
+os.replace = paused_replace
+from graphbuild.cli import main
+
+sys.exit(main(argv))
+"""
+
+
+@pytest.mark.slow
+def test_a_second_build_never_deletes_the_first_builds_file_in_progress(tmp_path):
+    """The first build stops inside its write of graph.ttl; a second build into the same folder
+    starts then. Before, the second ran at once and its cleanup deleted the first's temp file
+    (the first then failed); now it waits for the first to end, and both succeed."""
+    out, flag = tmp_path / "out", tmp_path / "paused"
+    first, second = _inputs(tmp_path / "a", FIRST), _inputs(tmp_path / "b", SECOND)
+    one = subprocess.Popen([sys.executable, "-c", PAUSER, str(flag), "build", str(first),
+                            "--out", str(out), "-q"], cwd=ROOT, env=subprocess_env(),
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    two = None
+    try:
+        deadline = time.monotonic() + 300
+        while not flag.exists() and one.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert flag.exists(), one.communicate()
+        assert [p.name.split(".")[1:3] for p in out.glob(".graph.ttl.*.tmp")] == [["graph", "ttl"]]
+        two = subprocess.Popen([sys.executable, "-m", "graphbuild", "build", str(second),
+                                "--out", str(out), "-q", "--wait", "300"], cwd=ROOT,
+                               env=subprocess_env(), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            two.wait(timeout=30)  # time enough for a second build that does not wait
+        (tmp_path / "paused.go").touch()
+        one_out, one_err = one.communicate(timeout=300)
+        two_out, two_err = two.communicate(timeout=300)
+    finally:
+        for process in (one, two):
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.communicate()
+    assert (one.returncode, one_err) == (0, ""), one_err
+    assert (two.returncode, two_err) == (0, ""), two_err
+    assert _sentences(out) == {SECOND.strip()}  # the second ran after the first
+    assert _hidden(out) == []
 
 
 def test_a_held_folder_makes_a_second_build_stop_with_one_line(tmp_path, cli):
@@ -124,7 +187,11 @@ def _cache_entries(folder: Path) -> list[Path]:
 
 @pytest.mark.parametrize("bad", ["empty.txt", "notes.csv", "missing.txt", "wire.jsonl"])
 def test_strict_with_a_bad_input_leaves_no_folder_and_no_cache_entry(tmp_path, cli, bad):
-    src = _inputs(tmp_path / "in", FIRST)  # a good article first: old builds cached it
+    src = tmp_path / "in"  # more good articles than a batch first: old builds cached them
+    src.mkdir()
+    for i in range(40):
+        (src / f"news-{i:02d}.txt").write_text(f"Canada and Mexico held talks {i} times.\n",
+                                               encoding="utf-8")
     if bad == "empty.txt":
         (tmp_path / bad).write_text("", encoding="utf-8")
     elif bad == "notes.csv":
@@ -148,3 +215,13 @@ def test_strict_with_good_inputs_builds_as_usual(tmp_path, cli):
     assert result.code == 0, result.err
     assert _sentences(tmp_path / "out") == {FIRST.strip()}
     assert _cache_entries(tmp_path / "out" / ".graphbuild-cache")
+
+
+@pytest.mark.parametrize("wait", ["-1", "nan", "inf", "soon"])
+def test_a_wait_that_is_not_a_time_is_a_usage_error(tmp_path, wait, capsys):
+    from graphbuild.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["build", str(tmp_path), "--out", str(tmp_path / "out"), "--wait", wait])
+    assert exc.value.code == 2
+    assert "--wait" in capsys.readouterr().err and not (tmp_path / "out").exists()
