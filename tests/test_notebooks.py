@@ -106,7 +106,8 @@ def test_notebook_runs_without_errors(path, working_copy, python3_kernel):
 
 
 def _check_corpus_notebook(code, working_copy: Path) -> None:
-    """The corpus notebook drew the relations chart, embedded the explorer, queried the export."""
+    """The corpus notebook drew the relations chart, embedded the explorer, queried the export
+    and a SPARQL server over it."""
     images = [o for c in code for o in c.outputs
               if o.output_type == "display_data" and "image/png" in o.get("data", {})]
     assert len(images) >= 1  # the Portugal-Uruguay chart (and the map, once render has one)
@@ -121,6 +122,11 @@ def _check_corpus_notebook(code, working_copy: Path) -> None:
     tables = "\n".join(o["data"].get("text/plain", "") for c in code for o in c.outputs
                        if o.output_type == "execute_result")
     assert "2025-03" in tables and "PRT" in tables and "URY" in tables
+    streams = "".join(o.get("text", "") for c in code for o in c.outputs if o.output_type == "stream")
+    assert "server stopped: True" in streams  # graphbuild serve answered, then stopped
+    shown = "\n".join(o["data"].get("text/plain", "") for c in code for o in c.outputs
+                      if o.output_type == "display_data")
+    assert "https://graphbuild.example.org/article/pt-uy-01" in shown and "VerbalConflict" in shown
 
 
 def _setup_cell() -> str:
