@@ -129,6 +129,6 @@ def _draw_score(ax: Axes, series: pd.DataFrame) -> None:
     score.set_ylabel("net cooperation score (− conflict, + cooperation)", color=INK)
     low, high = min(0.0, float(series["score"].min())), max(0.0, float(series["score"].max()))
     margin = max(1.0, (high - low) * 0.1)
-    score.set_ylim(low - margin, high + margin)
+    score.set_ylim(low - margin, high + 4 * margin)  # the line stays below the legends
     score.legend(loc="upper right", fontsize=8, frameon=False)
     score.spines[["top"]].set_visible(False)
