@@ -74,7 +74,8 @@ def test_build_uses_the_base_iri(built):
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["--format", "ttl,owl"], "owl: choose from ttl, nt, trig, jsonld, graphml"),
+    (["--format", "ttl,owl"], "owl: choose from ttl, nt, trig, nq, jsonld, graphml"),
+    (["--format", "rdfxml"], "rdfxml: choose from ttl, nt, trig, nq, jsonld, graphml"),
     (["--base-iri", "kg.example.com"], "base IRI"),
 ])
 def test_build_option_errors_are_usage_errors(tmp_path, capsys, argv, message):
@@ -91,13 +92,16 @@ def test_validate_a_conforming_file(ttl, capsys):
     assert "conforms" in capsys.readouterr().out
 
 
-def test_validate_a_broken_file_prints_the_report(rich_graph, tmp_path, capsys):  # noqa: F811
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_validate_a_broken_file_prints_the_report(rich_graph, tmp_path, capsys,  # noqa: F811
+                                                  engine):
     rich_graph.nodes["country/IND"]["country"] = "India"
     path = tmp_path / "bad.ttl"
     write_graph(rich_graph, path)
-    assert run("validate", str(path)) == 1
+    assert run("validate", "--engine", engine, str(path)) == 1
     out, err = capsys.readouterr()
     assert "three capital letters" in out
+    assert "Focus Node: <https://graphbuild.example.org/actor/country/IND>" in out
     assert "does not conform" in err
 
 

@@ -123,3 +123,22 @@ def test_render_is_a_registered_subcommand():
                          capture_output=True, text=True)
     assert out.returncode == 0
     assert "--kind" in out.stdout and "--focus" in out.stdout and "SOURCE" in out.stdout
+
+
+def test_render_map_and_the_state_level_network(build_dir, tmp_path, capsys):
+    out = tmp_path / "map.svg"
+    assert run("render", str(build_dir), "--kind", "map", "--out", str(out)) == 0
+    assert "(map:" in capsys.readouterr().out
+    svg = out.read_text(encoding="utf-8")
+    assert svg.startswith("<?xml") and "Syldavia" not in svg  # made-up states have no place
+    states = tmp_path / "states.png"
+    assert run("render", str(build_dir), "--level", "states", "--out", str(states), "-q") == 0
+    pixels = mpimg.imread(states)
+    assert (pixels[..., :3].min(axis=-1) < 0.95).mean() > 0.02
+
+
+def test_render_focus_by_surname(build_dir, tmp_path, capsys):
+    out = tmp_path / "quill.png"
+    assert run("render", str(build_dir), "--focus", "Quill", "--out", str(out)) == 0
+    assert "(ego:" in capsys.readouterr().out
+    assert run("render", str(build_dir), "--focus", "SYL", "--out", str(out), "-q") == 0

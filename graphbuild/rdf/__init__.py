@@ -3,7 +3,8 @@
 The public functions work on the plain ``networkx.MultiDiGraph`` of :mod:`graphbuild.graph`:
 
 - :func:`write_graph` writes Turtle, N-Triples, TriG, N-Quads, JSON-LD or GraphML (atomic
-  writes; pyoxigraph serialises, so a million triples take seconds);
+  writes; pyoxigraph serialises, so a million triples take seconds); the formats, their
+  extensions, content types and readers are one table, :mod:`graphbuild.rdf.formats`;
   :func:`write_turtle` is the short form for notebooks.
 - :func:`to_rdflib` / :func:`to_rdflib_dataset` give the same RDF as an ``rdflib`` graph.
 - :func:`read_graph` reads an export back into the same ``MultiDiGraph``.
@@ -35,6 +36,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from . import formats as _formats
+
 if TYPE_CHECKING:  # pragma: no cover
     from .export import to_rdflib, to_rdflib_dataset, write_graph, write_turtle
     from .namespace import DEFAULT_BASE_IRI, actor_iri, article_iri, event_iri
@@ -61,8 +64,9 @@ __all__ = [
     "article_iri",
 ]
 
-FORMATS = ("ttl", "nt", "trig", "nq", "jsonld", "graphml")
-"""The formats :func:`write_graph` writes (``ttl`` is the default)."""
+FORMATS = tuple(_formats.names(writable=True))
+"""The formats :func:`write_graph` writes (``ttl`` is the default), from the format table
+:mod:`graphbuild.rdf.formats`."""
 
 _WHERE = {
     "write_graph": "export",

@@ -11,7 +11,9 @@ What is written (see ``ontology.ttl`` for the vocabulary):
 - each actor: ``gb:Actor`` and ``schema:Person`` / ``schema:Organization`` /
   ``schema:Country``; ``dcterms:identifier`` (the node key), ``rdfs:label`` and
   ``schema:name``, ``schema:alternateName`` per alias, ``schema:jobTitle`` (role),
-  ``gb:countryCode`` and ``gb:country`` (a link to the country's actor IRI);
+  ``gb:countryCode`` and ``gb:country`` (a link to the country's actor IRI), ``gb:sector``;
+  a state also ``owl:sameAs`` its DBpedia resource and ``schema:sameAs`` its Wikipedia
+  article (:mod:`graphbuild.rdf.links`);
 - each event: a ``gb:Event`` node with every edge attribute (``None`` is left out), and
   one direct triple ``actor gb:<type> actor`` if it is asserted or reported and not
   negated (both directions if it is symmetric);
@@ -52,9 +54,12 @@ from typing import IO, TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from .._files import atomic_write
-from ..errors import ExportError
+from ..errors import ExportError, RegistryError
 from ..types import Actor, ActorType, Modality, Plover, Sector
+from . import formats
 from . import namespace as ns
+from .formats import Format
+from .links import state_links
 from .namespace import DEFAULT_BASE_IRI, GB, PREFIXES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,7 +74,8 @@ __all__ = [
     "iter_triples",
     "iter_quads",
     "scheme_triples",
-    "FORMAT_ALIASES",
+    "write_rdf",
+    "write_graphml",
 ]
 
 logger = logging.getLogger(__name__)
@@ -81,22 +87,6 @@ _PROV = "http://www.w3.org/ns/prov#"
 _SDO = "https://schema.org/"
 _DCT = "http://purl.org/dc/terms/"
 _OA = "http://www.w3.org/ns/oa#"
-
-FORMAT_ALIASES = {
-    "ttl": "ttl", "turtle": "ttl",
-    "nt": "nt", "ntriples": "nt", "n-triples": "nt",
-    "trig": "trig",
-    "nq": "nq", "nquads": "nq", "n-quads": "nq",
-    "jsonld": "jsonld", "json-ld": "jsonld", "json": "jsonld",
-    "graphml": "graphml",
-}
-"""Accepted spellings of each format name, mapped to the canonical one."""
-
-_OX_FORMAT = {
-    "ttl": "TURTLE", "nt": "N_TRIPLES", "trig": "TRIG", "nq": "N_QUADS", "jsonld": "JSON_LD",
-}
-_RDFLIB_FORMAT = {"ttl": "turtle", "nt": "nt", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
-_DATASET_FORMATS = {"trig", "nq"}
 
 _ACTOR_CLASS = {
     ActorType.PERSON.value: _SDO + "Person",
@@ -127,11 +117,12 @@ class _Vocab:
         self.xsd_integer = n(_XSD + "integer")
         self.xsd_double = n(_XSD + "double")
         self.xsd_boolean = n(_XSD + "boolean")
-        self.xsd_nonneg = n(_XSD + "nonNegativeInteger")
         self.selector = n(_OA + "TextPositionSelector")
         self.oa_start = n(_OA + "start")
         self.oa_end = n(_OA + "end")
         self.part_of = n(_DCT + "isPartOf")
+        self.owl_same = n("http://www.w3.org/2002/07/owl#sameAs")
+        self.sdo_same = n(_SDO + "sameAs")
         self.true = ox.Literal("true", datatype=self.xsd_boolean)
         self.false = ox.Literal("false", datatype=self.xsd_boolean)
         self.actor_class = {k: n(v) for k, v in _ACTOR_CLASS.items()}
@@ -303,6 +294,8 @@ def _actor_triples(m: _Minter, key: Any, d: dict) -> Iterator[Triple3]:
             raise ExportError(f"actor {key!r} has sector {sector!r}; expected one of "
                               f"{', '.join(x.value for x in Sector)}") from err
     country = d.get("country")
+    if kind == ActorType.COUNTRY.value and country is not None:
+        yield from _links(s, str(country))
     if country is not None:
         code = str(country)
         yield s, v.gb["countryCode"], _text(code)
@@ -311,8 +304,21 @@ def _actor_triples(m: _Minter, key: Any, d: dict) -> Iterator[Triple3]:
             yield s, v.gb["country"], m.actor(country_key)
 
 
+def _links(s: ox.NamedNode, code: str) -> Iterator[Triple3]:
+    """A state's ``owl:sameAs`` its DBpedia resource and ``schema:sameAs`` its Wikipedia
+    article (from countryinfo's links, see :mod:`graphbuild.rdf.links`)."""
+    found = state_links().get(code)
+    if found is not None:
+        v = _vocab()
+        wikipedia, dbpedia = found
+        yield s, v.owl_same, ox.NamedNode(dbpedia)
+        yield s, v.sdo_same, ox.NamedNode(wikipedia)
+
+
 def _offset(value: Any) -> ox.Literal:
-    return ox.Literal(str(int(value)), datatype=_vocab().xsd_nonneg)
+    # xsd:integer, not the Web Annotation's xsd:nonNegativeInteger: Oxigraph stores the
+    # latter as xsd:integer, so a file loaded into a store would no longer match it
+    return ox.Literal(str(int(value)), datatype=_vocab().xsd_integer)
 
 
 def _mention_triples(m: _Minter, s: ox.NamedNode, key: Any, d: dict) -> Iterator[Triple3]:
@@ -409,59 +415,72 @@ def _edges(G: nx.MultiDiGraph) -> Iterator[tuple[Any, Any, Any, dict]]:
             yield u, w, f"{u}->{w}", d
 
 
+Edge = tuple[Any, Any, Any, dict]
+
+
+def _scheme() -> Iterator[Triple3]:
+    return ((t.subject, t.predicate, t.object) for t in scheme_triples())
+
+
+def _events(m: _Minter, G: nx.MultiDiGraph, edges: list[Edge],
+            describe: Callable[[Any], bool] = lambda node: True) -> Iterator[Triple3]:
+    """The triples of ``edges`` (each direct triple once) and of the actors they involve
+    (those ``describe`` accepts)."""
+    for node in dict.fromkeys(n for u, w, _, _ in edges for n in (u, w)):
+        if describe(node):
+            yield from _actor_triples(m, node, G.nodes[node])
+    seen: set[tuple[Any, Any, Any]] = set()
+    for u, w, key, d in edges:
+        yield from _event_triples(m, u, w, key, d, seen)
+
+
+def _everything(m: _Minter, G: nx.MultiDiGraph, articles: dict[str, dict | None]
+                ) -> Iterator[Triple3]:
+    yield from _scheme()
+    for article_id, meta in articles.items():
+        yield from _article_triples(m, article_id, meta)
+    for key, d in G.nodes(data=True):
+        yield from _actor_triples(m, key, d)
+    seen: set[tuple[Any, Any, Any]] = set()
+    for u, w, key, d in _edges(G):
+        yield from _event_triples(m, u, w, key, d, seen)
+
+
+def _named_sections(m: _Minter, G: nx.MultiDiGraph, articles: dict[str, dict | None]
+                    ) -> Iterator[tuple[str | None, Iterator[Triple3]]]:
+    by_article: dict[str, list[Edge]] = {a: [] for a in articles}
+    loose: list[Edge] = []  # events that name no article
+    for edge in _edges(G):
+        article_id = edge[3].get("article_id")
+        (loose if article_id is None else by_article[str(article_id)]).append(edge)
+    involved = {n for edges in by_article.values() for u, w, _, _ in edges for n in (u, w)}
+
+    def default_graph() -> Iterator[Triple3]:
+        yield from _scheme()
+        for key, d in G.nodes(data=True):
+            if key not in involved:  # actors in no article's event
+                yield from _actor_triples(m, key, d)
+        # actors of loose events that an article's graph describes are described here too
+        yield from _events(m, G, loose, involved.__contains__)
+
+    def article_graph(article_id: str) -> Iterator[Triple3]:
+        yield from _article_triples(m, article_id, articles[article_id])
+        yield from _events(m, G, by_article[article_id])
+
+    yield None, default_graph()
+    for article_id in articles:
+        yield article_id, article_graph(article_id)
+
+
 def _triple_sections(G: nx.MultiDiGraph, base_iri: str, named: bool
                      ) -> Iterator[tuple[str | None, Iterator[Triple3]]]:
     """``(article_id or None, triples)`` sections; with ``named=False`` one section only."""
     m = _Minter(base_iri)
     articles = _cited_articles(G)
-    if not named:
-        def everything() -> Iterator[Triple3]:
-            yield from ((t.subject, t.predicate, t.object) for t in scheme_triples())
-            for article_id, meta in articles.items():
-                yield from _article_triples(m, article_id, meta)
-            for key, d in G.nodes(data=True):
-                yield from _actor_triples(m, key, d)
-            seen: set[tuple[Any, Any, Any]] = set()
-            for u, w, key, d in _edges(G):
-                yield from _event_triples(m, u, w, key, d, seen)
-        yield None, everything()
-        return
-
-    by_article: dict[str, list[tuple[Any, Any, Any, dict]]] = {a: [] for a in articles}
-    loose: list[tuple[Any, Any, Any, dict]] = []
-    involved_by_articles: set[Any] = set()
-    for u, w, key, d in _edges(G):
-        article_id = d.get("article_id")
-        if article_id is None:
-            loose.append((u, w, key, d))
-        else:
-            by_article[str(article_id)].append((u, w, key, d))
-            involved_by_articles.update((u, w))
-
-    def default_graph() -> Iterator[Triple3]:
-        yield from ((t.subject, t.predicate, t.object) for t in scheme_triples())
-        for key, d in G.nodes(data=True):
-            if key not in involved_by_articles:  # actors in no article's event
-                yield from _actor_triples(m, key, d)
-        seen: set[tuple[Any, Any, Any]] = set()
-        for node in dict.fromkeys(n for u, w, _, _ in loose for n in (u, w)):
-            if node in involved_by_articles:
-                yield from _actor_triples(m, node, G.nodes[node])
-        for u, w, key, d in loose:  # events that name no article
-            yield from _event_triples(m, u, w, key, d, seen)
-
-    def article_graph(article_id: str) -> Iterator[Triple3]:
-        yield from _article_triples(m, article_id, articles[article_id])
-        edges = by_article[article_id]
-        for node in dict.fromkeys(n for u, w, _, _ in edges for n in (u, w)):
-            yield from _actor_triples(m, node, G.nodes[node])
-        seen: set[tuple[Any, Any, Any]] = set()
-        for u, w, key, d in edges:
-            yield from _event_triples(m, u, w, key, d, seen)
-
-    yield None, default_graph()
-    for article_id in articles:
-        yield article_id, article_graph(article_id)
+    if named:
+        yield from _named_sections(m, G, articles)
+    else:
+        yield None, _everything(m, G, articles)
 
 
 def iter_triples(G: nx.MultiDiGraph, *, base_iri: str = DEFAULT_BASE_IRI
@@ -518,22 +537,22 @@ def _rdflib_converter() -> Callable[[Any], Any]:
     return convert
 
 
-def _rdflib_serializer(fmt: str) -> str:
+def _rdflib_serializer(fmt: Format) -> str:
     """The rdflib serializer plugin for a format.
 
     rdflib's Turtle and TriG serializers write an ``xsd:double`` in the short form with
     six decimals (``1.234568e-01``), which changes the value. graphbuild registers
     variants that write doubles in full (``"0.123456789"^^xsd:double``) and use them.
     """
-    if fmt not in ("ttl", "trig"):
-        return _RDFLIB_FORMAT[fmt]
+    if fmt.rdflib not in ("turtle", "trig"):
+        return str(fmt.rdflib)
     from rdflib import XSD, Literal, plugin
     from rdflib.plugins.serializers.trig import TrigSerializer
     from rdflib.plugins.serializers.turtle import _GEN_QNAME_FOR_DT, TurtleSerializer
     from rdflib.serializer import Serializer
 
-    name = f"graphbuild-{fmt}"
-    base = TurtleSerializer if fmt == "ttl" else TrigSerializer
+    name = f"graphbuild-{fmt.rdflib}"
+    base = TurtleSerializer if fmt.rdflib == "turtle" else TrigSerializer
     try:
         plugin.get(name, Serializer)
     except plugin.PluginException:
@@ -617,12 +636,47 @@ def _prefixes(base_iri: str) -> dict[str, str]:
     return {**PREFIXES, "event": base_iri + "event/", "article": base_iri + "article/"}
 
 
-def _canonical_format(format: str) -> str:
+_ENGINES = ("oxigraph", "rdflib")
+
+
+def write_rdf(fmt: Format, G: nx.MultiDiGraph, fh: IO[bytes], *, base_iri: str,
+              engine: str = "oxigraph") -> None:
+    """The writer of every RDF format of the table (:mod:`graphbuild.rdf.formats`).
+
+    ``engine="oxigraph"`` streams the triples into pyoxigraph's serializer;
+    ``engine="rdflib"`` builds an ``rdflib`` graph and uses rdflib's serializer. Both
+    write the same RDF graph. JSON-LD from rdflib is written expanded (no ``@context``):
+    compacting with prefixes would turn an IRI value that looks like a compact IRI
+    (``schema:x``) into another IRI on reading, and drops empty strings.
+    """
+    if fmt.oxigraph is None:
+        raise ExportError(f"{fmt.name} is not an RDF format")
+    if engine == "rdflib":
+        graph = (to_rdflib_dataset if fmt.named_graphs else to_rdflib)(G, base_iri=base_iri)
+        graph.serialize(destination=fh, format=_rdflib_serializer(fmt), encoding="utf-8")
+        return
+    items: Iterable[Any] = (iter_quads(G, base_iri=base_iri) if fmt.named_graphs
+                            else iter_triples(G, base_iri=base_iri))
+    ox_format = getattr(ox.RdfFormat, fmt.oxigraph)
+    prefixes = _prefixes(base_iri) if fmt.name in ("ttl", "trig") else None
+    ox.serialize(items, fh, format=ox_format, prefixes=prefixes)
+
+
+def write_graphml(fmt: Format, G: nx.MultiDiGraph, fh: IO[bytes], *, base_iri: str,
+                  engine: str = "oxigraph") -> None:
+    """The GraphML writer (for Gephi): lists become JSON strings, ``None`` an empty string."""
+    _write_graphml(G, fh)
+
+
+def _format(format: str) -> Format:
     try:
-        return FORMAT_ALIASES[format.lower().lstrip(".")]
-    except KeyError:
-        raise ExportError(f"unknown format {format!r}; expected one of "
-                          f"{', '.join(sorted(set(FORMAT_ALIASES.values())))}") from None
+        fmt = formats.get(format)
+    except RegistryError as err:
+        raise ExportError(str(err)) from None
+    if fmt.writer is None:
+        raise ExportError(f"graphbuild reads {fmt.title} but does not write it; write one of "
+                          f"{', '.join(formats.names(writable=True))}")
+    return fmt
 
 
 def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], format: str = "ttl", *,
@@ -636,9 +690,10 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], format: str = 
     path
         The file to write (its folder is created if needed).
     format
-        ``ttl`` (Turtle), ``nt`` (N-Triples), ``trig`` (one named graph per article),
-        ``nq`` (N-Quads, as TriG), ``jsonld`` (JSON-LD) or ``graphml`` (for Gephi; lists
-        become JSON strings and ``None`` an empty string).
+        A name of the format table (:mod:`graphbuild.rdf.formats`): ``ttl`` (Turtle),
+        ``nt`` (N-Triples), ``trig`` (one named graph per article), ``nq`` (N-Quads, as
+        TriG), ``jsonld`` (JSON-LD) or ``graphml`` (for Gephi; lists become JSON strings
+        and ``None`` an empty string).
     base_iri
         Where actor, event and article IRIs live; see :data:`DEFAULT_BASE_IRI`.
     engine
@@ -665,33 +720,13 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], format: str = 
     >>> "gb:consult" in open(path, encoding="utf-8").read()
     True
     """
-    fmt = _canonical_format(format)
-    if engine not in ("oxigraph", "rdflib"):
+    fmt = _format(format)
+    if engine not in _ENGINES:
         raise ExportError(f"unknown engine {engine!r}; expected 'oxigraph' or 'rdflib'")
     ns.check_base_iri(base_iri)
-
-    if fmt == "graphml":
-        def write(fh: IO[bytes]) -> None:
-            _write_graphml(G, fh)
-    elif engine == "rdflib":
-        def write(fh: IO[bytes]) -> None:
-            graph = (to_rdflib_dataset if fmt in _DATASET_FORMATS else to_rdflib)(
-                G, base_iri=base_iri)
-            options: dict[str, Any] = {}
-            if fmt == "jsonld":
-                options["context"] = dict(PREFIXES)
-            graph.serialize(destination=fh, format=_rdflib_serializer(fmt), encoding="utf-8",
-                            **options)
-    else:
-        def write(fh: IO[bytes]) -> None:
-            items: Iterable[Any] = (iter_quads(G, base_iri=base_iri) if fmt in _DATASET_FORMATS
-                                    else iter_triples(G, base_iri=base_iri))
-            prefixes = _prefixes(base_iri) if fmt in ("ttl", "trig") else None
-            ox.serialize(items, fh, format=getattr(ox.RdfFormat, _OX_FORMAT[fmt]),
-                         prefixes=prefixes)
     try:
         with atomic_write(path, "wb") as fh:
-            write(fh)
+            fmt.write(G, fh, base_iri=base_iri, engine=engine)
     except ExportError:
         raise
     except OSError as err:
@@ -700,7 +735,7 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], format: str = 
         raise ExportError(f"cannot write {os.fspath(path)!r}: a value holds "
                           f"{err.object[err.start:err.end]!r}, a lone surrogate, which is "
                           "not text") from err
-    logger.info("wrote %s (%s)", os.fspath(path), fmt)
+    logger.info("wrote %s (%s)", os.fspath(path), fmt.name)
 
 
 def write_turtle(G: nx.MultiDiGraph, path: str | os.PathLike[str], *,

@@ -29,21 +29,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from ..errors import InputError
+from ..errors import InputError, RegistryError
 from ..types import Plover
+from . import formats
 from . import namespace as ns
+from .formats import Format
+from .jsonld import parse_jsonld
 from .namespace import GB
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
     import rdflib
 
-__all__ = ["read_graph", "from_rdflib", "graph_from_triples", "rdf_format", "ox_term"]
+__all__ = ["read_graph", "from_rdflib", "graph_from_triples", "file_format", "rdf_format",
+           "parse_file", "read_quads", "ox_term"]
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -53,21 +56,28 @@ _PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _OA = "http://www.w3.org/ns/oa#"
 
-_EXTENSIONS = {
-    ".ttl": "TURTLE", ".turtle": "TURTLE",
-    ".nt": "N_TRIPLES",
-    ".trig": "TRIG",
-    ".nq": "N_QUADS",
-    ".jsonld": "JSON_LD", ".json": "JSON_LD",
-    ".rdf": "RDF_XML", ".xml": "RDF_XML", ".owl": "RDF_XML",
-}
-_NAMES = {
-    "ttl": "TURTLE", "turtle": "TURTLE", "nt": "N_TRIPLES", "ntriples": "N_TRIPLES",
-    "n-triples": "N_TRIPLES", "trig": "TRIG", "nq": "N_QUADS", "nquads": "N_QUADS",
-    "n-quads": "N_QUADS", "jsonld": "JSON_LD", "json-ld": "JSON_LD", "rdfxml": "RDF_XML",
-    "xml": "RDF_XML",
-}
 _TYPES = {_SDO + "Person": "PERSON", _SDO + "Organization": "ORG", _SDO + "Country": "COUNTRY"}
+
+
+def file_format(path: str | os.PathLike[str], format: str | None = None) -> Format:
+    """The row of the format table for a file: ``format`` if given, else its extension.
+
+    >>> file_format("out/events.trig").title
+    'TriG'
+    >>> file_format("events.txt")
+    Traceback (most recent call last):
+    ...
+    graphbuild.errors.InputError: events.txt: cannot tell the format from the extension '.txt'; name it .ttl, .turtle, .nt, .trig, .nq, .jsonld, .json, .rdf, .owl, .xml, or give the format
+    """
+    try:
+        fmt = formats.get(format) if format is not None else formats.from_path(path)
+    except RegistryError as err:
+        raise InputError(str(err), path=os.fspath(path)) from None
+    if fmt.reader is None:
+        raise InputError(f"graphbuild writes {fmt.title} for other tools but cannot read it; "
+                         f"read one of {', '.join(formats.names(readable=True))}",
+                         path=os.fspath(path))
+    return fmt
 
 
 def rdf_format(path: str | os.PathLike[str], format: str | None = None) -> ox.RdfFormat:
@@ -75,35 +85,33 @@ def rdf_format(path: str | os.PathLike[str], format: str | None = None) -> ox.Rd
 
     >>> rdf_format("out/events.trig")
     <RdfFormat TriG>
-    >>> rdf_format("events.txt")
-    Traceback (most recent call last):
-    ...
-    graphbuild.errors.InputError: events.txt: cannot tell the RDF format from the extension '.txt'; name it .ttl, .nt, .trig, .nq or .jsonld, or give the format
     """
-    if format is not None:
-        name = _NAMES.get(format.lower().lstrip("."))
-        if name is None:
-            raise InputError(f"unknown RDF format {format!r}; expected one of "
-                             f"{', '.join(sorted(_NAMES))}", path=os.fspath(path))
-        return getattr(ox.RdfFormat, name)
-    suffix = Path(path).suffix.lower()
-    name = _EXTENSIONS.get(suffix)
-    if name is None:
-        raise InputError(f"cannot tell the RDF format from the extension {suffix!r}; name it "
-                         ".ttl, .nt, .trig, .nq or .jsonld, or give the format",
-                         path=os.fspath(path))
-    return getattr(ox.RdfFormat, name)
+    return getattr(ox.RdfFormat, str(file_format(path, format).oxigraph))
+
+
+def read_quads(fmt: Format, path: str | os.PathLike[str]) -> list[ox.Quad]:
+    """The reader of every RDF format of the table: every quad of the file, via pyoxigraph.
+
+    pyoxigraph never loads a remote JSON-LD ``@context``: a file that names one is refused
+    with one line (see :func:`graphbuild.rdf.jsonld.parse_jsonld`).
+    """
+    ox_format = getattr(ox.RdfFormat, str(fmt.oxigraph))
+    name = os.fspath(path)
+    try:
+        return list(ox.parse(path=name, format=ox_format))
+    except FileNotFoundError as err:
+        raise InputError("no such file", path=name) from err
+    except IsADirectoryError as err:
+        raise InputError("is a folder, not a file", path=name) from err
+    except (SyntaxError, ValueError, OSError) as err:
+        if fmt.name == "jsonld" and "remote context" in str(err):
+            return parse_jsonld(name)
+        raise InputError(f"not valid {fmt.title}: {err}", path=name) from err
 
 
 def parse_file(path: str | os.PathLike[str], format: str | None = None) -> list[ox.Quad]:
-    """Every quad (or triple, in the default graph) of an RDF file, via pyoxigraph."""
-    fmt = rdf_format(path, format)
-    try:
-        return list(ox.parse(path=os.fspath(path), format=fmt))
-    except FileNotFoundError as err:
-        raise InputError("no such file", path=os.fspath(path)) from err
-    except (SyntaxError, ValueError, OSError) as err:
-        raise InputError(f"not valid {fmt}: {err}", path=os.fspath(path)) from err
+    """Every quad (or triple, in the default graph) of an RDF file, via the format table."""
+    return file_format(path, format).read(path)
 
 
 def ox_term(term: Any) -> Any:
@@ -276,7 +284,8 @@ def read_graph(path: str | os.PathLike[str], format: str | None = None) -> nx.Mu
     path
         A file written by :func:`graphbuild.rdf.write_graph`.
     format
-        ``ttl``, ``nt``, ``trig``, ``nq`` or ``jsonld``; by default from the extension.
+        A readable name of the format table (``ttl``, ``nt``, ``trig``, ``nq``,
+        ``jsonld``, ``rdfxml``); by default from the extension.
 
     Returns
     -------

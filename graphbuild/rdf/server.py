@@ -118,6 +118,33 @@ def _load(export: Path, location: str) -> tuple[int, int]:
     return counts
 
 
+_PREFIX = "graphbuild-serve-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove_leftovers() -> None:
+    """Remove the temporary folders of servers whose graphbuild process was killed (kill -9
+    runs no clean-up): each holds ``owner.pid``; a folder whose owner is gone is deleted."""
+    for folder in Path(tempfile.gettempdir()).glob(_PREFIX + "*"):
+        try:
+            owner = int((folder / "owner.pid").read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            continue  # not ours, or still being made
+        if owner != os.getpid() and not _alive(owner):
+            shutil.rmtree(folder, ignore_errors=True)
+            logger.info("removed %s, left by a server whose graphbuild was killed",
+                        printable(folder))
+
+
 def _stop_with_parent() -> None:  # pragma: no cover - runs in the child, before exec
     """Linux: the server gets SIGTERM if the process that started it dies, even by kill -9."""
     try:
@@ -203,6 +230,12 @@ class Server:
         except OSError:
             return ""
         return " / ".join(printable(line) for line in text.strip().splitlines()[-lines:])
+
+
+def _empty_folder(folder: str) -> None:
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    if any(Path(folder).iterdir()):
+        raise InputError("the store folder must be empty", path=folder)
 
 
 def _spawn(exe: str, folder: str, port: int, log: Path) -> subprocess.Popen:
@@ -294,14 +327,14 @@ def serve(source: str | os.PathLike[str], *, port: int = DEFAULT_PORT,
     exe = _oxigraph_executable()
     port = _check_port(port)
     owned = location is None
-    work = tempfile.mkdtemp(prefix="graphbuild-serve-")  # the log, and the store if owned
+    _remove_leftovers()
+    work = tempfile.mkdtemp(prefix=_PREFIX)  # the log, and the store if owned
+    (Path(work) / "owner.pid").write_text(str(os.getpid()), encoding="ascii")
     folder = os.path.join(work, "store") if owned else os.fspath(location)
     log = Path(work) / "server.log"
     try:
         if not owned:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-            if any(Path(folder).iterdir()):
-                raise InputError("the store folder must be empty", path=folder)
+            _empty_folder(folder)
         quads, graphs = _load(export, folder)
         process = _spawn(exe, folder, port, log)
     except BaseException:

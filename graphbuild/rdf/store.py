@@ -46,8 +46,16 @@ import pyoxigraph as ox
 from .._safe import printable
 from ..errors import InputError, StoreError
 from ..types import Plover
+from . import formats
 from .namespace import GB, PREFIXES, direct_property
 from .sparql import query
+
+_PUSH_FORMAT = "nt"  # what push sends each graph as (a row of the format table)
+
+
+def _push_ox_format() -> ox.RdfFormat:
+    return getattr(ox.RdfFormat, str(formats.get(_PUSH_FORMAT).oxigraph))
+
 
 __all__ = ["push", "split_by_article", "check_endpoint", "PlainHttpRefused", "USER_VARIABLE",
            "PASSWORD_VARIABLE", "query"]
@@ -448,7 +456,7 @@ class _Endpoint:
     def send(self, method: str, graph: Any, body: bytes) -> int:
         """Send one request; return its 2xx status, or raise a one-line StoreError."""
         where = "the default graph" if graph is None else f"graph <{printable(graph.value)}>"
-        headers = {"Content-Type": "application/n-triples", "Connection": "close"}
+        headers = {"Content-Type": formats.get(_PUSH_FORMAT).content_type, "Connection": "close"}
         if self._auth:
             headers["Authorization"] = self._auth
         deadline = _Deadline(self.timeout)
@@ -558,7 +566,7 @@ def push(path: str | os.PathLike[str], endpoint: str, *, graph: str | None = Non
     del quads
     counts = {"graphs": 0, "triples": 0, "named_triples": 0, "default_triples": 0}
     for name, triples in groups.items():
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        body = ox.serialize(triples, format=_push_ox_format())
         try:
             target.send("POST" if name is None else "PUT", name, body)
         except StoreError as err:

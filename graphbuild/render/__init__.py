@@ -1,7 +1,8 @@
 """Matplotlib diagrams of an event graph, made to go into a briefing.
 
 The kinds of diagram are a registry (:data:`KINDS`, :mod:`graphbuild.render.registry`): one
-module a kind (``network``, ``ego``, ``matrix``, ``timeline``, ``types``, ``relations``), shared modules for
+module a kind (``network``, ``ego``, ``matrix``, ``timeline``, ``types``, ``map``, ``relations``), shared
+modules for
 the palette, reading the graph, layout and labels.
 
 Every ``draw_*`` function takes the plain ``networkx.MultiDiGraph`` of :mod:`graphbuild.graph`
@@ -57,6 +58,7 @@ from .files import FORMATS, render
 from .focus import find_actor, focus_graph
 from .labels import label_overlaps
 from .layout import DEFAULT_SEED
+from .map import draw_map
 from .matrix import country_matrix, draw_matrix
 from .network import draw, draw_network
 from .palette import ACTOR_COLORS, ACTOR_MARKERS, LINESTYLES, MODALITY_FACTORS, OKABE_ITO, PLOVER_WEIGHTS, QUAD_COLORS
@@ -80,6 +82,7 @@ __all__ = [
     "country_matrix",
     "draw",
     "draw_ego",
+    "draw_map",
     "draw_matrix",
     "draw_network",
     "draw_relations",

@@ -6,22 +6,24 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from .aggregate import actor_view, event_table
 from .figure import new_axes, no_events
 from .focus import focus_graph
 from .graphview import draw_graph
 from .layout import axes_aspect, ego_positions
-from .reading import corpus_name, date_range_text, date_span, node_label, plural
+from .reading import corpus_name, date_range_text, node_label, plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
 
 def draw_ego(G: nx.MultiDiGraph, focus: str, ax: Axes | None = None, *,
-             title: str | None = None) -> Axes:
+             title: str | None = None, max_counterparts: int = 30) -> Axes:
     """Draw one actor in the middle, its counterparts around it and the events between them.
 
     ``focus`` is a node id, label or alias (any case); see :func:`focus_graph` for what is
-    shown. Counterparts sit on a ring, grouped by type and then in alphabetical order.
+    shown. Counterparts sit on a ring, grouped by type and then in alphabetical order; the
+    busiest ``max_counterparts`` are drawn and the subtitle counts the others.
 
     Raises
     ------
@@ -47,12 +49,16 @@ def draw_ego(G: nx.MultiDiGraph, focus: str, ax: Axes | None = None, *,
         ax = new_axes("ego")
     label = node_label(H, node)
     headline = title if title is not None else f"{label} and its counterparts"
-    when = date_range_text(date_span(H))
     if H.number_of_edges() == 0:
         return no_events(ax, H, headline, f"No events involving {label}")
+    table = event_table(H)
+    view = actor_view(H, table, max_actors=max_counterparts + 1, keep=node)
     aspect = axes_aspect(ax)
-    pos = ego_positions(H, node, aspect)
-    parts = [corpus_name(G)] + ([when] if when else [])
-    subtitle = " · ".join([", ".join(parts), plural(H.number_of_edges(), "event"),
-                           plural(H.number_of_nodes() - 1, "counterpart")])
-    return draw_graph(H, ax, pos, aspect, headline=headline, subtitle=subtitle, focus=node)
+    pos = ego_positions(view, node, aspect)
+    when = date_range_text(table.span())
+    parts = [", ".join([corpus_name(G)] + ([when] if when else [])), plural(len(table), "event"),
+             plural(H.number_of_nodes() - 1, "counterpart")]
+    if view.hidden_nodes:
+        parts.append(f"the {len(view.nodes) - 1} busiest shown, and {view.hidden_nodes:,} more "
+                     f"({plural(view.hidden_events, 'event')})")
+    return draw_graph(view, ax, pos, aspect, headline=headline, subtitle=" · ".join(parts))

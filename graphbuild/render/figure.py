@@ -14,6 +14,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from .aggregate import EventTable
+
 
 DPI = 150
 
@@ -52,16 +54,18 @@ def set_titles(ax: Axes, title: str, subtitle: str) -> None:
     """Bold title at the top left of ``ax``, a grey subtitle under it."""
     title, subtitle = plain(title), plain(subtitle)
     ax.set_title(title, loc="left", fontsize=14, fontweight="bold", color=INK,
-                 pad=24 if subtitle else 8)
+                 pad=12 + 12 * (subtitle.count("\n") + 1) if subtitle else 8)
     if subtitle:
         ax.annotate(subtitle, xy=(0, 1), xycoords="axes fraction", xytext=(0, 7),
                     textcoords="offset points", ha="left", va="bottom", fontsize=9.5,
                     color=MUTED, gid="subtitle", annotation_clip=False)
 
 
-def headline_of(G: nx.MultiDiGraph, title: str | None) -> str:
+def headline_of(G: nx.MultiDiGraph, title: str | None, table: EventTable | None = None) -> str:
+    """``title``, else the corpus name and the dates of its events (from ``table`` when
+    given, so the graph is not read again)."""
     name = title if title is not None else corpus_name(G)
-    when = date_range_text(date_span(G))
+    when = date_range_text(table.span() if table is not None else date_span(G))
     return f"{name} · {when}" if when and title is None else name
 
 

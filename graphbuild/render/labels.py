@@ -55,26 +55,99 @@ def label_overlaps(ax: Axes, prefix: str = "node-label") -> list[tuple[str, str]
     return out
 
 
-def place_labels(ax: Axes, items: Sequence[tuple[Annotation, np.ndarray]],
-                  obstacles: Sequence[tuple[float, float, float, float]], *,
-                  pad: float = 2.0) -> int:
+class SpatialGrid:
+    """Boxes and points in display pixels, filed by the grid cells they touch, so a query
+    looks only at what is near: placing n labels costs about n times the labels near each,
+    not n squared.
+
+    >>> import numpy as np
+    >>> grid = SpatialGrid(cell=50)
+    >>> grid.add_box((0, 0, 40, 20))
+    >>> grid.overlap(np.array([[30, 10, 60, 30], [100, 100, 120, 110]])).tolist()
+    [100.0, 0.0]
+    """
+
+    def __init__(self, cell: float = 48.0) -> None:
+        self.cell = float(cell)
+        self.boxes: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        self.points: dict[tuple[int, int], list[tuple[float, float, int]]] = {}
+
+    def _cells(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
+        c = self.cell
+        return [(i, j) for i in range(int(math.floor(x0 / c)), int(math.floor(x1 / c)) + 1)
+                for j in range(int(math.floor(y0 / c)), int(math.floor(y1 / c)) + 1)]
+
+    def add_box(self, box: Sequence[float]) -> None:
+        x0, y0, x1, y1 = map(float, box)
+        for cell in self._cells(x0, y0, x1, y1):
+            self.boxes.setdefault(cell, []).append((x0, y0, x1, y1))
+
+    def add_points(self, xy: np.ndarray, owner: int) -> None:
+        for x, y in xy.tolist():
+            cell = (int(math.floor(x / self.cell)), int(math.floor(y / self.cell)))
+            self.points.setdefault(cell, []).append((x, y, owner))
+
+    def _near(self, store: dict, boxes: np.ndarray) -> list:
+        lo, hi = boxes[:, :2].min(axis=0), boxes[:, 2:].max(axis=0)
+        found: dict = {}
+        for cell in self._cells(lo[0], lo[1], hi[0], hi[1]):
+            for item in store.get(cell, ()):
+                found[item] = None
+        return list(found)
+
+    def overlap(self, boxes: np.ndarray, pad: float = 0.0) -> np.ndarray:
+        """Area each of ``boxes`` (k x 4) shares with the boxes added (grown by ``pad``)."""
+        import numpy as np
+
+        near = self._near(self.boxes, boxes)
+        if not near:
+            return np.zeros(len(boxes))
+        placed = np.asarray(near, dtype=float)
+        ox = (np.minimum(boxes[:, None, 2], placed[None, :, 2])
+              - np.maximum(boxes[:, None, 0], placed[None, :, 0]) + pad)
+        oy = (np.minimum(boxes[:, None, 3], placed[None, :, 3])
+              - np.maximum(boxes[:, None, 1], placed[None, :, 1]) + pad)
+        return (np.clip(ox, 0, None) * np.clip(oy, 0, None)).sum(axis=1)
+
+    def hits(self, boxes: np.ndarray, ignore: int | None = None) -> np.ndarray:
+        """How many points (of owners other than ``ignore``) fall inside each box."""
+        import numpy as np
+
+        near = [p for p in self._near(self.points, boxes) if p[2] != ignore]
+        if not near:
+            return np.zeros(len(boxes), dtype=int)
+        pts = np.asarray(near, dtype=float)[:, :2]
+        inside = ((pts[None, :, 0] >= boxes[:, None, 0]) & (pts[None, :, 0] <= boxes[:, None, 2])
+                  & (pts[None, :, 1] >= boxes[:, None, 1]) & (pts[None, :, 1] <= boxes[:, None, 3]))
+        return inside.sum(axis=1)
+
+
+def place_labels(ax: Axes, items: Sequence[tuple[Annotation, np.ndarray, int | None]],
+                 obstacles: Sequence[tuple[float, float, float, float]], *,
+                 lines: Sequence[tuple[np.ndarray, int]] = (), pad: float = 2.0) -> int:
     """Put each label at the first of its candidate spots that is free, in order.
 
-    ``items`` pairs a label (an annotation centred on its anchor, in offset points) with
-    candidate offsets of its centre from the anchor, in display pixels, best first.
-    ``obstacles`` are boxes in display pixels that no label may cover (the nodes). A label
-    takes the first candidate inside the axes that overlaps no obstacle and no label placed
-    before it; when none is free, the one overlapping least. Returns how many labels found
-    no free spot.
+    ``items`` gives a label (an annotation centred on its anchor, in offset points), the
+    candidate offsets of its centre from the anchor in display pixels, best first, and the
+    id of the line it belongs to (or None). ``obstacles`` are boxes in display pixels that no
+    label may cover (the nodes); ``lines`` are points along the drawn lines, with their ids.
+    A label takes the first candidate inside the axes that overlaps no obstacle and no label
+    placed before it, the nearest to its anchor counting each other line it would cross as
+    30 pixels further (two lines at most); when no spot is clear, the one overlapping least. Returns how many labels found no spot
+    clear of the others.
     """
     import numpy as np
 
     fig = ax.figure
     renderer = get_renderer(fig)
     frame = ax.get_window_extent(renderer)
-    placed = np.array(obstacles, dtype=float).reshape(-1, 4)
+    grid = SpatialGrid()
+    for box in obstacles:
+        grid.add_box(box)
+    for xy, owner in lines:
+        grid.add_points(np.asarray(xy, dtype=float).reshape(-1, 2), owner)
     crowded = 0
-    for text, candidates in items:
+    for text, candidates, owner in items:
         box = np.array(label_box(text, renderer))
         half = np.array([(box[2] - box[0]) / 2, (box[3] - box[1]) / 2])
         anchor = np.array(ax.transData.transform(text.xy), dtype=float)
@@ -82,23 +155,20 @@ def place_labels(ax: Axes, items: Sequence[tuple[Annotation, np.ndarray]],
         boxes = np.column_stack([centres - half, centres + half])
         outside = (np.maximum(frame.x0 - boxes[:, 0], 0) + np.maximum(boxes[:, 2] - frame.x1, 0)
                    + np.maximum(frame.y0 - boxes[:, 1], 0) + np.maximum(boxes[:, 3] - frame.y1, 0))
-        if len(placed):
-            ox = (np.minimum(boxes[:, None, 2], placed[None, :, 2])
-                  - np.maximum(boxes[:, None, 0], placed[None, :, 0]) + pad)
-            oy = (np.minimum(boxes[:, None, 3], placed[None, :, 3])
-                  - np.maximum(boxes[:, None, 1], placed[None, :, 1]) + pad)
-            overlap = (np.clip(ox, 0, None) * np.clip(oy, 0, None)).sum(axis=1)
-        else:
-            overlap = np.zeros(len(boxes))
-        free = np.flatnonzero((overlap == 0) & (outside == 0))
-        if len(free):
-            best = int(free[0])
+        overlap = grid.overlap(boxes, pad)
+        clear = np.flatnonzero((overlap == 0) & (outside == 0))
+        if len(clear):
+            # crossing a line costs as much as moving 30 px further from the anchor, up to two
+            # lines: near a hub every spot crosses many, and the nearest is then the best
+            crossed = np.minimum(grid.hits(boxes[clear], ignore=owner), 2)
+            far = np.hypot(*(centres[clear] - anchor).T)
+            best = int(clear[int(np.argmin(crossed * 30.0 + far))])
         else:
             crowded += 1
             best = int(np.argmin(overlap + outside * 1e3))
         offset = (centres[best] - anchor) * 72.0 / fig.dpi
         text.xyann = (float(offset[0]), float(offset[1]))
-        placed = np.vstack([placed, boxes[best]])
+        grid.add_box(boxes[best])
     if crowded:
         logger.warning("%d label(s) could not be placed clear of the others", crowded)
     return crowded

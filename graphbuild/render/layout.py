@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from .palette import TYPE_ORDER
-from .reading import actor_type, node_label
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     from matplotlib.axes import Axes
+
+    from .aggregate import View
 
 logger = logging.getLogger(__name__)
 
@@ -178,9 +179,11 @@ def spring_positions(G: nx.MultiDiGraph, seed: int, aspect: float) -> dict[str, 
     return fit({n: pos[n] for n in sorted(pos)}, aspect, turn=False, max_stretch=1.5)
 
 
-def ego_positions(H: nx.MultiDiGraph, focus: str, aspect: float) -> dict[str, tuple[float, float]]:
-    others = sorted((n for n in H if n != focus),
-                    key=lambda n: (TYPE_ORDER[actor_type(H.nodes[n])], node_label(H, n).casefold(), n))
+def ego_positions(view: View, focus: str, aspect: float) -> dict[str, tuple[float, float]]:
+    """The focus in the middle, its counterparts on an oval around it: by type, then name."""
+    others = sorted((n for n in view.nodes if n != focus),
+                    key=lambda n: (TYPE_ORDER[view.nodes[n].type],
+                                   view.nodes[n].label.casefold(), n))
     pos = {focus: (0.0, 0.0)}
     wide, high = node_box(aspect)
     high *= 0.92

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import textwrap
 from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 
 from ..errors import InputError
+from .aggregate import PLOVERS, STYLES, EventTable, country_labels, event_table
 from .figure import headline_of, new_axes, no_events, set_titles
-from .palette import INK, MUTED, sequential
-from .reading import corpus_name, country_label, event_weight, plain, plural, wrap
+from .palette import INK, MODALITY_FACTORS, MUTED, PLOVER_WEIGHTS, sequential
+from .reading import corpus_name, plain, plural, wrap
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -44,41 +45,50 @@ def country_matrix(G: nx.MultiDiGraph, *, weight: Literal["count", "cooperation"
     >>> codes, values.tolist()
     (['BOR', 'SYL'], [[0.0, 5.0], [2.0, 0.0]])
     """
-    import numpy as np
-
     if weight not in ("count", "cooperation"):
         raise InputError(f"unknown weight {weight!r}; valid: count, cooperation")
-    cells: dict[tuple[str, str], float] = defaultdict(float)
-    counts: Counter = Counter()
-    codes: set[str] = set()
-    for u, v, d in G.edges(data=True):
-        cu, cv = G.nodes[u].get("country"), G.nodes[v].get("country")
-        if not cu or not cv:
-            continue
-        value = 1.0 if weight == "count" else event_weight(d, u, v)
-        pairs = {(cu, cv), (cv, cu)} if d.get("symmetric") else {(cu, cv)}
-        for pair in pairs:
-            cells[pair] += value
-            counts[pair] += 1
-        codes.update((cu, cv))
-    order = sorted(codes)
+    order, values, counts, _ = _matrix(G, event_table(G), weight)
+    return order, values, counts
+
+
+def _matrix(G: nx.MultiDiGraph, table: EventTable, weight: str
+            ) -> tuple[list[str], np.ndarray, np.ndarray, int]:
+    """Codes, values, counts, and how many events had an actor of no known country."""
+    import numpy as np
+
+    of_node = [G.nodes[n].get("country") or None for n in table.nodes]
+    order = sorted({c for c in of_node if c})
     index = {c: i for i, c in enumerate(order)}
-    values = np.zeros((len(order), len(order)))
-    count = np.zeros((len(order), len(order)), dtype=int)
-    for (a, b), value in cells.items():
-        values[index[a], index[b]] = value
-        count[index[a], index[b]] = counts[(a, b)]
-    return order, values, count
+    code = np.array([index.get(c, -1) if c else -1 for c in of_node], dtype=np.int64)
+    cu, cv = code[table.src], code[table.dst]
+    ok = (cu >= 0) & (cv >= 0)
+    if weight == "count":
+        value = np.ones(len(table))
+    else:
+        plover = np.array([PLOVER_WEIGHTS[p] for p in PLOVERS])
+        factor = np.array([MODALITY_FACTORS[s] for s in STYLES])
+        value = plover[table.plover] * factor[table.style]
+    n = len(order)
+    values, counts = np.zeros((n, n)), np.zeros((n, n), dtype=int)
+    back = ok & table.sym & (cu != cv)  # a mutual event also counts in its mirror cell
+    for rows, cols, mask in ((cu, cv, ok), (cv, cu, back)):
+        np.add.at(values, (rows[mask], cols[mask]), value[mask])
+        np.add.at(counts, (rows[mask], cols[mask]), 1)
+    return order, values, counts, int((~ok).sum())
 
 
 def draw_matrix(G: nx.MultiDiGraph, ax: Axes | None = None, *,
                 weight: Literal["count", "cooperation"] = "count",
-                title: str | None = None) -> Axes:
+                title: str | None = None, max_states: int = 20) -> Axes:
     """Heatmap of events between countries: rows act on columns.
 
     ``weight="count"`` shows how many events; ``weight="cooperation"`` the net cooperation
     score of :func:`country_matrix` on a blue (cooperation) to red (conflict) scale centred
-    on zero. Cells with no event stay blank; every other cell carries its value.
+    on zero. Cells with no event stay blank; every other cell carries its value. The
+    ``max_states`` countries with the most events are shown, in the alphabetical order of
+    their names, the others folded into one last row and column. Under the title, the
+    figure says how cells count (a mutual event in both cells of its pair) and so why they
+    may add up to more than the events.
 
     Examples
     --------
@@ -96,32 +106,68 @@ def draw_matrix(G: nx.MultiDiGraph, ax: Axes | None = None, *,
     """
     import numpy as np
 
-    codes, values, counts = country_matrix(G, weight=weight)
+    if weight not in ("count", "cooperation"):
+        raise InputError(f"unknown weight {weight!r}; valid: count, cooperation")
     if ax is None:
         ax = new_axes("matrix")
+    table = event_table(G)
+    codes, values, counts, left_out = _matrix(G, table, weight)
     if not codes:
         return no_events(ax, G, title, "No events between countries" if G.number_of_edges()
                           else "No events to show")
-    fig = ax.figure
-    # rows and columns in the alphabetical order of the names shown, not of the codes
-    order = sorted(range(len(codes)), key=lambda i: (country_label(G, codes[i]).casefold(),
-                                                     codes[i]))
-    codes = [codes[i] for i in order]
-    values, counts = values[np.ix_(order, order)], counts[np.ix_(order, order)]
-    names = [country_label(G, c) for c in codes]
-    cmap, norm, bar_label, what = _colour_scale(weight, values)
+    total = int(counts.sum())
+    labels = country_labels(G)
+    codes, names, values, counts = _busiest(codes, [labels.get(c, c) for c in codes], values,
+                                            counts, max_states)
+    cmap, norm, bar_label, what = _colour_scale(weight, values[:-1, :-1] if codes[-1] == "*"
+                                                else values)
     image = ax.imshow(np.ma.masked_where(counts == 0, values), cmap=cmap, norm=norm,
                       interpolation="nearest")
-    fig.colorbar(image, ax=ax, shrink=0.8, label=bar_label)
+    ax.figure.colorbar(image, ax=ax, shrink=0.8, label=bar_label)
     _matrix_axes(ax, names)
-    _cell_texts(ax, codes, values, counts, cmap, norm, weight)
-    left_out = sum(1 for u, v in G.edges() if not G.nodes[u].get("country")
-                   or not G.nodes[v].get("country"))
+    if len(codes) <= 15:
+        _cell_texts(ax, codes, values, counts, cmap, norm, weight)
     extra = f" · {plural(left_out, 'event')} with an actor of no known country left out" \
         if left_out else ""
     sub = (f"{corpus_name(G)} · " if title is not None else "") + what + extra
-    set_titles(ax, headline_of(G, title), sub)
+    set_titles(ax, headline_of(G, title, table), sub + "\n" + counting_rule(
+        len(table) - left_out, total, weight))
     return ax
+
+
+def counting_rule(events: int, cells: int, weight: str) -> str:
+    """What a cell counts, and why the cells may not add up to the number of events."""
+    rule = ("Each event counts once, in its actor's row and its target's column; a mutual "
+            "event (talks, an agreement) counts in both cells of its pair")
+    rule += (f", so the cells hold {cells:,} for {plural(events, 'event')} between countries."
+             if cells != events else f": the cells hold all {plural(events, 'event')}.")
+    if weight == "cooperation":
+        rule += (" A cell's score: the sum of its events' PLOVER weights (−10 ASSAULT … +7 AID), "
+                 "halved when planned or possible, 0 when negated.")
+    return textwrap.fill(rule, 100)
+
+
+def _busiest(codes: list[str], names: list[str], values: np.ndarray, counts: np.ndarray,
+             limit: int) -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
+    """The ``limit`` countries with the most events, in the alphabetical order of their
+    names; the others folded into one last row and column."""
+    import numpy as np
+
+    busy = counts.sum(axis=0) + counts.sum(axis=1)
+    ranked = sorted(range(len(codes)), key=lambda i: (-int(busy[i]), codes[i]))
+    kept = sorted(ranked[:limit] if len(codes) > limit else ranked,
+                  key=lambda i: (names[i].casefold(), codes[i]))
+    rest = ranked[limit:] if len(codes) > limit else []
+    if not rest:
+        return ([codes[i] for i in kept], [names[i] for i in kept],
+                values[np.ix_(kept, kept)], counts[np.ix_(kept, kept)])
+    groups = [[i] for i in kept] + [rest]
+    fold = np.zeros((len(groups), len(codes)))
+    for g, members in enumerate(groups):
+        fold[g, members] = 1
+    return ([codes[i] for i in kept] + ["*"], [names[i] for i in kept]
+            + [f"{len(rest)} other countries"], fold @ values @ fold.T,
+            (fold @ counts @ fold.T).round().astype(int))
 
 
 def _colour_scale(weight: str, values: np.ndarray) -> tuple[Any, Any, str, str]:
@@ -136,7 +182,7 @@ def _colour_scale(weight: str, values: np.ndarray) -> tuple[Any, Any, str, str]:
     cmap = colormaps["RdBu"].with_extremes(bad="white")
     top = max(1.0, float(np.abs(values).max()))
     norm = colors.Normalize(vmin=-top, vmax=top)
-    return (cmap, norm, "net cooperation (− conflict, + cooperation)",
+    return (cmap, norm, "net cooperation score: sum of PLOVER weights\n(− conflict, + cooperation)",
             "Net cooperation (our PLOVER weights)")
 
 
@@ -150,6 +196,8 @@ def _matrix_axes(ax: Axes, names: list[str]) -> None:
         ax.set_xticks(ticks, [plain(wrap(n, 14)) for n in names], rotation=35, ha="right",
                       rotation_mode="anchor")
     ax.set_yticks(ticks, [plain(wrap(n, 18)) for n in names])
+    if len(names) > 15:
+        ax.tick_params(which="major", labelsize=7)
     ax.set_xlabel("target (acted upon)", color=MUTED)
     ax.set_ylabel("actor (acts)", color=MUTED)
     ax.set_xticks(np.arange(-0.5, len(names)), minor=True)
@@ -170,4 +218,5 @@ def _cell_texts(ax: Axes, codes: list[str], values: np.ndarray, counts: np.ndarr
         r, g, b, _ = cmap(norm(v))
         light = 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.55
         ax.text(j, i, text, ha="center", va="center", fontsize=9,
-                color=INK if light else "white", gid=f"cell|{codes[i]}|{codes[j]}")
+                color=INK if light else "white", gid=f"cell|{codes[i]}|{codes[j]}",
+                in_layout=False)

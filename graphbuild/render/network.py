@@ -2,33 +2,42 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import networkx as nx
 
+from ..errors import InputError
+from .aggregate import EventTable, View, actor_view, country_view, event_table
 from .ego import draw_ego
 from .figure import headline_of, new_axes, no_events
-from .graphview import draw_graph
+from .graphview import draw_graph, layout_graph
 from .layout import DEFAULT_SEED, axes_aspect, spring_positions
-from .reading import (
-    articles_of,
-    corpus_name,
-    date_range_text,
-    date_span,
-    plural,
-)
+from .reading import corpus_name, date_range_text, plural
+
+#: Up to this many actors, ``draw_network`` draws actors; beyond, states.
+ACTOR_LIMIT = 60
+#: How many states (or bodies of no state) a state-level network shows at most.
+STATE_LIMIT = 20
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
 
 
 def draw_network(G: nx.MultiDiGraph, ax: Axes | None = None, *, title: str | None = None,
-                 seed: int = DEFAULT_SEED) -> Axes:
-    """Draw every actor and event of ``G`` as a network.
+                 seed: int = DEFAULT_SEED, level: Literal["auto", "actors", "states"] = "auto",
+                 max_nodes: int | None = None) -> Axes:
+    """Draw the actors and events of ``G`` as a network; at corpus scale, its states.
 
-    Actors are coloured and shaped by type and sized by how many events they take part in;
-    events are lines coloured by quad class and labelled with their PLOVER type (and a count
-    where several join the same two actors). See the module docstring for the conventions.
+    ``level="actors"`` draws actors, coloured by their state, shaped by type and sized by
+    how many events they take part in; events are lines coloured by quad class and labelled
+    with their PLOVER type (and a count where several join the same two actors): the busiest
+    ``max_nodes`` actors (60) are shown and the subtitle says how many more there are.
+    ``level="states"`` draws each state with the events of everyone who acts for it (its
+    people and bodies; a body of no state stands for itself), the busiest ``max_nodes`` (20),
+    with a line for each quad class of events between two states (either way), the 60
+    strongest, weighted by and labelled with the number of events. ``"auto"`` (the default)
+    draws actors up to 60 of them, states beyond. See the package docstring for the
+    conventions.
 
     Parameters
     ----------
@@ -41,6 +50,8 @@ def draw_network(G: nx.MultiDiGraph, ax: Axes | None = None, *, title: str | Non
         the subtitle then.
     seed
         Seed of the layout: the same seed gives the same picture.
+    level, max_nodes
+        What a node is, and how many are drawn at most.
 
     Returns
     -------
@@ -58,29 +69,48 @@ def draw_network(G: nx.MultiDiGraph, ax: Axes | None = None, *, title: str | Non
     >>> ax = draw_network(G, Figure(figsize=(8, 5)).add_subplot())
     >>> [t.get_text() for t in ax.texts if (t.get_gid() or "").startswith("edge-label")]
     ['ACCUSE ×2']
+    >>> ax = draw_network(G, Figure(figsize=(8, 5)).add_subplot(), level="states")
+    >>> [t.get_text() for t in ax.texts if (t.get_gid() or "").startswith("edge-label")]
+    ['2']
     """
+    if level not in ("auto", "actors", "states"):
+        raise InputError(f"unknown level {level!r}; valid: auto, actors, states")
     if ax is None:
         ax = new_axes("network")
     if G.number_of_edges() == 0:
         return no_events(ax, G, title)
+    table = event_table(G)
+    if level == "actors" or (level == "auto" and G.number_of_nodes() <= ACTOR_LIMIT):
+        view = actor_view(G, table, max_actors=max_nodes or ACTOR_LIMIT)
+    else:
+        view = country_view(G, table, max_nodes=max_nodes or STATE_LIMIT)
     aspect = axes_aspect(ax)
-    pos = spring_positions(G, seed, aspect)
-    return draw_graph(G, ax, pos, aspect, headline=headline_of(G, title),
-                       subtitle=_network_subtitle(G, title), focus=None)
+    pos = spring_positions(layout_graph(view), seed, aspect)
+    return draw_graph(view, ax, pos, aspect, headline=headline_of(G, title, table),
+                      subtitle=network_subtitle(G, title, table, view))
 
 
-def _network_subtitle(G: nx.MultiDiGraph, title: str | None, extra: str = "") -> str:
+def network_subtitle(G: nx.MultiDiGraph, title: str | None, table: EventTable, view: View) -> str:
+    """Counts of what is drawn and of what is not."""
     parts = []
     if title is not None:
-        when = date_range_text(date_span(G))
+        when = date_range_text(table.span())
         parts.append(f"{corpus_name(G)}" + (f", {when}" if when else ""))
-    parts.append(plural(G.number_of_edges(), "event"))
+    parts.append(plural(len(table), "event"))
     parts.append(plural(G.number_of_nodes(), "actor"))
-    arts = len(articles_of(G))
-    if arts:
-        parts.append(plural(arts, "article"))
-    if extra:
-        parts.append(extra)
+    if table.articles:
+        parts.append(plural(table.articles, "article"))
+    what = "actor" if view.level == "actors" else "state"
+    if view.level == "states":
+        parts.append(f"{plural(len(view.nodes), 'state')} or bodies shown")
+    if view.hidden_nodes:
+        parts.append(f"and {view.hidden_nodes:,} more {what}s ({plural(view.hidden_events, 'event')})"
+                     if view.level == "actors" else
+                     f"and {view.hidden_nodes:,} more ({plural(view.hidden_events, 'event')})")
+    if view.hidden_pairs:
+        parts.append(f"{view.hidden_pairs:,} weaker pairs not drawn")
+    if view.inside:
+        parts.append(f"{plural(view.inside, 'event')} within a state")
     return " · ".join(parts)
 
 

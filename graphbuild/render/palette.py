@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -119,3 +119,14 @@ def sequential() -> list[tuple[float, float, float]]:
 
     ramp = matplotlib.colormaps["Purples"]
     return [ramp(0.15 + 0.8 * i / 255)[:3] for i in range(256)]
+
+
+#: Light fills for states, and for the people and bodies that act for them (colours of our
+#: choosing, kept apart from the quad-class line colours); they repeat past ten states.
+STATE_TINTS: tuple[str, ...] = ("#8dd3c7", "#bebada", "#b3de69", "#fccde5", "#bc80bd", "#ccebc5",
+                                "#ffed6f", "#d9b38c", "#c7c7e8", "#a6d8a6")
+
+
+def state_tints(codes: Sequence[str]) -> dict[str, str]:
+    """A tint for each state code, in the order given."""
+    return {code: STATE_TINTS[i % len(STATE_TINTS)] for i, code in enumerate(codes)}

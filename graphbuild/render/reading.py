@@ -108,7 +108,7 @@ def articles_of(G: nx.MultiDiGraph) -> set[str]:
 
 
 def plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
 def wrap(label: str, width: int = 18) -> str:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import os
-from collections import Counter
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from ..types import Plover, QuadClass
+from .aggregate import PLOVERS, EventTable, event_table
 from .figure import headline_of, new_axes, no_events, set_titles
 from .palette import INK, MUTED, PLOVER_ORDER, QUAD_COLORS
-from .reading import corpus_name, did_happen, event_date, plover_of, plural
+from .reading import corpus_name, plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -22,10 +24,12 @@ def draw_timeline(G: nx.MultiDiGraph, ax: Axes | None = None, *,
                   title: str | None = None) -> Axes:
     """Events over time, one row per PLOVER type, coloured by quad class.
 
-    An event is placed at its own date, or else at its article's date; each dot is one day,
-    its size the number of events (written next to it when more than one). Hollow dots are
-    events that did not happen (planned, possible or negated). Events with no date at all
-    are counted in the subtitle.
+    An event is placed at its own date, or else at its article's date; each dot is one day
+    (one week past four months of events, one month past three years), its area the number
+    of events (written next to it when more than one and there are few dots), never wider
+    than its bin or taller than its row. Hollow dots are events that did not happen
+    (planned, possible or negated). All dots are two scatters, whatever the number of
+    events. Events with no date at all are counted in the subtitle.
 
     Examples
     --------
@@ -48,7 +52,8 @@ def draw_timeline(G: nx.MultiDiGraph, ax: Axes | None = None, *,
         ax = new_axes("timeline")
     if G.number_of_edges() == 0:
         return no_events(ax, G, title)
-    cells, undated = _timeline_cells(G)
+    table = event_table(G)
+    cells, undated, unit = _timeline_cells(table)
     note = f"{plural(undated, 'event')} without a date not shown" if undated else ""
     if not cells:
         no_events(ax, G, title, f"No dated events ({plural(undated, 'event')} without a date)")
@@ -58,59 +63,102 @@ def draw_timeline(G: nx.MultiDiGraph, ax: Axes | None = None, *,
                 gid="no-events-hint")
         return ax
     types = sorted({c[0] for c in cells}, key=PLOVER_ORDER.__getitem__)
-    _draw_dots(ax, cells, types)
+    _draw_dots(ax, cells, types, unit)
     _date_axis(ax, cells, types)
-    _timeline_legend(ax, cells)
+    _timeline_legend(ax, cells, unit)
     dated = sum(cells.values())
     parts = ([corpus_name(G)] if title is not None else []) + [
-        f"{plural(dated, 'event')} by date (the event's, else its article's)"]
+        f"{plural(dated, 'event')} by {unit} (the event's date, else its article's)"]
     if note:
         parts.append(note)
-    set_titles(ax, headline_of(G, title), " · ".join(parts))
+    set_titles(ax, headline_of(G, title, table), " · ".join(parts))
     return ax
 
 
-def _timeline_cells(G: nx.MultiDiGraph) -> tuple[Counter, int]:
-    """(PLOVER type, date, happened) -> events; and how many events have no date."""
-    cells: Counter = Counter()
-    undated = 0
-    for u, v, d in G.edges(data=True):
-        date = event_date(G, d)
-        if date is None:
-            undated += 1
-            continue
-        cells[(plover_of(d, u, v).value, date, did_happen(d))] += 1
-    return cells, undated
+def _timeline_cells(table: EventTable) -> tuple[dict[tuple[str, dt.date, bool], int], int, str]:
+    """(PLOVER type, first day of its bin, happened) -> events; how many events have no
+    date; and the bin: ``day`` up to four months of events, ``week`` up to three years,
+    ``month`` beyond."""
+    import numpy as np
+
+    dated = table.day > 0
+    undated = int((~dated).sum())
+    days = table.day[dated]
+    if not len(days):
+        return {}, undated, "day"
+    span = int(days.max() - days.min())
+    epoch = dt.date(1970, 1, 1).toordinal()
+    if span <= 120:
+        unit, bins = "day", days
+    elif span <= 3 * 366:
+        unit, bins = "week", days - (days - 1) % 7  # the Monday of the week
+    else:
+        months = (days - epoch).astype("datetime64[D]").astype("datetime64[M]")
+        unit, bins = "month", months.astype("datetime64[D]").astype(np.int64) + epoch
+    key = ((table.plover[dated].astype(np.int64) * 2 + table.happened[dated]) << 32) | bins
+    uniq, counts = np.unique(key, return_counts=True)
+    cells = {}
+    for k, n in zip(uniq.tolist(), counts.tolist(), strict=True):
+        code, day = k >> 32, k & 0xFFFFFFFF
+        cells[(PLOVERS[code // 2].value, dt.date.fromordinal(day), bool(code % 2))] = int(n)
+    return cells, undated, unit
 
 
-def _draw_dots(ax: Axes, cells: Counter, types: list[str]) -> None:
+def _draw_dots(ax: Axes, cells: Mapping[tuple[str, dt.date, bool], int], types: list[str],
+               unit: str) -> None:
+    """Two scatters (happened: filled; not: hollow), a dot a cell, its area the events."""
     import matplotlib.dates as mdates
-    from matplotlib.transforms import ScaledTranslation
+    import numpy as np
 
-    fig = ax.figure
     row = {p: len(types) - 1 - i for i, p in enumerate(types)}  # first type at the top
-    for (plover, date, happened), n in sorted(cells.items(), key=lambda kv: (
-            PLOVER_ORDER[kv[0][0]], kv[0][1], not kv[0][2])):
-        colour = QUAD_COLORS[Plover(plover).quad]
-        x = mdates.date2num(date)
-        radius = math.sqrt(40 + 45 * n) / 2  # points
-        # events of a day that happened and others that did not: the first dot just above
-        # the row's line, the second just below, so neither hides the other
-        dy = ((radius + 1.5) * (1 if happened else -1)
-              if (plover, date, not happened) in cells else 0.0)
-        ax.scatter([x], [row[plover]], s=40 + 45 * n, marker="o",
-                   facecolors=colour if happened else "white", edgecolors=colour,
-                   linewidths=1.2 if happened else 2.0, zorder=3,
-                   transform=ax.transData + ScaledTranslation(0, dy / 72, fig.dpi_scale_trans),
-                   gid=f"dot|{plover}|{date.isoformat()}|{'happened' if happened else 'not'}")
-        if n > 1:
-            ax.annotate(str(n), xy=(x, row[plover]), xytext=(7 + radius, dy),
-                        textcoords="offset points", va="center", fontsize=8, color=INK,
-                        gid=f"count|{plover}|{date.isoformat()}|"
-                            f"{'happened' if happened else 'not'}")
+    top = max(cells.values())
+    cap = _largest_dot(ax, cells, types, unit)
+    order = sorted(cells, key=lambda c: (PLOVER_ORDER[c[0]], c[1], not c[2]))
+    labelled = len(cells) <= 150
+    for happened in (True, False):
+        mine = [c for c in order if c[2] is happened]
+        if not mine:
+            continue
+        # a day with events that happened and others that did not: the first dot just
+        # above the row's line, the second just below, so neither hides the other
+        ys = [row[c[0]] + ((0.17 if happened else -0.17) if (c[0], c[1], not happened) in cells
+                           else 0.0) for c in mine]
+        xs = mdates.date2num([c[1] for c in mine])
+        sizes = np.array([min(40 + 45 * cells[c], 40 + 45 * 12 * cells[c] / top, cap)
+                          if cap >= 40 else cap * (0.25 + 0.75 * cells[c] / top) for c in mine])
+        colours = [QUAD_COLORS[Plover(c[0]).quad] for c in mine]
+        dots = ax.scatter(xs, ys, s=sizes, marker="o", facecolors=colours if happened else "white",
+                          edgecolors=colours, linewidths=1.2 if happened else 2.0, zorder=3,
+                          gid=f"dots|{'happened' if happened else 'not'}")
+        # which dot is which: "PLOVER|first day of the bin|happened-or-not", as the gids were
+        dots.graphbuild_cells = [f"{c[0]}|{c[1].isoformat()}|{'happened' if happened else 'not'}"
+                                 for c in mine]
+        if not labelled:
+            continue
+        for c, x, y, size in zip(mine, xs, ys, sizes, strict=True):
+            if cells[c] > 1:
+                ax.annotate(str(cells[c]), xy=(x, y), xytext=(7 + math.sqrt(size) / 2, 0),
+                            textcoords="offset points", va="center", fontsize=8, color=INK,
+                            gid=f"count|{c[0]}|{c[1].isoformat()}|"
+                                f"{'happened' if happened else 'not'}")
 
 
-def _date_axis(ax: Axes, cells: Counter, types: list[str]) -> None:
+def _largest_dot(ax: Axes, cells: Mapping, types: list[str], unit: str) -> float:
+    """The largest dot area (points²) that stays inside its row and its time bin."""
+    import math
+
+    box = ax.get_position()
+    w, h = ax.figure.get_size_inches()
+    days = [c[1].toordinal() for c in cells]
+    span = max(days) - min(days) + 1
+    step = {"day": 1, "week": 7, "month": 30.4}[unit]
+    across = box.width * w * 72 * 0.82 * step / max(span + 2 * max(1.5, span * 0.06), step)
+    two = any((c[0], c[1], not c[2]) in cells for c in cells)
+    down = box.height * h * 72 / (len(types) + 0.4) * (0.42 if two else 0.85)
+    return max(math.pow(min(across, down), 2), 4.0)
+
+
+def _date_axis(ax: Axes, cells: Mapping, types: list[str]) -> None:
     import matplotlib.dates as mdates
 
     ax.set_yticks(range(len(types)), list(reversed(types)))
@@ -138,7 +186,7 @@ def _date_axis(ax: Axes, cells: Counter, types: list[str]) -> None:
     ax.tick_params(axis="y", length=0)
 
 
-def _timeline_legend(ax: Axes, cells: Counter) -> None:
+def _timeline_legend(ax: Axes, cells: Mapping, unit: str) -> None:
     from matplotlib.lines import Line2D
 
     quads = {Plover(c[0]).quad for c in cells}
@@ -151,5 +199,7 @@ def _timeline_legend(ax: Axes, cells: Counter) -> None:
                               markerfacecolor="white", markeredgecolor=MUTED,
                               markeredgewidth=2))
         labels.append("did not happen: planned, possible or negated")
+    handles.append(Line2D([], [], linestyle="none", marker="none"))
+    labels.append(f"dot area: events in a {unit}")
     ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
               fontsize=9)

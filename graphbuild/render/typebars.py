@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from ..types import Plover, QuadClass
+from .aggregate import PLOVERS, event_table
 from .figure import headline_of, new_axes, no_events, set_titles
 from .palette import INK, MUTED, PLOVER_ORDER, QUAD_COLORS
-from .reading import corpus_name, did_happen, plover_of, plural
+from .reading import corpus_name, plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -44,11 +45,12 @@ def draw_types(G: nx.MultiDiGraph, ax: Axes | None = None, *,
         ax = new_axes("types")
     if G.number_of_edges() == 0:
         return no_events(ax, G, title)
-    happened: Counter = Counter()
-    not_happened: Counter = Counter()
-    for u, v, d in G.edges(data=True):
-        p = plover_of(d, u, v).value
-        (happened if did_happen(d) else not_happened)[p] += 1
+    import numpy as np
+
+    table = event_table(G)
+    both = np.bincount(table.plover.astype(np.int64) * 2 + table.happened, minlength=2 * len(PLOVERS))
+    happened = Counter({p.value: int(both[2 * i + 1]) for i, p in enumerate(PLOVERS) if both[2 * i + 1]})
+    not_happened = Counter({p.value: int(both[2 * i]) for i, p in enumerate(PLOVERS) if both[2 * i]})
     types = sorted(set(happened) | set(not_happened),
                    key=lambda p: (-(happened[p] + not_happened[p]), PLOVER_ORDER[p]))
     ys = range(len(types))
@@ -84,8 +86,8 @@ def draw_types(G: nx.MultiDiGraph, ax: Axes | None = None, *,
         labels.append("hatched: did not happen (planned, possible, negated)")
     ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.1), frameon=False,
               fontsize=9, ncol=min(3, len(handles)))
-    total = G.number_of_edges()
+    total = len(table)
     sub = " · ".join(([corpus_name(G)] if title is not None else [])
                     + [f"{plural(total, 'event')} by PLOVER type"])
-    set_titles(ax, headline_of(G, title), sub)
+    set_titles(ax, headline_of(G, title, table), sub)
     return ax

@@ -160,9 +160,13 @@ def test_a_killed_graphbuild_takes_its_server_with_it(build):
     port = _free_port()
     proc, _ = start_command(build, port)
     [server_pid] = children(proc.pid)
+    location = Path(Path(f"/proc/{server_pid}/cmdline").read_bytes().split(b"\0")[3].decode())
     proc.kill()  # kill -9: no handler runs
     proc.communicate(timeout=10)
     assert gone_within(server_pid, 10)
+    assert location.parent.is_dir()  # nobody was left to remove it ...
+    with serve(build, port=0):
+        assert not location.parent.exists()  # ... so the next server does
 
 
 def test_a_port_in_use_is_one_line(build):

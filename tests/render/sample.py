@@ -99,7 +99,10 @@ def flat(text: str) -> str:
 
 
 def edges(ax) -> list:
-    return [p for p in ax.patches if (p.get_gid() or "").startswith("edge|")]
+    """The lines a network picture drew (see graphview.drawn_lines)."""
+    from graphbuild.render.graphview import drawn_lines
+
+    return drawn_lines(ax)
 
 
 def non_white_share(path: Path) -> float:

@@ -26,7 +26,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 @pytest.fixture(scope="module")
 def larger():
-    events, articles = synthetic_events(150)
+    events, articles = synthetic_events(600)
     return build_graph(events, articles, name="Larger sample")
 
 
@@ -113,7 +113,7 @@ def test_a_new_kind_is_one_function_and_one_registry_line(G, tmp_path, monkeypat
 
 
 def test_unknown_kind_lists_the_kinds(G, tmp_path):
-    with pytest.raises(InputError, match="valid: network, ego, matrix, timeline, types"):
+    with pytest.raises(InputError, match="valid: network, ego, matrix, timeline, types, map"):
         R.render(G, "hairball", tmp_path / "x.png")
     with pytest.raises(InputError, match="needs an actor to focus on"):
         R.render(G, "ego", tmp_path / "x.png")

@@ -16,6 +16,37 @@ from graphbuild.types import Article, Modality, Plover
 from .sample import BOR, EVENTS, SYL, axes, ev
 
 
+def dot_map(ax) -> dict[str, tuple[np.ndarray, float, str]]:
+    """'PLOVER|day|happened-or-not' -> (centre in pixels, radius in pixels, fill)."""
+    out = {}
+    for c in ax.collections:
+        names = getattr(c, "graphbuild_cells", None)
+        if not names:
+            continue
+        xy = c.get_offset_transform().transform(c.get_offsets())
+        fills = c.get_facecolors()
+        for i, name in enumerate(names):
+            out[name] = (xy[i], np.sqrt(c.get_sizes()[i]) / 2 * ax.figure.dpi / 72,
+                         to_hex(fills[i % len(fills)]), c.get_offsets()[i])
+    return out
+
+
+def test_a_year_of_events_is_two_scatters_binned_by_week():
+    from .sample import synthetic_events
+
+    events, articles = synthetic_events(4000)
+    ax = R.draw_timeline(build_graph(events, articles), axes("timeline"))
+    assert sorted(c.get_gid() for c in ax.collections) == ["dots|happened", "dots|not"]
+    dots = dot_map(ax)
+    assert all(dt.date.fromisoformat(k.split("|")[1]).weekday() == 0 for k in dots)  # Mondays
+    assert "by week" in subtitle_of(ax)
+    assert not [t for t in ax.texts if (t.get_gid() or "").startswith("count|")]  # too many
+    # no dot is wider than its week or taller than its half row
+    week = ax.transData.transform((7, 0))[0] - ax.transData.transform((0, 0))[0]
+    row = ax.transData.transform((0, 1))[1] - ax.transData.transform((0, 0))[1]
+    assert max(r for _, r, _, _ in dots.values()) * 2 <= min(week, row * 0.5) + 0.5
+
+
 def test_timeline_places_events_by_date_and_counts_the_undated(G):
     import matplotlib.dates as mdates
 
@@ -23,14 +54,12 @@ def test_timeline_places_events_by_date_and_counts_the_undated(G):
     rows = [t.get_text() for t in ax.get_yticklabels()]
     dated = {e.plover.value for e in EVENTS if e.article_id != "a4"}
     assert rows == [p.value for p in reversed(Plover) if p.value in dated]  # top: first type
-    dots = {c.get_gid(): c for c in ax.collections}
-    consult = dots["dot|CONSULT|2024-03-04|happened"]  # three talks on the first day
-    assert consult.get_sizes()[0] > dots["dot|CONSULT|2024-03-09|happened"].get_sizes()[0]
-    x = consult.get_offsets()[0][0]
-    assert mdates.num2date(x).date() == dt.date(2024, 3, 4)
-    assert "dot|AID|2024-03-14|happened" in dots  # the event's own date beats its article's
-    negated = dots["dot|SANCTION|2024-03-09|not"]
-    assert to_hex(negated.get_facecolors()[0]) == "#ffffff"  # hollow: did not happen
+    dots = dot_map(ax)
+    consult = dots["CONSULT|2024-03-04|happened"]  # three talks on the first day
+    assert consult[1] > dots["CONSULT|2024-03-09|happened"][1]
+    assert mdates.num2date(consult[3][0]).date() == dt.date(2024, 3, 4)
+    assert "AID|2024-03-14|happened" in dots  # the event's own date beats its article's
+    assert dots["SANCTION|2024-03-09|not"][2] == "#ffffff"  # hollow: did not happen
     assert "2 events without a date not shown" in subtitle_of(ax)
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "material conflict" in legend and any("did not happen" in t for t in legend)
@@ -59,13 +88,12 @@ def test_timeline_shows_what_happened_and_what_did_not_on_one_day_side_by_side()
                     [Article("x", "...", date=day)])
     ax = R.draw_timeline(g, axes("timeline"))
     ax.figure.canvas.draw()
-    dots = {c.get_gid(): c for c in ax.collections}
+    dots = dot_map(ax)
     centres = {}
     for state in ("happened", "not"):
-        dot = dots[f"dot|CONSULT|{day.isoformat()}|{state}"]
-        assert mdates.num2date(dot.get_offsets()[0][0]).date() == day
-        centres[state] = dot.get_offset_transform().transform(dot.get_offsets())[0]
-        centres[state + " radius"] = np.sqrt(dot.get_sizes()[0]) / 2 * ax.figure.dpi / 72
+        centre, radius, _, data = dots[f"CONSULT|{day.isoformat()}|{state}"]
+        assert mdates.num2date(data[0]).date() == day
+        centres[state], centres[state + " radius"] = centre, radius
     gap = centres["happened"][1] - centres["not"][1]  # what happened above
     assert gap >= centres["happened radius"] + centres["not radius"]
     counts = [t for t in ax.texts if (t.get_gid() or "").startswith("count|")]
