@@ -110,7 +110,7 @@ def _check_corpus_notebook(code, working_copy: Path) -> None:
     and a SPARQL server over it."""
     images = [o for c in code for o in c.outputs
               if o.output_type == "display_data" and "image/png" in o.get("data", {})]
-    assert len(images) >= 1  # the Portugal-Uruguay chart (and the map, once render has one)
+    assert len(images) >= 2  # the Portugal-Uruguay chart and the map
     frames = [o for c in code for o in c.outputs if "<iframe srcdoc=" in o.get("data", {}).get("text/html", "")]
     assert len(frames) == 1
     assert {"output/corpus/graph.html", "output/corpus/graph.ttl"} <= set(_outputs(working_copy))
