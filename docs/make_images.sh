@@ -30,5 +30,5 @@ ls -l docs/images/network.png docs/images/matrix.png docs/images/map.png \
 corpus="$build/corpus"
 graphbuild build notebooks/corpus/ --out "$corpus" --quiet
 graphbuild render "$corpus" --kind relations --dyad PRT-URY --out docs/images/relations.png --quiet
-python tests/browser.py "$corpus/graph.html" docs/images/explorer.png SANCTION
+"$python" tests/browser.py "$corpus/graph.html" docs/images/explorer.png SANCTION
 ls -l docs/images/relations.png docs/images/explorer.png
