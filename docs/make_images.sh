@@ -23,3 +23,12 @@ graphbuild render "$build" --kind map --out docs/images/map.png --quiet
 "$python" benchmarks/bench_render.py --draw network 50000 docs/images/network-states.png
 ls -l docs/images/network.png docs/images/matrix.png docs/images/map.png \
     docs/images/network-states.png
+
+
+# The analyst's desk, from the corpus of notebooks/02_corpus.ipynb: the relations chart of
+# Portugal and Uruguay, and the explorer as headless Chromium shows it (an event clicked).
+corpus="$build/corpus"
+graphbuild build notebooks/corpus/ --out "$corpus" --quiet
+graphbuild render "$corpus" --kind relations --dyad PRT-URY --out docs/images/relations.png --quiet
+"$python" tests/browser.py "$corpus/graph.html" docs/images/explorer.png SANCTION
+ls -l docs/images/relations.png docs/images/explorer.png

@@ -9,6 +9,7 @@ The notebook API::
     events = graphbuild.extract("X met Y.")   # list[Event]
     graphbuild.write_turtle(G, "graph.ttl")
     ax = graphbuild.draw(G)
+    table = graphbuild.relations(G)       # pandas DataFrame: pairs of countries by month
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 from .errors import GraphbuildError, InputError, ModelError
 from .graph import event_records
 from .pipeline import build, extract
+from .relations import relations  # the function: graphbuild.relations(G) (module: graphbuild.relations)
 from .types import Actor, ActorType, Article, Event, Modality, Plover, QuadClass
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "draw",
     "query",
     "event_records",
+    "relations",
     "Actor",
     "ActorType",
     "Article",

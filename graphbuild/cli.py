@@ -154,10 +154,10 @@ def _base_iri(text: str) -> str:
 
 def _add_build(sub) -> None:
     p = sub.add_parser(
-        "build", help="build the graph of articles and write graph.ttl, graph.png, events.jsonl",
+        "build", help="build the graph of articles and write graph.ttl, graph.png, events.jsonl, graph.html",
         description="Read articles, extract PLOVER-typed events, and write the graph as Turtle "
-        "(graph.ttl; other RDF formats and GraphML with --format), a diagram (graph.png) and "
-        "one event a line (events.jsonl) into --out.")
+        "(graph.ttl; other RDF formats and GraphML with --format), a diagram (graph.png), "
+        "one event a line (events.jsonl) and the explorer page (graph.html) into --out.")
     _add_input_options(p)
     p.add_argument("--out", default="output", metavar="DIR", help="output folder (default ./output)")
     from .rdf import formats
@@ -319,6 +319,10 @@ def _build(args: argparse.Namespace) -> int:
         write_graph(G, path, fmt, **base)
     render(G, "network", out / "graph.png")
     _write_events_jsonl(G, out / "events.jsonl")
+    from .explore import write_explorer  # the explorer page, after the other outputs
+
+    write_explorer(G, out / "graph.html")
+    files.append(out / "graph.html")
     for path in files:  # what a build killed while writing left behind
         remove_stale_temps(path, started)
     if not args.quiet:
@@ -413,6 +417,11 @@ def _add_render(sub) -> None:
     p.add_argument("--level", choices=("auto", "actors", "states"),
                    help="network: draw actors, or states with their people and bodies (default "
                    "auto: actors up to 60 of them, states beyond)")
+    p.add_argument("--dyad", metavar="A-B", help="relations: the two countries (e.g. IND-RUS), "
+                   "or two actors (names or ids) separated by a comma; default: the pair with "
+                   "most events")
+    p.add_argument("--freq", default="M", metavar="FREQ",
+                   help="relations: the period, a pandas frequency: D, W, M (default), Q, Y")
     p.add_argument("--title", help="title at the top (default: the corpus name and dates)")
     p.add_argument("--out", required=True, metavar="FILE", help="image to write (.png .svg .pdf)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
@@ -492,11 +501,147 @@ def _run_render(args: argparse.Namespace) -> int:
         print(f"graphbuild: error: --kind {kind.name} needs --focus ACTOR", file=sys.stderr)
         return EXIT_USAGE
     G = load_graph(args.source)
+    extra = _relations_options(G, args) if kind.name == "relations" else {}
     written = render(G, args.kind, out, focus=args.focus, title=args.title, weight=args.weight,
-                     level=args.level)
+                     level=args.level, **extra)
     if not args.quiet:
         print(f"{printable(written)} ({kind.name}: {G.number_of_edges()} events, "
               f"{G.number_of_nodes()} actors)")
+    return EXIT_OK
+
+
+def _dyad_ends(G, text: str, by: str | None) -> tuple[str, str]:
+    """The two ends of ``--dyad``: country codes, or (``by="actor"``) actors by name, alias or id;
+    ``by=None``: codes when both ends look like one (three letters), else actors."""
+    from .relations import parse_dyad
+
+    a, b = parse_dyad(text)
+    if by is None:
+        by = "country" if all(len(x) == 3 and x.isalpha() for x in (a, b)) else "actor"
+    if by == "country":
+        return a.upper(), b.upper()
+    from .render import find_actor
+
+    return find_actor(G, a), find_actor(G, b)
+
+
+def _relations_options(G, args: argparse.Namespace) -> dict:
+    """The relations diagram's options from ``--dyad`` and ``--freq``."""
+    if not args.dyad:
+        return {"freq": args.freq}
+    pair = _dyad_ends(G, args.dyad, None)
+    return {"dyad": pair, "freq": args.freq, "by": "country" if "/" not in pair[0] else "actor"}
+
+
+# --------------------------------------------------------------------------- relations
+
+
+def _add_relations(sub) -> None:
+    p = sub.add_parser(
+        "relations", help="events between countries per month (or other period), counted and scored",
+        description="Write a table (CSV) with one row per source, target and period: how many "
+        "events, how many of each quad class and PLOVER type, and a cooperation score (our "
+        "weights from -10 to +10 per PLOVER type, see the README). Only events that happened "
+        "count towards the type columns and the score unless --all; negated events never do. "
+        "A symmetric event is counted once, under the pair in sorted order.")
+    p.add_argument("source", metavar="SOURCE", help="a build's output folder, or its "
+                   "events.jsonl or graph.ttl")
+    p.add_argument("--dyad", metavar="A-B", help="only the rows between these two (e.g. IND-RUS; "
+                   "with --by actor, two actors' names, aliases or ids separated by a comma)")
+    p.add_argument("--freq", default="M", metavar="FREQ",
+                   help="the period, a pandas frequency: D, W, M (default), Q, Y")
+    p.add_argument("--by", choices=("country", "actor"), default="country",
+                   help="pairs of countries (default) or of actors")
+    p.add_argument("--all", dest="happened_only", action="store_false",
+                   help="count planned and possible events too (at half weight in the score)")
+    p.add_argument("--out", metavar="FILE", help="the CSV to write (default: print it)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+
+def _run_relations(args: argparse.Namespace) -> int:
+    from ._files import atomic_write
+    from ._safe import printable
+    from .relations import relations
+
+    G = load_graph(args.source)
+    table = relations(G, freq=args.freq, by=args.by, happened_only=args.happened_only)
+    if args.dyad:
+        a, b = _dyad_ends(G, args.dyad, args.by)
+        table = table[((table["source"] == a) & (table["target"] == b))
+                      | ((table["source"] == b) & (table["target"] == a))]
+    table = table.assign(period=table["period"].astype(str))
+    if args.out is None:
+        text = table.to_csv(index=False, lineterminator="\n")
+        sys.stdout.write(printable(text, keep_newlines=True) if sys.stdout.isatty() else text)
+        return EXIT_OK
+    out = Path(args.out)
+    with atomic_write(out) as fh:
+        table.to_csv(fh, index=False, lineterminator="\n")
+    if not args.quiet:
+        periods = sorted(set(table["period"]))
+        span = f", {periods[0]} to {periods[-1]}" if periods else ""
+        print(f"{printable(out)}: {len(table)} rows{span}")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- explore
+
+
+def _add_explore(sub) -> None:
+    p = sub.add_parser(
+        "explore", help="write (and open) graph.html, the interactive explorer of a build",
+        description="Write the explorer of a build: one self-contained HTML page (no request to "
+        "any network) with the actors and events, filters, a search box, and on a click the "
+        "sentence and sources of an event or the facts of an actor. SOURCE is a build's output "
+        "folder (graph.ttl or events.jsonl is read) or one of those files. A graph of more "
+        "actors than --aggregate-above opens grouped by country.")
+    p.add_argument("source", metavar="SOURCE", help="a build's output folder, or its "
+                   "events.jsonl or graph.ttl")
+    p.add_argument("--out", metavar="FILE", help="the page to write (default: graph.html in the "
+                   "build's folder)")
+    p.add_argument("--title", help="the page's title (default: how many events and actors)")
+    p.add_argument("--aggregate-above", type=_positive, default=None, metavar="N",
+                   help="open grouped by country when the graph has more than N actors "
+                   "(default 300)")
+    p.add_argument("--open", action="store_true", help="open the page in a web browser")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+
+def _with_spans(G, jsonl: Path):
+    """``G`` with the argument spans and sectors of ``events.jsonl`` where ``G`` lacks them."""
+    if not jsonl.is_file():
+        return G
+    H = _read_events_jsonl(jsonl)
+    for u, v, key, d in G.edges(keys=True, data=True):
+        if H.has_edge(u, v, key):
+            for name, value in H.edges[u, v, key].items():
+                if name.endswith(("_start", "_end")) and name != "start" and d.get(name) is None:
+                    d[name] = value
+    for node, d in G.nodes(data=True):
+        if node in H and d.get("sector") is None:
+            d["sector"] = H.nodes[node].get("sector")
+    return G
+
+
+def _run_explore(args: argparse.Namespace) -> int:
+    import webbrowser
+
+    from ._safe import printable
+    from .explore import AGGREGATE_ABOVE, write_explorer
+
+    source = Path(args.source)
+    folder = source if source.is_dir() else source.parent
+    G = load_graph(source)
+    if source.suffix.lower() != ".jsonl":
+        G = _with_spans(G, folder / "events.jsonl")
+    out = Path(args.out) if args.out else folder / "graph.html"
+    written = write_explorer(G, out, title=args.title,
+                             aggregate_above=args.aggregate_above or AGGREGATE_ABOVE)
+    if not args.quiet:
+        print(f"{printable(written)} (explorer: {G.number_of_edges()} events, "
+              f"{G.number_of_nodes()} actors)")
+    if args.open:
+        webbrowser.open(written.resolve().as_uri())
     return EXIT_OK
 
 
@@ -759,6 +904,8 @@ COMMANDS: list[tuple[Callable, Callable]] = [
     (_add_build, _run_build),
     (_add_extract, _run_extract),
     (_add_render, _run_render),
+    (_add_explore, _run_explore),
+    (_add_relations, _run_relations),
     (_add_validate, _run_validate),
     (_add_query, _run_query),
     (_add_push, _run_push),

@@ -101,6 +101,32 @@ def test_notebook_runs_without_errors(path, working_copy, python3_kernel):
         count = query(working_copy / "output" / "graph.ttl",
                       "SELECT (COUNT(?e) AS ?n) WHERE { ?e a gb:Event }")[0]["n"]
         assert count > 0
+    if path.name == "02_corpus.ipynb":
+        _check_corpus_notebook(code, working_copy)
+
+
+def _check_corpus_notebook(code, working_copy: Path) -> None:
+    """The corpus notebook drew the relations chart, embedded the explorer, queried the export
+    and a SPARQL server over it."""
+    images = [o for c in code for o in c.outputs
+              if o.output_type == "display_data" and "image/png" in o.get("data", {})]
+    assert len(images) >= 2  # the Portugal-Uruguay chart and the map
+    frames = [o for c in code for o in c.outputs if "<iframe srcdoc=" in o.get("data", {}).get("text/html", "")]
+    assert len(frames) == 1
+    assert {"output/corpus/graph.html", "output/corpus/graph.ttl"} <= set(_outputs(working_copy))
+    from graphbuild.rdf import query
+
+    sanctions = query(working_copy / "output" / "corpus" / "graph.ttl",
+                      "SELECT (COUNT(?e) AS ?n) WHERE { ?e gb:eventType plover:SANCTION }")[0]["n"]
+    assert sanctions >= 1
+    tables = "\n".join(o["data"].get("text/plain", "") for c in code for o in c.outputs
+                       if o.output_type == "execute_result")
+    assert "2025-03" in tables and "PRT" in tables and "URY" in tables
+    streams = "".join(o.get("text", "") for c in code for o in c.outputs if o.output_type == "stream")
+    assert "server stopped: True" in streams  # graphbuild serve answered, then stopped
+    shown = "\n".join(o["data"].get("text/plain", "") for c in code for o in c.outputs
+                      if o.output_type == "display_data")
+    assert "https://graphbuild.example.org/article/pt-uy-01" in shown and "VerbalConflict" in shown
 
 
 def _setup_cell() -> str:
@@ -146,3 +172,16 @@ def test_strip_outputs_clears_outputs_and_counts(tmp_path):
     cell = nbformat.read(path, as_version=4).cells[0]
     assert (cell.outputs, cell.execution_count, cell.source) == ([], None, "1 + 1")
     assert subprocess.run([sys.executable, str(script), "--check", str(path)]).returncode == 0
+
+
+def test_corpus_is_what_make_corpus_writes():
+    """notebooks/corpus/articles.jsonl is the output of notebooks/make_corpus.py, not edited apart."""
+    import json
+    import runpy
+
+    script = runpy.run_path(str(ROOT / "notebooks" / "make_corpus.py"))
+    lines = (ROOT / "notebooks" / "corpus" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert [(r["id"], r["date"], r["title"], r["text"]) for r in records] == [
+        (id_, date, title, text) for id_, date, title, _, text in script["ARTICLES"]]
+    assert len({r["date"][:7] for r in records}) == 6 and len(records) == 16

@@ -1,7 +1,8 @@
 """Matplotlib diagrams of an event graph, made to go into a briefing.
 
 The kinds of diagram are a registry (:data:`KINDS`, :mod:`graphbuild.render.registry`): one
-module a kind (``network``, ``ego``, ``matrix``, ``timeline``, ``types``, ``map``), shared modules for
+module a kind (``network``, ``ego``, ``matrix``, ``timeline``, ``types``, ``map``, ``relations``), shared
+modules for
 the palette, reading the graph, layout and labels.
 
 Every ``draw_*`` function takes the plain ``networkx.MultiDiGraph`` of :mod:`graphbuild.graph`
@@ -62,6 +63,7 @@ from .matrix import country_matrix, draw_matrix
 from .network import draw, draw_network
 from .palette import ACTOR_COLORS, ACTOR_MARKERS, LINESTYLES, MODALITY_FACTORS, OKABE_ITO, PLOVER_WEIGHTS, QUAD_COLORS
 from .registry import KINDS, Kind, get_kind, register_kind
+from .relations import draw_relations
 from .timeline import draw_timeline
 from .typebars import draw_types
 
@@ -83,6 +85,7 @@ __all__ = [
     "draw_map",
     "draw_matrix",
     "draw_network",
+    "draw_relations",
     "draw_timeline",
     "draw_types",
     "find_actor",

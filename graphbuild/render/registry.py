@@ -13,7 +13,7 @@ Examples
 >>> get_kind("hairball")
 Traceback (most recent call last):
 ...
-graphbuild.errors.InputError: unknown kind of diagram 'hairball'; valid: network, ego, matrix, timeline, types, map
+graphbuild.errors.InputError: unknown kind of diagram 'hairball'; valid: network, ego, matrix, timeline, types, map, relations
 """
 
 from __future__ import annotations
@@ -109,5 +109,7 @@ for _kind in (
     Kind("types", f"{_HERE}.typebars:draw_types", "how many events of each PLOVER type", (9.0, 6.0)),
     Kind("map", f"{_HERE}.map:draw_map", "states on a world map, relations as arcs by quad class",
          (12.0, 6.5)),
+    Kind("relations", f"{_HERE}.relations:draw_relations", "a pair's events and cooperation score "
+         "by month (--dyad IND-RUS; default: the busiest pair)", (11.0, 5.5)),
 ):
     register_kind(_kind)

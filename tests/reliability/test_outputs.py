@@ -22,7 +22,7 @@ FIRST = {"a.txt": "India and Pakistan held talks in Geneva on Monday.\n",
          "b.txt": "Kenya accused Ethiopia of aggression.\n"}
 SECOND = {f"n{i:02d}.txt": f"Chile and Peru held talks in Lima on day {i}.\n\n"
           "Russia accused Ukraine of shelling the plant.\n" for i in range(80)}
-OUTPUTS = ("graph.ttl", "graph.png", "events.jsonl")
+OUTPUTS = ("graph.ttl", "graph.png", "events.jsonl", "graph.html")
 
 # Run graphbuild with every file object opened for writing wrapped: the first write into a
 # file whose name holds TARGET writes half its data, flushes it, and kills the process.
@@ -95,6 +95,13 @@ def _valid(path: Path) -> None:
         import xml.etree.ElementTree as ET
 
         assert ET.fromstring(data).tag.endswith("svg")
+    elif path.suffix == ".html":  # the explorer: the whole page, with its data readable
+        import re
+
+        text = data.decode("utf-8")
+        assert text.rstrip().endswith("</html>")
+        found = re.search(r'id="graphbuild-data">(.*?)</script>', text, re.S)
+        assert found and json.loads(found.group(1))["events"]
     else:  # pragma: no cover
         raise AssertionError(f"no check for {path}")
 
@@ -146,6 +153,7 @@ def _check_after_kill(out: Path, before: dict[str, bytes]) -> list[str]:
     ("graph.ttl", []),
     ("graph.png", ["graph.ttl"]),
     ("events.jsonl", ["graph.png", "graph.ttl"]),
+    ("graph.html", ["events.jsonl", "graph.png", "graph.ttl"]),
 ])
 def test_build_killed_while_writing_leaves_earlier_outputs_whole(earlier, out, target, replaced):
     _, second, before = earlier
@@ -195,5 +203,5 @@ def test_a_completed_build_replaces_every_output_and_leaves_no_temp_file(earlier
     unrelated = out / ".notes.tmp"
     unrelated.write_text("someone else's", encoding="utf-8")
     assert cli("build", second, "--out", out, "-q").code == 0
-    assert _check_after_kill(out, before) == ["events.jsonl", "graph.png", "graph.ttl"]
+    assert _check_after_kill(out, before) == ["events.jsonl", "graph.html", "graph.png", "graph.ttl"]
     assert [p.name for p in out.iterdir() if p.name.startswith(".") and p.is_file()] == [".notes.tmp"]

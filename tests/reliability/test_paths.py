@@ -58,7 +58,7 @@ def test_hostile_article_ids_do_not_steer_file_names(sandbox, tmp_path, cli):
     assert not bad, bad
     assert new - cache == {"deep/deeper/out", *(f"deep/deeper/out/{n}" for n in (
         "graph.ttl", "graph.nt", "graph.trig", "graph.jsonld", "graph.graphml", "graph.png",
-        "events.jsonl"))}
+        "events.jsonl", "graph.html"))}
     assert not pwned.exists() and not (tmp_path / "x").exists()
 
     # the ids are kept as they were given, in every output that can be read back
