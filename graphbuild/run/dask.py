@@ -3,7 +3,7 @@
 This process reads the articles (reading is a small part of the cost, and the workers then need
 no access to the files), looks each up in the cache, and sends the others in batches to the
 cluster's workers as JSON-able dicts. Each worker process loads the spaCy pipeline once
-(:func:`graphbuild.engine.engine_for`), prefilters, parses and extracts, and sends back events
+(:func:`graphbuild.run.local.engine_for`), prefilters, parses and extracts, and sends back events
 as dicts. Results are merged here in input order, into the same graph and files a one-machine
 build writes. At most a few batches per worker are in flight, so the corpus streams.
 
@@ -22,13 +22,14 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from .errors import GraphbuildError
+from ..errors import GraphbuildError
+from .local import Result, process_batch
+from .pool import THREAD_LIMITS, run_windowed, task_size
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .cache import CachedResult
-    from .engine import Result
-    from .pipeline import Config
-    from .types import Article
+    from ..cache import CachedResult
+    from ..config import Config
+    from ..types import Article
 
 __all__ = ["LOCAL", "connect", "run_on_cluster"]
 
@@ -56,8 +57,6 @@ def connect(address: str, *, workers: int = 1) -> Iterator[object]:
         raise GraphbuildError("--dask needs Dask: pip install 'graphbuild[dask]' "
                               "(or 'dask[distributed]')") from err
     if address == LOCAL:
-        from .engine import THREAD_LIMITS
-
         with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                           dashboard_address=":0", env=dict(THREAD_LIMITS)) as cluster, \
                 Client(cluster) as client:
@@ -74,12 +73,10 @@ def connect(address: str, *, workers: int = 1) -> Iterator[object]:
 def run_on_cluster(items: Iterable[tuple[Article, CachedResult | None]],
                    config: Config) -> Iterator[Result]:
     """Results of ``(article, cached result or None)`` pairs, in order, computed on the cluster."""
-    from .engine import _task_size, process_batch, run_windowed
-
     with connect(str(config.dask), workers=config.workers) as client:
         n = max(1, len(client.scheduler_info().get("workers", {})))
         log.info("Dask cluster %s: %d workers; dashboard %s", config.dask, n,
                  getattr(client, "dashboard_link", "-"))
         yield from run_windowed(
             items, lambda todo: client.submit(process_batch, todo, config, pure=False),
-            lambda future: future.result(), batch_size=_task_size(config), window=2 * n + 1)
+            lambda future: future.result(), batch_size=task_size(config), window=2 * n + 1)
