@@ -18,7 +18,9 @@ machine.
 from __future__ import annotations
 
 import contextlib
+import copy
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -42,9 +44,103 @@ LOCAL = "local"
 CONNECT_TIMEOUT = "30s"
 
 
+#: How worker processes of ``--dask local`` format their log lines (they write to stderr).
+WORKER_LOG_FORMAT = "graphbuild: %(levelname)s: dask worker: %(message)s"
+
+
+class _Forward(logging.Handler):
+    """Hands Dask's log records to graphbuild's logger, marked as Dask's."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record = copy.copy(record)
+        record.msg, record.args = f"dask: {record.getMessage()}", None
+        log.handle(record)
+
+
+def dask_log_level() -> int:
+    """The level Dask logs at: graphbuild's, but never below WARNING unless graphbuild's is INFO.
+
+    Dask is chatty at INFO (some 30 lines a cluster); graphbuild shows them only when its own
+    logger is at INFO or below (``-v``), and only errors when it is quiet (``-q``).
+    """
+    level = logging.getLogger("graphbuild").getEffectiveLevel()
+    return level if level <= logging.INFO else max(level, logging.WARNING)
+
+
+@contextlib.contextmanager
+def _routed_logging() -> Iterator[_Forward]:
+    """While it lasts, Dask's ``distributed`` logger logs through graphbuild's, at its level."""
+    logger = logging.getLogger("distributed")
+    saved = logger.level, logger.handlers[:], logger.propagate
+    forward = _Forward(dask_log_level())
+    logger.handlers[:] = [forward]
+    logger.propagate = False
+    logger.setLevel(forward.level)
+    try:
+        yield forward
+    finally:
+        logger.setLevel(saved[0])
+        logger.handlers[:] = saved[1]
+        logger.propagate = saved[2]
+
+
+@contextlib.contextmanager
+def _worker_environment(level: int) -> Iterator[None]:
+    """Environment the LocalCluster's worker processes start with (Dask sets it before spawning).
+
+    One numerical thread each, and Dask's logging at ``level`` in graphbuild's format. Dask
+    sets these variables in this process too, before each spawn; they are put back after.
+    """
+    import dask
+
+    env = {**THREAD_LIMITS, "DASK_LOGGING__DISTRIBUTED": logging.getLevelName(level).lower(),
+           "DASK_DISTRIBUTED__ADMIN__LOG_FORMAT": WORKER_LOG_FORMAT}
+    saved = {k: os.environ.get(k) for k in env}
+    try:
+        with dask.config.set({"distributed.nanny.pre-spawn-environ": env}):
+            yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@contextlib.contextmanager
+def _local_cluster(workers: int, forward: _Forward) -> Iterator[object]:
+    """A Client of a new LocalCluster of ``workers`` processes, shut down without tracebacks.
+
+    The client closes before the cluster. What Dask logs while the cluster shuts down (a
+    worker's heartbeat to a scheduler already gone, closed streams) is noise: the workers stop
+    logging first, and this process's Dask records are dropped.
+    """
+    from distributed import Client, LocalCluster
+
+    level = forward.level
+    with _worker_environment(level):
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                               dashboard_address=":0", silence_logs=level)
+    try:
+        client = Client(cluster)
+        try:
+            yield client
+            if level > logging.DEBUG:
+                client.run(logging.disable, logging.CRITICAL)  # each worker, as it shuts down
+        finally:
+            forward.setLevel(logging.CRITICAL + 1)
+            client.close()
+    finally:
+        forward.setLevel(logging.CRITICAL + 1)
+        cluster.close()
+
+
 @contextlib.contextmanager
 def connect(address: str, *, workers: int = 1) -> Iterator[object]:
     """A ``distributed.Client`` of the cluster at ``address`` (``"local"``: a new LocalCluster).
+
+    While it is open, Dask's log records go through graphbuild's logger (see
+    :func:`dask_log_level`).
 
     Raises
     ------
@@ -52,22 +148,21 @@ def connect(address: str, *, workers: int = 1) -> Iterator[object]:
         When Dask is not installed or the scheduler cannot be reached.
     """
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client
     except ImportError as err:
         raise GraphbuildError("--dask needs Dask: pip install 'graphbuild[dask]' "
                               "(or 'dask[distributed]')") from err
-    if address == LOCAL:
-        with LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                          dashboard_address=":0", env=dict(THREAD_LIMITS)) as cluster, \
-                Client(cluster) as client:
+    with _routed_logging() as forward:
+        if address == LOCAL:
+            with _local_cluster(workers, forward) as client:
+                yield client
+            return
+        try:
+            client = Client(address, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as err:
+            raise GraphbuildError(f"cannot reach the Dask scheduler at {address!r}: {err}") from err
+        with client:
             yield client
-        return
-    try:
-        client = Client(address, timeout=CONNECT_TIMEOUT)
-    except (OSError, TimeoutError) as err:
-        raise GraphbuildError(f"cannot reach the Dask scheduler at {address!r}: {err}") from err
-    with client:
-        yield client
 
 
 def run_on_cluster(items: Iterable[tuple[Article, CachedResult | None]],
