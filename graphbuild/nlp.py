@@ -25,8 +25,8 @@ from .errors import ModelError
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-__all__ = ["DEFAULT_MODELS", "UNUSED_COMPONENTS", "BLOCK_CHARS", "block_spans", "load_pipeline",
-           "pipeline_id", "resolve_model_name"]
+__all__ = ["DEFAULT_MODELS", "UNUSED_COMPONENTS", "BLOCK_CHARS", "SENTENCE_CHARS", "block_spans",
+           "cut_long_sentences", "load_pipeline", "pipeline_id", "resolve_model_name"]
 
 log = logging.getLogger(__name__)
 
@@ -214,3 +214,65 @@ def block_spans(text: str, max_chars: int = BLOCK_CHARS) -> list[tuple[int, int]
         start = cut
     spans.append((start, n))
     return spans
+
+
+#: The longest stretch of text without a sentence end or a line break that is parsed as is
+#: (some 500 words, far beyond any real sentence). The parser's time and memory grow fast with
+#: a sentence's length: an unpunctuated 2 MB line took 94 s and 1.7 GB.
+SENTENCE_CHARS = 3_000
+
+# A sentence end as far as cutting is concerned: end punctuation before whitespace, or a line break.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s)|\n")
+_SPACE = re.compile(r"[^\S\n]")
+
+
+def _last_space(text: str, low: int, high: int) -> int:
+    """The offset of the last whitespace (not a line break) in ``text[low:high]``, or -1."""
+    last = -1
+    for match in _SPACE.finditer(text, low, high):
+        last = match.start()
+    return last
+
+
+def cut_long_sentences(text: str, max_chars: int = SENTENCE_CHARS) -> tuple[str, int]:
+    """Break every stretch of more than ``max_chars`` characters that has no sentence end.
+
+    A whitespace character in the second half of each window becomes a line break, where the
+    pipeline starts a sentence, so the parser never sees a sentence much longer than
+    ``max_chars``. The text keeps its length, so offsets into it are offsets into the original.
+    A stretch of ``max_chars / 2`` characters without whitespace is left whole there.
+
+    Returns
+    -------
+    (str, int)
+        The text and the number of line breaks put in (0: the text itself).
+
+    Examples
+    --------
+    >>> text, cuts = cut_long_sentences("one two three four five six seven", 12)
+    >>> text.split("\\n"), cuts
+    (['one two', 'three four', 'five six', 'seven'], 3)
+    >>> cut_long_sentences("Short. Sentences.", 12)
+    ('Short. Sentences.', 0)
+    """
+    if len(text) <= max_chars:
+        return text, 0
+    cuts: list[int] = []
+    start = 0
+    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        while end - start > max_chars:
+            space = _last_space(text, start + max_chars // 2, start + max_chars)
+            if space < 0:  # one huge word: nothing to cut at here
+                start += max_chars
+                continue
+            cuts.append(space)
+            start = space + 1
+        start = max(start, end)
+    if not cuts:
+        return text, 0
+    pieces, last = [], 0
+    for i in cuts:
+        pieces += [text[last:i], "\n"]
+        last = i + 1
+    pieces.append(text[last:])
+    return "".join(pieces), len(cuts)

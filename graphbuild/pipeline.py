@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from .config import Config
 from .errors import InputError
-from .nlp import block_spans
+from ._safe import printable
+from .nlp import SENTENCE_CHARS, block_spans, cut_long_sentences
 from .run import extract_results
 from .types import Article, Event
 
@@ -64,7 +65,10 @@ def extract_articles(articles: Iterable[Article], *, config: Config = DEFAULTS,
     at a time (cut after paragraph breaks by :func:`graphbuild.nlp.block_spans`), so memory
     stays bounded whatever its length; its events keep their offsets into the whole article.
     What links sentences (an actor named in one block and referred to in the next) does not
-    cross a block's end.
+    cross a block's end. A stretch of more than :data:`graphbuild.nlp.SENTENCE_CHARS`
+    characters without a sentence end (an unpunctuated line) is cut at whitespace before it is
+    parsed (:func:`graphbuild.nlp.cut_long_sentences`), with one warning naming the article;
+    offsets stay exact.
     """
     stats = stats if stats is not None else BuildStats()
     limit = config.block_chars if nlp is None else min(config.block_chars, nlp.max_length)
@@ -82,8 +86,9 @@ class _Blocks:
     reported) sends none. ``join(None, [])`` at the end settles the blocks still waiting.
     """
 
-    def __init__(self, limit: int, stats: BuildStats):
+    def __init__(self, limit: int, stats: BuildStats, sentence_chars: int = SENTENCE_CHARS):
         self.limit = limit
+        self.sentence_chars = sentence_chars
         self.stats = stats
         self.pending: deque[tuple[Article, Article, int, bool]] = deque()  # block, article, offset, last
         self.article: Article | None = None  # the article being joined
@@ -95,13 +100,26 @@ class _Blocks:
         for article in articles:
             spans = block_spans(article.text, self.limit)
             if len(spans) > 1:
-                log.info("article %s: %d characters, parsed in %d blocks", article.id,
+                log.info("article %s: %d characters, parsed in %d blocks", printable(article.id),
                          len(article.text), len(spans))
+            cuts = 0
             for i, (start, end) in enumerate(spans):
                 block = article if len(spans) == 1 else dataclasses.replace(
                     article, text=article.text[start:end])
+                text, n = cut_long_sentences(block.text, self.sentence_chars)
+                if n:
+                    block, cuts = dataclasses.replace(block, text=text), cuts + n
                 self.pending.append((block, article, start, i == len(spans) - 1))
                 yield block
+            if cuts:
+                self._warn_cut(article, cuts)
+
+    def _warn_cut(self, article: Article, cuts: int) -> None:
+        problem = InputError(f"text of more than {self.sentence_chars:,} characters without a "
+                             f"sentence end; cut in {cuts + 1:,} pieces at whitespace before "
+                             "parsing", path=article.source or article.id, skipped=False)
+        log.warning("article %s: %s", printable(article.id), problem.reason)
+        self.stats.warnings.append(problem)
 
     def join(self, block: Article | None, events: list[Event]) -> Iterator[tuple[Article, list[Event]]]:
         while self.pending:
