@@ -353,7 +353,8 @@ def _run_build(args: argparse.Namespace) -> int:
 
 EXTRACT_FIELDS = ("doc_id", "subject", "subject_type", "subject_country", "relation", "plover",
                   "object", "object_type", "object_country", "negated", "modality", "sentence",
-                  "start", "end", "confidence")
+                  "start", "end", "confidence", "subject_sector", "object_sector", "subject_start",
+                  "subject_end", "object_start", "object_end")
 
 
 def _add_extract(sub) -> None:
@@ -373,6 +374,10 @@ def event_line(ev) -> dict:
         "object": ev.target.label, "object_type": ev.target.type.value,
         "object_country": ev.target.country, "negated": ev.negated, "modality": ev.modality.value,
         "sentence": ev.sentence, "start": ev.start, "end": ev.end, "confidence": ev.confidence,
+        "subject_sector": ev.source.sector.value if ev.source.sector else None,
+        "object_sector": ev.target.sector.value if ev.target.sector else None,
+        "subject_start": ev.subject_start, "subject_end": ev.subject_end,
+        "object_start": ev.object_start, "object_end": ev.object_end,
     }
 
 
@@ -408,18 +413,23 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 # --------------------------------------------------------------------------- render
 
-RENDER_KINDS = ("network", "ego", "matrix", "timeline", "types")
-
-
 def _add_render(sub) -> None:
+    import textwrap
+
+    from .render.registry import KINDS
+
     p = sub.add_parser(
-        "render", help="draw a built graph: network, ego view, country matrix, timeline, types",
-        description="Draw a graph that 'graphbuild build' wrote. SOURCE is its output folder "
-        "(graph.ttl is read if graphbuild can read RDF, else events.jsonl) or one of those "
-        "files. The image format follows the extension of --out: .png, .svg or .pdf.")
+        "render", help=f"draw a built graph: {', '.join(KINDS)}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=textwrap.fill(
+            "Draw a graph that 'graphbuild build' wrote. SOURCE is its output folder (graph.ttl "
+            "is read if graphbuild can read RDF, else events.jsonl) or one of those files. The "
+            "image format follows the extension of --out: .png, .svg or .pdf.", 78)
+        + "\n\nkinds of diagram (--kind):\n"
+        + "\n".join(f"  {k.name:<9} {k.help}" for k in KINDS.values()))
     p.add_argument("source", metavar="SOURCE", help="a build's output folder, or its "
                    "events.jsonl or graph.ttl")
-    p.add_argument("--kind", choices=RENDER_KINDS, default="network",
+    p.add_argument("--kind", choices=list(KINDS), default="network",
                    help="which diagram (default network; network with --focus is the ego view)")
     p.add_argument("--focus", metavar="ACTOR",
                    help="an actor's name, alias or id: draw it with its counterparts only")
@@ -489,20 +499,25 @@ def load_graph(source: str | Path):
 
 
 def _run_render(args: argparse.Namespace) -> int:
-    from .render import FORMATS, render
+    from ._safe import printable
+    from .render import FORMATS, get_kind, render
 
     out = Path(args.out)
     if out.suffix.lower() not in FORMATS:
-        print(f"graphbuild: error: --out {out}: use one of {', '.join(FORMATS)}", file=sys.stderr)
+        print(f"graphbuild: error: --out {printable(out)}: use one of {', '.join(FORMATS)}",
+              file=sys.stderr)
         return EXIT_USAGE
-    if args.kind == "ego" and not args.focus:
-        print("graphbuild: error: --kind ego needs --focus ACTOR", file=sys.stderr)
+    kind = get_kind(args.kind)
+    if args.focus and kind.focus_kind:
+        kind = get_kind(kind.focus_kind)
+    if kind.needs_focus and not args.focus:
+        print(f"graphbuild: error: --kind {kind.name} needs --focus ACTOR", file=sys.stderr)
         return EXIT_USAGE
     G = load_graph(args.source)
     written = render(G, args.kind, out, focus=args.focus, title=args.title, weight=args.weight)
     if not args.quiet:
-        kind = "ego" if args.focus and args.kind in ("network", "ego") else args.kind
-        print(f"{written} ({kind}: {G.number_of_edges()} events, {G.number_of_nodes()} actors)")
+        print(f"{printable(written)} ({kind.name}: {G.number_of_edges()} events, "
+              f"{G.number_of_nodes()} actors)")
     return EXIT_OK
 
 

@@ -31,7 +31,7 @@ from enum import Enum
 
 import networkx as nx
 
-from .types import Actor, ActorType, Article, Event, Modality, Plover
+from .types import Actor, ActorType, Article, Event, Modality, Plover, Sector
 
 __all__ = [
     "build_graph",
@@ -61,6 +61,7 @@ def _node_data(actor: Actor) -> dict:
         "country": actor.country,
         "role": actor.role,
         "aliases": sorted(set(actor.aliases) | {actor.label}),
+        "sector": actor.sector.value if actor.sector else None,
     }
     if actor.key:
         data["key"] = actor.key
@@ -86,6 +87,10 @@ def _edge_data(event: Event) -> dict:
         "date": event.date.isoformat() if event.date else None,
         "trigger": event.trigger,
         "sources": sorted(set(event.sources) | {event.article_id}),
+        "subject_start": event.subject_start,
+        "subject_end": event.subject_end,
+        "object_start": event.object_start,
+        "object_end": event.object_end,
     }
 
 
@@ -96,6 +101,8 @@ def _add_actor(G: nx.MultiDiGraph, actor: Actor) -> str:
         data["aliases"] = sorted(set(data.get("aliases", [])) | set(actor.aliases) | {actor.label})
         if not data.get("role") and actor.role:
             data["role"] = actor.role
+        if not data.get("sector") and actor.sector:
+            data["sector"] = actor.sector.value
     else:
         G.add_node(node, **_node_data(actor))
     return node
@@ -142,6 +149,7 @@ def actor_from_node(G: nx.MultiDiGraph, node: str) -> Actor:
         role=d.get("role"),
         aliases=tuple(a for a in d.get("aliases", []) if a != d.get("label")),
         key=d.get("key"),
+        sector=Sector(d["sector"]) if d.get("sector") else None,
     )
 
 
@@ -168,6 +176,10 @@ def event_from_edge(G: nx.MultiDiGraph, u: str, v: str, key: str) -> Event:
         date=dt.date.fromisoformat(date) if date else None,
         trigger=d.get("trigger"),
         sources=tuple(d.get("sources", ())),
+        subject_start=d.get("subject_start"),
+        subject_end=d.get("subject_end"),
+        object_start=d.get("object_start"),
+        object_end=d.get("object_end"),
     )
 
 
@@ -207,7 +219,7 @@ def actor_to_dict(actor: Actor) -> dict:
 
 def actor_from_dict(data: Mapping) -> Actor:
     """The :class:`Actor` of an :func:`actor_to_dict` dict."""
-    return Actor(**_decoded(Actor, data, {"type": ActorType}))
+    return Actor(**_decoded(Actor, data, {"type": ActorType, "sector": Sector}))
 
 
 def event_to_dict(event: Event) -> dict:
@@ -281,6 +293,9 @@ def event_records(G: nx.MultiDiGraph) -> Iterator[dict]:
             "object_country": o.get("country"),
             **{k: d.get(k) for k in ("negated", "modality", "symmetric", "mode", "context", "date",
                                      "sentence", "start", "end", "confidence", "rule", "sources")},
+            "subject_sector": s.get("sector"),
+            "object_sector": o.get("sector"),
+            **{k: d.get(k) for k in ("subject_start", "subject_end", "object_start", "object_end")},
         }
 
 
@@ -316,8 +331,14 @@ def graph_from_records(records: Iterable[Mapping], *, name: str = "graphbuild") 
     for i, rec in enumerate(records, 1):
         try:
             def actor(role: str, rec: Mapping = rec) -> Actor:
+                sector = rec.get(f"{role}_sector")
                 return Actor(str(rec[role]), ActorType(rec.get(f"{role}_type") or "ORG"),
-                             rec.get(f"{role}_country") or None)
+                             rec.get(f"{role}_country") or None,
+                             sector=Sector(sector) if sector else None)
+
+            def offset(name: str, rec: Mapping = rec) -> int | None:
+                value = rec.get(name)
+                return None if value is None else int(value)
 
             date = rec.get("date")
             event = Event(
@@ -330,7 +351,9 @@ def graph_from_records(records: Iterable[Mapping], *, name: str = "graphbuild") 
                 confidence=float(rec.get("confidence", 0.5) or 0.0), rule=rec.get("rule") or "",
                 mode=rec.get("mode"), context=rec.get("context"),
                 date=dt.date.fromisoformat(str(date)[:10]) if date else None,
-                sources=tuple(rec.get("sources") or ()))
+                sources=tuple(rec.get("sources") or ()),
+                subject_start=offset("subject_start"), subject_end=offset("subject_end"),
+                object_start=offset("object_start"), object_end=offset("object_end"))
         except KeyError as err:
             raise InputError(f"event record lacks {err.args[0]!r}", line=i) from err
         except (TypeError, ValueError) as err:

@@ -38,6 +38,7 @@ __all__ = [
     "Modality",
     "QuadClass",
     "Plover",
+    "Sector",
     "Article",
     "Actor",
     "Event",
@@ -53,6 +54,34 @@ class ActorType(StrEnum):
     COUNTRY = "COUNTRY"
     ORG = "ORG"
 
+
+class Sector(StrEnum):
+    """The part of society an actor belongs to, in the CAMEO/PLOVER sense of an actor's sector.
+
+    ``Sector("military") is Sector.MILITARY``; a name outside the list raises ``ValueError``.
+    """
+
+    GOVERNMENT = "government"
+    MILITARY = "military"
+    POLICE = "police"
+    JUDICIARY = "judiciary"
+    LEGISLATURE = "legislature"
+    REBELS = "rebels"
+    OPPOSITION = "opposition"
+    CIVILIANS = "civilians"
+    MEDIA = "media"
+    BUSINESS = "business"
+    IGO = "igo"
+    NGO = "ngo"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Sector | None:
+        if isinstance(value, str):
+            lower = value.strip().lower()
+            for member in cls:
+                if member.value == lower:
+                    return member
+        return None
 
 
 class Modality(StrEnum):
@@ -165,7 +194,8 @@ class Actor:
     ``country`` is an ISO 3166 alpha-3 code where one applies; ``role`` is the office the
     text gives a person ("External Affairs Minister"). ``label`` is the name as the text gives
     it; ``key``, when set, is the canonical name the stable id is made from, so "U.N." and
-    "United Nations" are one actor.
+    "United Nations" are one actor. ``sector`` is the part of society the text puts the actor
+    in (government, military, rebels, ...), or None where it gives none; it is not part of the id.
     """
 
     label: str
@@ -174,6 +204,7 @@ class Actor:
     role: str | None = None
     aliases: tuple[str, ...] = ()
     key: str | None = None  # canonical name the id is made from, when the label is the text's
+    sector: Sector | None = None
 
     @property
     def id(self) -> str:
@@ -199,6 +230,9 @@ class Event:
     Provenance: ``article_id``, the ``sentence`` and the character offsets ``start``/``end``
     of that sentence in the article's text, the ``rule`` that fired and a ``confidence``.
     ``sources`` lists every article reporting the same event once events are merged.
+    ``subject_start``/``subject_end`` and ``object_start``/``object_end`` are the character
+    offsets, in the article's text, of the mentions the source and target were read from (for
+    an actor found through a pronoun or a short name, that mention), or None where unknown.
     """
 
     article_id: str
@@ -219,6 +253,10 @@ class Event:
     date: dt.date | None = None
     trigger: str | None = None
     sources: tuple[str, ...] = field(default=())
+    subject_start: int | None = None
+    subject_end: int | None = None
+    object_start: int | None = None
+    object_end: int | None = None
 
     @property
     def quad(self) -> QuadClass:

@@ -10,12 +10,14 @@ from pathlib import Path
 import matplotlib.image as mpimg
 import pytest
 from matplotlib.figure import Figure
-from test_render import ARTICLES, EVENTS  # the twelve-actor sample
+from render.sample import ARTICLES, EVENTS  # the twelve-actor sample
 
 from graphbuild import cli
 from graphbuild import render as R
 from graphbuild.errors import InputError
 from graphbuild.graph import build_graph, event_records
+from graphbuild.render.figure import subtitle_of
+from graphbuild.render.reading import date_range_text, date_span
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,9 +50,9 @@ def test_render_writes_the_network_of_a_build_folder(build_dir, tmp_path, capsys
 def test_rebuilt_graph_keeps_events_actors_and_dates(build_dir):
     G = cli.load_graph(build_dir)
     assert G.number_of_edges() == len(EVENTS) and G.number_of_nodes() == 12
-    assert R._date_range_text(R._date_span(G)) == "4–15 Mar 2024"  # article dates came along
+    assert date_range_text(date_span(G)) == "4–15 Mar 2024"  # article dates came along
     ax = R.draw_timeline(G, Figure().add_subplot())
-    assert "2 events without a date" in R._subtitle_of(ax)
+    assert "2 events without a date" in subtitle_of(ax)
 
 
 def test_render_with_focus_draws_the_ego_view(build_dir, tmp_path, capsys):

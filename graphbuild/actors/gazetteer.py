@@ -431,109 +431,138 @@ class _CountryTables:
         self.index.vote_cased(key, cased or _short_acronym(text))
 
     def build(self) -> None:
-        import pycountry
-        from countryinfo import CountryInfo, CountryNotFoundError
-
+        """Read our file, then index pycountry's and countryinfo's names under it."""
         rows = list(_read_rows(self.path, ("iso3", "kind", "text", "flags"), optional=1))
-        known = {c.alpha_3 for c in pycountry.countries}
-        codes = {c.alpha_2 for c in pycountry.countries} | known
-        ours_short: dict[str, str] = {}
+        self._read_states(rows)
+        parsed = [self._read_row(line, *cells) for line, cells in rows]
+        for row in parsed:
+            if row is not None:
+                self._add_ours(*row)
+        population = self._add_library()
+        for iso3, short in self._ours_short.items():
+            self.short.setdefault(iso3, short)
+            self.demonym.setdefault(iso3, self._primary.get(iso3) or
+                                    next(iter(self._ours_demonyms.get(iso3, ())), None))
+        self._resolve(self._dependencies, population)
+
+    def _read_states(self, rows: list[tuple[int, list[str]]]) -> None:
+        """The codes the file may use: ISO 3166's and those its 'state' rows define."""
+        import pycountry
+
+        self._known = {c.alpha_3 for c in pycountry.countries}
+        self._codes = {c.alpha_2 for c in pycountry.countries} | self._known
+        self._ours_short: dict[str, str] = {}
+        self._dependencies: dict[str, str] = {}
+        self._drops: set[tuple[str, str]] = set()
+        self._primary: dict[str, str] = {}
+        self._ours_demonyms: dict[str, list[str]] = {}
         for line, (iso3, kind, text, _flags) in rows:
             if kind == "state":
                 if not re.fullmatch(r"[A-Z]{3}", iso3):
                     raise _bad(self.path, line, f"{iso3!r} is not an alpha-3 code (three capitals)")
-                known.add(iso3)
-                ours_short[iso3] = _require(self.path, line, text, "text")
+                self._known.add(iso3)
+                self._ours_short[iso3] = _require(self.path, line, text, "text")
 
-        def code(line: int, value: str) -> str:
-            if value not in known:
-                raise _bad(self.path, line, f"unknown ISO 3166 alpha-3 code {value!r} "
-                                            "(three capitals, such as 'IND'; define a new one "
-                                            "with a 'state' row)")
-            return value
+    def _code(self, line: int, value: str) -> str:
+        if value not in self._known:
+            raise _bad(self.path, line, f"unknown ISO 3166 alpha-3 code {value!r} "
+                                        "(three capitals, such as 'IND'; define a new one "
+                                        "with a 'state' row)")
+        return value
 
-        dependencies: dict[str, str] = {}
-        drops: set[tuple[str, str]] = set()
-        primary: dict[str, str] = {}
-        ours_demonyms: dict[str, list[str]] = {}
-        parsed = []
-        for line, (iso3, kind, text, flags) in rows:
-            iso3 = code(line, iso3)
-            if kind not in _COUNTRY_KINDS:
-                raise _bad(self.path, line, f"kind {kind!r} is not one of: {', '.join(_COUNTRY_KINDS)}")
-            _require(self.path, line, text, "text")
-            flagset: set[str] = set()
-            plural: str | None = ""  # "": derive it; None: it has none
-            for flag in filter(None, (f.strip() for f in flags.split(";"))):
-                if flag.startswith("plural="):
-                    plural = flag[len("plural="):].strip()
-                    plural = None if plural == "-" else _require(self.path, line, plural, "plural=")
-                elif flag in _COUNTRY_FLAGS:
-                    flagset.add(flag)
-                else:
-                    raise _bad(self.path, line, f"flag {flag!r} is not one of: "
-                                                f"ambiguous, primary, cased, plural=X")
-            if kind == "short":
-                ours_short[iso3] = text
-            elif kind == "adjective":
-                self.adjective[iso3] = text
-            elif kind == "dependency":
-                dependencies[iso3] = text if text == "-" else code(line, text)
-            elif kind == "drop":
-                drops.add((iso3, normalise_key(text)))
-            elif kind == "demonym":
-                ours_demonyms.setdefault(iso3, []).append(text)
-                if "primary" in flagset:
-                    primary.setdefault(iso3, text)
-            if kind in ("state", "short", "name", "demonym", "capital", "body"):
-                as_kind = MatchKind.NAME if kind in ("state", "short") else MatchKind(kind)
-                parsed.append((line, iso3, as_kind, text, flagset, plural))
+    def _flags(self, line: int, flags: str) -> tuple[set[str], str | None]:
+        """The flags of a row and its demonym's plural ("": derive it; None: it has none)."""
+        flagset: set[str] = set()
+        plural: str | None = ""
+        for flag in filter(None, (f.strip() for f in flags.split(";"))):
+            if flag.startswith("plural="):
+                plural = flag[len("plural="):].strip()
+                plural = None if plural == "-" else _require(self.path, line, plural, "plural=")
+            elif flag in _COUNTRY_FLAGS:
+                flagset.add(flag)
+            else:
+                raise _bad(self.path, line, f"flag {flag!r} is not one of: "
+                                            f"ambiguous, primary, cased, plural=X")
+        return flagset, plural
 
-        for line, iso3, kind, text, flagset, plural in parsed:
-            cand = dict(ambiguous="ambiguous" in flagset, ours=True, line=line)
-            self.add(text, _Candidate(iso3, kind, **cand), cased="cased" in flagset)
-            if kind is MatchKind.DEMONYM:
-                plural = _plural(text) if plural == "" else plural
-                if plural:
-                    self.add(plural, _Candidate(iso3, kind, **cand), cased="cased" in flagset)
+    def _read_row(self, line: int, iso3: str, kind: str, text: str, flags: str
+                  ) -> tuple[int, str, MatchKind, str, set[str], str | None] | None:
+        """Check one row and keep what it says; the row to index, if it names the state."""
+        iso3 = self._code(line, iso3)
+        if kind not in _COUNTRY_KINDS:
+            raise _bad(self.path, line, f"kind {kind!r} is not one of: {', '.join(_COUNTRY_KINDS)}")
+        _require(self.path, line, text, "text")
+        flagset, plural = self._flags(line, flags)
+        if kind == "short":
+            self._ours_short[iso3] = text
+        elif kind == "adjective":
+            self.adjective[iso3] = text
+        elif kind == "dependency":
+            self._dependencies[iso3] = text if text == "-" else self._code(line, text)
+        elif kind == "drop":
+            self._drops.add((iso3, normalise_key(text)))
+        elif kind == "demonym":
+            self._ours_demonyms.setdefault(iso3, []).append(text)
+            if "primary" in flagset:
+                self._primary.setdefault(iso3, text)
+        if kind not in ("state", "short", "name", "demonym", "capital", "body"):
+            return None
+        as_kind = MatchKind.NAME if kind in ("state", "short") else MatchKind(kind)
+        return line, iso3, as_kind, text, flagset, plural
+
+    def _add_ours(self, line: int, iso3: str, kind: MatchKind, text: str, flagset: set[str],
+                  plural: str | None) -> None:
+        cand = dict(ambiguous="ambiguous" in flagset, ours=True, line=line)
+        self.add(text, _Candidate(iso3, kind, **cand), cased="cased" in flagset)
+        if kind is MatchKind.DEMONYM:
+            plural = _plural(text) if plural == "" else plural
+            if plural:
+                self.add(plural, _Candidate(iso3, kind, **cand), cased="cased" in flagset)
+
+    def _library_facts(self, record, sovereign: bool) -> tuple[set[str], str | None, list[str], int]:
+        """countryinfo's names, capital, demonyms and population of a pycountry record."""
+        from countryinfo import CountryInfo, CountryNotFoundError
+
+        iso3 = record.alpha_3
+        names = {record.name, getattr(record, "official_name", record.name),
+                 getattr(record, "common_name", record.name)}
+        try:
+            info = CountryInfo(iso3)
+            ci_name = info.name()
+            names.add(ci_name)
+            names.update(a.strip() for a in info.alt_spellings() if a.strip() not in self._codes)
+            population = info.population() or 0
+            capital = info.capital() if sovereign else None
+            demonyms = [d.strip() for d in (info.demonym() or "").split(",")] if sovereign else []
+        except CountryNotFoundError:
+            ci_name, capital, demonyms, population = None, None, [], 0
+        self.short[iso3] = (self._ours_short.get(iso3) or ci_name
+                            or getattr(record, "common_name", None) or record.name)
+        return names, capital, demonyms, population
+
+    def _add_library(self) -> dict[str, int]:
+        """Index every ISO 3166 state's names, capital and demonyms; their populations."""
+        import pycountry
 
         population: dict[str, int] = {}
         for record in pycountry.countries:
             iso3 = record.alpha_3
-            sovereign = iso3 not in dependencies
-            names = {record.name, getattr(record, "official_name", record.name),
-                     getattr(record, "common_name", record.name)}
-            try:
-                info = CountryInfo(iso3)
-                ci_name = info.name()
-                names.add(ci_name)
-                names.update(a.strip() for a in info.alt_spellings() if a.strip() not in codes)
-                population[iso3] = info.population() or 0
-                capital = info.capital() if sovereign else None
-                demonyms = [d.strip() for d in (info.demonym() or "").split(",")] if sovereign else []
-            except CountryNotFoundError:
-                ci_name, capital, demonyms = None, None, []
-                population[iso3] = 0
-            self.short[iso3] = (ours_short.get(iso3) or ci_name
-                                or getattr(record, "common_name", None) or record.name)
+            names, capital, demonyms, population[iso3] = self._library_facts(
+                record, iso3 not in self._dependencies)
             for name in names:
-                if name and (iso3, normalise_key(name)) not in drops:
+                if name and (iso3, normalise_key(name)) not in self._drops:
                     self.add(name, _Candidate(iso3, MatchKind.NAME, False, False))
             if isinstance(capital, str) and capital.strip():
-                if (iso3, normalise_key(capital)) not in drops:
+                if (iso3, normalise_key(capital)) not in self._drops:
                     self.add(capital.strip(), _Candidate(iso3, MatchKind.CAPITAL, False, False))
-            demonyms = [d for d in demonyms if d and (iso3, normalise_key(d)) not in drops]
+            demonyms = [d for d in demonyms if d and (iso3, normalise_key(d)) not in self._drops]
             for dem in demonyms:
                 self.add(dem, _Candidate(iso3, MatchKind.DEMONYM, False, False))
                 if _plural(dem):
                     self.add(_plural(dem), _Candidate(iso3, MatchKind.DEMONYM, False, False))
-            self.demonym[iso3] = primary.get(iso3) or (demonyms[0] if demonyms else None) or \
-                next(iter(ours_demonyms.get(iso3, ())), None)
-        for iso3, short in ours_short.items():
-            self.short.setdefault(iso3, short)
-            self.demonym.setdefault(iso3, primary.get(iso3) or
-                                    next(iter(ours_demonyms.get(iso3, ())), None))
-        self._resolve(dependencies, population)
+            self.demonym[iso3] = self._primary.get(iso3) or (demonyms[0] if demonyms else None) or \
+                next(iter(self._ours_demonyms.get(iso3, ())), None)
+        return population
 
     def _resolve(self, dependencies: dict[str, str], population: dict[str, int]) -> None:
         for key, cands in self._candidates.items():
@@ -882,46 +911,7 @@ class Gazetteer:
 
     def _split(self, text: str) -> TitledName:
         tokens = _Tokens(text)
-        best: list[_Prefix] = []
-
-        def finish(j: int, prefix: _Prefix) -> None:
-            # after the office: "of India" (or "of NATO"), then ranks ("Army Chief General X")
-            if j < len(tokens) and tokens.words[j] in (["of"], ["for"]) and prefix.free:
-                for k, c in reversed(tokens.lookups(j + 1, self._countries.index, possessive=True)):
-                    prefix, j = dataclasses.replace(prefix, country=c.iso3), k
-                    break
-                else:
-                    for k, o in reversed(tokens.lookups(j + 1, self._orgs, possessive=True)):
-                        prefix, j = dataclasses.replace(prefix, org=o), k
-                        break
-            while ranks := [k for k, r in tokens.lookups(j, self._roles)
-                            if r.category is RoleCategory.RANK]:
-                j = ranks[-1]
-            if not best or j > best[0].end:
-                best[:] = [dataclasses.replace(prefix, end=j)]
-
-        def walk(i: int, prefix: _Prefix) -> None:
-            if i >= min(len(tokens), 12):
-                return
-            for j, role in reversed(tokens.lookups(i, self._roles)):
-                finish(j, dataclasses.replace(prefix, role=role))
-            if i == 0 and len(tokens.words[0]) == 1 and tokens.words[0][0] in _DETERMINERS:
-                walk(1, prefix)
-            for j, _ in tokens.lookups(i, self._honorifics):
-                walk(j, prefix)
-            for j, qual in tokens.lookups(i, self._qualifiers):
-                walk(j, dataclasses.replace(prefix, quals=(*prefix.quals, qual)))
-            if prefix.free and prefix.unit is None:
-                for j, c in tokens.lookups(i, self._countries.index, possessive=True):
-                    walk(j, dataclasses.replace(prefix, country=c.iso3))
-                for j, o in tokens.lookups(i, self._orgs, possessive=True):
-                    walk(j, dataclasses.replace(prefix, org=o))
-            if prefix.unit is None:
-                for j, unit in tokens.lookups(i, self._groups):
-                    walk(j, dataclasses.replace(prefix, unit=unit))
-
-        walk(0, _Prefix())
-        found = best[0] if best else None
+        found = _PrefixSearch(self, tokens).best()
         if found is None or found.role is None:
             return TitledName(None, None, self._clean_name(text))
         org = found.org
@@ -935,6 +925,57 @@ class Gazetteer:
             if hit is not None:
                 iso3, name = hit.iso3, name[:tail.start()]
         return TitledName(iso3, role.label, name)
+
+
+class _PrefixSearch:
+    """Every way to read the start of a titled name as determiner, honorifics, qualifiers,
+    one state or organisation, one group noun and an office; the longest reading wins."""
+
+    def __init__(self, g: Gazetteer, tokens: _Tokens) -> None:
+        self.g = g
+        self.tokens = tokens
+        self.found: _Prefix | None = None
+
+    def best(self) -> _Prefix | None:
+        self.walk(0, _Prefix())
+        return self.found
+
+    def finish(self, j: int, prefix: _Prefix) -> None:
+        """After the office: "of India" (or "of NATO"), then ranks ("Army Chief General X")."""
+        g, tokens = self.g, self.tokens
+        if j < len(tokens) and tokens.words[j] in (["of"], ["for"]) and prefix.free:
+            for k, c in reversed(tokens.lookups(j + 1, g._countries.index, possessive=True)):
+                prefix, j = dataclasses.replace(prefix, country=c.iso3), k
+                break
+            else:
+                for k, o in reversed(tokens.lookups(j + 1, g._orgs, possessive=True)):
+                    prefix, j = dataclasses.replace(prefix, org=o), k
+                    break
+        while ranks := [k for k, r in tokens.lookups(j, g._roles) if r.category is RoleCategory.RANK]:
+            j = ranks[-1]
+        if self.found is None or j > self.found.end:
+            self.found = dataclasses.replace(prefix, end=j)
+
+    def walk(self, i: int, prefix: _Prefix) -> None:
+        g, tokens = self.g, self.tokens
+        if i >= min(len(tokens), 12):
+            return
+        for j, role in reversed(tokens.lookups(i, g._roles)):
+            self.finish(j, dataclasses.replace(prefix, role=role))
+        if i == 0 and len(tokens.words[0]) == 1 and tokens.words[0][0] in _DETERMINERS:
+            self.walk(1, prefix)
+        for j, _ in tokens.lookups(i, g._honorifics):
+            self.walk(j, prefix)
+        for j, qual in tokens.lookups(i, g._qualifiers):
+            self.walk(j, dataclasses.replace(prefix, quals=(*prefix.quals, qual)))
+        if prefix.free and prefix.unit is None:
+            for j, c in tokens.lookups(i, g._countries.index, possessive=True):
+                self.walk(j, dataclasses.replace(prefix, country=c.iso3))
+            for j, o in tokens.lookups(i, g._orgs, possessive=True):
+                self.walk(j, dataclasses.replace(prefix, org=o))
+        if prefix.unit is None:
+            for j, unit in tokens.lookups(i, g._groups):
+                self.walk(j, dataclasses.replace(prefix, unit=unit))
 
 
 @dataclass(frozen=True)

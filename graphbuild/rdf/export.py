@@ -53,7 +53,7 @@ import pyoxigraph as ox
 
 from .._files import atomic_write
 from ..errors import ExportError
-from ..types import Actor, ActorType, Modality, Plover
+from ..types import Actor, ActorType, Modality, Plover, Sector
 from . import namespace as ns
 from .namespace import DEFAULT_BASE_IRI, GB, PREFIXES
 
@@ -80,6 +80,7 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 _PROV = "http://www.w3.org/ns/prov#"
 _SDO = "https://schema.org/"
 _DCT = "http://purl.org/dc/terms/"
+_OA = "http://www.w3.org/ns/oa#"
 
 FORMAT_ALIASES = {
     "ttl": "ttl", "turtle": "ttl",
@@ -126,17 +127,24 @@ class _Vocab:
         self.xsd_integer = n(_XSD + "integer")
         self.xsd_double = n(_XSD + "double")
         self.xsd_boolean = n(_XSD + "boolean")
+        self.xsd_nonneg = n(_XSD + "nonNegativeInteger")
+        self.selector = n(_OA + "TextPositionSelector")
+        self.oa_start = n(_OA + "start")
+        self.oa_end = n(_OA + "end")
+        self.part_of = n(_DCT + "isPartOf")
         self.true = ox.Literal("true", datatype=self.xsd_boolean)
         self.false = ox.Literal("false", datatype=self.xsd_boolean)
         self.actor_class = {k: n(v) for k, v in _ACTOR_CLASS.items()}
         self.plover = {p.value: n(ns.plover_iri(p)) for p in Plover}
         self.direct = {p.value: n(ns.direct_property(p)) for p in Plover}
         self.modality = {m.value: n(ns.modality_iri(m)) for m in Modality}
+        self.sector = {x.value: n(ns.sector_iri(x)) for x in Sector}
         gb = {name: n(str(GB[name])) for name in (
             "Actor", "Event", "Article", "eventType", "relation", "sourceActor", "targetActor",
             "eventDate", "modality", "negated", "symmetric", "confidence", "rule", "mode",
             "context", "trigger", "sentence", "sentenceStart", "sentenceEnd", "article",
-            "countryCode", "country", "sourcePath")}
+            "countryCode", "country", "sourcePath", "sector", "canonicalName", "Mention",
+            "subjectMention", "objectMention")}
         self.gb = gb
 
 
@@ -156,11 +164,11 @@ def scheme_triples() -> tuple[ox.Triple, ...]:
     16
     """
     path = Path(__file__).with_name("ontology.ttl")
-    scheme = str(GB.PloverScheme)
+    schemes = {str(GB.PloverScheme), str(GB.SectorScheme), *map(ns.sector_iri, Sector)}
     return tuple(
         t for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
         if isinstance(t.subject, ox.NamedNode)
-        and (t.subject.value.startswith(ns.PLOVER_NS) or t.subject.value == scheme)
+        and (t.subject.value.startswith(ns.PLOVER_NS) or t.subject.value in schemes)
     )
 
 
@@ -242,6 +250,9 @@ class _Minter:
     def event(self, key: Any) -> ox.NamedNode:
         return ox.NamedNode(ns.event_iri(str(key), base_iri=self.base))
 
+    def mention(self, key: Any, role: str) -> ox.NamedNode:
+        return ox.NamedNode(ns.mention_iri(str(key), role, base_iri=self.base))
+
 
 Triple3 = tuple[Any, Any, Any]
 
@@ -282,6 +293,15 @@ def _actor_triples(m: _Minter, key: Any, d: dict) -> Iterator[Triple3]:
         yield s, v.alt, _text(alias)
     if d.get("role") is not None:
         yield s, v.job, _text(d["role"])
+    if d.get("key") is not None:
+        yield s, v.gb["canonicalName"], _text(d["key"])
+    sector = d.get("sector")
+    if sector is not None:
+        try:
+            yield s, v.gb["sector"], v.sector[Sector(sector).value]
+        except ValueError as err:
+            raise ExportError(f"actor {key!r} has sector {sector!r}; expected one of "
+                              f"{', '.join(x.value for x in Sector)}") from err
     country = d.get("country")
     if country is not None:
         code = str(country)
@@ -289,6 +309,30 @@ def _actor_triples(m: _Minter, key: Any, d: dict) -> Iterator[Triple3]:
         country_key = Actor(code, ActorType.COUNTRY, code).id
         if country_key != str(key):
             yield s, v.gb["country"], m.actor(country_key)
+
+
+def _offset(value: Any) -> ox.Literal:
+    return ox.Literal(str(int(value)), datatype=_vocab().xsd_nonneg)
+
+
+def _mention_triples(m: _Minter, s: ox.NamedNode, key: Any, d: dict) -> Iterator[Triple3]:
+    """The event's ``gb:subjectMention`` / ``gb:objectMention`` spans, where it has them."""
+    v = _vocab()
+    article_id = d.get("article_id")
+    for role, prop in (("subject", "subjectMention"), ("object", "objectMention")):
+        start, end = d.get(f"{role}_start"), d.get(f"{role}_end")
+        if start is None and end is None:
+            continue
+        mention = m.mention(key, role)
+        yield s, v.gb[prop], mention
+        yield mention, v.type, v.gb["Mention"]
+        yield mention, v.type, v.selector
+        if start is not None:
+            yield mention, v.oa_start, _offset(start)
+        if end is not None:
+            yield mention, v.oa_end, _offset(end)
+        if article_id is not None:
+            yield mention, v.part_of, m.article(article_id)
 
 
 def _happened(d: dict) -> bool:
@@ -332,6 +376,7 @@ def _event_triples(m: _Minter, u: Any, w: Any, key: Any, d: dict,
     for name, prop in (("start", "sentenceStart"), ("end", "sentenceEnd")):
         if d.get(name) is not None:
             yield s, gb[prop], ox.Literal(str(int(d[name])), datatype=v.xsd_integer)
+    yield from _mention_triples(m, s, key, d)
     article_id = d.get("article_id")
     if article_id is not None:
         yield s, gb["article"], m.article(article_id)

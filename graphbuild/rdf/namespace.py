@@ -27,7 +27,7 @@ from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
 from ..errors import ExportError
-from ..types import Modality, Plover, QuadClass
+from ..types import Modality, Plover, QuadClass, Sector
 
 __all__ = [
     "GB",
@@ -43,6 +43,9 @@ __all__ = [
     "plover_iri",
     "quad_iri",
     "modality_iri",
+    "sector_iri",
+    "sector_from_iri",
+    "mention_iri",
     "direct_property",
 ]
 
@@ -74,6 +77,21 @@ class GB(DefinedNamespace):
     Possible: URIRef
     Reported: URIRef
     PloverScheme: URIRef
+    Mention: URIRef
+    SectorScheme: URIRef
+    # sectors (SKOS concepts of gb:SectorScheme)
+    Government: URIRef
+    Military: URIRef
+    Police: URIRef
+    Judiciary: URIRef
+    Legislature: URIRef
+    Rebels: URIRef
+    Opposition: URIRef
+    Civilians: URIRef
+    Media: URIRef
+    Business: URIRef
+    IGO: URIRef
+    NGO: URIRef
     # event
     eventType: URIRef
     relation: URIRef
@@ -92,9 +110,13 @@ class GB(DefinedNamespace):
     sentenceStart: URIRef
     sentenceEnd: URIRef
     article: URIRef
+    subjectMention: URIRef
+    objectMention: URIRef
     # actor
     countryCode: URIRef
     country: URIRef
+    sector: URIRef
+    canonicalName: URIRef
     # article
     sourcePath: URIRef
     # direct actor -> actor properties, one per PLOVER type
@@ -156,6 +178,7 @@ PREFIXES: dict[str, str] = {
     "prov": "http://www.w3.org/ns/prov#",
     "schema": "https://schema.org/",
     "dcterms": "http://purl.org/dc/terms/",
+    "oa": "http://www.w3.org/ns/oa#",
 }
 """The prefixes graphbuild writes into Turtle/TriG and predeclares for :func:`query`."""
 
@@ -247,6 +270,54 @@ def modality_iri(modality: Modality | str) -> str:
     return str(GB[Modality(modality).value.capitalize()])
 
 
+_SECTOR_TERMS = {
+    Sector.GOVERNMENT: "Government",
+    Sector.MILITARY: "Military",
+    Sector.POLICE: "Police",
+    Sector.JUDICIARY: "Judiciary",
+    Sector.LEGISLATURE: "Legislature",
+    Sector.REBELS: "Rebels",
+    Sector.OPPOSITION: "Opposition",
+    Sector.CIVILIANS: "Civilians",
+    Sector.MEDIA: "Media",
+    Sector.BUSINESS: "Business",
+    Sector.IGO: "IGO",
+    Sector.NGO: "NGO",
+}
+
+
+def sector_iri(sector: Sector | str) -> str:
+    """The SKOS concept (of ``gb:SectorScheme``) of an actor's sector.
+
+    >>> sector_iri("military")
+    'https://graphbuild.example.org/ns#Military'
+    """
+    return str(GB[_SECTOR_TERMS[Sector(sector)]])
+
+
+def sector_from_iri(iri: str) -> str | None:
+    """The :class:`Sector` value of a sector concept's IRI, or None for any other IRI.
+
+    >>> sector_from_iri("https://graphbuild.example.org/ns#IGO")
+    'igo'
+    """
+    return _SECTOR_BY_IRI.get(iri)
+
+
+def mention_iri(event_key: str, role: str, *, base_iri: str = DEFAULT_BASE_IRI) -> str:
+    """The IRI of the text span an event's subject or object was read from.
+
+    ``role`` is ``"subject"`` or ``"object"``. The role is the last path segment, so no two
+    (event, role) pairs share an IRI whatever the event keys are.
+
+    >>> mention_iri("ev-1", "object")
+    'https://graphbuild.example.org/mention/ev-1/object'
+    """
+    if role not in ("subject", "object"):
+        raise ExportError(f"mention role {role!r}; expected 'subject' or 'object'")
+    return f"{base_iri}mention/{_encode(event_key)}/{role}"
+
+
 def direct_property(plover: Plover | str) -> str:
     """The direct actor-to-actor property of a PLOVER type.
 
@@ -254,3 +325,6 @@ def direct_property(plover: Plover | str) -> str:
     'https://graphbuild.example.org/ns#consult'
     """
     return str(GB[Plover(plover).value.lower()])
+
+
+_SECTOR_BY_IRI = {str(GB[term]): sector.value for sector, term in _SECTOR_TERMS.items()}

@@ -51,6 +51,7 @@ _SDO = "https://schema.org/"
 _DCT = "http://purl.org/dc/terms/"
 _PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_OA = "http://www.w3.org/ns/oa#"
 
 _EXTENSIONS = {
     ".ttl": "TURTLE", ".turtle": "TURTLE",
@@ -124,11 +125,12 @@ def ox_term(term: Any) -> Any:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def graph_from_triples(triples: Iterable[Any]) -> nx.MultiDiGraph:
-    """Rebuild the graph from triples or quads (pyoxigraph terms; graph names ignored)."""
-    import networkx as nx
+Index = dict[str, dict[str, list[Any]]]
 
-    index: dict[str, dict[str, list[Any]]] = {}
+
+def _index(triples: Iterable[Any]) -> Index:
+    """subject IRI -> predicate IRI -> distinct objects, in file order (blank subjects skipped)."""
+    index: Index = {}
     for t in triples:
         s = t.subject
         if not isinstance(s, ox.NamedNode):
@@ -139,88 +141,130 @@ def graph_from_triples(triples: Iterable[Any]) -> nx.MultiDiGraph:
         objects = preds.setdefault(t.predicate.value, [])
         if t.object not in objects:
             objects.append(t.object)
+    return index
 
-    def types(props: dict[str, list[Any]]) -> set[str]:
-        return {o.value for o in props.get(_RDF_TYPE, ()) if isinstance(o, ox.NamedNode)}
 
-    def one(props: dict[str, list[Any]], prop: str) -> str | None:
-        values = props.get(prop)
-        return values[0].value if values else None
+def _types(props: dict[str, list[Any]]) -> set[str]:
+    return {o.value for o in props.get(_RDF_TYPE, ()) if isinstance(o, ox.NamedNode)}
 
-    def identifier(iri: str, props: dict[str, list[Any]]) -> str:
-        key = one(props, _DCT + "identifier")
-        if key is None:
-            raise InputError(f"{iri} has no dcterms:identifier; it was not written by "
-                             "graphbuild")
-        return key
 
+def _one(props: dict[str, list[Any]], prop: str) -> str | None:
+    values = props.get(prop)
+    return values[0].value if values else None
+
+
+def _int(props: dict[str, list[Any]], prop: str) -> int | None:
+    value = _one(props, prop)
+    return None if value is None else int(value)
+
+
+def _identifier(iri: str, props: dict[str, list[Any]]) -> str:
+    key = _one(props, _DCT + "identifier")
+    if key is None:
+        raise InputError(f"{iri} has no dcterms:identifier; it was not written by graphbuild")
+    return key
+
+
+def _article_meta(props: dict[str, list[Any]]) -> dict[str, str | None]:
+    return {"title": _one(props, _DCT + "title"), "date": _one(props, _DCT + "date"),
+            "url": _one(props, _DCT + "source"), "source": _one(props, str(GB.sourcePath))}
+
+
+def _node_data(props: dict[str, list[Any]]) -> dict[str, Any]:
+    kinds = _types(props)
+    sector = _one(props, str(GB.sector))
+    data = {
+        "label": _one(props, _SDO + "name") or _one(props, _RDFS_LABEL),
+        "type": next((_TYPES[k] for k in kinds if k in _TYPES), None),
+        "country": _one(props, str(GB.countryCode)),
+        "role": _one(props, _SDO + "jobTitle"),
+        "aliases": sorted({o.value for o in props.get(_SDO + "alternateName", ())}),
+        "sector": None if sector is None else ns.sector_from_iri(sector),
+    }
+    key = _one(props, str(GB.canonicalName))
+    if key is not None:
+        data["key"] = key
+    return data
+
+
+def _ref(table: dict[str, str], what: str, event: str, props: dict, prop: str) -> str | None:
+    iri = _one(props, prop)
+    if iri is None:
+        return None
+    if iri not in table:
+        raise InputError(f"event {event} names {what} {iri}, which the file does not "
+                         f"describe as a gb:{what.capitalize()}")
+    return table[iri]
+
+
+def _spans(index: Index, props: dict[str, list[Any]]) -> dict[str, int | None]:
+    """``subject_start`` ... ``object_end`` from the event's mention nodes (None if absent)."""
+    spans: dict[str, int | None] = {}
+    for role, prop in (("subject", GB.subjectMention), ("object", GB.objectMention)):
+        mention = index.get(_one(props, str(prop)) or "", {})
+        spans[f"{role}_start"] = _int(mention, _OA + "start")
+        spans[f"{role}_end"] = _int(mention, _OA + "end")
+    return spans
+
+
+def _edge(index: Index, iri: str, props: dict, actors: dict[str, str],
+          articles: dict[str, str]) -> tuple[str, str, str, dict[str, Any]]:
+    """``(source, target, key, data)`` of the event ``iri``."""
+    key = _identifier(iri, props)
+    u = _ref(actors, "actor", iri, props, str(GB.sourceActor))
+    v = _ref(actors, "actor", iri, props, str(GB.targetActor))
+    concept = _one(props, str(GB.eventType))
+    if u is None or v is None or concept is None or not concept.startswith(ns.PLOVER_NS):
+        raise InputError(f"event {iri} lacks a source actor, a target actor or a PLOVER type")
+    plover = Plover(concept[len(ns.PLOVER_NS):])
+    modality = _one(props, str(GB.modality))
+    confidence = _one(props, str(GB.confidence))
+    sources = {articles.get(o.value) for o in props.get(_PROV_DERIVED, ())}
+    sources.discard(None)
+    return u, v, key, {
+        "plover": plover.value,
+        "quad": plover.quad.value,
+        "relation": _one(props, str(GB.relation)),
+        "negated": _one(props, str(GB.negated)) in ("true", "1"),
+        "modality": modality[len(ns.GB_NS):].lower() if modality else None,
+        "symmetric": _one(props, str(GB.symmetric)) in ("true", "1"),
+        "sentence": _one(props, str(GB.sentence)),
+        "start": _int(props, str(GB.sentenceStart)),
+        "end": _int(props, str(GB.sentenceEnd)),
+        "article_id": _ref(articles, "article", iri, props, str(GB.article)),
+        "confidence": float(confidence) if confidence is not None else None,
+        "rule": _one(props, str(GB.rule)),
+        "mode": _one(props, str(GB.mode)),
+        "context": _one(props, str(GB.context)),
+        "date": _one(props, str(GB.eventDate)),
+        "trigger": _one(props, str(GB.trigger)),
+        "sources": sorted(sources),  # type: ignore[type-var]
+        **_spans(index, props),
+    }
+
+
+def graph_from_triples(triples: Iterable[Any]) -> nx.MultiDiGraph:
+    """Rebuild the graph from triples or quads (pyoxigraph terms; graph names ignored)."""
+    import networkx as nx
+
+    index = _index(triples)
     actor_cls, event_cls, article_cls = str(GB.Actor), str(GB.Event), str(GB.Article)
     actors: dict[str, str] = {}
     articles: dict[str, str] = {}
     G = nx.MultiDiGraph(name="graphbuild")
     G.graph["articles"] = {}
     for iri, props in index.items():
-        kinds = types(props)
+        kinds = _types(props)
         if article_cls in kinds:
-            article_id = articles[iri] = identifier(iri, props)
-            G.graph["articles"][article_id] = {
-                "title": one(props, _DCT + "title"),
-                "date": one(props, _DCT + "date"),
-                "url": one(props, _DCT + "source"),
-                "source": one(props, str(GB.sourcePath)),
-            }
+            article_id = articles[iri] = _identifier(iri, props)
+            G.graph["articles"][article_id] = _article_meta(props)
         if actor_cls in kinds:
-            key = actors[iri] = identifier(iri, props)
-            kind = next((_TYPES[k] for k in kinds if k in _TYPES), None)
-            G.add_node(key, label=one(props, _SDO + "name") or one(props, _RDFS_LABEL),
-                       type=kind, country=one(props, str(GB.countryCode)),
-                       role=one(props, _SDO + "jobTitle"),
-                       aliases=sorted({o.value for o in props.get(_SDO + "alternateName", ())}))
-
-    def ref(table: dict[str, str], what: str, event: str, props: dict, prop: str) -> str | None:
-        iri = one(props, prop)
-        if iri is None:
-            return None
-        if iri not in table:
-            raise InputError(f"event {event} names {what} {iri}, which the file does not "
-                             f"describe as a gb:{what.capitalize()}")
-        return table[iri]
-
+            key = actors[iri] = _identifier(iri, props)
+            G.add_node(key, **_node_data(props))
     for iri, props in index.items():
-        if event_cls not in types(props):
-            continue
-        key = identifier(iri, props)
-        u = ref(actors, "actor", iri, props, str(GB.sourceActor))
-        v = ref(actors, "actor", iri, props, str(GB.targetActor))
-        concept = one(props, str(GB.eventType))
-        if u is None or v is None or concept is None or not concept.startswith(ns.PLOVER_NS):
-            raise InputError(f"event {iri} lacks a source actor, a target actor or a PLOVER "
-                             "type")
-        plover = Plover(concept[len(ns.PLOVER_NS):])
-        modality = one(props, str(GB.modality))
-        start, end = one(props, str(GB.sentenceStart)), one(props, str(GB.sentenceEnd))
-        confidence = one(props, str(GB.confidence))
-        sources = {articles.get(o.value) for o in props.get(_PROV_DERIVED, ())}
-        sources.discard(None)
-        G.add_edge(u, v, key=key, **{
-            "plover": plover.value,
-            "quad": plover.quad.value,
-            "relation": one(props, str(GB.relation)),
-            "negated": one(props, str(GB.negated)) in ("true", "1"),
-            "modality": modality[len(ns.GB_NS):].lower() if modality else None,
-            "symmetric": one(props, str(GB.symmetric)) in ("true", "1"),
-            "sentence": one(props, str(GB.sentence)),
-            "start": int(start) if start is not None else None,
-            "end": int(end) if end is not None else None,
-            "article_id": ref(articles, "article", iri, props, str(GB.article)),
-            "confidence": float(confidence) if confidence is not None else None,
-            "rule": one(props, str(GB.rule)),
-            "mode": one(props, str(GB.mode)),
-            "context": one(props, str(GB.context)),
-            "date": one(props, str(GB.eventDate)),
-            "trigger": one(props, str(GB.trigger)),
-            "sources": sorted(sources),  # type: ignore[type-var]
-        })
+        if event_cls in _types(props):
+            u, v, key, data = _edge(index, iri, props, actors, articles)
+            G.add_edge(u, v, key=key, **data)
     return G
 
 
@@ -272,7 +316,7 @@ def from_rdflib(graph: rdflib.Graph) -> nx.MultiDiGraph:
     >>> from graphbuild.types import Actor, ActorType
     >>> G = build_graph([])
     >>> G.add_node("country/IND", label="India", type="COUNTRY", country="IND", role=None,
-    ...            aliases=["India"])
+    ...            aliases=["India"], sector="government")
     >>> dict(from_rdflib(to_rdflib(G)).nodes(data=True)) == dict(G.nodes(data=True))
     True
     """

@@ -289,6 +289,9 @@ def split_by_article(quads: Iterable[Any]) -> dict[Any, list[ox.Triple]]:
             continue
         graph = articles[0]
         put(graph, by_subject[subject])
+        for mention in values(subject, str(GB.subjectMention)) + values(
+                subject, str(GB.objectMention)):  # its argument spans go with it
+            put(graph, by_subject.get(mention, ()))
         actors = values(subject, str(GB.sourceActor)) + values(subject, str(GB.targetActor))
         for actor in actors:  # its description, not the direct triples it is subject of
             put(graph, (t for t in by_subject.get(actor, ()) if t.predicate.value not in direct))

@@ -17,13 +17,14 @@ import networkx as nx
 import pytest
 
 from graphbuild.graph import build_graph
-from graphbuild.types import Actor, ActorType, Article, Event, Modality, Plover
+from graphbuild.types import Actor, ActorType, Article, Event, Modality, Plover, Sector
 
 IND = Actor("India", ActorType.COUNTRY, "IND")
 RUS = Actor("Russia", ActorType.COUNTRY, "RUS")
 LAVROV = Actor("Sergey Lavrov", ActorType.PERSON, "RUS", role="Foreign Minister",
-               aliases=("Lavrov", "S. Lavrov"))
-ASEAN = Actor("ASEAN", ActorType.ORG, None, aliases=("Association of Southeast Asian Nations",))
+               aliases=("Lavrov", "S. Lavrov"), sector=Sector.GOVERNMENT)
+ASEAN = Actor("ASEAN", ActorType.ORG, None, aliases=("Association of Southeast Asian Nations",),
+              key="Association of Southeast Asian Nations", sector=Sector.IGO)
 # a name with quotes, angle brackets, accents, a newline, a tab and a control character
 ODD = Actor('José "Pepe" <Núñez> & co\n\t\x01', ActorType.PERSON, None, role="envoy > 'chief'")
 
@@ -35,7 +36,8 @@ def rich_events() -> list[Event]:
               0, 28, symmetric=True, confidence=0.9, rule="consult.talks", mode="visit",
               context="economic", date=dt.date(2024, 7, 8), trigger="talks"),
         Event("a1", LAVROV, IND, Plover.ACCUSE, "accuse", "Lavrov did not accuse India.",
-              29, 57, negated=True, confidence=0.123456789, rule="accuse.verb"),
+              29, 57, negated=True, confidence=0.123456789, rule="accuse.verb",
+              subject_start=29, subject_end=35, object_start=51, object_end=56),
         Event("a2", IND, ASEAN, Plover.AGREE, "sign", "India will sign a pact with ASEAN.",
               0, 34, modality=Modality.PLANNED, date=dt.date(2024, 9, 1), rule="agree.sign"),
         Event("a2", RUS, ASEAN, Plover.THREATEN, "warn", "Russia may warn ASEAN.", 35, 57,
@@ -45,7 +47,7 @@ def rich_events() -> list[Event]:
               modality=Modality.REPORTED, confidence=1.0, rule="sanction.expel",
               context="diplomatic\\legal", sources=("a1",)),
         Event("a2", ASEAN, IND, Plover.AID, "aid", "ASEAN aided India.", 58, 76,
-              confidence=0.75, rule="aid.verb"),
+              confidence=0.75, rule="aid.verb", subject_start=58, subject_end=63),
     ]
 
 
@@ -65,7 +67,7 @@ def rich_graph() -> nx.MultiDiGraph:
     """A graph with every attribute kind, None values, several articles, odd strings."""
     G = build_graph(rich_events(), rich_articles())
     G.add_node("org/XXX/lonely", label="Lonely Org", type="ORG", country=None, role=None,
-               aliases=["Lonely Org"])
+               aliases=["Lonely Org"], sector=None)
     return G
 
 

@@ -21,7 +21,7 @@ from graphbuild.rdf import export
 from graphbuild.rdf.export import to_rdflib, to_rdflib_dataset, write_graph, write_turtle
 from graphbuild.rdf.namespace import GB, PLOVER, actor_iri, article_iri, event_iri
 from graphbuild.rdf.read import read_graph
-from graphbuild.types import Actor, ActorType, Event, Plover
+from graphbuild.types import Actor, ActorType, Event, Plover, Sector
 
 from .conftest import ASEAN, IND, LAVROV, ODD, RUS
 
@@ -313,7 +313,10 @@ def odd_graphs(draw) -> nx.MultiDiGraph:
         G.add_node(node, label=draw(text), type=draw(st.sampled_from(["PERSON", "ORG",
                                                                       "COUNTRY"])),
                    country=draw(st.none() | text), role=draw(st.none() | text),
-                   aliases=sorted(set(draw(st.lists(text, max_size=2)))))
+                   aliases=sorted(set(draw(st.lists(text, max_size=2)))),
+                   sector=draw(st.none() | st.sampled_from([x.value for x in Sector])))
+        if draw(st.booleans()):
+            G.nodes[node]["key"] = draw(text)
     for key in draw(st.lists(keys, max_size=3, unique=True)):
         article = draw(keys)
         G.graph["articles"][article] = {"title": draw(st.none() | text),
@@ -332,7 +335,9 @@ def odd_graphs(draw) -> nx.MultiDiGraph:
                    confidence=draw(st.floats(0, 1, allow_nan=False)), rule=draw(text),
                    mode=draw(st.none() | text), context=draw(st.none() | text),
                    date=draw(st.none() | st.dates().map(str)), trigger=draw(st.none() | text),
-                   sources=sorted({article, *draw(st.lists(keys, max_size=2))}))
+                   sources=sorted({article, *draw(st.lists(keys, max_size=2))}),
+                   **{name: draw(st.none() | st.integers(0, 10**6)) for name in (
+                       "subject_start", "subject_end", "object_start", "object_end")})
     for sources in [d["sources"] for _, _, d in G.edges(data=True)]:
         for article in sources:
             G.graph["articles"].setdefault(article, {"title": None, "date": None, "url": None,

@@ -15,12 +15,15 @@ from graphbuild.rdf.namespace import (
     actor_iri,
     check_base_iri,
     direct_property,
+    mention_iri,
     modality_iri,
     plover_iri,
     quad_iri,
+    sector_from_iri,
+    sector_iri,
 )
 from graphbuild.rdf.shacl import ONTOLOGY_PATH, SHAPES_PATH
-from graphbuild.types import Modality, Plover, QuadClass
+from graphbuild.types import Modality, Plover, QuadClass, Sector
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +82,23 @@ def test_base_iri_checks():
         with pytest.raises(ExportError):
             check_base_iri(bad)
     assert actor_iri("country/IND", base_iri="urn:example:kg/") == "urn:example:kg/actor/country/IND"
+
+
+def test_sector_scheme_matches_the_enum(ontology):
+    concepts = set(ontology.objects(GB.SectorScheme, SKOS.hasTopConcept))
+    assert concepts == {rdflib.URIRef(sector_iri(x)) for x in Sector}
+    for sector in Sector:
+        concept = rdflib.URIRef(sector_iri(sector))
+        assert str(ontology.value(concept, SKOS.notation)) == sector.value
+        assert sector_from_iri(str(concept)) == sector.value
+    assert sector_from_iri(str(GB.Asserted)) is None
+    with pytest.raises(ValueError):
+        sector_iri("army")
+
+
+def test_mention_iris_are_distinct_for_any_event_key():
+    keys = ["x", "x/subject", "x/object", "x/subject/object", "subject"]
+    iris = [mention_iri(k, role) for k in keys for role in ("subject", "object")]
+    assert len(set(iris)) == len(iris)
+    with pytest.raises(ExportError):
+        mention_iri("x", "verb")

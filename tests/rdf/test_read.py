@@ -77,3 +77,19 @@ def test_event_naming_an_undescribed_actor_raises(rich_graph, tmp_path):
     g.serialize(path, format="nt")
     with pytest.raises(InputError, match="does not describe"):
         read_graph(path)
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "trig", "jsonld"])
+def test_sectors_and_argument_spans_read_back(rich_graph, tmp_path, fmt):
+    path = tmp_path / f"events.{fmt}"
+    write_graph(rich_graph, path, fmt)
+    H = read_graph(path)
+    assert H.nodes["person/RUS/sergey-lavrov"]["sector"] == "government"
+    assert H.nodes["country/IND"]["sector"] is None
+    edges = {d["plover"]: d for _, _, d in H.edges(data=True)}
+    accuse = edges["ACCUSE"]
+    assert (accuse["subject_start"], accuse["subject_end"]) == (29, 35)
+    assert (accuse["object_start"], accuse["object_end"]) == (51, 56)
+    aid = edges["AID"]  # a subject span only
+    assert (aid["subject_start"], aid["subject_end"], aid["object_start"]) == (58, 63, None)
+    assert edges["CONSULT"]["subject_start"] is None

@@ -73,3 +73,36 @@ def test_unreadable_file_raises(tmp_path):
     path.write_text("this is not turtle", encoding="utf-8")
     with pytest.raises(InputError, match="x.ttl"):
         validate(path)
+
+
+OA = rdflib.Namespace("http://www.w3.org/ns/oa#")
+
+
+def test_sector_outside_the_scheme_is_reported(rich_graph):
+    g = to_rdflib(rich_graph)
+    actor = next(g.subjects(GB.sector, GB.Government))
+    g.add((actor, GB.sector, rdflib.URIRef(str(GB.Government) + "al")))
+    conforms, report = validate(g)
+    assert not conforms
+    assert "one of the 12 concepts of gb:SectorScheme" in report
+
+
+def test_bad_argument_spans_are_reported(rich_graph):
+    g = to_rdflib(rich_graph)
+    event, mention = next(g.subject_objects(GB.subjectMention))
+    assert (mention, rdflib.RDF.type, OA.TextPositionSelector) in g
+    g.set((mention, OA.end, rdflib.Literal(1, datatype=rdflib.XSD.nonNegativeInteger)))
+    other = next(a for a in g.subjects(rdflib.RDF.type, GB.Article)
+                 if (event, GB.article, a) not in g)
+    g.set((mention, rdflib.DCTERMS.isPartOf, other))
+    conforms, report = validate(g)
+    assert not conforms
+    assert "the mention ends after it starts" in report
+    assert "part of the event's own gb:article" in report
+
+
+def test_spans_and_sectors_of_an_export_conform(rich_graph):
+    g = to_rdflib(rich_graph)
+    assert len(set(g.subjects(rdflib.RDF.type, GB.Mention))) == 3
+    assert set(g.objects(None, GB.sector)) == {GB.Government, GB.IGO}
+    assert validate(g)[0]

@@ -1,0 +1,337 @@
+"""What graphbuild knows of actors beyond one article: a dated table of office holders, what
+other articles of the same build state, and the actor dictionaries event-data users keep.
+
+Three sources, weakest first, and the article itself always wins over all of them:
+
+- :func:`load_office_table`: a built-in table of who held which office when (heads of state
+  and of government, foreign ministers), with ``valid_from``/``valid_to``; the article's date
+  picks the holder, so "President Bush" in 1991 and in 2003 are two people, both of the USA.
+- :func:`share_across_articles`: within one build, a person whose country one article states is
+  known in every other article of the build whose date lies within a window of that one.
+
+A user's own list (``--actors``, CSV or a PETRARCH/Phoenix dictionary: :mod:`.user`) is
+applied during resolution and wins over all of these.
+
+:func:`apply_knowledge` is the pipeline stage: events in, events out, with persons the text
+left without a country given the one the knowledge supports (and nothing else changed).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import functools
+import logging
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..errors import LexiconError
+from ..types import Actor, ActorType, Event, Sector
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "OFFICES",
+    "OfficeTerm",
+    "OfficeTable",
+    "load_office_table",
+    "apply_knowledge",
+    "share_across_articles",
+]
+
+#: The last day the built-in table was checked against the news: a term it lists as still
+#: running is trusted up to a year after it, not for ever (offices change).
+CHECKED_THROUGH = dt.date(2025, 11, 30)
+OPEN_TERM_TRUST = dt.timedelta(days=365)
+
+#: The offices the built-in table holds.
+OFFICES = ("head_of_state", "head_of_government", "foreign_minister")
+
+#: How far from the date an article states a person's country that statement is trusted in
+#: another article of the build (offices and allegiances change).
+DEFAULT_WINDOW = dt.timedelta(days=3 * 365)
+
+_TABLE = "office_holders.csv"
+_COLUMNS = ("country", "office", "title", "name", "aliases", "valid_from", "valid_to")
+
+
+@dataclass(frozen=True)
+class OfficeTerm:
+    """One person's term in one office: from ``valid_from`` up to, not including, ``valid_to``.
+
+    On a hand-over day the successor holds the office; ``valid_to`` is None while the term runs.
+    """
+
+    country: str
+    office: str
+    title: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+    def holds_on(self, day: dt.date) -> bool:
+        """True when the term covers ``day`` (a running term: up to a year past the table's check)."""
+        end = self.valid_to or CHECKED_THROUGH + OPEN_TERM_TRUST
+        return (self.valid_from is None or self.valid_from <= day) and day < end
+
+    def near(self, day: dt.date, slack: dt.timedelta) -> bool:
+        """True when ``day`` lies within ``slack`` of the term (a leader is still news soon after)."""
+        start = self.valid_from - slack if self.valid_from else None
+        end = (self.valid_to or CHECKED_THROUGH + OPEN_TERM_TRUST) + slack
+        return (start is None or start <= day) and day < end
+
+
+def _norm(text: str) -> str:
+    """A name as the table matches it: lower case, accents folded, dots as spaces."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace(".", " "))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower().replace("đ", "d").replace("ı", "i").replace("ø", "o").replace("ł", "l")
+    return " ".join(re.sub(r"[^\w\s'-]", " ", text).split())
+
+
+#: Words that join a patronymic or a dynasty to a given name ("bin", "ibn"): such a name has no
+#: surname to find the person by alone.
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
+
+
+#: States whose leaders English-language news calls by the first word of their name: family
+#: name first ("Kim Dae-jung", "Hun Sen") or, in Thailand, the given name ("Thaksin").
+_FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "KHM", "THA"})
+
+
+def _surname(name: str, country: str | None = None) -> str:
+    """The family name a person is called by alone: the last word (the first for states that
+    write it first), or "" when the name has none of that kind (a patronymic, one word)."""
+    words = _norm(name).split()
+    if len(words) < 2 or _PATRONYMIC & set(words):
+        return ""
+    word = words[0] if country in _FAMILY_NAME_FIRST else words[-1]
+    return re.sub(r"^(?:al|el|ad|as|ash|at|az)-", "", word)  # "al-Maliki" is called "Maliki" too
+
+
+class OfficeTable:
+    """The office terms, indexed by name, alias and surname, and by (country, title word).
+
+    Examples
+    --------
+    >>> t = OfficeTable([OfficeTerm("FRA", "head_of_state", "President", "Ann Example",
+    ...                              valid_from=dt.date(2001, 5, 1), valid_to=dt.date(2006, 5, 1))])
+    >>> t.find("Example", dt.date(2003, 1, 1)).country
+    'FRA'
+    >>> t.find("Example", dt.date(2012, 1, 1)) is None
+    True
+    >>> t.holder("FRA", "president", dt.date(2003, 1, 1)).name
+    'Ann Example'
+    """
+
+    def __init__(self, terms: Iterable[OfficeTerm]):
+        self.terms: tuple[OfficeTerm, ...] = tuple(terms)
+        self._by_name: dict[str, list[OfficeTerm]] = defaultdict(list)
+        self._by_surname: dict[str, list[OfficeTerm]] = defaultdict(list)
+        self._titles: set[str] = set()
+        for term in self.terms:
+            for name in (term.name, *term.aliases):
+                self._by_name[_norm(name)].append(term)
+            if _surname(term.name, term.country):
+                self._by_surname[_surname(term.name, term.country)].append(term)
+            self._titles.update(_norm(term.title).split())
+        self._titles -= {"of", "the"}
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def holder(self, country: str, title: str, day: dt.date) -> OfficeTerm | None:
+        """Who held the office called ``title`` ("president", "foreign minister", or an office
+        name such as ``head_of_state``) in ``country`` on ``day``, or None."""
+        want = _norm(title.replace("_", " "))
+        for term in self.terms:
+            if term.country == country and term.holds_on(day) and want in (
+                    _norm(term.title), _norm(term.office.replace("_", " "))):
+                return term
+        return None
+
+    def find(self, name: str, day: dt.date | None, *,
+             slack: dt.timedelta = dt.timedelta(days=365)) -> OfficeTerm | None:
+        """The one person a name stands for around ``day``: full name or alias first, else the
+        surname alone; None when nobody or more than one person fits.
+
+        Without a date a name is taken only when every term it could mean is one person's.
+        Title words before the name ("President", "Foreign Minister") are passed over.
+        """
+        key = _norm(name)
+        words = key.split()
+        while len(words) > 1 and words[0] in self._titles:
+            words = words[1:]
+        bare = re.sub(r"^(?:al|el|ad|as|ash|at|az)-", "", " ".join(words))
+        for pool in (self._by_name.get(key, []), self._by_name.get(bare, []),
+                     self._by_surname.get(bare, []) if " " not in bare else []):
+            if day is not None:
+                pool = [t for t in pool if t.near(day, slack)]
+                current = [t for t in pool if t.holds_on(day)]
+                pool = current or pool
+            people = {t.name for t in pool}
+            if len(people) == 1:
+                return max(pool, key=lambda t: (day is not None and t.holds_on(day),
+                                                t.valid_from or dt.date.min))
+            if people:
+                return None
+        return None
+
+
+def _date(value: str, where: str) -> dt.date | None:
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise LexiconError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _term_of_row(row: Mapping[str, str], where: str) -> OfficeTerm:
+    missing = [c for c in _COLUMNS if c not in row or row[c] is None]
+    if missing:
+        raise LexiconError(f"{where}: missing column(s) {', '.join(missing)}")
+    country, office = row["country"].strip(), row["office"].strip()
+    if not re.fullmatch(r"[A-Z]{3}", country):
+        raise LexiconError(f"{where}: country {country!r} is not an ISO 3166 alpha-3 code")
+    if office not in OFFICES:
+        raise LexiconError(f"{where}: office {office!r}; expected one of {', '.join(OFFICES)}")
+    name = row["name"].strip()
+    if not name or not row["title"].strip():
+        raise LexiconError(f"{where}: empty name or title")
+    aliases = tuple(a.strip() for a in row["aliases"].split(";") if a.strip())
+    start, end = _date(row["valid_from"], where), _date(row["valid_to"], where)
+    if start is None:
+        raise LexiconError(f"{where}: valid_from is required")
+    if end is not None and end <= start:
+        raise LexiconError(f"{where}: valid_to {end} is not after valid_from {start}")
+    return OfficeTerm(country, office, row["title"].strip(), name, aliases, start, end)
+
+
+def read_office_table(path: str | Path) -> OfficeTable:
+    """Read an office-holder CSV (the columns of the built-in ``office_holders.csv``).
+
+    Lines starting with ``#`` are comments. A bad row raises :class:`LexiconError` naming the
+    file and line.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise LexiconError(f"cannot read office table {path}: {err.strerror}") from err
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1)
+             if line.strip() and not line.lstrip().startswith("#")]
+    if not lines:
+        raise LexiconError(f"{path}: no rows")
+    reader = csv.DictReader([line for _, line in lines])
+    if tuple(reader.fieldnames or ()) != _COLUMNS:
+        raise LexiconError(f"{path}:{lines[0][0]}: header must be {','.join(_COLUMNS)}")
+    terms = [_term_of_row(row, f"{path}:{lines[i][0]}") for i, row in enumerate(reader, 1)]
+    return OfficeTable(terms)
+
+
+@functools.cache
+def load_office_table() -> OfficeTable:
+    """The built-in table (``graphbuild/actors/data/office_holders.csv``), read once per process."""
+    path = resources.files("graphbuild.actors") / "data" / _TABLE
+    with resources.as_file(path) as real:
+        return read_office_table(real)
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def _with_country(actor: Actor, country: str, role: str | None, key: str | None) -> Actor:
+    return dataclasses.replace(
+        actor, country=country, role=actor.role or role, key=actor.key or key,
+        aliases=tuple(sorted(set(actor.aliases) | ({key} - {actor.label} if key else set()))),
+        sector=actor.sector or Sector.GOVERNMENT)
+
+
+def _from_table(actor: Actor, day: dt.date | None, table: OfficeTable) -> Actor:
+    if actor.type is not ActorType.PERSON or actor.country:
+        return actor
+    term = table.find(actor.label, day)
+    if term is None:
+        return actor
+    return _with_country(actor, term.country, term.title, term.name)
+
+
+def share_across_articles(events: Sequence[Event], dates: Mapping[str, dt.date | None], *,
+                          window: dt.timedelta = DEFAULT_WINDOW) -> list[Event]:
+    """Give a person the country another article of the build states for the same name.
+
+    ``dates`` maps article ids to their dates. A person without a country in one article takes
+    the country that other articles give the same name (full name, or a surname that is one
+    person's), when the nearest such statement lies within ``window`` of this article's date
+    and all statements in that window agree. Articles without a date share with each other
+    only.
+
+    Examples
+    --------
+    >>> from graphbuild.types import Plover
+    >>> p = Actor("Ann Example", ActorType.PERSON, "FRA", role="Minister")
+    >>> bare = Actor("Example", ActorType.PERSON)
+    >>> other = Actor("Peru", ActorType.COUNTRY, "PER")
+    >>> evs = [Event("a", p, other, Plover.CONSULT, "meet", "s", 0, 1),
+    ...        Event("b", bare, other, Plover.CONSULT, "meet", "s", 0, 1)]
+    >>> days = {"a": dt.date(2020, 1, 1), "b": dt.date(2020, 3, 1)}
+    >>> share_across_articles(evs, days)[1].source.country
+    'FRA'
+    """
+    stated: dict[str, list[tuple[dt.date | None, Actor]]] = defaultdict(list)
+    for ev in events:
+        for actor in (ev.source, ev.target):
+            if actor.type is ActorType.PERSON and actor.country:
+                day = dates.get(ev.article_id)
+                for name in {_norm(actor.key or actor.label), _surname(actor.key or actor.label)}:
+                    stated[name].append((day, actor))
+
+    def known(actor: Actor, day: dt.date | None) -> Actor:
+        if actor.type is not ActorType.PERSON or actor.country:
+            return actor
+        near = [a for d, a in stated.get(_norm(actor.label), [])
+                if (d is None) == (day is None) and (d is None or abs(d - day) <= window)]
+        people = {(a.key or a.label, a.country) for a in near}
+        if len(people) != 1:
+            return actor
+        best = near[0]
+        return _with_country(actor, best.country, best.role, best.key or best.label)
+
+    return [_replaced(ev, known(ev.source, dates.get(ev.article_id)),
+                      known(ev.target, dates.get(ev.article_id))) for ev in events]
+
+
+def _replaced(ev: Event, source: Actor, target: Actor) -> Event:
+    if source is ev.source and target is ev.target:
+        return ev
+    if source.id == target.id:  # knowledge never makes an actor act on itself
+        return ev
+    return dataclasses.replace(ev, source=source, target=target)
+
+
+def apply_knowledge(events: Sequence[Event], dates: Mapping[str, dt.date | None], *,
+                    table: OfficeTable | None = None,
+                    window: dt.timedelta = DEFAULT_WINDOW) -> list[Event]:
+    """The knowledge stage: persons the text left without a country get one from the build's
+    other articles, else from the office table at the article's (or event's) date.
+
+    What an article states is never changed; a user's ``--actors`` list was applied before,
+    during resolution, and wins too.
+    """
+    table = load_office_table() if table is None else table
+    shared = share_across_articles(events, dates, window=window)
+    out = []
+    for ev in shared:
+        day = ev.date or dates.get(ev.article_id)
+        out.append(_replaced(ev, _from_table(ev.source, day, table),
+                             _from_table(ev.target, day, table)))
+    return out

@@ -1,0 +1,247 @@
+"""Reading noun phrases of a parse: names, titles, modifiers and the states they name.
+
+Helpers of the actor recognisers (:mod:`graphbuild.actors.recognisers`); each is a pure
+function of tokens of a parsed ``Doc``, which it never changes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from . import gazetteer as gz
+from .words import words
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod", "npadvmod"}
+
+
+def norm(text: str) -> str:
+    text = text.replace("’", "'").strip()
+    text = re.sub(r"'s$", "", text)
+    return " ".join(re.sub(r"[^\w\s-]", " ", text.lower()).split())
+
+
+
+def country_of_text(text: str, *, allow_ambiguous: bool = True) -> str | None:
+    text = text.strip()
+    if not text:
+        return None
+    hit = gz.country(text)
+    if hit is None and text.lower().startswith("the "):
+        hit = gz.country(text[4:])
+    if hit is None:
+        hit = state_led(text)
+    if hit is None or (hit.ambiguous and not allow_ambiguous):
+        return None
+    return hit.iso3
+
+
+@functools.cache
+def _led_pattern() -> re.Pattern[str]:
+    """"<state>-led", "<state>-backed" ...: the suffixes of ``words().state_led_suffixes``."""
+    return re.compile(r"^(.+?)-(?:" + "|".join(sorted(words().state_led_suffixes)) + ")$", re.I)
+
+
+def state_led(text: str):
+    """"Vietnamese-led forces", "Iranian-backed militias": the state that leads them."""
+    m = _led_pattern().match(text.strip())
+    return gz.country(m.group(1)) if m else None
+
+
+
+
+def is_occupier(tok: Token) -> bool:
+    """"Israeli" in "the Israeli-occupied territories": the state holding a place, not the place's."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in words().holding_words
+
+
+def ent_of(token: Token) -> Span | None:
+    """The named entity ``token`` is part of, if any."""
+    if token.ent_iob_ == "O" or not token.ent_type_:
+        return None
+    # read the IOB tags around the token: doc.ents would build every entity of the doc each time
+    from spacy.tokens import Span
+
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=doc[start].ent_type_)
+
+
+def name_words(label: str) -> list[str]:
+    """The words of a name, hyphens split ("al-Thani" is found again as "Thani")."""
+    return norm(label).replace("-", " ").split()
+
+
+def surface(tokens: Sequence[Token]) -> str:
+    """The tokens as the text writes them ("al-Thani", not "al - Thani")."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    if not toks:
+        return ""
+    if toks[-1].i - toks[0].i == len(toks) - 1:
+        return toks[0].doc[toks[0].i:toks[-1].i + 1].text
+    return " ".join(t.text for t in toks)
+
+
+def is_title_token(tok: Token) -> bool:
+    return gz.is_title_word(tok.text)
+
+
+def is_honorific(tok: Token) -> bool:
+    return gz.strip_honorifics(tok.text) == ""
+
+
+def left_modifiers(head: Token) -> list[Token]:
+    """The tokens before ``head`` inside its noun phrase (compounds, adjectives, possessives)."""
+    out: list[Token] = []
+    for child in head.lefts:
+        if child.dep_ in _MODIFIER_DEPS or child.dep_ in {"cc", "conj"} and child.head.dep_ == "amod":
+            out.extend(child.subtree)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def name_tokens(head: Token, modifiers: Sequence[Token]) -> list[Token]:
+    """The run of proper-noun tokens that ends at ``head`` and is a name, not a title."""
+    run = [head]
+    for tok in reversed([m for m in modifiers if m.i < head.i]):
+        if tok.i != run[0].i - 1:
+            break
+        if tok.pos_ != "PROPN" or is_title_token(tok) or is_honorific(tok):
+            break
+        if country_of_text(tok.text, allow_ambiguous=False) and tok.ent_type_ not in ("PERSON",):
+            break
+        run.insert(0, tok)
+    return run
+
+
+def countries_in(tokens: Iterable[Token]) -> list[str]:
+    """Countries named in ``tokens`` (a multi-word name such as "New Delhi" counts once)."""
+    toks = sorted(set(tokens), key=lambda t: t.i)
+    found: list[str] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        matched = False
+        for width in (4, 3, 2):
+            window = toks[i:i + width]
+            if len(window) == width and window[-1].i - window[0].i == width - 1 and not any(
+                    t.dep_ in ("case", "punct") for t in window):
+                text = " ".join(t.text for t in window)
+                if gz.country(text) is not None or state_led(text) is not None:
+                    # a name of several words is read whole, even when it is not a state for
+                    # sure ("Northern Ireland" is not Ireland)
+                    iso = country_of_text(text, allow_ambiguous=False)
+                    if iso:
+                        found.append(iso)
+                    i += width
+                    matched = True
+                    break
+        if matched:
+            continue
+        ent = ent_of(tok) if tok.ent_type_ in ("GPE", "LOC", "NORP") else None
+        whole = gz.country(re.sub(r"^the ", "", ent.text, flags=re.I)) if ent is not None and len(ent) > 1 else None
+        if whole is not None:
+            # the token is part of a longer name ("Ireland" in "Northern Ireland"), which the
+            # entity label vouches for
+            if (not whole.ambiguous or ent.label_ in ("GPE", "NORP")) and whole.iso3 not in found:
+                found.append(whole.iso3)
+            i += 1
+            continue
+        if tok.pos_ in ("PROPN", "ADJ", "NOUN") or tok.ent_type_ in ("GPE", "NORP", "LOC"):
+            # an ambiguous name is a state when tagged as one or owning a title ("Niger's envoy")
+            trusted = tok.ent_type_ in ("GPE", "NORP") or any(c.dep_ == "case" for c in tok.children)
+            iso = country_of_text(tok.text, allow_ambiguous=trusted)
+            if iso:
+                found.append(iso)
+        i += 1
+    return found
+
+
+def role_text(tokens: Sequence[Token]) -> str | None:
+    """The office as the text gives it, less the leading state word ("India's", "Russian")."""
+    toks = [t for t in tokens if not is_honorific(t)]
+    while toks and (toks[0].dep_ in ("det", "case", "punct", "poss")
+                    or toks[0].pos_ in ("DET", "PUNCT", "PART")
+                    or country_of_text(toks[0].text, allow_ambiguous=False)):
+        toks.pop(0)
+    while toks and (toks[-1].pos_ in ("PUNCT", "ADP", "CCONJ", "DET", "PART")):
+        toks.pop()
+    if not toks or not any(is_title_token(t) and t.lemma_.lower() not in words().counterpart_nouns for t in toks):
+        return None
+    doc = toks[0].doc
+    return " ".join(doc[toks[0].i:toks[-1].i + 1].text.split())
+
+
+def appos_title(head: Token) -> list[Token]:
+    """The title in an apposition after a name: "X, Secretary of Russia's Security Council"."""
+    for child in head.rights:
+        comma_conj = child.dep_ == "conj" and child.i >= 2 and any(
+            t.text == "," for t in head.doc[head.i + 1:child.i]) and not any(
+            t.dep_ == "cc" for t in head.doc[head.i + 1:child.i])
+        if (child.dep_ == "appos" or comma_conj) and child.pos_ in ("NOUN", "PROPN"):
+            toks = [t for t in child.subtree if t.i <= clause_end(child)]
+            if any(is_title_token(t) for t in toks) or child.lemma_.lower() in words().descriptor_nouns:
+                return toks
+    return []
+
+
+def title_owner(head: Token) -> Token | None:
+    """The common noun a name stands in apposition to: "the minister, X" -> minister."""
+    cur = head
+    while cur.dep_ == "conj" and cur.head != cur:
+        cur = cur.head
+    if cur.dep_ == "appos" and cur.head.pos_ in ("NOUN", "PROPN") and (
+            is_title_token(cur.head) or cur.head.lemma_.lower() in words().counterpart_nouns
+            or cur.head.lemma_.lower() in words().descriptor_nouns):
+        return cur.head
+    return None
+
+
+def conjuncts_of_appos(owner: Token) -> list[Token]:
+    out: list[Token] = []
+    for child in owner.children:
+        if child.dep_ == "appos":
+            stack = [child]
+            while stack:
+                cur = stack.pop(0)
+                out.append(cur)
+                stack.extend(c for c in cur.children if c.dep_ == "conj")
+    return out
+
+
+def clause_end(tok: Token) -> int:
+    """The last token of ``tok``'s phrase before a coordination ("... and a close aide to")."""
+    end = tok.i
+    for t in tok.subtree:
+        if t.i > tok.i and (t.dep_ in ("cc", "conj") and t.head == tok or t.text in (",", ";")):
+            break
+        end = t.i
+    return end
+
+
+
+
+def may_name_an_actor(head: Token) -> bool:
+    """A cheap test that rules out most common nouns and adjectives before the full one."""
+    lemma = head.lemma_.lower()
+    if head.pos_ == "PROPN":
+        return True
+    if head.pos_ == "ADJ":
+        return gz.country(head.text) is not None
+    if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.lefts):
+        return True
+    return (lemma in words().person_nouns or lemma in words().population_nouns or lemma in words().generic_groups
+            or gz.group_noun(lemma) is not None or gz.is_title_word(head.text)
+            or gz.organisation(head.text) is not None or gz.country(head.text) is not None
+            or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in head.rights))
+

@@ -1,0 +1,373 @@
+"""Recognisers: each reads the noun phrase around one head token and says which actor it names.
+
+A recogniser is a function ``(head, context) -> Mention | None``. :func:`graphbuild.actors.
+resolve.resolve` tries the recognisers of :data:`RECOGNISERS` in order at every head that may
+name an actor; the first that returns a :class:`~graphbuild.actors.context.Mention` wins:
+
+- a mention with actors: those tokens stand for those actors;
+- :data:`~graphbuild.actors.context.NOT_AN_ACTOR`: the head names no actor (a treaty, "Russian
+  oil"), and no later recogniser is tried;
+- ``None``: not this recogniser's case; the next one is tried.
+
+A recogniser reads the parse and the article's :class:`~graphbuild.actors.context.Context`
+(the user's actors, the persons met so far); it never changes the ``Doc``. Recognisers of
+persons record what the article says of the person with ``context.person(...)``, so that
+later mentions join the same actor.
+
+To add a recogniser: write ``def my_case(head, ctx) -> Mention | None`` and put it in
+:data:`RECOGNISERS` where it belongs in the order (or pass your own tuple to ``resolve``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from ..types import Actor, ActorType
+from . import gazetteer as gz
+from .context import NOT_AN_ACTOR, Mention
+from .phrases import (
+    appos_title,
+    conjuncts_of_appos,
+    countries_in,
+    country_of_text,
+    is_honorific,
+    is_occupier,
+    is_title_token,
+    role_text,
+    state_led,
+    surface,
+    title_owner,
+)
+from .words import words
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from .context import Context
+
+__all__ = [
+    "RECOGNISERS",
+    "Recogniser",
+    "document",
+    "user_actor",
+    "organisation",
+    "known_person",
+    "new_person",
+    "state",
+    "state_group",
+    "population",
+    "people_of_state",
+    "other_organisation",
+]
+
+Recogniser = Callable[["Token", "Context"], "Mention | None"]
+
+_GOVERNMENT_HEADS = ("government", "administration", "regime", "state", "leadership")
+
+
+# --------------------------------------------------------------------------- documents, user actors
+
+
+def document(head: Token, ctx: Context) -> Mention | None:
+    """A treaty, plan or law (or its acronym) is what actors sign, never an actor."""
+    if ctx.user:
+        return None  # the user's list may name anything
+    heads = words().document_heads
+    if (head.lemma_.lower() in heads and head.pos_ in ("NOUN", "PROPN")) or (
+            head.dep_ == "appos" and head.head.lemma_.lower() in heads):
+        return NOT_AN_ACTOR
+    return None
+
+
+def user_actor(head: Token, ctx: Context) -> Mention | None:
+    """A name (the entity, else the head's word) on the user's actor list."""
+    ent = ctx.entity(head)
+    user = ctx.user_actor(ent.text) if ent is not None else None
+    if user is None:
+        user = ctx.user_actor(head.text)
+    if user is None:
+        return None
+    span = tuple(ent) if ent is not None else (head,)
+    if user.type is ActorType.PERSON:
+        person = ctx.person(user.label, user.country, user.role, fixed=user)
+        return Mention(span, (person.actor(),))
+    return Mention(span, (user,))
+
+
+def organisation(head: Token, ctx: Context) -> Mention | None:
+    """An international organisation ("the United Nations", "NATO", "U.N. Security Council"),
+    unless a state owns it ("Russia's Security Council")."""
+    mods, ent = ctx.modifiers(head), ctx.entity(head)
+    if countries_in(m for m in mods if m.dep_ in ("poss", "amod") or m.ent_type_ in ("GPE", "NORP")):
+        return None
+    texts = [ent.text] if ent is not None else []
+    texts += [" ".join(t.text for t in [*mods, head] if t.dep_ not in ("det", "poss", "case")), head.text]
+    for text in texts:
+        org = gz.organisation(text)
+        if org is None:
+            continue
+        toks = tuple(ent) if ent is not None and org.label and text == ent.text else (head,)
+        label = re.sub(r"^the\s+", "", text, flags=re.I).strip() or org.label
+        actor = Actor(label, ActorType.ORG, org.country, None,
+                      tuple(sorted((set(org.aliases) | {org.label}) - {label})), key=org.label)
+        return Mention(toks, (actor,))
+    return None
+
+
+# --------------------------------------------------------------------------- persons
+
+
+def known_person(head: Token, ctx: Context) -> Mention | None:
+    """A name of a person the article has already named ("Ortiz" after "Elena Ortiz")."""
+    if head.pos_ != "PROPN" or ctx.person_key(head.text) not in ctx.persons:
+        return None
+    names = ctx.names(head)
+    return person_mention(head, names or [head], [m for m in ctx.modifiers(head) if m not in names], ctx)
+
+
+def _looks_like_person(head: Token, ctx: Context, title_mods: Sequence[Token]) -> bool:
+    """A PERSON entity, or a proper noun after a title that is no institution, group or state."""
+    ent = ctx.entity(head)
+    if ent is not None and ent.label_ == "PERSON":
+        return True
+    return (head.pos_ == "PROPN" and any(is_title_token(t) for t in title_mods)
+            and not is_title_token(head) and gz.group_noun(head.lemma_.lower()) is None
+            and head.lemma_.lower() not in words().institution_heads
+            and gz.organisation(" ".join(t.text for t in [*title_mods, head] if t.pos_ == "PROPN")) is None
+            and not country_of_text(head.text, allow_ambiguous=False))
+
+
+def new_person(head: Token, ctx: Context) -> Mention | None:
+    """A person named for the first time: "Mexican Foreign Minister Elena Ortiz"."""
+    names = ctx.names(head)
+    if head.pos_ != "PROPN" or not names:
+        return None
+    title_mods = [m for m in ctx.modifiers(head) if m not in names]
+    if not _looks_like_person(head, ctx, title_mods):
+        return None
+    name_toks = names
+    ent = ctx.entity(head)
+    if ent is not None and ent.label_ == "PERSON":
+        # titles come before the name; a title word after it is a surname ("Tom King")
+        lead = 0
+        while lead < len(ent) and (is_title_token(ent[lead]) or is_honorific(ent[lead])):
+            lead += 1
+        name_toks = list(ent)[lead:] or names
+    if country_of_text(" ".join(t.text for t in name_toks), allow_ambiguous=False):
+        return None  # a misread state name ("Kremlin"): left to the state recogniser
+    return person_mention(head, name_toks, title_mods, ctx)
+
+
+def _owner_title(head: Token, name_toks: Sequence[Token]) -> tuple[list[Token], list[Token]]:
+    """The title a name stands in apposition to ("the minister, X"): (title tokens, tokens
+    of the mention), empty when there is none."""
+    owner = title_owner(head)
+    if owner is None:
+        return [], []
+    names = conjuncts_of_appos(owner)
+    owner_mods = [t for t in owner.subtree if t.i < owner.i or t == owner]
+    # "a member of the Bolivian parliament, X"
+    owner_mods += [t for c in owner.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i < head.i
+                   for t in c.subtree]
+    states = [t for t in owner.lefts if t.dep_ in ("amod", "compound") and countries_in([t])]
+    states += [c for t in list(states) for c in t.children if c.dep_ == "conj" and countries_in([c])]
+    if len(names) > 1 and len(states) == len(names) and head in names:
+        # "his Russian and Ukrainian counterparts, X and Y": pair them in order
+        return [states[names.index(head)]], []
+    title = [t for t in owner_mods if t not in name_toks]
+    toks = [t for t in owner_mods if t.i < head.i and t not in name_toks] if len(names) == 1 else []
+    return title, toks
+
+
+def person_mention(head: Token, name_toks: list[Token], title_mods: list[Token], ctx: Context) -> Mention:
+    """The mention of a person by ``name_toks`` with the titles, apposition and "of <state>"
+    around it; the article's person is updated with what they say."""
+    label = gz.strip_honorifics(surface(name_toks)).strip() or head.text
+    label = re.sub(r"\s*['’]s$", "", label).strip()
+    owner_title, owner_toks = _owner_title(head, name_toks)
+    title = list(title_mods) + owner_title
+    toks = name_toks + [t for t in title_mods if t.i < head.i] + owner_toks
+    appos = appos_title(head)
+    title = sorted(set(title + appos), key=lambda t: t.i)
+    countries = countries_in(title)
+    if not countries:
+        # "King Hassan of Morocco", "the Emir of Qatar"
+        countries = [iso for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj" for iso in countries_in([p])]
+    country = countries[0] if countries else None
+    person = ctx.person(label, country, role_text(title))
+    if country is None and any(gz.organisation(t.text) is not None for t in title if t.pos_ == "PROPN"):
+        person.serves_organisation = True  # "X, UN secretary-general": no state to guess
+    return Mention(tuple(toks), (person.actor(),), person=person.key,
+                   descriptive=tuple(t.i for t in appos if t.head.i == head.i))
+
+
+# --------------------------------------------------------------------------- states
+
+
+def _state_candidates(head: Token, ctx: Context) -> list[tuple[list[Token], bool]]:
+    """Token runs that may name a state, each with whether the parse vouches for it."""
+    ent = ctx.entity(head)
+    candidates = []
+    if ent is not None and ent.label_ in ("GPE", "NORP", "LOC", "ORG", "FAC", "PERSON"):
+        candidates.append((list(ent), ent.label_ in ("GPE", "NORP")))
+    chain = [t for t in ctx.modifiers(head) if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+    if len(chain) > 1:
+        candidates.append((chain, False))
+    candidates.append(([head], head.ent_type_ in ("GPE", "NORP")))
+    return candidates
+
+
+def _demonym_people(head: Token, hit: gz.CountryMatch) -> Actor:
+    """"Palestinians"; but "(ethnic) Albanians of southern Serbia" live in, and are coded by,
+    the state they live in (not the state named as holding the place: "of the X-occupied
+    territories")."""
+    home = [iso for c in head.rights if c.dep_ == "prep" and c.lower_ in ("in", "of")
+            for p in c.children if p.dep_ == "pobj"
+            for iso in countries_in(t for t in p.subtree if not is_occupier(t))]
+    return Actor(head.text, ActorType.ORG, home[0] if home else hit.iso3)
+
+
+def state(head: Token, ctx: Context) -> Mention | None:
+    """A state by name, demonym, capital or seat of government ("the Kremlin")."""
+    for toks, trusted in _state_candidates(head, ctx):
+        text = surface(toks)
+        hit = gz.country(re.sub(r"^the ", "", text, flags=re.I))
+        if hit is None or (hit.ambiguous and not trusted):
+            continue
+        if hit.kind == "demonym":
+            modifier = head.dep_ in ("amod", "compound", "nmod") or (
+                head.dep_ == "conj" and head.head.dep_ in ("amod", "compound", "nmod"))
+            if modifier and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+                return NOT_AN_ACTOR  # "Russian oil": a modifier, used by the phrase it modifies
+            if head.tag_ in ("NNS", "NNPS") or head.text.endswith("s"):
+                return Mention(tuple(toks), (_demonym_people(head, hit),))
+        actor = Actor(gz.country_name(hit.iso3), ActorType.COUNTRY, hit.iso3, None, (text,))
+        return Mention(tuple(toks), (actor,))
+    return None
+
+
+# --------------------------------------------------------------------------- groups of a state
+
+
+def _group_noun(head: Token, mods: Sequence[Token]) -> gz.GroupNoun | None:
+    """The group noun at ``head`` with up to two words before it ("foreign office")."""
+    near = [m for m in mods if m.dep_ in ("amod", "compound") and m.i < head.i and not countries_in([m])]
+    for k in range(min(2, len(near)), -1, -1):
+        phrase = " ".join(t.text.lower() for t in near[len(near) - k:]) if k else ""
+        group = gz.group_noun(f"{phrase} {head.lemma_.lower()}".strip())
+        if group is not None:
+            return group
+    if head.lemma_.lower() in words().generic_groups:
+        # "opposition groups", "rebel factions": the modifier says what they are
+        for m in reversed(near):
+            group = gz.group_noun(m.lemma_.lower())
+            if group is not None:
+                return group
+    return None
+
+
+def _group_countries(head: Token, mods: Sequence[Token]) -> list[str]:
+    """The states a group belongs to: its modifiers, "the government of X"; "police in X"
+    (but "peacekeepers in X" are not X's, nor are "US troops in X" or "its forces in X")."""
+    countries = countries_in(mods)
+    owned = any(c.dep_ == "poss" for c in head.children)
+    for child in head.rights:
+        if child.dep_ == "prep" and (child.lower_ == "of" or (
+                child.lower_ in ("in", "throughout", "across") and not countries and not owned
+                and not head.lemma_.lower().startswith("peacekeep"))):
+            countries += countries_in(c for c in child.children if c.dep_ == "pobj")
+    return countries
+
+
+def state_group(head: Token, ctx: Context) -> Mention | None:
+    """A group of a state: "Indian troops", "Pakistan's foreign office", "the government of Iran"."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    mods = ctx.modifiers(head)
+    group = _group_noun(head, mods)
+    if group is None:
+        return None
+    countries = _group_countries(head, mods)
+    if not countries:
+        return None
+    # "Hungarian and Romanian officials": one group per state
+    coordinated = [m for m in mods if m.dep_ == "conj" and m.head in mods]
+    isos = list(dict.fromkeys(countries)) if coordinated else countries[:1]
+    government = group.is_government and head.lemma_.lower() in _GOVERNMENT_HEADS
+    actors = tuple(Actor(gz.country_name(iso), ActorType.COUNTRY, iso) if government
+                   else Actor(gz.group_label(iso, group), ActorType.ORG, iso) for iso in isos)
+    return Mention((head, *mods), actors)
+
+
+def population(head: Token, ctx: Context) -> Mention | None:
+    """The people of a place: "residents of X", "the people of X"."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in words().population_nouns:
+        return None
+    places = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")
+              for p in c.children if p.dep_ == "pobj"]
+    isos = countries_in(t for p in places for t in p.subtree)
+    if not isos:
+        return None
+    noun = gz.GroupNoun(label=head.lemma_.title() + "s", is_government=False)
+    return Mention((head,), (Actor(gz.group_label(isos[0], noun), ActorType.ORG, isos[0]),), certainty=0.8)
+
+
+def _may_be_people(head: Token, ctx: Context) -> bool:
+    lemma = head.lemma_.lower()
+    w = words()
+    return (head.pos_ == "NOUN" and ctx.entity(head) is None
+            and (head.tag_ == "NNS" or lemma in w.person_nouns)
+            and lemma not in w.thing_nouns and not is_title_token(head) and lemma not in w.counterpart_nouns
+            and not any(c.dep_ == "appos" for c in head.children))
+
+
+def people_of_state(head: Token, ctx: Context) -> Mention | None:
+    """People or things of a state: "Palestinian detainees", "a U.S. soldier", "Israeli tanks"."""
+    if not _may_be_people(head, ctx):
+        return None
+    mods = ctx.modifiers(head)
+    owners = [m for m in mods if m.dep_ in ("amod", "compound", "nmod", "poss") and m.i < head.i]
+    hits = [gz.country(m.text) or state_led(m.text) for m in owners]
+    isos = [h.iso3 for h in hits if h is not None and not h.ambiguous and h.kind in ("demonym", "name")]
+    if not isos:  # a state named in two words ("South Korean army officers")
+        isos = countries_in([m for m in owners if m.pos_ in ("PROPN", "ADJ")])
+    if not isos:
+        return None
+    coordinated = [m for m in mods if m.dep_ == "conj" and m.head in owners]
+    isos = list(dict.fromkeys(isos + [h.iso3 for h in (gz.country(m.text) for m in coordinated)
+                                      if h is not None and not h.ambiguous]))
+    if not coordinated:
+        isos = isos[:1]
+    noun = gz.GroupNoun(label=(head.text if head.tag_ == "NNS" else head.lemma_).title(), is_government=False)
+    actors = tuple(Actor(gz.group_label(iso, noun), ActorType.ORG, iso) for iso in isos)
+    return Mention((head, *owners), actors, certainty=0.8)
+
+
+def other_organisation(head: Token, ctx: Context) -> Mention | None:
+    """Any other organisation the model recognised (not a month misread as one)."""
+    ent = ctx.entity(head)
+    if ent is None or ent.label_ != "ORG" or ent.root != head or \
+            ent.text.lower().strip(". ") in words().calendar_words:
+        return None
+    countries = countries_in(ctx.modifiers(head))
+    label = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+    return Mention(tuple(ent), (Actor(label, ActorType.ORG, countries[0] if countries else None),),
+                   certainty=0.8)
+
+
+#: The recognisers, in the order they are tried at each head.
+RECOGNISERS: tuple[Recogniser, ...] = (
+    document,
+    user_actor,
+    organisation,
+    known_person,
+    new_person,
+    state,
+    state_group,
+    population,
+    people_of_state,
+    other_organisation,
+)
