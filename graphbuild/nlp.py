@@ -17,16 +17,21 @@ import functools
 import logging
 import os
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import ModelError
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+    from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODELS", "UNUSED_COMPONENTS", "BLOCK_CHARS", "SENTENCE_CHARS", "block_spans",
-           "cut_long_sentences", "load_pipeline", "pipeline_id", "resolve_model_name"]
+T = TypeVar("T")
+
+__all__ = ["DEFAULT_MODELS", "UNUSED_COMPONENTS", "BLOCK_CHARS", "BATCH_CHARS", "SENTENCE_CHARS",
+           "block_spans", "cut_long_sentences", "load_pipeline", "pipe_bounded", "pipeline_id",
+           "resolve_model_name"]
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +154,36 @@ def _load(model: str | None) -> Language:
     if model:
         raise ModelError(f"cannot load spaCy pipeline {model!r} ({errors[0]}); {_INSTALL_HINT}")
     raise ModelError(f"no English spaCy pipeline could be loaded ({'; '.join(errors)}); {_INSTALL_HINT}")
+
+
+#: The most characters parsed in one batch. The parser's memory grows with the characters of a
+#: batch (about 2.5 kB a character with en_core_web_sm): 32 blocks of 20,000 characters took
+#: 1.6 GB; 100,000 characters stay near 250 MB, and batches of ordinary articles are not cut.
+BATCH_CHARS = 100_000
+
+
+def pipe_bounded(nlp: Language, pairs: Iterable[tuple[str, T]], *, batch_size: int = 32,
+                 max_chars: int = BATCH_CHARS) -> Iterator[tuple[Doc, T]]:
+    """``nlp.pipe(pairs, as_tuples=True)`` in batches of at most ``batch_size`` texts and
+    ``max_chars`` characters (a longer text alone), in input order, streaming.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> blank = spacy.blank("en")
+    >>> [(len(doc), n) for doc, n in pipe_bounded(blank, [("a b", 1), ("c", 2)], max_chars=3)]
+    [(2, 1), (1, 2)]
+    """
+    batch: list[tuple[str, T]] = []
+    chars = 0
+    for text, context in pairs:
+        if batch and (len(batch) >= batch_size or chars + len(text) > max_chars):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            batch, chars = [], 0
+        batch.append((text, context))
+        chars += len(text)
+    if batch:
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
 #: Articles longer than this many characters (some 3,500 words) are parsed in blocks of at

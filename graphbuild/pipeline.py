@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ._safe import printable
 from .config import Config
 from .errors import InputError
-from ._safe import printable
 from .nlp import SENTENCE_CHARS, block_spans, cut_long_sentences
 from .run import extract_results
 from .types import Article, Event
@@ -79,6 +79,16 @@ def extract_articles(articles: Iterable[Article], *, config: Config = DEFAULTS,
     yield from blocks.join(None, [])
 
 
+#: The character offsets an event carries (None where unknown).
+_OFFSETS = ("start", "end", "subject_start", "subject_end", "object_start", "object_end")
+
+
+def _shifted(ev: Event, offset: int) -> Event:
+    """``ev`` of a block that starts ``offset`` characters into its article, with article offsets."""
+    return dataclasses.replace(ev, **{name: getattr(ev, name) + offset for name in _OFFSETS
+                                      if getattr(ev, name, None) is not None})
+
+
 class _Blocks:
     """Long articles cut into blocks on the way in; their blocks' results joined on the way out.
 
@@ -131,9 +141,7 @@ class _Blocks:
             self.done += 1
             if found:
                 self.ok = True
-                self.events.extend(events if not offset else [
-                    dataclasses.replace(ev, start=ev.start + offset, end=ev.end + offset)
-                    for ev in events])
+                self.events.extend(events if not offset else [_shifted(ev, offset) for ev in events])
             if last:
                 self.stats.articles -= self.done - 1  # each block was counted as an article
                 if self.ok:

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from graphbuild.pipeline import BuildStats, Config, extract_articles
-from graphbuild.run import pool
+from graphbuild.run import local, pool
 from graphbuild.types import Article
 
 TEXTS = [
@@ -23,8 +23,8 @@ ARTICLES = [Article(f"n{i}", text) for i, text in enumerate(TEXTS)]
 
 
 def test_batches():
-    assert [len(b) for b in pool.batches(range(5), 2)] == [2, 2, 1]
-    assert list(pool.batches([], 3)) == []
+    assert [len(b) for b in local.batches(range(5), 2)] == [2, 2, 1]
+    assert list(local.batches([], 3)) == []
 
 
 def test_worker_threads_are_limited():

@@ -25,8 +25,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..errors import GraphbuildError
-from .local import Result, process_batch
-from .pool import THREAD_LIMITS, run_windowed, task_size
+from .local import THREAD_LIMITS, Result, process_batch, run_windowed
+from .pool import task_size
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..cache import CachedResult

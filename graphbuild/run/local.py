@@ -11,7 +11,7 @@ articles are in flight, nothing holds every article or every Doc.
 
 Workers and the cluster exchange JSON-able dicts (:func:`process_batch`): articles in, events
 out, converted by :func:`graphbuild.graph.article_to_dict` and
-:func:`graphbuild.graph.event_to_dict`.
+:func:`graphbuild.graph.event_to_dict`; :func:`run_windowed` sends them, a few batches at a time.
 
 :func:`open_cache` opens the per-article result cache of a configuration, keyed by the
 :func:`fingerprint` of everything results depend on besides the article.
@@ -19,16 +19,18 @@ out, converted by :func:`graphbuild.graph.article_to_dict` and
 
 from __future__ import annotations
 
+import collections
 import functools
 import hashlib
 import logging
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources as package_files
 from typing import TYPE_CHECKING, Any
 
 from ..config import Config, make_extractors, resources
+from ..nlp import pipe_bounded
 from ..types import Article, Event
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,13 +38,17 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..cache import ArticleCache, CachedResult
 
-__all__ = ["Result", "Engine", "engine_for", "process_batch", "results_from", "fingerprint",
-           "open_cache", "PREFILTERED_EXTRACTORS"]
+__all__ = ["Result", "Engine", "engine_for", "process_batch", "fingerprint",
+           "open_cache", "batches", "run_windowed", "PREFILTERED_EXTRACTORS", "THREAD_LIMITS"]
 
 log = logging.getLogger(__name__)
 
 #: Extractors whose needs the prefilter knows (it keeps every sentence they could use).
 PREFILTERED_EXTRACTORS = frozenset({"events.v1"})
+
+#: Environment variables that cap the threads of numerical libraries in a worker process.
+THREAD_LIMITS = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+                 "BLIS_NUM_THREADS": "1"}
 
 
 @dataclass
@@ -94,8 +100,8 @@ class Engine:
         from ..errors import GraphbuildError
 
         strict = self.config.strict
-        for doc, (article, cached, dropped) in self.nlp.pipe(
-                self._texts(items), as_tuples=True, batch_size=self.config.batch_size):
+        for doc, (article, cached, dropped) in pipe_bounded(
+                self.nlp, self._texts(items), batch_size=self.config.batch_size):
             if cached is not None:
                 yield Result(article, list(cached.events), cached.sentences, cached=True)
                 continue
@@ -154,6 +160,39 @@ def results_from(batch: Sequence[tuple[Article, CachedResult | None]], done: Seq
             raise RuntimeError(f"worker answered for {rec['id']!r}, expected {article.id!r}")
         yield Result(article, [event_from_dict(e) for e in rec["events"]], int(rec["sentences"]),
                      error=rec.get("error"))
+
+
+def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Consecutive lists of ``size`` items (the last may be shorter).
+
+    >>> [len(b) for b in batches(range(7), 3)]
+    [3, 3, 1]
+    """
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_windowed(items: Iterable[tuple[Article, CachedResult | None]], submit: Callable[[list[dict]], Any],
+                 wait: Callable[[Any], list[dict]], *, batch_size: int, window: int) -> Iterator[Result]:
+    """Send batches of uncached articles with ``submit``, at most ``window`` at a time; yield in order."""
+    from ..graph import article_to_dict
+
+    pending: collections.deque = collections.deque()
+    for batch in batches(items, batch_size):
+        todo = [article_to_dict(a) for a, cached in batch if cached is None]
+        pending.append((batch, submit(todo) if todo else None))
+        while len(pending) >= window:
+            batch_done, future = pending.popleft()
+            yield from results_from(batch_done, wait(future) if future is not None else [])
+    while pending:
+        batch_done, future = pending.popleft()
+        yield from results_from(batch_done, wait(future) if future is not None else [])
 
 
 # --------------------------------------------------------------------------- cache

@@ -2,65 +2,25 @@
 
 Each worker is a fresh (spawned) process limited to one numerical thread; it makes its
 :class:`~graphbuild.run.local.Engine` once and extracts batches of articles sent as dicts
-(:func:`graphbuild.run.local.process_batch`). :func:`run_windowed` keeps at most a few batches
-in flight and yields results in input order; the Dask runner uses it too.
+(:func:`graphbuild.run.local.process_batch`); :func:`graphbuild.run.local.run_windowed` keeps
+at most a few batches in flight and yields results in input order.
 """
 
 from __future__ import annotations
 
-import collections
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .local import Result, process_batch, results_from
+from .local import THREAD_LIMITS, Result, process_batch, run_windowed
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..cache import CachedResult
     from ..config import Config
     from ..types import Article
 
-__all__ = ["THREAD_LIMITS", "batches", "run_windowed", "make_pool", "run_pool", "task_size",
-           "worker_threads"]
-
-#: Environment variables that cap the threads of numerical libraries in a worker process.
-THREAD_LIMITS = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-                 "BLIS_NUM_THREADS": "1"}
-
-
-def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """Consecutive lists of ``size`` items (the last may be shorter).
-
-    >>> [len(b) for b in batches(range(7), 3)]
-    [3, 3, 1]
-    """
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def run_windowed(items: Iterable[tuple[Article, CachedResult | None]], submit: Callable[[list[dict]], Any],
-                 wait: Callable[[Any], list[dict]], *, batch_size: int, window: int) -> Iterator[Result]:
-    """Send batches of uncached articles with ``submit``, at most ``window`` at a time; yield in order."""
-    from ..graph import article_to_dict
-
-    pending: collections.deque = collections.deque()
-    for batch in batches(items, batch_size):
-        todo = [article_to_dict(a) for a, cached in batch if cached is None]
-        pending.append((batch, submit(todo) if todo else None))
-        while len(pending) >= window:
-            batch_done, future = pending.popleft()
-            yield from results_from(batch_done, wait(future) if future is not None else [])
-    while pending:
-        batch_done, future = pending.popleft()
-        yield from results_from(batch_done, wait(future) if future is not None else [])
-
+__all__ = ["make_pool", "run_pool", "task_size", "worker_threads"]
 
 def _init_worker() -> None:
     """Run first in each worker process: one thread for the numerical libraries.
