@@ -12,7 +12,11 @@ Each configuration runs in a fresh Python process, timed from start to exit, ``-
 alternately; the median is reported:
 
 - ``pipe``: load the pipeline graphbuild loads, read the files, ``nlp.pipe`` over the texts;
-- ``extract``: ``python -m graphbuild extract FOLDER`` (no cache), output to /dev/null.
+- ``extract``: ``python -m graphbuild extract FOLDER`` (no cache), output to /dev/null;
+- ``extract, baseline`` (with ``--baseline DIR``): the same with another graphbuild.
+
+Wall time and CPU time (user + system of the child) are both reported: on a shared machine the
+CPU time is the steadier figure.
 
 The machine may be shared and noisy: compare the ratio of one run, not absolute seconds across
 runs. Results are printed and, with ``--write``, appended to benchmarks/RESULTS.md.
@@ -29,6 +33,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -115,21 +120,36 @@ print(sum(len(doc) for doc in nlp.pipe(texts)))
 """
 
 
-def timed(argv: list[str]) -> float:
+def timed(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of a child process, from start to exit."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   env={**os.environ, **THREADS, **(env or {})})
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def measure(folder: Path, runs: int) -> dict[str, float]:
+#: One numerical thread in both, so that CPU time is comparable and other jobs are not crowded.
+THREADS = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def measure(folder: Path, runs: int, baseline: str | None) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds of each configuration, run alternately."""
     pipe = [sys.executable, "-c", PIPE, str(folder)]
     extract = [sys.executable, "-m", "graphbuild", "-q", "extract", str(folder), "--no-cache"]
-    times: dict[str, list[float]] = {"pipe": [], "extract": []}
+    configs = {"pipe": (pipe, None), "extract": (extract, None)}
+    if baseline:  # the same command with another graphbuild first on the path
+        configs["extract, baseline"] = ([sys.executable, "-m", "graphbuild", "extract", str(folder)],
+                                        {"PYTHONPATH": baseline})
+    times: dict[str, list[tuple[float, float]]] = {k: [] for k in configs}
     timed(pipe)  # warm the file cache and the pipeline's files
     for _ in range(runs):
-        times["pipe"].append(timed(pipe))
-        times["extract"].append(timed(extract))
-    return {k: statistics.median(v) for k, v in times.items()}
+        for name, (argv, env) in configs.items():
+            times[name].append(timed(argv, env))
+    return {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v))
+            for k, v in times.items()}
 
 
 def main() -> None:
@@ -137,23 +157,27 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--write", action="store_true", help="append the table to RESULTS.md")
     parser.add_argument("--label", default="", help="a note for the table's heading")
+    parser.add_argument("--baseline", metavar="DIR", help="a folder holding another graphbuild "
+                        "package (e.g. from git archive) to time as 'extract, baseline'")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, articles in (("conflibert", conflibert_articles()), ("background", background_articles())):
             folder = Path(tmp) / name
             words = write_corpus(folder, articles)
-            m = measure(folder, args.runs)
-            ratio = m["extract"] / m["pipe"]
-            rows.append((name, len(articles), words, m["pipe"], m["extract"], ratio))
-            print(f"{name}: {len(articles)} articles, {words} words: pipe {m['pipe']:.1f} s, "
-                  f"extract {m['extract']:.1f} s, ratio {ratio:.2f}", flush=True)
+            m = measure(folder, args.runs, args.baseline)
+            for config, (wall, cpu) in m.items():
+                rows.append((name, len(articles), words, config, wall, cpu, wall / m["pipe"][0],
+                             cpu / m["pipe"][1]))
+                print(f"{name} ({len(articles)} articles, {words} words) {config}: {wall:.1f} s wall, "
+                      f"{cpu:.1f} s CPU; / pipe: {rows[-1][6]:.2f} wall, {rows[-1][7]:.2f} CPU", flush=True)
     if args.write:
         lines = [f"\n### bench_extract.py, {dt.date.today()} ({os.cpu_count()} cores, median of "
                  f"{args.runs} runs){' - ' + args.label if args.label else ''}\n",
-                 "| corpus | articles | words | bare nlp.pipe s | extract s | extract / pipe |",
-                 "|---|---|---|---|---|---|"]
-        lines += [f"| {n} | {a} | {w:,} | {p:.1f} | {e:.1f} | {r:.2f} |" for n, a, w, p, e, r in rows]
+                 "| corpus | articles | words | command | wall s | CPU s | / pipe, wall | / pipe, CPU |",
+                 "|---|---|---|---|---|---|---|---|"]
+        lines += [f"| {n} | {a} | {w:,} | {c} | {wall:.1f} | {cpu:.1f} | {rw:.2f} | {rc:.2f} |"
+                  for n, a, w, c, wall, cpu, rw, rc in rows]
         with open(RESULTS, "a", encoding="utf-8") as fh:
             fh.write("\n".join(lines) + "\n")
 
