@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     bb.make_corpus(folder / "corpus", args.articles, bb.source_sentences(args.texts), seed=args.seed)
     nlp = load_pipeline()
     extractors = make_extractors(Config())
-    prefilter = make_prefilter()
+    prefilter = make_prefilter([fn.triggers for fn in extractors])
     times: dict[str, float] = {}
 
     def timed(name: str, fn):

@@ -13,14 +13,11 @@ The notebook API::
 
 from __future__ import annotations
 
-import types as _types
 from typing import Any
 
-from . import extract  # the subpackage; made callable below, as the notebook's extract()
 from .errors import GraphbuildError, InputError, ModelError
 from .graph import event_records
-from .pipeline import build
-from .pipeline import extract as _extract_text
+from .pipeline import build, extract
 from .types import Actor, ActorType, Article, Event, Modality, Plover, QuadClass
 
 __all__ = [
@@ -43,21 +40,9 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-
-class _CallablePackage(_types.ModuleType):
-    """``graphbuild.extract``: the subpackage of extractors, and callable as the notebook function.
-
-    Importing a subpackage binds its name in the parent package, so ``graphbuild.extract``
-    cannot stay a plain function once ``graphbuild.extract.registry`` is imported; the
-    package itself answers the call instead.
-    """
-
-    def __call__(self, text: str, **options: Any) -> list[Event]:
-        return _extract_text(text, **options)
-
-
-extract.__class__ = _CallablePackage
-_CallablePackage.__call__.__doc__ = _extract_text.__doc__
+# graphbuild.extract(text) once the subpackage graphbuild.extract, loaded by the first
+# extraction, has taken the name: the package forwards calls here (graphbuild/extract/__init__.py)
+_extract_text = extract
 
 
 def write_turtle(G: Any, path: Any, **options: Any) -> None:

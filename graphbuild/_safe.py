@@ -8,9 +8,10 @@ everything else (accents, other scripts) as it is.
 
 from __future__ import annotations
 
+import logging
 import unicodedata
 
-__all__ = ["printable", "quoted"]
+__all__ = ["SafeFormatter", "printable", "quoted"]
 
 # Unicode categories that never belong raw on a terminal: controls, format characters (bidi
 # overrides, zero-width joiners), line and paragraph separators, surrogates, unassigned.
@@ -64,3 +65,18 @@ def quoted(name: object) -> str:
     "'bad\\x0aname.txt'"
     """
     return "'" + printable(name).replace("'", "\\'") + "'"
+
+
+class SafeFormatter(logging.Formatter):
+    r"""A log formatter that shows control characters in a record's message escaped, so no
+    value logged (a file name holding a line break, an escape sequence) can forge a log line
+    or rewrite the terminal. A traceback, when there is one, follows as usual.
+
+    >>> record = logging.LogRecord("graphbuild", logging.WARNING, "", 0, "cannot read %s",
+    ...                            ("a\nERROR: forged\x1b[2J.txt",), None)
+    >>> SafeFormatter("%(levelname)s: %(message)s").format(record)
+    'WARNING: cannot read a\\x0aERROR: forged\\x1b[2J.txt'
+    """
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+        return printable(super().formatMessage(record))

@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import json
 import logging
+import math
 import os
 import re
 import sys
@@ -21,6 +22,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from ._safe import SafeFormatter, printable
 from .errors import GraphbuildError
 
 __all__ = ["main", "COMMANDS", "load_graph"]
@@ -47,6 +49,17 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _seconds(text: str) -> float:
+    """A time to wait: a finite number of seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r}: give a finite number of seconds, 0 or more")
     return value
 
 
@@ -149,6 +162,9 @@ def _add_build(sub) -> None:
                    "https://graphbuild.example.org/; end it with / or #)")
     p.add_argument("--no-render", dest="render", action="store_false",
                    help="do not draw graph.png (draw later with 'graphbuild render')")
+    p.add_argument("--wait", type=_seconds, default=60.0, metavar="SECONDS",
+                   help="when another build is writing into --out, wait this long for it to "
+                   "end before giving up (default 60)")
 
 
 def _estimate_articles(paths: Sequence[str]) -> int:
@@ -271,7 +287,7 @@ def _problem_lines(problems: Sequence, *, shown: int = 3,
         reason = getattr(problem, "reason", str(problem))
         path, line = getattr(problem, "path", None), getattr(problem, "line", None)
         where = "" if path is None else f"{path}:{line}" if line is not None else str(path)
-        groups.setdefault(_reason_group(reason, cuts), []).append(where)
+        groups.setdefault(printable(_reason_group(reason, cuts)), []).append(printable(where))
     lines = []
     for reason, places in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         named = [p for p in places if p]
@@ -300,8 +316,33 @@ def _summary(stats, G, files: Sequence[Path]) -> str:
         by_type[d["plover"]] = by_type.get(d["plover"], 0) + 1
     for name, n in sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0])):
         lines.append(f"  {name:<10} {n}")
-    lines.append("files: " + ", ".join(str(f) for f in files))
+    lines.append("files: " + ", ".join(printable(f) for f in files))
     return "\n".join(lines)
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    """One build at a time per --out (a lock inside it); with --strict, every input is read
+    once before anything (the folder, a cache entry) is written."""
+    from ._files import locked_folder
+
+    if args.strict:
+        _check_inputs(args)
+    with locked_folder(args.out, wait=args.wait):
+        return _build(args)
+
+
+def _check_inputs(args: argparse.Namespace) -> None:
+    """Read every input of a --strict run without writing anything: the first bad one raises."""
+    from .pipeline import BuildStats, _articles_from
+
+    config = _config(args)
+    quiet = logging.getLogger(_articles_from.__module__)  # its warnings come again in the build
+    quiet.disabled, was = True, quiet.disabled
+    try:
+        for _ in _articles_from(args.paths, config=config, stats=BuildStats()):
+            pass
+    finally:
+        quiet.disabled = was
 
 
 def _nothing_read(stats) -> int:
@@ -335,7 +376,7 @@ def _write_build(G, args: argparse.Namespace, started: float) -> list[Path]:
     return files
 
 
-def _run_build(args: argparse.Namespace) -> int:
+def _build(args: argparse.Namespace) -> int:
     from .pipeline import run
 
     started = time.time()
@@ -390,6 +431,8 @@ def _run_extract(args: argparse.Namespace) -> int:
     from .pipeline import BuildStats, _articles_from, extract_articles
 
     config = _config(args)
+    if args.strict and config.cache_dir:  # no cache entry unless every input is good
+        _check_inputs(args)
     stats = BuildStats()
     out = sys.stdout
     if args.format == "tsv":
@@ -404,7 +447,7 @@ def _run_extract(args: argparse.Namespace) -> int:
             progress.tick()
     out.flush()
     for problem in stats.skipped:
-        print(f"graphbuild: skipped: {problem}", file=sys.stderr)
+        print(f"graphbuild: skipped: {printable(problem)}", file=sys.stderr)
     if stats.articles == 0:
         print("graphbuild: nothing usable was read", file=sys.stderr)
         return EXIT_NOTHING
@@ -540,10 +583,10 @@ def _run_validate(args: argparse.Namespace) -> int:
     conforms, report = validate(args.file)
     if conforms:
         if not args.quiet:
-            print(f"{args.file}: conforms to graphbuild's SHACL shapes")
+            print(f"{printable(args.file)}: conforms to graphbuild's SHACL shapes")
         return EXIT_OK
-    print(report.rstrip())
-    print(f"graphbuild: {args.file} does not conform to graphbuild's SHACL shapes",
+    print(printable(report.rstrip(), keep_newlines=True))
+    print(f"graphbuild: {printable(args.file)} does not conform to graphbuild's SHACL shapes",
           file=sys.stderr)
     return EXIT_NOTHING
 
@@ -552,70 +595,105 @@ def _run_validate(args: argparse.Namespace) -> int:
 
 
 def _binding(text: str) -> tuple[str, str]:
+    from ._safe import printable
+
     name, sep, value = text.partition("=")
     name = name.strip().lstrip("?$")
-    if not sep or not name.replace("_", "a").isalnum():
-        raise argparse.ArgumentTypeError(f"{text!r}: use NAME=VALUE, e.g. name=India")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError(f"{printable(text)!r}: use NAME=VALUE, e.g. name=India")
     return name, value
 
 
 def _add_query(sub) -> None:
     p = sub.add_parser(
         "query", help="run SPARQL over an RDF file and print a table",
-        description="Run a SPARQL query over an RDF file with the embedded pyoxigraph engine "
-        "and print the rows. The prefixes gb, plover, rdf, rdfs, xsd, owl, skos, prov, "
-        "schema and dcterms are predeclared. In a TriG file the query sees every "
-        "article's graph.")
+        description="Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over an RDF file "
+        "with the embedded pyoxigraph engine and print the rows. The prefixes gb, plover, rdf, "
+        "rdfs, xsd, owl, skos, prov, schema and dcterms are predeclared. In a TriG file the "
+        "query sees every article's graph. Updates (INSERT, DELETE, LOAD, DROP, ...) are "
+        "refused, and so are SERVICE clauses unless --allow-service is given: a query cannot "
+        "change the file or make this machine send requests.")
     p.add_argument("file", metavar="FILE", help="the RDF file (.ttl .nt .trig .nq .jsonld)")
     p.add_argument("sparql", metavar="SPARQL", help="the query, e.g. "
                    "\"SELECT ?a ?b WHERE { ?a gb:consult ?b }\"")
-    p.add_argument("--bind", action="append", default=[], type=_binding, metavar="NAME=VALUE",
+    p.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
                    help="bind ?NAME to the text VALUE (as an RDF literal, never pasted into the "
                    "query; the SELECT must list ?NAME); may be repeated")
     p.add_argument("--output", choices=("table", "csv", "jsonl"), default="table",
-                   help="how to print the rows (default table)")
+                   help="how to print the rows: an aligned table with IRIs shortened by the "
+                   "prefixes above (default), or csv / jsonl with full IRIs")
+    p.add_argument("--allow-service", action="store_true",
+                   help="run SERVICE clauses, which send a request to the server they name")
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    text = str(value).replace("\r", " ").replace("\n", " ").replace("\t", " ")
-    return text if len(text) <= 60 else text[:59] + "…"
+def _cell(term) -> str:
+    from ._safe import printable
+    from .rdf.sparql import compact
+
+    return printable(compact(term))
 
 
-def format_table(rows: Sequence[dict]) -> str:
-    """Rows as an aligned text table with a header line."""
+def format_table(names: Sequence[str], rows: Sequence[Sequence]) -> str:
+    """Rows of RDF terms as an aligned text table with a header line.
+
+    IRIs under a predeclared prefix are shortened (``gb:Planned``), nothing is cut, and
+    control characters from the data are shown escaped.
+
+    >>> import pyoxigraph as ox
+    >>> print(format_table(["e", "m"], [(ox.Literal("line\\nbreak"),
+    ...                                    ox.NamedNode("https://graphbuild.example.org/ns#Planned"))]))
+    e              m
+    -------------  ----------
+    line\\x0abreak  gb:Planned
+    """
     if not rows:
         return "(no results)"
-    names = list(rows[0])
-    cells = [[_cell(row.get(n)) for n in names] for row in rows]
+    cells = [[_cell(term) for term in row] for row in rows]
     widths = [max(len(n), *(len(r[i]) for r in cells)) for i, n in enumerate(names)]
-    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=False)).rstrip(),
+    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)).rstrip() for r in cells]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     return "\n".join(lines)
 
 
 def _run_query(args: argparse.Namespace) -> int:
     import csv
 
-    from .rdf import query
+    from .rdf.sparql import _python, solutions
 
-    rows = query(args.file, args.sparql, **dict(args.bind))
+    try:
+        bindings = dict(_binding(text) for text in args.bind)
+    except argparse.ArgumentTypeError as err:  # one line, not argparse's usage block
+        print(f"graphbuild: error: --bind {err}", file=sys.stderr)
+        return EXIT_USAGE
+    names, rows = solutions(args.file, args.sparql, allow_service=args.allow_service, **bindings)
+    if args.output == "table":
+        print(format_table(names, rows))
+        return EXIT_OK
+    records = [{n: _python(t) for n, t in zip(names, row, strict=True)} for row in rows]
     if args.output == "jsonl":
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False, default=str))
-    elif args.output == "csv":
-        if rows:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-    else:
-        print(format_table(rows))
+        for record in records:
+            print(json.dumps(record, ensure_ascii=False, default=str))
+    else:  # the header even when there are no rows
+        writer = csv.DictWriter(sys.stdout, fieldnames=names, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
     return EXIT_OK
 
 
 # --------------------------------------------------------------------------- push
+
+
+def _seconds(text: str) -> float:
+    from ._safe import printable
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{printable(text)!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{printable(text)!r}: give a positive, finite number of seconds")
+    return value
 
 
 def _add_push(sub) -> None:
@@ -625,30 +703,114 @@ def _add_push(sub) -> None:
         "SPARQL 1.1 Graph Store Protocol. Each article's named graph is replaced, so pushing "
         "the same articles again leaves one copy. Credentials come from "
         "GRAPHBUILD_STORE_USER and GRAPHBUILD_STORE_PASSWORD or ~/.netrc, never from the "
-        "command line.")
+        "command line, and are never printed. Exit 0 only when every graph was stored.")
     p.add_argument("file", metavar="FILE", help="the RDF file (.ttl .nt .trig .nq .jsonld)")
     p.add_argument("--endpoint", required=True, metavar="URL",
                    help="the store's Graph Store URL, e.g. http://localhost:7878/store "
-                   "(Oxigraph) or http://localhost:3030/DATASET/data (Fuseki)")
+                   "(Oxigraph) or http://localhost:3030/DATASET/data (Fuseki); no trailing / "
+                   "and no #fragment")
     p.add_argument("--graph", metavar="IRI",
                    help="put the whole file into this one named graph (replacing it)")
     p.add_argument("--insecure", action="store_true",
                    help="allow sending credentials over plain http to a host that is not "
                    "this machine")
-    p.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
-                   help="how long to wait for each request (default 60)")
+    p.add_argument("--timeout", default="60", metavar="SECONDS",
+                   help="how long each request may take as a whole, from connecting to the "
+                   "last byte of the answer (default 60)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
 
 
 def _run_push(args: argparse.Namespace) -> int:
-    from .rdf import push
+    from ._safe import printable
+    from .rdf.store import PlainHttpRefused, describe, push
 
-    result = push(args.file, args.endpoint, graph=args.graph, insecure=args.insecure,
-                  timeout=args.timeout)
+    try:
+        timeout = _seconds(args.timeout)
+    except argparse.ArgumentTypeError as err:  # one line, not argparse's usage block
+        print(f"graphbuild: error: --timeout {err}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        result = push(args.file, args.endpoint, graph=args.graph, insecure=args.insecure,
+                      timeout=timeout)
+    except PlainHttpRefused as err:  # the Python message names insecure=True
+        print(f"graphbuild: error: refusing to send credentials over plain http to "
+              f"{printable(err.host)}; use https, or --insecure if you accept that risk",
+              file=sys.stderr)
+        return EXIT_NOTHING
     if not args.quiet:
-        where = f"graph <{args.graph}>" if args.graph else f"{result['graphs']} named graphs"
-        print(f"pushed {result['triples']} triples in {where} to {args.endpoint}")
+        print("pushed " + describe(result, printable(args.endpoint)))
     return EXIT_OK
+
+
+# --------------------------------------------------------------------------- serve
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value}: give a port from 1 to 65535 (0: any free one)")
+    return value
+
+
+def _add_serve(sub) -> None:
+    p = sub.add_parser(
+        "serve", help="start a SPARQL server (Oxigraph) on this machine holding a build",
+        description="Load a build into a fresh Oxigraph store, each article in its own named "
+        "graph, and serve it on 127.0.0.1 with Oxigraph's server: a query page for the "
+        "browser, the SPARQL query and update endpoints and the Graph Store endpoint. The "
+        "default graph is the union of the articles' graphs, so queries need no GRAPH clause. "
+        "Ctrl-C stops it; the store is temporary (changes made through the server are "
+        "dropped when it stops).")
+    p.add_argument("source", metavar="OUT", help="a build's output folder (its graph.trig, "
+                   "else graph.ttl, is served) or an RDF file")
+    p.add_argument("--port", type=_port, default=7878, metavar="PORT",
+                   help="port on 127.0.0.1 (default 7878; 0 for any free port)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only the URL and errors")
+
+
+class _Stop(Exception):
+    """SIGTERM, turned into an exception the serve loop ends on."""
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    import signal
+
+    from ._safe import printable
+    from .rdf.server import serve
+
+    def on_term(signum, frame) -> None:
+        raise _Stop
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    server = None
+    try:
+        server = serve(args.source, port=args.port)
+        if args.quiet:
+            print(server.url, flush=True)
+        else:
+            print(f"serving {printable(server.export)} ({server.quads} statements, "
+                  f"{server.graphs} named graph{'s' if server.graphs != 1 else ''})\n"
+                  f"  query page     {server.url}\n"
+                  f"  SPARQL query   {server.query_url}\n"
+                  f"  SPARQL update  {server.update_url}\n"
+                  f"  Graph Store    {server.store_url}\n"
+                  "The default graph is the union of every article's graph. "
+                  "Press Ctrl-C to stop.", flush=True)
+        code = server.wait()
+        print(f"graphbuild: error: the Oxigraph server stopped by itself (exit code {code})"
+              + (f": {server.log_tail()}" if server.log_tail() else ""), file=sys.stderr)
+        return EXIT_NOTHING
+    except (KeyboardInterrupt, _Stop):
+        if server is not None and not args.quiet:
+            print("stopped", file=sys.stderr)
+        return EXIT_OK
+    finally:
+        if server is not None:
+            server.stop()
+        signal.signal(signal.SIGTERM, previous)
 
 
 # --------------------------------------------------------------------------- main
@@ -660,6 +822,7 @@ COMMANDS: list[tuple[Callable, Callable]] = [
     (_add_validate, _run_validate),
     (_add_query, _run_query),
     (_add_push, _run_push),
+    (_add_serve, _run_serve),
 ]
 
 
@@ -731,7 +894,7 @@ def _logging(*, verbose: bool, quiet: bool) -> Iterator[None]:
     handler = None
     if not root.handlers:
         handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("graphbuild: %(levelname)s: %(message)s"))
+        handler.setFormatter(SafeFormatter("graphbuild: %(levelname)s: %(message)s"))  # values escaped
         root.addHandler(handler)
     root.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
     try:
@@ -753,7 +916,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         return args._runners[args.command](args)
     except GraphbuildError as err:
-        print(f"graphbuild: error: {err}", file=sys.stderr)
+        print(f"graphbuild: error: {printable(err)}", file=sys.stderr)
         return EXIT_NOTHING
     except KeyboardInterrupt:
         print("graphbuild: interrupted", file=sys.stderr)
@@ -761,7 +924,7 @@ def _run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except OSError as err:  # an output folder that cannot be made, a full disk, ...
-        print(f"graphbuild: error: {err}", file=sys.stderr)
+        print(f"graphbuild: error: {printable(err)}", file=sys.stderr)
         return EXIT_NOTHING
     except MemoryError:
         print("graphbuild: error: out of memory; give fewer or smaller inputs (--max-bytes), "

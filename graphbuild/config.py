@@ -34,7 +34,7 @@ from .nlp import BLOCK_CHARS
 
 if TYPE_CHECKING:  # pragma: no cover
     from .actors.gazetteer import Gazetteer
-    from .actors.resolve import UserActor
+    from .actors.user import UserActor
     from .extract.lexicon import Lexicon
 
 __all__ = ["Config", "Resources", "resources", "make_extractors", "DEFAULT_BATCH_SIZE"]
@@ -105,7 +105,7 @@ def resources(config: Config) -> Resources:
 @functools.lru_cache(maxsize=8)
 def _load(lexicon_files: tuple[tuple[str, int, int], ...],
           actors_file: tuple[str, int, int] | None) -> Resources:
-    from .actors.resolve import load_actor_list
+    from .actors.user import load_actor_list
     from .extract.lexicon import load_lexicon
 
     lexicon = load_lexicon(*(path for path, _, _ in lexicon_files))

@@ -15,15 +15,26 @@ same length. So an offset into ``Article.text`` is an offset into
   ``.md`` (the text ``open(path, encoding="utf-8-sig")`` gives: a byte-order mark is not text);
 - the ``text`` field, for ``.jsonl`` (a CR there becomes a space, or LF when alone);
 - the string given, for :func:`article_from_text` (CR handled as for ``.jsonl``);
-- the text extracted from the page, for ``.html``: the visible text, one paragraph a block
-  element, with runs of whitespace made one space. HTML source offsets are not kept.
+- the text extracted from the page, for ``.html``: its main text as trafilatura finds it
+  (navigation, headers and footers, asides, comments, cookie banners, "most read" and related
+  boxes, and hidden elements dropped), one paragraph a block separated by a blank line, with
+  runs of whitespace made one space. HTML source offsets are not kept; ``Article.extraction``
+  records how the text was made (``"html main text: trafilatura VERSION"``).
+
+HTML
+----
+A page's title, publication date and URL come from the page when it has them: the title and
+date from its ``og:``/``article:`` meta tags, its JSON-LD ``NewsArticle`` or its ``<title>``
+(trafilatura's metadata, with htmldate for the date; never a date guessed from the text), the
+URL from ``<link rel="canonical">`` or ``og:url``. A page with more than
+:data:`MAX_HTML_ELEMENTS` elements is refused unread, so a page built to be slow stays quick.
 
 Headline
 --------
 When the first non-blank line is shorter than 200 characters, does not end in punctuation
 (``. ! ? … : ;``) and is followed by a blank line and more text, it is taken as the headline:
 blanked from the text and used as ``Article.title`` unless a title is known otherwise (the
-jsonl ``title``, a Markdown front-matter ``title``, the HTML ``<title>`` or first ``<h1>``).
+jsonl ``title``, a Markdown front-matter ``title``, the page's title for HTML).
 
 Problems
 --------
@@ -45,13 +56,12 @@ import os
 import re
 import stat
 import tomllib
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
 
+from ._safe import printable
 from .errors import InputError, LexiconError
 from .types import Article
 
@@ -217,7 +227,7 @@ def article_from_text(
 
 
 def _log_problem(err: InputError) -> None:
-    logger.warning("%s%s", err, "; skipped" if err.skipped else "")
+    logger.warning("%s%s", printable(err), "; skipped" if err.skipped else "")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -441,16 +451,17 @@ def _read_document(path: Path, suffix: str, run: _Run) -> Article | None:
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
 
-    title = date = url = None
+    title = date = url = extraction = None
     if html:
         page = _extract_html(text)
         if page.error:
-            run.warn(f"HTML parser stopped early ({page.error}); kept the text before it", source)
-        text, title, url = page.text, page.title, page.url
+            run.skip(page.error, source)
+            return None
+        text, title, url, extraction = page.text, page.title, page.url, extraction_note()
         if page.date:
             date = _date_or_warn(page.date, run, source, None)
         if not text.strip():
-            run.skip("no visible text in the page (only scripts, styles, navigation or markup)",
+            run.skip("no main text in the page (only navigation, scripts, comments or markup)",
                      source)
             return None
     cleaned, headline, meta = _clean(text, markdown=suffix == ".md")
@@ -467,6 +478,7 @@ def _read_document(path: Path, suffix: str, run: _Run) -> Article | None:
         date=date,
         url=url or meta.get("url"),
         source=source,
+        extraction=extraction,
     )
 
 
@@ -614,9 +626,6 @@ class _Furniture:
     share_words: frozenset[str]
     max_share_words: int
     bullet: re.Pattern[str]
-    skip_elements: frozenset[str]
-    skip_roles: frozenset[str]
-    skip_classes: frozenset[str]
 
 
 @functools.cache
@@ -625,7 +634,7 @@ def _furniture() -> _Furniture:
     try:
         data = tomllib.loads(
             resources.files("graphbuild").joinpath("data", "furniture.toml").read_text("utf-8"))
-        lines, bullets, html = data["lines"], data["bullets"], data["html"]
+        lines, bullets = data["lines"], data["bullets"]
         trim = str(lines["trim"])
         return _Furniture(
             trim=trim,
@@ -637,9 +646,6 @@ def _furniture() -> _Furniture:
             bullet=re.compile(
                 rf"^([ \t]*)(?:[{re.escape(bullets['glyphs'])}]"
                 rf"|[{re.escape(bullets['dashes'])}](?=\s|$))"),
-            skip_elements=frozenset(str(e).lower() for e in html["skip_elements"]),
-            skip_roles=frozenset(str(r).lower() for r in html["skip_roles"]),
-            skip_classes=frozenset(str(c).lower() for c in html["skip_classes"]),
         )
     except (OSError, KeyError, TypeError, ValueError, re.error) as err:
         raise LexiconError(f"{name} is malformed: {err!r}") from err
@@ -685,9 +691,6 @@ def _blank_but_keep(match: re.Match[str]) -> str:
     return _blank(whole[:start]) + whole[start:end] + _blank(whole[end:])
 
 
-_COMMENT_END = re.compile(r"--!?\s*>")
-_SECTION_NAME = re.compile(r"([a-zA-Z][-_.a-zA-Z0-9]*)\s*")
-_SECTIONS = frozenset({"temp", "cdata", "ignore", "include", "rcdata", "if", "else", "endif"})
 
 # Link text and targets stop at a bracket of their kind: a line of "[" is read once, not once
 # for each "[" (which made a 100 kB line take minutes).
@@ -812,30 +815,19 @@ def _blank_dateline(lines: list[str]) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# HTML
+# HTML, through trafilatura
 
+#: A page with more elements than this is not read: finding the main text takes time in
+#: proportion to the elements (about a quarter of a millisecond each), so a page of millions of
+#: ``<p>`` would hold a run for minutes. A long news page has a few thousand.
+MAX_HTML_ELEMENTS = 30_000
 
-_DROP_ALWAYS = frozenset({
-    "script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe",
-    "object", "embed", "canvas", "audio", "video", "picture", "map",
-})
-_HEAD_CONTENT = frozenset({"title", "meta", "link", "script", "style", "base", "noscript",
-                           "template"})
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "param", "source", "track", "wbr"})
-_PARAGRAPH = frozenset({
-    "address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "ul", "center",
-    "caption",
-})
-_LINE = frozenset({"br", "li", "dt", "dd", "tr", "option"})
-_CELL = frozenset({"td", "th"})
-_DATE_META = frozenset({"article:published_time", "og:published_time", "datepublished",
-                        "date", "pubdate", "publish-date", "publishdate", "dc.date",
-                        "dc.date.issued", "citation_publication_date", "sailthru.date"})
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_WHITESPACE = re.compile(r"\s+")
+# What a browser does not show is not text: the hidden attribute, aria-hidden, display:none.
+_STYLE = "translate(translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), ' ', '')"
+_HIDDEN_XPATH = [
+    "//*[@hidden]", "//*[@aria-hidden='true']",
+    f"//*[contains({_STYLE}, 'display:none') or contains({_STYLE}, 'visibility:hidden')]",
+]
 
 
 @dataclass(frozen=True)
@@ -844,236 +836,77 @@ class _Page:
     title: str | None
     date: str | None
     url: str | None
-    error: str | None
+    error: str | None  # why nothing could be read
 
 
-class _VisibleText(HTMLParser):
-    """Collects the visible text of a page: no scripts, styles, head, navigation, footers."""
+@functools.cache
+def _trafilatura():
+    """trafilatura and its settings: main text of any length, no network, dates from the
+    page's markup (meta tags, JSON-LD, the URL), never guessed from the text."""
+    import trafilatura
+    from trafilatura.settings import use_config
 
-    def __init__(self, furniture: _Furniture):
-        super().__init__(convert_charrefs=True)
-        self.furniture = furniture
-        self.parts: list[str] = []
-        self.title: list[str] = []
-        self.h1: list[str] | None = None  # the first <h1>, while it is being read
-        self.first_h1: str | None = None
-        self.date: str | None = None
-        self.url: str | None = None
-        self.canonical = False
-        self._stack: list[str] = []
-        self._open: Counter[str] = Counter()
-        self._hidden_from: int | None = None  # stack depth where a dropped element opened
-        self._in_title = False
-        self._closing = False  # inside close(): what is left is a truncated tag
-        self._truncated = False
-        self._lasts_of: str | None = None  # the rawdata self._lasts was computed for
-        self._lasts: dict[str, int] = {}
+    for name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)  # their debugging is not ours
+    config = use_config()
+    config.set("DEFAULT", "min_extracted_size", "1")  # short wire stories are articles too
+    config.set("DEFAULT", "min_output_size", "1")
+    config.set("DEFAULT", "extraction_timeout", "0")
+    config.set("DEFAULT", "extensive_date_search", "off")
+    return trafilatura, config
 
-    # the element stack ----------------------------------------------------------------------
 
-    def _push(self, tag: str) -> None:
-        self._stack.append(tag)
-        self._open[tag] += 1
+def extraction_note() -> str:
+    """What :attr:`Article.extraction <graphbuild.types.Article.extraction>` says of an
+    article read from HTML: the main text as trafilatura (this version) extracts it.
 
-    def _pop_to(self, depth: int) -> None:
-        while len(self._stack) > depth:
-            tag = self._stack.pop()
-            self._open[tag] -= 1
-            if tag == "h1" and self.h1 is not None:
-                self.first_h1 = " ".join("".join(self.h1).split()) or None
-                self.h1 = None
-        if self._hidden_from is not None and len(self._stack) <= self._hidden_from:
-            self._hidden_from = None
+    >>> extraction_note().startswith("html main text: trafilatura ")
+    True
+    """
+    trafilatura, _ = _trafilatura()
+    return f"html main text: trafilatura {trafilatura.__version__}"
 
-    def _close_last(self, tag: str) -> None:
-        """Close the innermost open ``tag`` and whatever was left open inside it."""
-        if self._open[tag] > 0:
-            depth = len(self._stack) - 1
-            while self._stack[depth] != tag:
-                depth -= 1
-            self._pop_to(depth)
 
-    # events -----------------------------------------------------------------------------------
+def _parse_page(html: str):
+    """The lxml tree of a page (a fragment gets the document around it), or None."""
+    from lxml import etree
+    from lxml import html as lxml_html
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._in_title = False
-        values = {name.lower(): (value or "") for name, value in attrs}
-        if tag in ("meta", "link"):
-            self._read_meta(tag, values)
-        if self._open["head"] and tag not in _HEAD_CONTENT:
-            self._close_last("head")  # the body started without </head>
-        if self._stack and self._stack[-1] == "p" and tag in _PARAGRAPH:
-            self._pop_to(len(self._stack) - 1)
-        if tag in ("li", "dt", "dd", "tr", "td", "th", "option") and self._stack \
-                and self._stack[-1] == tag:
-            self._pop_to(len(self._stack) - 1)
-        self._break(tag)
-        if tag in _VOID:
-            return
-        self._push(tag)
-        if tag == "title" and not self.title and not (self._open["svg"] or self._open["math"]):
-            self._in_title = True
-        if self._hidden_from is None and self._dropped(tag, values):
-            self._hidden_from = len(self._stack) - 1
-        if tag == "h1" and self.first_h1 is None and self.h1 is None and self._hidden_from is None:
-            self.h1 = []
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
-            self.handle_starttag(tag, attrs)
-        else:  # <div/>: nothing inside
-            self._break(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_title = False
-        self._close_last(tag)
-        if tag in _PARAGRAPH:  # a list item or row ends where the next one starts
-            self._break(tag)
-
-    def handle_data(self, data: str) -> None:
-        if self._closing and (self._truncated or data.startswith("<")):
-            self._truncated = True  # "<a hre" at the end of a truncated file
-            return
-        if self._in_title:
-            self.title.append(data)
-            return
-        if self._hidden_from is not None:
-            return
-        if not self._open["pre"]:
-            data = _WHITESPACE.sub(" ", data)
-        self.parts.append(data)
-        if self.h1 is not None:
-            self.h1.append(data)
-
-    def close(self) -> None:
-        self._closing = True
-        super().close()
-        self._pop_to(0)
-
-    # markup left open ---------------------------------------------------------------------------
-    # At the end of a page, Python's parser looks for the end of every tag, comment or section
-    # still open by reading the rest of the page again, once for each: a page of 100,000 "<a "
-    # or "<!--a>" takes minutes. The end that a construct needs comes after the last ">" (and
-    # the last "--" or "]") of the page or nowhere: one search per page answers it.
-
-    def _last(self, token: str) -> int:
-        """Where ``token`` last starts in the data left to parse (-1: nowhere); ``"-->"``
-        stands for every way a comment can end (``--\\s*>``, ``--!>``)."""
-        raw = self.rawdata
-        if self._lasts_of is not raw:
-            self._lasts_of, self._lasts = raw, {}
-        if token not in self._lasts:
-            if token == "-->":
-                self._lasts[token] = max((m.start() for m in _COMMENT_END.finditer(raw)),
-                                         default=-1)
-            else:
-                self._lasts[token] = raw.rfind(token)
-        return self._lasts[token]
-
-    def _open_to_the_end(self, i: int) -> bool:
-        return self._last(">") < i
-
-    def parse_starttag(self, i: int) -> int:
-        return -1 if self._open_to_the_end(i) else super().parse_starttag(i)
-
-    def parse_endtag(self, i: int) -> int:
-        return -1 if self._open_to_the_end(i) else super().parse_endtag(i)
-
-    def parse_pi(self, i: int) -> int:
-        return -1 if self._open_to_the_end(i) else super().parse_pi(i)
-
-    def parse_html_declaration(self, i: int) -> int:
-        if self.rawdata.startswith(("<!--", "<!["), i):  # to the two below
-            return super().parse_html_declaration(i)
-        return -1 if self._open_to_the_end(i) else super().parse_html_declaration(i)
-
-    def parse_comment(self, i: int, report: bool = True) -> int:  # type: ignore[override]
-        # a comment ends at an end after "<!--", or at once: "<!-->", "<!--->"
-        raw = self.rawdata
-        if self._open_to_the_end(i) or (self._last("-->") < i + 4
-                                        and not raw.startswith((">", "->"), i + 4)):
-            return -1
-        return super().parse_comment(i, report)
-
-    def parse_marked_section(self, i: int, report: bool = True) -> int:  # type: ignore[override]
-        # "<![CDATA[" and the other known sections end with "]...>"; an unknown one is an error
-        name = _SECTION_NAME.match(self.rawdata, i + 3)
-        if name and name.group(1).lower() in _SECTIONS and (
-                self._open_to_the_end(i) or self._last("]") < i):
-            return -1
-        return super().parse_marked_section(i, report)
-
-    # helpers ----------------------------------------------------------------------------------
-
-    def _break(self, tag: str) -> None:
-        if self._hidden_from is not None:
-            return
-        if tag in _PARAGRAPH:
-            self.parts.append("\n\n")
-        elif tag in _LINE:
-            self.parts.append("\n")
-        elif tag in _CELL:
-            self.parts.append(" ")
-
-    def _dropped(self, tag: str, attrs: dict[str, str]) -> bool:
-        furniture = self.furniture
-        if tag in _DROP_ALWAYS or tag in furniture.skip_elements:
-            return True
-        if tag == "header" and not (self._open["article"] or self._open["main"]):
-            return True
-        if "hidden" in attrs or attrs.get("aria-hidden", "").lower() == "true":
-            return True
-        if _HIDDEN_STYLE.search(attrs.get("style", "")):
-            return True
-        if attrs.get("role", "").lower() in furniture.skip_roles:
-            return True
-        names = attrs.get("class", "").lower().split() + [attrs.get("id", "").lower()]
-        return any(name in furniture.skip_classes for name in names)
-
-    def _read_meta(self, tag: str, attrs: dict[str, str]) -> None:
-        if tag == "link":
-            if "canonical" in attrs.get("rel", "").lower().split() and attrs.get("href"):
-                self.url, self.canonical = attrs["href"].strip(), True
-            return
-        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
-        content = attrs.get("content", "").strip()
-        if not content:
-            return
-        if key in _DATE_META and self.date is None:
-            self.date = content
-        elif key == "og:url" and not self.canonical:
-            self.url = content
+    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    try:
+        return lxml_html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
 
 
 def _extract_html(html: str) -> _Page:
-    """The visible text of a page, its title, date and URL.
+    """The main text of a page (paragraphs separated by a blank line), its title, date and URL.
 
-    >>> page = _extract_html("<html><head><title>Talks</title><script>var a = '<p>x</p>';"
-    ...     "</script></head><body><nav>Home</nav><h1>Talks end</h1><p>They met.<p>Again")
-    >>> page.title, page.text
-    ('Talks', 'Talks end\\n\\nThey met.\\n\\nAgain')
+    >>> page = _extract_html("<html><head><title>Talks end | Daily</title>"
+    ...     '<meta property="article:published_time" content="2024-05-02"></head><body>'
+    ...     "<nav><a href='/'>Home</a> <a href='/w'>World</a></nav><article><h1>Talks end</h1>"
+    ...     "<p>The ministers met in Oslo.</p><p>They will meet again.</p></article></body>")
+    >>> page.title, page.date, page.text
+    ('Talks end', '2024-05-02', 'Talks end\\n\\nThe ministers met in Oslo.\\n\\nThey will meet again.')
     """
-    parser, error = _parse_html(html)
-    if error:  # mostly a <!...> declaration the parser cannot read: browsers ignore those too
-        retry, retry_error = _parse_html(_BOGUS_DECLARATION.sub(" ", html))
-        if retry_error is None:
-            parser, error = retry, None
-    text = "".join(parser.parts)
-    text = re.sub(r"[ \t\f\v]*\n[ \t\f\v]*", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text).strip()
-    title = " ".join("".join(parser.title).split()) or parser.first_h1
-    return _Page(text=text, title=title, date=parser.date, url=parser.url, error=error)
-
-
-_BOGUS_DECLARATION = re.compile(r"<!(?!--|doctype)[^>]*>?", re.I)
-
-
-def _parse_html(html: str) -> tuple[_VisibleText, str | None]:
-    """Parse ``html``; on malformed markup, the parser so far and what stopped it."""
-    parser = _VisibleText(_furniture())
+    trafilatura, config = _trafilatura()
+    tree = _parse_page(html)
+    if tree is None:
+        return _Page("", None, None, None, "not an HTML document lxml can parse")
+    elements = int(tree.xpath("count(//*)"))
+    if elements > MAX_HTML_ELEMENTS:
+        return _Page("", None, None, None, f"page has {elements:,} HTML elements, more than "
+                     f"{MAX_HTML_ELEMENTS:,}; not read")
     try:
-        parser.feed(html)
-        parser.close()
-    except (AssertionError, ValueError, IndexError, RecursionError) as err:
-        return parser, f"{type(err).__name__}: {err}"
-    return parser, None
+        doc = trafilatura.bare_extraction(
+            tree, with_metadata=True, include_comments=False, include_tables=True,
+            favor_precision=True, prune_xpath=_HIDDEN_XPATH, config=config,
+            date_extraction_params={"extensive_search": False, "original_date": True,
+                                    "outputformat": "%Y-%m-%d"})
+    except (ValueError, TypeError, AttributeError, RecursionError) as err:
+        return _Page("", None, None, None, f"trafilatura failed ({type(err).__name__}: {err})")
+    if doc is None:
+        return _Page("", None, None, None, None)
+    paragraphs = (" ".join(line.split()) for line in (doc.text or "").split("\n"))
+    text = "\n\n".join(p for p in paragraphs if p)
+    return _Page(text, doc.title or None, doc.date or None, doc.url or None, None)

@@ -51,7 +51,7 @@ class BuildStats:
 def _with_default_date(articles: Iterable[Article], day: dt.date | None) -> Iterator[Article]:
     for article in articles:
         if day is not None and article.date is None:
-            article = Article(article.id, article.text, article.title, day, article.url, article.source)
+            article = dataclasses.replace(article, date=day)
         yield article
 
 

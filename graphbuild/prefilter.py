@@ -4,9 +4,10 @@ Parsing is most of the cost of a build, and most sentences of a news article hol
 Before the spaCy pipeline runs, the text is cut into sentences with a few regular expressions
 (no model), and a sentence is kept when
 
-- it contains a surface form of a trigger of the lexicon (each lemma inflected with simple
-  English rules, plus the irregular forms in ``graphbuild/data/irregular_forms.csv``), or of a
-  naming verb ("called the move unfriendly");
+- it contains a surface form of a word an extractor declares as its trigger (its
+  :class:`Triggers`; each lemma inflected with simple English rules, plus the irregular forms
+  in ``graphbuild/data/irregular_forms.csv``): for the built-in extractor, the lemmas of the
+  lexicon and its own naming and saying verbs ("called the move unfriendly");
 - it is the sentence before such a sentence, so that "he", "the minister" and "both sides"
   still find what they refer to;
 - it names a person in full ("Foreign Minister Jane Roe"), so that a later "Roe" gets her
@@ -33,13 +34,13 @@ import functools
 import io
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
 from .types import Article
 
-__all__ = ["FilterResult", "Prefilter", "make_prefilter", "split_sentences",
+__all__ = ["FilterResult", "Prefilter", "Triggers", "make_prefilter", "split_sentences",
            "surface_forms", "irregular_forms", "may_name_actor", "is_heading", "names_person"]
 
 # Words after which a full stop does not end a sentence: titles, initials' company, months.
@@ -379,50 +380,64 @@ def _is_full_name(run: list[str], gz: Any) -> bool:
     return not all(gz.country(w) is not None for w in names)
 
 
-def make_prefilter(lexicon: Any = None, *, keep_before: int = 1,
+@dataclass(frozen=True)
+class Triggers:
+    """The words an extractor looks for, as it declares them to the prefilter.
+
+    An extractor (the function the extractor registry returns) declares them as its ``triggers``
+    attribute; the prefilter keeps every sentence that holds a form of one of them. An
+    extractor that declares none makes the engine parse the whole text.
+
+    Parameters
+    ----------
+    words
+        Lemmas that may trigger an event whatever else the sentence holds (inflected both as a
+        verb and as a noun).
+    needs
+        Lemmas that trigger an event only beside another word, mapped to those words: a noun
+        that needs its governing verb ("cut" oil supplies), a verb sense that needs its particle
+        ("step down"). Such a lemma keeps a sentence only when one of its words is in it too.
+
+    Examples
+    --------
+    >>> mine = Triggers(words=["embargo"], needs={"cut": ["oil", "gas"]})
+    >>> both = mine | Triggers(words=["meet"])
+    >>> sorted(both.words), sorted(both.needs["cut"])
+    (['embargo', 'meet'], ['gas', 'oil'])
+    """
+
+    words: frozenset[str] = frozenset()
+    needs: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", frozenset(w.lower() for w in self.words))
+        object.__setattr__(self, "needs", {k.lower(): frozenset(w.lower() for w in v)
+                                           for k, v in dict(self.needs).items()})
+
+    def __or__(self, other: Triggers) -> Triggers:
+        needs = {k: set(v) for k, v in self.needs.items()}
+        for k, v in other.needs.items():
+            needs.setdefault(k, set()).update(v)
+        return Triggers(self.words | other.words, needs)
+
+
+def make_prefilter(triggers: Triggers | Iterable[Triggers], *, keep_before: int = 1,
                    user_actors: Iterable[Any] = ()) -> Prefilter:
-    """The prefilter of a trigger lexicon (default: the built-in one) and the naming verbs.
+    """The prefilter that keeps the sentences holding the declared ``triggers`` of the extractors.
 
-    A verb whose every sense needs a particle needs one of those particles; a noun whose every
-    entry names its governing verbs needs one of those verbs; a naming verb ("call", "describe")
-    needs one of the disapproving words the extractor looks for.
+    ``user_actors`` (the user's actor list) adds the words of their names and aliases to what
+    may name an actor.
 
-    >>> pf = make_prefilter()
+    >>> pf = make_prefilter([Triggers(words={"meet"}), Triggers(needs={"step": {"down"}})])
     >>> pf.has_trigger("The two ministers met in Geneva."), pf.has_trigger("It rained.")
     (True, False)
+    >>> pf.has_trigger("She stepped outside."), pf.has_trigger("She stepped down.")
+    (False, True)
     """
-    from .extract import events
-
-    if lexicon is None:
-        from .extract.lexicon import load_lexicon
-
-        lexicon = load_lexicon()
-    free: set[str] = set()
-    needs: dict[str, set[str]] = {}
-    for lemma, entries in lexicon.verbs.items():
-        if any(not t.particle for t in entries):
-            free.add(lemma)
-        else:
-            needs.setdefault(lemma, set()).update(t.particle for t in entries if t.particle)
-    for lemma, entries in lexicon.nouns.items():
-        if any(not t.verbs for t in entries):
-            free.add(lemma)
-        else:
-            needs.setdefault(lemma, set()).update(v for t in entries for v in t.verbs)
-    # the extractor's triggers that are not in the lexicon (tests/test_prefilter.py checks
-    # that these names still exist in graphbuild.extract.events)
-    for verbs, companions, words in EXTRACTOR_ROUTES:
-        for verb in getattr(events, verbs):
-            needs.setdefault(verb, set()).update(words, *(getattr(events, c) for c in companions))
+    declared = [triggers] if isinstance(triggers, Triggers) else list(triggers)
+    union = Triggers()
+    for t in declared:
+        union = union | t
     actor_words = {w for ua in user_actors for name in (ua.name, *ua.aliases)
                    for w in _WORD.findall(name)}
-    return Prefilter(free, (), needs=needs, keep_before=keep_before, actor_words=actor_words)
-
-
-#: Triggers of :mod:`graphbuild.extract.events` beside the lexicon, as names of its word sets:
-#: (verbs, word sets and words one of which the sentence must also hold). A naming verb with a
-#: disapproving complement accuses; a verb of saying with "must", "should" or "have to" requests.
-EXTRACTOR_ROUTES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("_NAMING_VERBS", ("_DISAPPROVING",), ()),
-    ("_SAYING", ("_DEONTIC",), ("have",)),
-)
+    return Prefilter(union.words, (), needs=union.needs, keep_before=keep_before, actor_words=actor_words)

@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+    from .actors.resolve import Resolution
+
 __all__ = [
     "ActorType",
     "Modality",
@@ -176,7 +178,9 @@ class Article:
     """One news article: its id, text and what is known about where it came from.
 
     ``id`` is the file's stem or the jsonl ``id``; ``source`` is the path it was read from
-    (with ``:LINE`` for jsonl); ``date`` is the publication date if known.
+    (with ``:LINE`` for jsonl); ``date`` is the publication date if known. ``extraction`` says
+    how ``text`` was made from ``source`` when it is not the file's own text (for a web page:
+    ``"html main text: trafilatura 2.3.1"``); event offsets always point into ``text``.
     """
 
     id: str
@@ -185,6 +189,7 @@ class Article:
     date: dt.date | None = None
     url: str | None = None
     source: str | None = None
+    extraction: str | None = None  # how text was made from source, when not its own text
 
 
 @dataclass(frozen=True)
@@ -280,9 +285,16 @@ class Event:
 
 
 class Extractor(Protocol):
-    """A pure function from a parsed article to events. It never mutates the ``Doc``."""
+    """A pure function from a parsed article to events. It never mutates the ``Doc``.
 
-    def __call__(self, doc: Doc, *, article: Article) -> Iterator[Event]: ...
+    ``actors`` is the :class:`~graphbuild.actors.resolve.Resolution` of the Doc, computed once
+    per article by the pipeline (the user's actor list applied) and passed to every extractor;
+    an extractor that takes ``(doc, *, article)`` only, or ``**options``, works too. An
+    extractor may declare the words it needs as a ``triggers`` attribute
+    (:class:`graphbuild.prefilter.Triggers`); without one, the whole text is parsed for it.
+    """
+
+    def __call__(self, doc: Doc, *, article: Article, actors: Resolution) -> Iterator[Event]: ...
 
 
 ExtractorFactory = Callable[..., Extractor]

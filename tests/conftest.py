@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def config_home(tmp_path_factory):
+    """Every test (and every subprocess a test starts) keeps graphbuild's configuration, such as
+    the cache key, in a temporary folder: the suite never writes to the real ~/.config."""
+    folder = tmp_path_factory.mktemp("config-home")
+    saved = os.environ.get("XDG_CONFIG_HOME")
+    os.environ["XDG_CONFIG_HOME"] = str(folder)
+    yield folder
+    if saved is None:
+        os.environ.pop("XDG_CONFIG_HOME", None)
+    else:
+        os.environ["XDG_CONFIG_HOME"] = saved
 
 
 @pytest.fixture(scope="session")

@@ -130,6 +130,16 @@ def test_rebuild_with_added_articles_equals_cold_build(tmp_path, nlp, monkeypatc
 def test_cli_cache_location(tmp_path):
     from graphbuild.cli import CACHE_FOLDER, main
 
+    root = logging.getLogger()
+    level = root.level  # main sets it from -q: later tests must not inherit that
+    try:
+        _cli_cache_location(tmp_path, CACHE_FOLDER, main)
+    finally:
+        root.setLevel(level)
+
+
+def _cli_cache_location(tmp_path, CACHE_FOLDER, main):
+
     news = tmp_path / "news"
     news.mkdir()
     (news / "a1.txt").write_text(ARTICLES["a1"] + "\n")

@@ -146,20 +146,21 @@ met on <b>Monday</b> &amp; talked.</p>
 """
 
 
-def test_html_visible_text_title_date_url(tmp_path):
+def test_html_main_text_title_date_url(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(HTML, encoding="utf-8")
     [article], problems = read(path)
     assert problems == []
     assert article.id == "page"
-    assert article.title == "Ministers meet | Example News"
+    assert article.title == "Ministers meet"  # the site's name is not the article's title
     assert article.date == dt.date(2024, 12, 4)
     assert article.url == "https://example.org/ministers-meet"
-    assert article.text.strip() == (
-        "The two foreign ministers met on Monday & talked.\n\n"
-        "They agreed to meet again.\n\n"
-        "Trade\nEnergy"
-    )
+    assert article.extraction.startswith("html main text: trafilatura ")
+    assert article.text.split() == (
+        "The two foreign ministers met on Monday & talked. "
+        "They agreed to meet again. "
+        "Trade Energy").split()
+    assert "\n\nThey agreed to meet again.\n\n" in article.text  # paragraphs stay apart
     for absent in ("SCRIPT", "color", "Example News", "tagline", "Home", "Share", "Hidden",
                    "JavaScript", "sidebar", "footer", "Ministers meet"):
         assert absent not in article.text, absent
@@ -504,7 +505,7 @@ def test_utf16_with_bom_is_decoded(tmp_path):
      "<script>if (a < b && c > d) { secret() }</script>", "After.", ["script", "secret"]),
     ("<html><head><title>T</title><p>Body without head end.</p>", "Body without head end.", []),
     ("<div><p>Unclosed <b>bold.<p>next</div>", "Unclosed bold.\n\nnext", []),
-    ("<ul><li>One.<li>Two.</ul><p>After.", "One.\nTwo.\n\nAfter.", []),
+    ("<article><ul><li>One.<li>Two.</ul><p>After.", "  One.\n\n  Two.\n\nAfter.", []),
 ])
 def test_broken_html_still_gives_the_visible_text(tmp_path, good, html, visible, hidden):
     path = tmp_path / "page.html"
@@ -525,19 +526,19 @@ def test_html_declaration_the_parser_rejects_does_not_lose_the_rest(tmp_path):
     assert article.text == "Before the break.\n\nAfter the break."
 
 
-def test_html_parser_failure_keeps_the_text_so_far_with_a_warning(tmp_path, monkeypatch):
-    def failing(html):
-        parser = ingest._VisibleText(ingest._furniture())
-        parser.feed("<p>Text before the failure.</p>")
-        return parser, "AssertionError: boom"
+def test_a_page_trafilatura_fails_on_is_skipped_with_its_reason(tmp_path, good, monkeypatch):
+    trafilatura, _ = ingest._trafilatura()
 
-    monkeypatch.setattr(ingest, "_parse_html", failing)
+    def failing(*args, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", failing)
     path = tmp_path / "page.html"
     path.write_text("<p>whatever</p>", encoding="utf-8")
-    [article], problems = read(path)
-    assert article.text == "Text before the failure."
-    assert where(problems) == [("page.html", None, False)]
-    assert "HTML parser stopped early (AssertionError: boom)" in problems[0].reason
+    articles, problems = read([path, good])
+    assert [a.id for a in articles] == ["good"]
+    assert where(problems) == [("page.html", None, True)]
+    assert problems[0].reason == "trafilatura failed (ValueError: boom)"
 
 
 def test_html_with_no_visible_text_is_skipped(tmp_path, good):
@@ -547,7 +548,7 @@ def test_html_with_no_visible_text_is_skipped(tmp_path, good):
     articles, problems = read([path, good])
     assert [a.id for a in articles] == ["good"]
     assert where(problems) == [("scripts.html", None, True)]
-    assert "no visible text" in problems[0].reason
+    assert "no article text left" in problems[0].reason  # "Home" is furniture
 
 
 def test_malformed_jsonl_lines_are_reported_with_their_line(tmp_path):

@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 
 from graphbuild import prefilter as pf
-from graphbuild.extract import events
+from graphbuild.extract import registry
+from graphbuild.extract.lexicon import load_lexicon
+from graphbuild.extract.triggers import declared_triggers
 from graphbuild.types import Article
+
+
+def builtin(**options):
+    """The prefilter of the built-in extractor, from the triggers it declares."""
+    return pf.make_prefilter(registry.create("events.v1").triggers, **options)
 
 ARTICLE = (
     "Nordic ministers meet in Oslo\n\n"
@@ -77,7 +84,7 @@ def test_a_sentence_without_a_possible_actor_is_dropped():
 
 
 def test_no_trigger_no_text():
-    out = pf.make_prefilter().filter("The weather was fine. Prices of salmon rose.")
+    out = builtin().filter("The weather was fine. Prices of salmon rose.")
     assert out.text.strip() == "" and out.dropped == 2
 
 
@@ -85,7 +92,7 @@ def test_every_lexicon_lemma_is_recognised():
     from graphbuild.extract.lexicon import load_lexicon
 
     lex = load_lexicon()
-    f = pf.make_prefilter(lex)
+    f = pf.make_prefilter(declared_triggers(lex))
     for lemma, entries in lex.verbs.items():
         needs = [t.particle for t in entries if t.particle]
         sentence = f"Norway {lemma} {needs[0] if needs and all(t.particle for t in entries) else ''} Sweden."
@@ -95,23 +102,36 @@ def test_every_lexicon_lemma_is_recognised():
         assert f.has_trigger(f"Norway {verb} the {lemma} of Sweden."), lemma
 
 
-def test_the_extractor_routes_beside_the_lexicon_still_exist():
-    # a renamed word set in the extractor must break this test, not silently drop sentences
-    for verbs, companions, _ in pf.EXTRACTOR_ROUTES:
-        assert getattr(events, verbs)
-        for name in companions:
-            assert getattr(events, name)
-    f = pf.make_prefilter()
+def test_the_extractors_own_triggers_beside_the_lexicon_are_declared():
+    # the naming and saying triggers are not in the lexicon: the extractor declares them
+    f = builtin()
     assert f.has_trigger("Norway called the move unfriendly.")
     assert f.has_trigger("Norway said Russia must withdraw.")
     assert not f.has_trigger("Norway said it was sunny.")
+
+
+def test_the_event_extractor_declares_a_user_lexicon_entry(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("phrase,plover,mode,symmetric\nbrandish sabres at,THREATEN,,false\n", encoding="utf-8")
+    text = "Norway brandished sabres at Sweden."
+    assert builtin().filter(text).kept == 0
+    mine = registry.create("events.v1", lexicon=load_lexicon(path)).triggers
+    assert pf.make_prefilter(mine).filter(text).kept == 1
+
+
+def test_triggers_of_several_extractors_are_merged():
+    a = pf.Triggers(words={"meet"}, needs={"cut": {"oil"}})
+    b = pf.Triggers(words={"Embargo"}, needs={"cut": {"gas"}})
+    f = pf.make_prefilter([a, b])
+    assert f.has_trigger("The embargo held.") and f.has_trigger("Norway cut gas exports.")
+    assert f.has_trigger("Norway cut oil exports.") and not f.has_trigger("Norway cut wages.")
 
 
 @pytest.mark.parametrize("text", [ARTICLE, ARTICLE.replace("\n\n", " ")])
 def test_same_events_with_and_without_prefilter(nlp, text):
     from graphbuild.pipeline import Config, extract_articles
 
-    assert pf.make_prefilter().filter(text).dropped >= 2  # the test is not vacuous
+    assert builtin().filter(text).dropped >= 2  # the test is not vacuous
     article = Article("nordic", text)
     on = [e for _, evs in extract_articles([article], config=Config(prefilter=True), nlp=nlp) for e in evs]
     off = [e for _, evs in extract_articles([article], config=Config(prefilter=False), nlp=nlp) for e in evs]
@@ -124,8 +144,8 @@ def test_lowercase_user_actor_names_count_as_actors():
         name, aliases = "Northern rebels", ("rebels",)
 
     text = "The rebels attacked the convoy."
-    assert pf.make_prefilter().filter(text).kept == 0
-    assert pf.make_prefilter(user_actors=[UA()]).filter(text).kept == 1
+    assert builtin().filter(text).kept == 0
+    assert builtin(user_actors=[UA()]).filter(text).kept == 1
 
 
 def test_an_unknown_extractor_sees_the_whole_text(nlp):
@@ -146,3 +166,24 @@ def test_an_unknown_extractor_sees_the_whole_text(nlp):
     finally:
         registry.unregister("test-spy.v1")
     assert seen == [text]
+
+
+def test_a_user_extractor_that_declares_its_triggers_keeps_the_prefilter_on(nlp):
+    from graphbuild.pipeline import Config, extract_articles
+
+    seen: list[str] = []
+
+    def embargo_spy(doc, *, article, **_):
+        seen.append(doc.text)
+        return iter(())
+
+    embargo_spy.triggers = pf.Triggers(words={"embargo"})
+    registry.register_extractor("test-embargo-spy.v1", embargo_spy)
+    try:
+        text = "Prices of salmon rose. It rained all day in Oslo. Sweden kept its embargo on Norway."
+        list(extract_articles([Article("a", text)], config=Config(extractors=("test-embargo-spy.v1",)), nlp=nlp))
+    finally:
+        registry.unregister("test-embargo-spy.v1")
+    (parsed,) = seen
+    assert len(parsed) == len(text) and "Sweden kept its embargo on Norway." in parsed
+    assert "salmon" not in parsed and "It rained all day in Oslo." in parsed  # the sentence before stays

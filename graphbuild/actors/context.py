@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..types import Actor, ActorType
+from ..types import Actor, ActorType, Sector
 from . import gazetteer as gz
-from .phrases import countries_in, ent_of, left_modifiers, may_name_an_actor, name_tokens, name_words, norm
+from .phrases import ent_of, left_modifiers, may_name_an_actor, name_tokens, name_words, norm
 from .user import UserActor
 from .words import words
 
@@ -31,6 +31,9 @@ _STATE_PRONOUNS = {"it", "its", "itself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 _FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 _PAIR_DETERMINERS = {"both", "two"}
+# words inside a name that never stand for it alone ("da" in "Ana Mendes da Costa")
+_NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "du", "del", "della", "van", "von", "der",
+                   "den", "le", "la", "el", "al", "bin", "ibn", "bint", "ben", "y", "e"}
 _QUOTE_MARKS = {'"', "“", "”", "«", "»", "``", "''"}
 
 
@@ -65,12 +68,13 @@ class _Person:
     aliases: set[str] = field(default_factory=set)
     fixed: Actor | None = None  # from the user's actor list
     serves_organisation: bool = False
+    sector: Sector | None = None
 
     def actor(self) -> Actor:
         if self.fixed is not None:
             return self.fixed
         aliases = tuple(sorted(a for a in self.aliases if a != self.label))
-        return Actor(self.label, ActorType.PERSON, self.country, self.role, aliases)
+        return Actor(self.label, ActorType.PERSON, self.country, self.role, aliases, sector=self.sector)
 
 
 @dataclass
@@ -151,20 +155,21 @@ class Context:
         return ua.actor() if ua else None
 
     def person_key(self, label: str) -> str:
-        """Whom a name refers to: its last word, or the one known person it begins
-        ("Yoon" after "Yoon Suk Yeol", whose family name comes first)."""
+        """Whom a name refers to: its last word, or the one known person whose full name it
+        is a word of: a family name written first ("Yoon" after "Yoon Suk Yeol"), a given
+        name, or one of several family names ("Mendes" after "Ana Mendes da Costa")."""
         parts = name_words(label)
         if not parts:
             return label
-        if len(parts) == 1 and parts[0] not in self.persons:
-            firsts = [k for k, p in self.persons.items()
-                      if len(name_words(p.label)) > 1 and name_words(p.label)[0] == parts[0]]
-            if len(firsts) == 1:
-                return firsts[0]
+        word = parts[0]
+        if len(parts) == 1 and word not in self.persons and word not in _NAME_PARTICLES:
+            holders = [k for k, p in self.persons.items() if word in name_words(p.label)[:-1]]
+            if len(holders) == 1:
+                return holders[0]
         return parts[-1]
 
     def person(self, label: str, country: str | None, role: str | None,
-               fixed: Actor | None = None) -> _Person:
+               fixed: Actor | None = None, sector: Sector | None = None) -> _Person:
         """The article's person ``label`` names, created or updated with what is said of them."""
         key = self.person_key(label)
         person = self.persons.get(key)
@@ -176,6 +181,7 @@ class Context:
         person.aliases.add(label)
         person.country = person.country or country
         person.role = person.role or role
+        person.sector = person.sector or sector
         return person
 
     # -- bookkeeping
@@ -215,7 +221,14 @@ class Context:
             return False  # part of a longer name ("al-Thani"); read at its head
         if not any(ch.isalnum() for ch in head.text):
             return False
-        return bool(head.ent_type_ or self.user or may_name_an_actor(head))
+        return bool(head.ent_type_ or self.user or may_name_an_actor(head) or self.names_known_person(head))
+
+    def names_known_person(self, head: Token) -> bool:
+        """A capitalised word that is a name of a person the article has named (the parser
+        sometimes tags a lone surname as a common noun)."""
+        if head.pos_ != "PROPN" and not (head.pos_ == "NOUN" and head.text[:1].isupper()):
+            return False
+        return self.person_key(head.text) in self.persons
 
     def named_mentions(self, recognisers: Sequence[Callable[[Token, Context], Mention | None]]) -> None:
         """Try ``recognisers`` in order at every head that may name an actor."""
@@ -247,50 +260,12 @@ class Context:
                     return by_token[c.i].country
         return None
 
-    def _leader_at_home(self, i: int) -> str | None:
-        """"President X imposed a curfew in the capital": a national leader with no state
-        named acts at home; the state is the place or people the sentence names."""
-        person = self.res.by_token.get(i)
-        role = (person[0].role or "").lower() if person else ""
-        if not any(word in role.split() for word in words().leader_words):
-            return None
-        for t in self.doc[i].sent:
-            if t.i == i or t.i in self.res.heads and t.dep_ in ("nsubj", "dobj"):
-                continue
-            if t.dep_ == "pobj" and t.head.lower_ in ("in", "into", "within", "throughout", "across"):
-                iso = countries_in([t])
-                if iso:
-                    return iso[0]
-            if t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and t.head.i not in self.res.heads:
-                hit = gz.country(t.text)
-                if hit is not None and hit.kind == "demonym" and not hit.ambiguous:
-                    return hit.iso3
-        return None
-
-    def _earlier_state(self, before: list[tuple[int, Actor, bool]]) -> str | None:
-        """The last state acting as a subject earlier in the article, else the last place
-        someone went to or was in ("arrived in the capital")."""
-        for _j, a, subj in reversed(before):
-            if subj:
-                return a.country
-        for j, a, _subj in reversed(before):
-            t = self.doc[j]
-            if t.dep_ == "pobj" and t.head.lower_ in ("in", "to", "at"):
-                return a.country
-        return None
-
     def _context_country(self, i: int) -> str | None:
-        """The state a person with no stated country most likely serves, from the context:
-        the state the person speaks for or leads a delegation of; a leader's own country
-        named in the sentence; the states earlier in the article."""
-        tok = self.doc[i]
-        states = [(j, a, subj) for j, a, subj in self.recent_states if a.country]
-        found = self._spoken_for(tok, {j: a for j, a, _ in states})
-        if found is None:
-            found = self._leader_at_home(i)
-        if found is None:
-            found = self._earlier_state([s for s in states if s[0] < tok.sent.start])
-        return found
+        """The state a person with no stated country serves, from the context: the state the
+        person speaks for or leads a delegation of. Never the place where the event happens,
+        a dateline, or a state merely named before."""
+        states = {j: a for j, a, _ in self.recent_states if a.country}
+        return self._spoken_for(self.doc[i], states)
 
     def finish_persons(self) -> None:
         """Give every mention of a person the merged actor (full name, country, role)."""

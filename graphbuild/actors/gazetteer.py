@@ -83,6 +83,7 @@ from pathlib import Path
 from typing import Generic, NamedTuple, TypeVar
 
 from ..errors import LexiconError, RegistryError
+from ..types import Sector
 
 __all__ = [
     "DATA_DIR",
@@ -107,6 +108,7 @@ __all__ = [
     "group_noun",
     "group_label",
     "split_titled_name",
+    "read_table",
 ]
 
 logger = logging.getLogger(__name__)
@@ -181,7 +183,8 @@ class OrgMatch:
 
     ``short`` is the form used before a title ("UN" in "UN Secretary-General");
     ``country`` is set for a national body or a non-state group based in one state;
-    ``parent`` is the label of the organisation this is an organ of.
+    ``parent`` is the label of the organisation this is an organ of; ``sector`` the part
+    of society it belongs to (an IGO, the legislature, rebels ...).
     """
 
     label: str
@@ -191,6 +194,7 @@ class OrgMatch:
     country: str | None = None
     parent: str | None = None
     ambiguous: bool = False
+    sector: Sector | None = None
 
 
 @dataclass(frozen=True)
@@ -371,6 +375,15 @@ def _read_rows(path: Path, header: Sequence[str], *, optional: int = 0
         yield lineno, cells + [""] * (len(header) - len(cells))
     if not has_header:
         raise LexiconError(f"{path}: no header line {','.join(header)!r}")
+
+
+def read_table(path: Path, header: Sequence[str], *, optional: int = 0
+               ) -> Iterator[tuple[int, list[str]]]:
+    """Yield ``(line number, cells)`` for each data row of a CSV table in the package's layout:
+    ``#`` comments (one ``# source:`` line before the header), a header line exactly
+    ``header``, the last ``optional`` columns may be left out. A malformed file raises
+    :class:`LexiconError` naming the file and line."""
+    return _read_rows(path, header, optional=optional)
 
 
 def _require(path: Path, line: int, value: str, column: str) -> str:
@@ -596,6 +609,11 @@ class _CountryTables:
         self._candidates.clear()
 
 
+# an organisation's sector when its row gives none
+_ORG_SECTORS = {OrgKind.IGO: Sector.IGO, OrgKind.NGO: Sector.NGO, OrgKind.NONSTATE: Sector.REBELS,
+                OrgKind.NATIONAL: Sector.GOVERNMENT}
+
+
 @dataclass(frozen=True)
 class _Qualifier:
     label: str
@@ -681,11 +699,11 @@ class Gazetteer:
         return value
 
     def _load_organisations(self, path: Path) -> None:
-        header = ("label", "short", "kind", "country", "parent", "aliases")
-        rows = list(_read_rows(path, header, optional=1))
+        header = ("label", "short", "kind", "country", "parent", "aliases", "sector")
+        rows = list(_read_rows(path, header, optional=2))
         labels = {normalise_key(r[0]): line for line, r in rows}
         owner: dict[str, tuple[str, int]] = {}
-        for line, (label, short, kind, country_, parent, aliases) in rows:
+        for line, (label, short, kind, country_, parent, aliases, sector) in rows:
             _require(path, line, label, "label")
             if parent not in ("-", "") and normalise_key(parent) not in labels:
                 raise _bad(path, line, f"parent {parent!r} is not the label of any row")
@@ -697,10 +715,12 @@ class Gazetteer:
                 alias = alias.rstrip("?!").strip()
                 written.append((_require(path, line, alias, "aliases"), ambiguous, cased))
             names = tuple(dict.fromkeys(a for a, _, _ in written if a != label))
-            match = OrgMatch(label, names, short or label,
-                             _choice(path, line, kind, "kind", OrgKind),
+            org_kind = _choice(path, line, kind, "kind", OrgKind)
+            match = OrgMatch(label, names, short or label, org_kind,
                              self._iso3(path, line, _require(path, line, country_, "country")),
-                             None if parent in ("-", "") else parent)
+                             None if parent in ("-", "") else parent,
+                             sector=(_choice(path, line, sector, "sector", Sector) if sector
+                                     else _ORG_SECTORS.get(org_kind)))
             ambiguous_keys: set[str] = set()
             for alias, ambiguous, cased in written:
                 key = normalise_key(alias)

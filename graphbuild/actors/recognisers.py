@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..types import Actor, ActorType
+from ..types import Actor, ActorType, Sector
 from . import gazetteer as gz
 from .context import NOT_AN_ACTOR, Mention
 from .phrases import (
@@ -40,6 +40,7 @@ from .phrases import (
     surface,
     title_owner,
 )
+from .sectors import sector_of_role, sector_of_words
 from .words import words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -52,18 +53,27 @@ __all__ = [
     "Recogniser",
     "document",
     "user_actor",
+    "leader_of_a_led_group",
     "organisation",
+    "member_of_named_group",
     "known_person",
     "new_person",
+    "titled_office",
     "state",
+    "led_group",
     "state_group",
     "population",
     "people_of_state",
+    "bare_group",
     "other_organisation",
 ]
 
 Recogniser = Callable[["Token", "Context"], "Mention | None"]
 
+_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+# groups that are actors with no state named: armed and security forces, rebels, the opposition
+_BARE_SECTORS = frozenset({Sector.REBELS, Sector.MILITARY, Sector.POLICE, Sector.OPPOSITION})
+_BREAKS = frozenset({"-", "--", "\u2013", "\u2014", "(", ")", ":"})
 _GOVERNMENT_HEADS = ("government", "administration", "regime", "state", "leadership")
 
 
@@ -111,9 +121,125 @@ def organisation(head: Token, ctx: Context) -> Mention | None:
         toks = tuple(ent) if ent is not None and org.label and text == ent.text else (head,)
         label = re.sub(r"^the\s+", "", text, flags=re.I).strip() or org.label
         actor = Actor(label, ActorType.ORG, org.country, None,
-                      tuple(sorted((set(org.aliases) | {org.label}) - {label})), key=org.label)
+                      tuple(sorted((set(org.aliases) | {org.label}) - {label})), key=org.label,
+                      sector=org.sector)
         return Mention(toks, (actor,))
     return None
+
+
+# --------------------------------------------------------------------------- non-state groups
+
+
+def _is_led_word(tok: Token) -> bool:
+    return tok.lower_ in words().state_led_suffixes and tok.i > 0 and tok.doc[tok.i - 1].text in _HYPHENS
+
+
+def leader_of_a_led_group(head: Token, ctx: Context) -> Mention | None:
+    """"Saudi" in "the Saudi-led coalition": part of the group's name, read at the group's head."""
+    doc = head.doc
+    nxt = head.i + 1
+    if nxt + 1 < len(doc) and doc[nxt].text in _HYPHENS and _is_led_word(doc[nxt + 1]) and \
+            doc[nxt + 1].head.pos_ in ("NOUN", "PROPN"):
+        return NOT_AN_ACTOR
+    return None
+
+
+def _led_by(head: Token) -> tuple[list[Token], str | None] | None:
+    """The "X-led" / "X-backed" phrase before a group noun: its tokens and X's state, if X is one."""
+    for child in head.lefts:
+        if child.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        if _is_led_word(child):  # "Saudi - led": the state before the hyphen
+            toks = [t for t in child.subtree if t.i <= child.i]
+            leader = [t for t in toks if t.i < child.i - 1]
+            hit = gz.country(surface(leader)) if leader else None
+            return toks, hit.iso3 if hit is not None and not hit.ambiguous else None
+        led = state_led(child.text)  # "U.S.-led", one token
+        if led is not None and not led.ambiguous:
+            return [child], led.iso3
+    return None
+
+
+def led_group(head: Token, ctx: Context) -> Mention | None:
+    """A group named for the state that leads or backs it: "the Saudi-led coalition" (led by,
+    and coded as, Saudi Arabia), "Iranian-backed militias"."""
+    if head.pos_ not in ("NOUN", "PROPN") or ctx.entity(head) is not None:
+        return None
+    led = _led_by(head)
+    if led is None:
+        return None
+    toks, iso = led
+    if iso is None:
+        return None  # led by an organisation or a person: not a state's group
+    noun = gz.group_noun(head.lemma_.lower())
+    if noun is None and sector_of_words([head.lemma_]) is None:
+        return None  # "the US-led war": not a group
+    leader = re.sub(r"\s*([-\u2010\u2011\u2013])\s*", r"\1", surface(toks))  # "Saudi-led"
+    label = f"{leader} {noun.label if noun else head.lemma_.title()}"
+    sector = sector_of_words([head.lemma_]) or (Sector.GOVERNMENT if noun and noun.is_government else None)
+    return Mention((head, *toks), (Actor(label, ActorType.ORG, iso, sector=sector),))
+
+
+def _named_modifier(head: Token, ctx: Context) -> Actor | None:
+    """The organisation a modifier of ``head`` already names ("Hamas" in "Hamas fighters")."""
+    for mod in ctx.modifiers(head):
+        if mod.dep_ not in ("compound", "amod") or mod.head != head:
+            continue
+        actors = ctx.res.by_token.get(mod.i, [])
+        if len(actors) == 1 and actors[0].type is ActorType.ORG and actors[0].key is not None:
+            return actors[0]
+    return None
+
+
+def member_of_named_group(head: Token, ctx: Context) -> Mention | None:
+    """Members or units of an organisation named before them: "Islamic State militants",
+    "Hamas fighters", "the Hezbollah militant group" are that organisation."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or not (head.tag_ == "NNS" and lemma in words().person_nouns | words().generic_groups
+                                   or lemma in words().generic_groups):
+        return None
+    actor = _named_modifier(head, ctx)
+    return Mention((head,), (actor,)) if actor is not None else None
+
+
+def _bare_label(head: Token, mods: Sequence[Token], group: gz.GroupNoun) -> str:
+    """"Government Troops", "Opposition Fighters", "Rebels", "Rebel Group": the modifiers the
+    group noun's label does not already hold, then that label (or the text's noun for a
+    generic one such as "group")."""
+    generic = head.lemma_.lower() in words().generic_groups
+    have = set() if generic else {_stem(w) for w in group.label.lower().split()} | {_stem(head.lower_)}
+    lead = [m.text for m in mods if m.dep_ in ("amod", "compound") and m.head == head
+            and (m.pos_ in ("NOUN", "PROPN") or m.ent_type_ == "NORP" or sector_of_words([m.text]))
+            and _stem(m.lower_) not in have]
+    noun = (head.text if head.tag_ == "NNS" else head.lemma_).title() if generic else group.label
+    return " ".join([*(w[:1].upper() + w[1:] for w in lead), noun])
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") else word
+
+
+def bare_group(head: Token, ctx: Context) -> Mention | None:
+    """Armed or security forces and rebels no state is named for: "rebels", "government
+    troops", "opposition fighters", "security forces" (their country none). Bare "troops"
+    or "soldiers" are not an actor: nothing says whose."""
+    if head.pos_ != "NOUN" or head.dep_ in ("compound", "amod", "nmod", "poss"):
+        return None  # "rebel positions": a modifier of something else
+    if any(c.dep_ == "poss" for c in head.children) or _named_modifier(head, ctx) is not None:
+        return None  # "its troops", "Hamas fighters": the owner's
+    mods = ctx.modifiers(head)
+    group = _group_noun(head, mods)
+    if group is None:
+        return None
+    own = sector_of_words([group.label])
+    sector = _group_sector(head, mods, group)
+    if own not in _BARE_SECTORS or sector not in _BARE_SECTORS:
+        return None
+    if own is Sector.MILITARY and len(group.label.split()) == 1 and \
+            not any(sector_of_words([m.text]) for m in mods if m.dep_ in ("amod", "compound")):
+        return None
+    return Mention((head,), (Actor(_bare_label(head, mods, group), ActorType.ORG, None, sector=sector),),
+                   certainty=0.8)
 
 
 # --------------------------------------------------------------------------- persons
@@ -121,7 +247,7 @@ def organisation(head: Token, ctx: Context) -> Mention | None:
 
 def known_person(head: Token, ctx: Context) -> Mention | None:
     """A name of a person the article has already named ("Ortiz" after "Elena Ortiz")."""
-    if head.pos_ != "PROPN" or ctx.person_key(head.text) not in ctx.persons:
+    if not ctx.names_known_person(head):
         return None
     names = ctx.names(head)
     return person_mention(head, names or [head], [m for m in ctx.modifiers(head) if m not in names], ctx)
@@ -186,6 +312,10 @@ def person_mention(head: Token, name_toks: list[Token], title_mods: list[Token],
     around it; the article's person is updated with what they say."""
     label = gz.strip_honorifics(surface(name_toks)).strip() or head.text
     label = re.sub(r"\s*['’]s$", "", label).strip()
+    # a title never reaches back over a dash or parenthesis ("BANGKOK (AP) - Chilean
+    # President X": the dateline is where the report was filed)
+    cut = max((t.i for t in title_mods if t.i < head.i and t.text in _BREAKS), default=-1)
+    title_mods = [t for t in title_mods if t.i > cut]
     owner_title, owner_toks = _owner_title(head, name_toks)
     title = list(title_mods) + owner_title
     toks = name_toks + [t for t in title_mods if t.i < head.i] + owner_toks
@@ -196,12 +326,43 @@ def person_mention(head: Token, name_toks: list[Token], title_mods: list[Token],
         # "King Hassan of Morocco", "the Emir of Qatar"
         countries = [iso for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
                      for p in c.children if p.dep_ == "pobj" for iso in countries_in([p])]
+    role = role_text(title)
+    orgs = [org for t in title if t.pos_ == "PROPN" and (org := gz.organisation(t.text)) is not None]
+    if not countries and orgs and orgs[0].kind in (gz.OrgKind.NATIONAL, gz.OrgKind.NONSTATE) and orgs[0].country:
+        countries = [orgs[0].country]  # "Knesset member X", "Taliban commander X": the body's state
     country = countries[0] if countries else None
-    person = ctx.person(label, country, role_text(title))
-    if country is None and any(gz.organisation(t.text) is not None for t in title if t.pos_ == "PROPN"):
+    # "Hamas commander X", "UN envoy X": the organisation's sector, else the office's
+    sector = orgs[0].sector if orgs else sector_of_role(role, [t.text for t in title])
+    person = ctx.person(label, country, role, sector=sector)
+    if country is None and orgs:
         person.serves_organisation = True  # "X, UN secretary-general": no state to guess
     return Mention(tuple(toks), (person.actor(),), person=person.key,
                    descriptive=tuple(t.i for t in appos if t.head.i == head.i))
+
+
+def _same_office(ctx: Context, country: str, role: str) -> Actor | None:
+    """The person the article has named in this office of this state, if exactly one."""
+    word = role.lower().split()[-1]
+    found = {p.key: p for p in ctx.persons.values()
+             if p.country == country and p.role and word in p.role.lower().split()}
+    return next(iter(found.values())).actor() if len(found) == 1 else None
+
+
+def titled_office(head: Token, ctx: Context) -> Mention | None:
+    """An office of a state named without its holder ("the Chilean president") is the person
+    the article has named in that office. With no such person it is left to whoever reads
+    the state that owns the office (a table of office holders can answer here)."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("compound", "poss") or head.tag_ in ("NNS", "NNPS"):
+        return None
+    if not is_title_token(head) or any(c.dep_ == "appos" for c in head.children):
+        return None  # "the ambassador, X": read with the name
+    mods = ctx.modifiers(head)
+    countries = countries_in(mods)
+    role = role_text([*mods, head])
+    if not countries or role is None:
+        return None
+    known = _same_office(ctx, countries[0], role)
+    return Mention((head,), (known,), certainty=0.8) if known is not None else None
 
 
 # --------------------------------------------------------------------------- states
@@ -297,9 +458,18 @@ def state_group(head: Token, ctx: Context) -> Mention | None:
     coordinated = [m for m in mods if m.dep_ == "conj" and m.head in mods]
     isos = list(dict.fromkeys(countries)) if coordinated else countries[:1]
     government = group.is_government and head.lemma_.lower() in _GOVERNMENT_HEADS
+    sector = _group_sector(head, mods, group)
     actors = tuple(Actor(gz.country_name(iso), ActorType.COUNTRY, iso) if government
-                   else Actor(gz.group_label(iso, group), ActorType.ORG, iso) for iso in isos)
+                   else Actor(gz.group_label(iso, group), ActorType.ORG, iso, sector=sector) for iso in isos)
     return Mention((head, *mods), actors)
+
+
+def _group_sector(head: Token, mods: Sequence[Token], group: gz.GroupNoun):
+    """"opposition groups", "government troops", "state media": the words' sector, else
+    the government for an organ of the state."""
+    words_ = [m.text for m in mods if m.dep_ in ("amod", "compound") and not countries_in([m])]
+    found = sector_of_words([*words_, group.label, head.lemma_])
+    return found or (Sector.GOVERNMENT if group.is_government else None)
 
 
 def population(head: Token, ctx: Context) -> Mention | None:
@@ -312,7 +482,8 @@ def population(head: Token, ctx: Context) -> Mention | None:
     if not isos:
         return None
     noun = gz.GroupNoun(label=head.lemma_.title() + "s", is_government=False)
-    return Mention((head,), (Actor(gz.group_label(isos[0], noun), ActorType.ORG, isos[0]),), certainty=0.8)
+    actor = Actor(gz.group_label(isos[0], noun), ActorType.ORG, isos[0], sector=Sector.CIVILIANS)
+    return Mention((head,), (actor,), certainty=0.8)
 
 
 def _may_be_people(head: Token, ctx: Context) -> bool:
@@ -342,7 +513,8 @@ def people_of_state(head: Token, ctx: Context) -> Mention | None:
     if not coordinated:
         isos = isos[:1]
     noun = gz.GroupNoun(label=(head.text if head.tag_ == "NNS" else head.lemma_).title(), is_government=False)
-    actors = tuple(Actor(gz.group_label(iso, noun), ActorType.ORG, iso) for iso in isos)
+    sector = sector_of_words([m.text for m in owners if not countries_in([m])] + [head.lemma_])
+    actors = tuple(Actor(gz.group_label(iso, noun), ActorType.ORG, iso, sector=sector) for iso in isos)
     return Mention((head, *owners), actors, certainty=0.8)
 
 
@@ -354,20 +526,26 @@ def other_organisation(head: Token, ctx: Context) -> Mention | None:
         return None
     countries = countries_in(ctx.modifiers(head))
     label = re.sub(r"^the\s+", "", ent.text, flags=re.I)
-    return Mention(tuple(ent), (Actor(label, ActorType.ORG, countries[0] if countries else None),),
-                   certainty=0.8)
+    actor = Actor(label, ActorType.ORG, countries[0] if countries else None,
+                  sector=sector_of_words(t.text for t in ent))
+    return Mention(tuple(ent), (actor,), certainty=0.8)
 
 
 #: The recognisers, in the order they are tried at each head.
 RECOGNISERS: tuple[Recogniser, ...] = (
     document,
     user_actor,
+    leader_of_a_led_group,
     organisation,
+    member_of_named_group,
     known_person,
     new_person,
+    titled_office,
     state,
+    led_group,
     state_group,
     population,
     people_of_state,
+    bare_group,
     other_organisation,
 )

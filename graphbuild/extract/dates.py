@@ -55,29 +55,40 @@ def resolve_date(text: str, reference: dt.date | None, *, future: bool = False) 
     Returns ``None`` when the text names no day or there is no reference to read it against.
     """
     low = " ".join(text.lower().replace(",", " ").split())
+    named, day = _explicit_date(low, reference, future)
+    if named:
+        return day
+    if reference is None:
+        return None
+    return _relative_date(low, reference, future)
+
+
+def _explicit_date(low: str, reference: dt.date | None, future: bool) -> tuple[bool, dt.date | None]:
+    """"December 5", "5 December", "Dec. 5, 2023": whether a month and day are named, and the date
+    (None when there is no year to read them in)."""
     year_m = re.search(r"\b(19|20)\d{2}\b", low)
-    # explicit dates: "December 5", "5 December", "Dec. 5, 2023"
     m = re.search(r"\b([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b", low)
     n = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\b", low)
     for month_word, day_txt in ((m.group(1), m.group(2)) if m else (None, None),
                                 (n.group(2), n.group(1)) if n else (None, None)):
-        if month_word is None:
-            continue
-        month = _month(month_word)
+        month = _month(month_word) if month_word is not None else None
         if month is None:
             continue
         year = int(year_m.group(0)) if year_m else (reference.year if reference else None)
         if year is None:
-            return None
+            return True, None
         try:
             day = dt.date(year, month, int(day_txt))
         except ValueError:
             continue
         if not year_m and reference and future and day < reference - dt.timedelta(days=180):
             day = day.replace(year=year + 1)
-        return day
-    if reference is None:
-        return None
+        return True, day
+    return False, None
+
+
+def _relative_date(low: str, reference: dt.date, future: bool) -> dt.date | None:
+    """"yesterday", "on Monday", "next Monday", "last week", read against ``reference``."""
     for word, delta in _RELATIVE.items():
         if re.search(rf"\b{word}\b", low):
             return reference + dt.timedelta(days=delta)

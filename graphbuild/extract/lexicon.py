@@ -26,18 +26,21 @@ Examples
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import hashlib
 import io
 import logging
 import os
 import re
+import threading
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from .._safe import printable, quoted
 from ..errors import LexiconError
 from ..types import Plover
 
@@ -270,6 +273,8 @@ class _Layer:
     negating: set[str] = field(default_factory=set)
     modality: dict[str, set[str]] = field(default_factory=dict)
     contexts: dict[str, list[str]] = field(default_factory=dict)
+    # for each entry's key: where it is, the phrase the user wrote, and the fields given
+    notes: dict[tuple, tuple[str, str, frozenset[str]]] = field(default_factory=dict)
 
 
 def load_lexicon(*extra: str | os.PathLike[str]) -> Lexicon:
@@ -309,11 +314,31 @@ def load_lexicon(*extra: str | os.PathLike[str]) -> Lexicon:
     """
     if not extra:
         return _builtin_lexicon()
+    files = [(path, _read_user_bytes(path)) for path in map(os.fspath, extra)]
+    key = tuple((path, hashlib.sha256(data).hexdigest()) for path, data in files)
+    with _USER_LOCK:
+        lexicon = _USER_LEXICONS.get(key)
+    if lexicon is None:
+        lexicon = _user_lexicon(files)
+        with _USER_LOCK:
+            if len(_USER_LEXICONS) >= 16:
+                _USER_LEXICONS.pop(next(iter(_USER_LEXICONS)))
+            lexicon = _USER_LEXICONS.setdefault(key, lexicon)
+    return lexicon
+
+
+# User lexicons read in this process, by their paths and the digests of their contents: one
+# file is parsed (and its replacements reported) once, however many times a build asks for it.
+_USER_LEXICONS: dict[tuple[tuple[str, str], ...], Lexicon] = {}
+_USER_LOCK = threading.Lock()
+
+
+def _user_lexicon(files: list[tuple[str, bytes]]) -> Lexicon:
     base = _builtin_layer()
     contexts = {k: list(v) for k, v in base.contexts.items()}
     layers = [base]
-    for item in extra:
-        layer = _read_user_file(os.fspath(item), contexts)
+    for path, data in files:
+        layer = _parse_user_file(path, data, contexts)
         for sector, words in layer.contexts.items():
             have = contexts.setdefault(sector, [])
             have.extend(w for w in words if w not in have)
@@ -339,9 +364,12 @@ def _builtin_lexicon() -> Lexicon:
 def _combine(layers: list[_Layer], contexts: Mapping[str, Iterable[str]]) -> Lexicon:
     base, users = layers[0], layers[1:]
     user_entries: list[Trigger] = []
+    notes: dict[tuple, tuple[str, str, frozenset[str]]] = {}
     for layer in users:
         keys = {t.key for t in layer.triggers}
         user_entries = layer.triggers + [t for t in user_entries if t.key not in keys]
+        notes.update({k: layer.notes[k] for k in keys})
+    user_entries = _over_builtin(user_entries, base.triggers, notes)
     user_keys = {t.key for t in user_entries}
     kept = [t for t in base.triggers if t.key not in user_keys]
     if user_keys:
@@ -376,7 +404,42 @@ def _combine(layers: list[_Layer], contexts: Mapping[str, Iterable[str]]) -> Lex
     )
 
 
-def _read_user_file(path: str, contexts: Mapping[str, Iterable[str]]) -> _Layer:
+_MERGED_FIELDS = ("plover", "relation", "mode", "context", "symmetric", "target_role", "confidence")
+
+
+def _over_builtin(user_entries: list[Trigger], builtin: list[Trigger],
+                  notes: Mapping[tuple, tuple[str, str, frozenset[str]]]) -> list[Trigger]:
+    """User entries, each with the key of a built-in entry merged over it and reported.
+
+    A user entry adds to the built-in one it replaces: the fields the user gave win, the others
+    keep their built-in values, and the prepositions are both entries' ("mediate" with no
+    preposition keeps "mediated between X and Y").
+    """
+    by_key = {t.key: t for t in builtin}
+    out = []
+    for trig in user_entries:
+        old = by_key.get(trig.key)
+        if old is None:
+            out.append(trig)
+            continue
+        where, phrase, given = notes.get(trig.key, (trig.origin, trig.lemma, frozenset(_MERGED_FIELDS)))
+        kept = {f: getattr(old, f) for f in _MERGED_FIELDS if f not in given}
+        merged = dataclasses.replace(trig, preps=tuple(dict.fromkeys(trig.preps + old.preps)), **kept)
+        log.warning("%s: %s replaces the built-in %s entry %s (%s); fields left empty keep the "
+                    "built-in values", printable(where), quoted(phrase), old.pos.lower(), quoted(old.lemma),
+                    _describe(old))
+        out.append(merged)
+    return out
+
+
+def _describe(t: Trigger) -> str:
+    parts = [t.plover.value, *([t.mode] if t.mode else []),
+             *([f"preps {'/'.join(t.preps)}"] if t.preps else []),
+             *([f"verbs {'/'.join(t.verbs)}"] if t.verbs else [])]
+    return ", ".join(parts)
+
+
+def _read_user_bytes(path: str) -> bytes:
     suffix = os.path.splitext(path)[1].lower()
     if suffix not in (".csv", ".toml"):
         raise LexiconError(
@@ -384,10 +447,13 @@ def _read_user_file(path: str, contexts: Mapping[str, Iterable[str]]) -> _Layer:
             f"{','.join(_CSV_REQUIRED)}) or .toml (the schema of the built-in lexicon.toml)")
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            return fh.read()
     except OSError as err:
         raise LexiconError(f"{path}: cannot read lexicon file: {err.strerror or err}") from err
-    if suffix == ".csv":
+
+
+def _parse_user_file(path: str, data: bytes, contexts: Mapping[str, Iterable[str]]) -> _Layer:
+    if path.lower().endswith(".csv"):
         return _read_csv(data, path, contexts)
     return _read_toml(data, path, path, contexts)
 
@@ -439,6 +505,7 @@ def _read_toml(data: bytes, origin: str, display: str,
             trig = _make_trigger(raw, pos, origin, where, known)
             _check_duplicate(trig, where, seen)
             layer.triggers.append(trig)
+            layer.notes[trig.key] = (where, str(raw.get("lemma")), frozenset(raw) - {"lemma"})
     return layer
 
 
@@ -521,6 +588,19 @@ def _make_trigger(raw: Mapping[str, Any], pos: str, origin: str, where: str,
                            f"got {lemma!r}")
     lemma = lemma.strip().lower()
     plover = _plover(raw.get("plover"), where)
+    particle, preps, verbs = _word_fields(raw, pos, where)
+    relation, mode, context = _label_fields(raw, lemma, particle, pos, where, contexts)
+    symmetric, role, confidence = _prior_fields(raw, where)
+    return Trigger(
+        lemma=lemma, pos=pos, plover=plover, relation=relation, mode=mode, context=context,
+        symmetric=symmetric, preps=tuple(dict.fromkeys(preps)), particle=particle,
+        verbs=tuple(sorted(set(verbs))), target_role=role, confidence=float(confidence),
+        origin=origin,
+    )
+
+
+def _word_fields(raw: Mapping[str, Any], pos: str, where: str) -> tuple[str | None, list[str], list[str]]:
+    """An entry's particle, prepositions and governing verbs, checked."""
     particle = _optional_str(raw, "particle", where)
     if particle is not None:
         particle = particle.lower()
@@ -538,6 +618,12 @@ def _make_trigger(raw: Mapping[str, Any], pos: str, origin: str, where: str,
             raise LexiconError(f"{where}: verbs: {v!r} is not a lower-case verb lemma")
     if verbs and pos == "VERB":
         raise LexiconError(f"{where}: 'verbs' (governing verbs) applies to [[noun]] entries only")
+    return particle, preps, verbs
+
+
+def _label_fields(raw: Mapping[str, Any], lemma: str, particle: str | None, pos: str, where: str,
+                  contexts: Iterable[str]) -> tuple[str, str | None, str | None]:
+    """An entry's relation (by default from the lemma and particle), mode and context, checked."""
     relation = raw.get("relation")
     if relation is None or relation == "":
         relation = lemma + (f"_{particle}" if particle and pos == "VERB" else "")
@@ -553,6 +639,11 @@ def _make_trigger(raw: Mapping[str, Any], pos: str, origin: str, where: str,
     if context is not None and context not in contexts:
         raise LexiconError(f"{where}: unknown context {context!r}; valid: "
                            f"{', '.join(contexts)} (or add it under [context])")
+    return relation, mode, context
+
+
+def _prior_fields(raw: Mapping[str, Any], where: str) -> tuple[bool, str, float]:
+    """An entry's symmetric flag, target role and confidence, checked."""
     symmetric = raw.get("symmetric", False)
     if not isinstance(symmetric, bool):
         raise LexiconError(f"{where}: symmetric must be true or false, got {symmetric!r}")
@@ -564,12 +655,7 @@ def _make_trigger(raw: Mapping[str, Any], pos: str, origin: str, where: str,
     if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) \
             or not 0.0 <= confidence <= 1.0:
         raise LexiconError(f"{where}: confidence must be a number from 0 to 1, got {confidence!r}")
-    return Trigger(
-        lemma=lemma, pos=pos, plover=plover, relation=relation, mode=mode, context=context,
-        symmetric=symmetric, preps=tuple(dict.fromkeys(preps)), particle=particle,
-        verbs=tuple(sorted(set(verbs))), target_role=role, confidence=float(confidence),
-        origin=origin,
-    )
+    return symmetric, role, confidence
 
 
 def _plover(value: Any, where: str) -> Plover:
@@ -632,9 +718,10 @@ def _read_csv(data: bytes, path: str, contexts: Mapping[str, Iterable[str]]) -> 
                 raise LexiconError(f"{where}: expected {len(header)} fields "
                                    f"({','.join(header)}), found {len(row)}")
             cells = {k: v.strip() for k, v in zip(header, row, strict=False)}
-            trig = _trigger_from_row(cells, path, where, contexts, index)
+            trig, given = _trigger_from_row(cells, path, where, contexts, index)
             _check_duplicate(trig, where, seen)
             layer.triggers.append(trig)
+            layer.notes[trig.key] = (where, cells["phrase"], given)
     except csv.Error as err:
         raise LexiconError(f"{path}:{reader.line_num}: not valid CSV: {err}") from err
     if header is None:
@@ -658,7 +745,8 @@ def _check_header(header: list[str], where: str) -> None:
 
 def _trigger_from_row(cells: Mapping[str, str], path: str, where: str,
                       contexts: Mapping[str, Iterable[str]],
-                      index: _ContextIndex) -> Trigger:
+                      index: _ContextIndex) -> tuple[Trigger, frozenset[str]]:
+    """The entry of one CSV row, and the fields the row gives (the others are defaults)."""
     try:
         parsed = parse_phrase(cells["phrase"], pos=cells.get("pos") or None)
     except LexiconError as err:
@@ -685,7 +773,10 @@ def _trigger_from_row(cells: Mapping[str, str], path: str, where: str,
         except ValueError:
             raise LexiconError(f"{where}: confidence must be a number from 0 to 1, got "
                                f"{cells['confidence']!r}") from None
-    return _make_trigger(raw, parsed["pos"], path, where, contexts)
+    given = {"plover"} | {k for k in ("symmetric", "mode", "relation", "confidence", "target_role") if cells.get(k)}
+    given |= {k for k, v in (("preps", parsed["preps"]), ("context", raw["context"]),
+                             ("target_role", parsed["target_role"] != "object")) if v}
+    return _make_trigger(raw, parsed["pos"], path, where, contexts), frozenset(given)
 
 
 # ------------------------------------------------------------------------------ phrases
@@ -760,6 +851,15 @@ def parse_phrase(phrase: str, *, pos: str | None = None) -> dict[str, Any]:
         if pos not in (None, *_POS):
             raise LexiconError(f"phrase {phrase!r}: pos must be VERB or NOUN, got {pos!r}")
     shown = phrase.strip()
+    words, role = _phrase_words(shown)
+    known = _known_nouns()
+    if pos == "NOUN" or words[0] in _DETERMINERS or (pos is None and _is_plural_noun(words[0], known)):
+        return _noun_phrase(words, role, shown, known)
+    return _verb_phrase(words, role, shown, pos, known)
+
+
+def _phrase_words(shown: str) -> tuple[list[str], str]:
+    """Rule 1: the phrase's words without placeholders, and the target role."""
     words: list[str] = []
     role = "object"
     placeholder = False
@@ -782,13 +882,21 @@ def parse_phrase(phrase: str, *, pos: str | None = None) -> dict[str, Any]:
     if _is_prep(words[0]):
         raise LexiconError(f"phrase {shown!r}: starts with a preposition; write the verb or "
                            "noun first, e.g. 'meet with' or 'talks between'")
-    known = _known_nouns()
-    if pos == "NOUN" or words[0] in _DETERMINERS or (pos is None and _is_plural_noun(words[0], known)):
-        body, preps = _split_preps([w for w in words if w not in _DETERMINERS], shown)
-        if not body:
-            raise LexiconError(f"phrase {shown!r}: no noun in it")
-        head = _singular(body[-1], known)
-        return _parsed(head, "NOUN", None, preps, (), role, "_".join(body), body[:-1])
+    return words, role
+
+
+def _noun_phrase(words: list[str], role: str, shown: str, known: frozenset[str]) -> dict[str, Any]:
+    """Rule 2: a noun phrase with no governing verb ("a visit to", "talks between")."""
+    body, preps = _split_preps([w for w in words if w not in _DETERMINERS], shown)
+    if not body:
+        raise LexiconError(f"phrase {shown!r}: no noun in it")
+    head = _singular(body[-1], known)
+    return _parsed(head, "NOUN", None, preps, (), role, "_".join(body), body[:-1])
+
+
+def _verb_phrase(words: list[str], role: str, shown: str, pos: str | None,
+                 known: frozenset[str]) -> dict[str, Any]:
+    """Rules 3 to 6: a verb, its particle, an object noun, the target's prepositions."""
     verb, rest = words[0], words[1:]
     if "/" in verb:
         raise LexiconError(f"phrase {shown!r}: '/' may only join alternative prepositions at "

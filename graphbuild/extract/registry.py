@@ -1,15 +1,22 @@
 """A registry of extractors, so a user's own extractor can run beside ours.
 
 The registry holds factories: a factory takes keyword options (the lexicon, the user's
-actor list, ...; it may ignore them) and returns an extractor ``(doc, *, article) ->
-Iterator[Event]``. Names carry a version ("events.v1") so a saved configuration reproduces.
+actor list, ...; it may ignore them) and returns an extractor ``(doc, *, article, actors) ->
+Iterator[Event]``. ``actors`` is the :class:`~graphbuild.actors.resolve.Resolution` the
+pipeline computed once for the Doc; an extractor written as ``(doc, *, article)`` is given
+only what it takes. Names carry a version ("events.v1") so a saved configuration reproduces.
 Registering the same function twice is harmless (a re-run notebook cell); another function
 under a taken name raises; a failed lookup lists what exists.
 
+An extractor declares the words it needs as its ``triggers`` attribute (a
+:class:`~graphbuild.prefilter.Triggers`), so that the prefilter keeps the sentences holding
+them; an extractor that declares none makes the pipeline parse the whole text.
+
 Examples
 --------
->>> def my_extractor(doc, *, article):
+>>> def my_extractor(doc, *, article, actors):
 ...     return iter(())
+>>> my_extractor.triggers = Triggers(words={"embargo"})
 >>> _ = register_extractor("example.v1", my_extractor)
 >>> _ = register_extractor("example.v1", my_extractor)   # harmless
 >>> "example.v1" in names()
@@ -23,13 +30,16 @@ graphbuild.errors.RegistryError: no extractor named 'nope.v1'; registered: event
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections.abc import Callable
 from typing import Any
 
 from ..errors import RegistryError
+from ..prefilter import Triggers
 from ..types import Extractor
 
-__all__ = ["register", "register_extractor", "get", "names", "unregister", "create"]
+__all__ = ["register", "register_extractor", "get", "names", "unregister", "create", "Triggers"]
 
 Factory = Callable[..., Extractor]
 _FACTORIES: dict[str, Factory] = {}
@@ -51,7 +61,7 @@ def register(name: str) -> Callable[[Factory], Factory]:
 
 
 def register_extractor(name: str, extractor: Extractor) -> Extractor:
-    """Register a plain extractor function ``(doc, *, article) -> Iterator[Event]``."""
+    """Register a plain extractor function ``(doc, *, article, actors) -> Iterator[Event]``."""
     current = _PLAIN.get(name)
     if current is extractor:
         return extractor
@@ -87,8 +97,28 @@ def names() -> list[str]:
 
 
 def create(name: str, **options: Any) -> Extractor:
-    """Build the extractor registered as ``name`` with ``options``."""
-    return get(name)(**options)
+    """Build the extractor registered as ``name`` with ``options``.
+
+    The result takes ``(doc, *, article, actors)``, whatever the registered function takes,
+    and keeps its ``triggers``.
+    """
+    return _taking_actors(get(name)(**options))
+
+
+def _taking_actors(extractor: Extractor) -> Extractor:
+    """``extractor``, or a wrapper that drops ``actors`` for one written as ``(doc, *, article)``."""
+    try:
+        params = inspect.signature(extractor).parameters.values()
+    except (TypeError, ValueError):  # pragma: no cover - a callable without a signature
+        return extractor
+    if any(p.name == "actors" or p.kind is inspect.Parameter.VAR_KEYWORD for p in params):
+        return extractor
+
+    @functools.wraps(extractor)
+    def without_actors(doc: Any, *, article: Any, actors: Any = None, **_: Any) -> Any:
+        return extractor(doc, article=article)
+
+    return without_actors
 
 
 def _ensure_builtins() -> None:

@@ -10,6 +10,7 @@ The public functions work on the plain ``networkx.MultiDiGraph`` of :mod:`graphb
 - :func:`validate` checks a file against the SHACL shapes shipped in this package.
 - :func:`query` runs SPARQL with pyoxigraph over a graph, a file or an rdflib graph.
 - :func:`push` loads a file into a SPARQL 1.1 Graph Store Protocol endpoint.
+- :func:`serve` starts a SPARQL server (Oxigraph) on this machine holding a build.
 
 The model (classes, properties, IRIs) is described in ``ontology.ttl`` next to this file
 and in :mod:`graphbuild.rdf.namespace`. Importing this package loads neither rdflib nor
@@ -38,8 +39,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from .export import to_rdflib, to_rdflib_dataset, write_graph, write_turtle
     from .namespace import DEFAULT_BASE_IRI, actor_iri, article_iri, event_iri
     from .read import read_graph
+    from .server import serve
     from .shacl import validate
-    from .store import push, query
+    from .sparql import query
+    from .store import push
 
 __all__ = [
     "DEFAULT_BASE_IRI",
@@ -52,6 +55,7 @@ __all__ = [
     "validate",
     "query",
     "push",
+    "serve",
     "actor_iri",
     "event_iri",
     "article_iri",
@@ -67,8 +71,9 @@ _WHERE = {
     "to_rdflib_dataset": "export",
     "read_graph": "read",
     "validate": "shacl",
-    "query": "store",
+    "query": "sparql",
     "push": "store",
+    "serve": "server",
     "DEFAULT_BASE_IRI": "namespace",
     "actor_iri": "namespace",
     "event_iri": "namespace",

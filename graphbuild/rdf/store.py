@@ -1,236 +1,68 @@
-"""Triple stores: SPARQL over a graph or file with embedded pyoxigraph, and pushing a file
-to a server through the SPARQL 1.1 Graph Store Protocol.
+"""Pushing a graphbuild export to a triple store through the SPARQL 1.1 Graph Store Protocol.
 
-:func:`query` never pastes values into the query text: ``**bindings`` become RDF terms
-and are substituted by pyoxigraph (SPARQL SEP-0007 substitution).
+Each article's named graph is replaced with a ``PUT``, so pushing the same articles again
+leaves one copy. The client is ``http.client`` with guards a hostile or broken server cannot
+get past:
 
-:func:`push` speaks plain HTTP (``urllib``): each article's named graph is replaced with a
-``PUT``, so pushing the same articles again leaves one copy. Credentials come only from
-the environment (``GRAPHBUILD_STORE_USER`` / ``GRAPHBUILD_STORE_PASSWORD``) or from
-``~/.netrc``; they are sent only over https or to a loopback address (unless
-``insecure=True``), never follow a redirect, and never appear in a message or a log.
+- The endpoint is checked before anything is sent: http or https, a host, no user or
+  password, no ``#fragment``, no path ending in ``/`` (stores read ``/store/`` as another
+  resource), no graph already named in its query string.
+- Credentials come only from the environment (``GRAPHBUILD_STORE_USER`` /
+  ``GRAPHBUILD_STORE_PASSWORD``) or from ``~/.netrc``; they are sent only over https or to a
+  loopback address (unless ``insecure=True``), never follow a redirect, and never appear in
+  a message or a log: when they were sent, nothing the server wrote (reason phrase, body,
+  header) is repeated, only the status code and the standard phrase for it.
+- ``timeout`` bounds each request as a whole, from connect to the last byte of the answer,
+  so a server that trickles its answer is cut off.
+- A malformed answer (bad status line, oversized or too many headers, a body shorter than
+  announced) is a :class:`~graphbuild.errors.StoreError` with one line, never a traceback.
+- Success is reported only when every graph was stored (a 2xx answer to each request).
 
-Examples
---------
->>> from graphbuild.graph import build_graph
->>> from graphbuild.types import Actor, ActorType, Event, Plover
->>> ind = Actor("India", ActorType.COUNTRY, "IND")
->>> rus = Actor("Russia", ActorType.COUNTRY, "RUS")
->>> G = build_graph([Event("a1", ind, rus, Plover.CONSULT, "hold talks",
-...                        "India held talks with Russia.", 0, 29)])
->>> query(G, '''SELECT ?name ?type WHERE {
-...                  ?e gb:sourceActor ?a ; gb:eventType/skos:notation ?type .
-...                  ?a schema:name ?name }''', name="India")
-[{'name': 'India', 'type': 'CONSULT'}]
+:func:`graphbuild.rdf.query` (embedded SPARQL) lives in :mod:`graphbuild.rdf.sparql`; it is
+importable from here too.
 """
 
 from __future__ import annotations
 
 import base64
-import datetime as dt
+import html
+import http
+import http.client
 import ipaddress
 import logging
+import math
 import netrc
 import os
 import socket
-import urllib.error
+import ssl
+import threading
+import time
 import urllib.parse
-import urllib.request
 from collections.abc import Iterable
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Union
+from typing import Any
 
 import pyoxigraph as ox
 
+from .._safe import printable
 from ..errors import InputError, StoreError
 from ..types import Plover
-from .namespace import DEFAULT_BASE_IRI, GB, PREFIXES, direct_property
+from .namespace import GB, PREFIXES, direct_property
+from .sparql import query
 
-if TYPE_CHECKING:  # pragma: no cover
-    import networkx as nx
-    import rdflib
-
-__all__ = ["query", "push", "split_by_article", "USER_VARIABLE", "PASSWORD_VARIABLE"]
+__all__ = ["push", "split_by_article", "check_endpoint", "PlainHttpRefused", "USER_VARIABLE",
+           "PASSWORD_VARIABLE", "query"]
 
 logger = logging.getLogger(__name__)
 
 USER_VARIABLE = "GRAPHBUILD_STORE_USER"
 PASSWORD_VARIABLE = "GRAPHBUILD_STORE_PASSWORD"
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
-                                "positiveInteger", "negativeInteger", "nonPositiveInteger",
-                                "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
-_FLOATS = {_XSD + "double", _XSD + "float"}
 
-QuerySource = Union["nx.MultiDiGraph", str, "os.PathLike[str]", "rdflib.Graph", "ox.Store"]
-
-
-# --- query --------------------------------------------------------------------------------
-
-def _to_term(name: str, value: Any) -> Any:
-    """A Python value as the RDF term a SPARQL variable is bound to."""
-    from .read import ox_term
-
-    if isinstance(value, (ox.NamedNode, ox.Literal, ox.BlankNode)):
-        return value
-    if type(value).__module__.startswith("rdflib"):
-        return ox_term(value)
-    if isinstance(value, bool):
-        return ox.Literal(value)
-    if isinstance(value, (int, float)):
-        return ox.Literal(value)
-    if isinstance(value, Decimal):
-        return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "decimal"))
-    if isinstance(value, dt.datetime):
-        return ox.Literal(value.isoformat(), datatype=ox.NamedNode(_XSD + "dateTime"))
-    if isinstance(value, dt.date):
-        return ox.Literal(value.isoformat(), datatype=ox.NamedNode(_XSD + "date"))
-    if isinstance(value, str):
-        return ox.Literal(value)
-    raise InputError(f"cannot bind ?{name} to {value!r}: give a str, int, float, bool, date, "
-                     "or an rdflib/pyoxigraph term (URIRef or NamedNode for an IRI)")
-
-
-def _python(term: Any) -> Any:
-    """An RDF term as the plain Python value a DataFrame cell should hold."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        text = term.value
-        try:
-            if datatype in _INTEGERS:
-                return int(text)
-            if datatype in _FLOATS:
-                return float(text)
-            if datatype == _XSD + "decimal":
-                return float(Decimal(text))
-            if datatype == _XSD + "boolean":
-                return text in ("true", "1")
-            if datatype == _XSD + "date":
-                return dt.date.fromisoformat(text)
-        except ValueError:
-            return text
-        return text
-    if isinstance(term, ox.BlankNode):
-        return "_:" + term.value
-    return term.value  # NamedNode, or an RDF-star triple's text
-
-
-def _store_for(source: QuerySource, base_iri: str) -> tuple[ox.Store, bool]:
-    """An in-memory pyoxigraph store holding ``source``, and whether it has named graphs."""
-    import networkx as nx
-
-    if isinstance(source, ox.Store):
-        return source, True
-    store = ox.Store()
-    if isinstance(source, nx.Graph):
-        from .export import iter_triples
-
-        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object)
-                          for t in iter_triples(source, base_iri=base_iri))
-        return store, False
-    if isinstance(source, (str, os.PathLike)):
-        from .read import parse_file
-
-        quads = parse_file(source)
-        store.bulk_extend(quads)
-        return store, any(not isinstance(q.graph_name, ox.DefaultGraph) for q in quads)
-    if type(source).__module__.startswith("rdflib"):
-        from .read import ox_term
-
-        named = False
-        quads = []
-        rows = (source.quads((None, None, None, None)) if hasattr(source, "quads")
-                else ((s, p, o, None) for s, p, o in source))
-        for s, p, o, g in rows:
-            graph = ox.DefaultGraph()
-            identifier = getattr(g, "identifier", g)
-            if identifier is not None and not str(identifier).startswith("urn:x-rdflib:"):
-                if type(source).__name__ in ("Dataset", "ConjunctiveGraph"):
-                    graph = ox_term(identifier)
-                    named = True
-            quads.append(ox.Quad(ox_term(s), ox_term(p), ox_term(o), graph))
-        store.bulk_extend(quads)
-        return store, named
-    raise InputError(f"cannot query {type(source).__name__}: give a networkx graph, a file "
-                     "path, an rdflib graph or a pyoxigraph Store")
-
-
-def query(source: QuerySource, sparql: str, *, base_iri: str = DEFAULT_BASE_IRI,
-          **bindings: Any) -> list[dict[str, Any]]:
-    """Run a SPARQL query with embedded pyoxigraph; return one dict per row.
-
-    Parameters
-    ----------
-    source
-        A graphbuild ``MultiDiGraph``, an RDF file (Turtle, N-Triples, TriG, N-Quads,
-        JSON-LD), an ``rdflib`` graph or dataset, or a ``pyoxigraph.Store``. When it has
-        named graphs (TriG), the query's default graph is their union.
-    sparql
-        A SELECT, ASK, CONSTRUCT or DESCRIBE query. The prefixes ``gb``, ``plover``,
-        ``rdf``, ``rdfs``, ``xsd``, ``owl``, ``skos``, ``prov``, ``schema`` and ``dcterms``
-        are predeclared.
-    base_iri
-        The base IRI the graph's data is written under (for a ``MultiDiGraph`` source).
-    **bindings
-        Values for variables of the query (``name="India"`` binds ``?name``): str, int,
-        float, bool, date, or an rdflib/pyoxigraph term (``URIRef`` for an IRI). They are
-        substituted as RDF terms by pyoxigraph, never pasted into the query text. A
-        SELECT query must project the variables it binds (list them, or ``SELECT *``;
-        with aggregates, ``GROUP BY`` them).
-
-    Returns
-    -------
-    list of dict
-        SELECT: one dict per solution, variable name -> Python value (IRIs as str,
-        literals as int/float/bool/date/str, unbound as None); ready for
-        ``pandas.DataFrame(rows)``. ASK: ``[{"result": bool}]``. CONSTRUCT/DESCRIBE: one
-        dict per triple with ``subject``, ``predicate`` and ``object``.
-
-    Raises
-    ------
-    InputError
-        If the query is not valid SPARQL or a binding has no RDF form.
-
-    Examples
-    --------
-    >>> from graphbuild.graph import build_graph
-    >>> from graphbuild.types import Actor, ActorType, Event, Plover
-    >>> ind = Actor("India", ActorType.COUNTRY, "IND")
-    >>> chn = Actor("China", ActorType.COUNTRY, "CHN")
-    >>> G = build_graph([Event("a1", ind, chn, Plover.ACCUSE, "accuse", "India accused China.",
-    ...                        0, 20, negated=True)])
-    >>> query(G, "ASK { ?a gb:accuse ?b }")  # a negated event has no direct triple
-    [{'result': False}]
-    >>> query(G, "SELECT ?negated WHERE { ?e gb:eventType plover:ACCUSE ; gb:negated ?negated }")
-    [{'negated': True}]
-    """
-    store, named = _store_for(source, base_iri)
-    substitutions = {ox.Variable(name): _to_term(name, value) for name, value in bindings.items()}
-    try:
-        result = store.query(sparql, prefixes=dict(PREFIXES), substitutions=substitutions,
-                             use_default_graph_as_union=named)
-    except SyntaxError as err:
-        raise InputError(f"not a valid SPARQL query: {err}") from err
-    except RuntimeError as err:
-        if "projection" in str(err) and bindings:
-            raise InputError(
-                f"a SELECT query must project the variables it binds "
-                f"({', '.join('?' + n for n in bindings)}): list them after SELECT or use "
-                "SELECT *") from err
-        raise InputError(f"the query failed: {err}") from err
-    except (ValueError, OSError) as err:
-        raise InputError(f"the query failed: {err}") from err
-    if isinstance(result, ox.QueryBoolean):
-        return [{"result": bool(result)}]
-    if isinstance(result, ox.QuerySolutions):
-        names = [v.value for v in result.variables]
-        return [{name: _python(solution[name]) for name in names} for solution in result]
-    return [{"subject": _python(t.subject), "predicate": _python(t.predicate),
-             "object": _python(t.object)} for t in result]
+#: The most of a success answer's body that is read (and dropped) before the connection is closed.
+_MAX_ANSWER = 2**20
+#: The most of an error answer's body shown, when no credentials were sent.
+_EXCERPT = 300
 
 
 # --- splitting a file by article ----------------------------------------------------------
@@ -254,80 +86,93 @@ def split_by_article(quads: Iterable[Any]) -> dict[Any, list[ox.Triple]]:
             default.append(triple)
         else:
             named.setdefault(graph, []).append(triple)
-
-    by_subject: dict[Any, list[ox.Triple]] = {}
-    for t in default:
-        by_subject.setdefault(t.subject, []).append(t)
-
-    def values(subject: Any, prop: str) -> list[Any]:
-        return [t.object for t in by_subject.get(subject, ()) if t.predicate.value == prop]
-
-    def is_a(subject: Any, cls: str) -> bool:
-        return any(o.value == cls for o in values(subject, _RDF_TYPE))
-
-    article_cls, event_cls = str(GB.Article), str(GB.Event)
-    out: dict[Any, dict[ox.Triple, None]] = {}
-    placed: set[ox.Triple] = set()
-
-    def put(graph: Any, triples: Iterable[ox.Triple]) -> None:
-        bucket = out.setdefault(graph, {})
-        for t in triples:
-            bucket[t] = None
-            placed.add(t)
-
-    direct = {direct_property(p): ox.NamedNode(f"{PREFIXES['plover']}{p.value}") for p in Plover}
-    happened = {str(GB.Asserted), str(GB.Reported)}
-    backing: dict[tuple[Any, Any, Any], list[Any]] = {}  # (s, type, o) -> article graphs
-    for subject in list(by_subject):
-        if is_a(subject, article_cls):
-            put(subject, by_subject[subject])
-    for subject in list(by_subject):
-        if not is_a(subject, event_cls):
-            continue
-        articles = values(subject, str(GB.article))
-        if not articles:
-            continue
-        graph = articles[0]
-        put(graph, by_subject[subject])
-        for mention in values(subject, str(GB.subjectMention)) + values(
-                subject, str(GB.objectMention)):  # its argument spans go with it
-            put(graph, by_subject.get(mention, ()))
-        actors = values(subject, str(GB.sourceActor)) + values(subject, str(GB.targetActor))
-        for actor in actors:  # its description, not the direct triples it is subject of
-            put(graph, (t for t in by_subject.get(actor, ()) if t.predicate.value not in direct))
-        types = values(subject, str(GB.eventType))
-        modality = [o.value for o in values(subject, str(GB.modality))]
-        negated = [o.value for o in values(subject, str(GB.negated))]
-        if len(actors) == 2 and types and modality and modality[0] in happened \
-                and negated == ["false"]:
-            u, v = actors
-            backing.setdefault((u, types[0], v), []).append(graph)
-            if [o.value for o in values(subject, str(GB.symmetric))] == ["true"]:
-                backing.setdefault((v, types[0], u), []).append(graph)
-    for t in default:
-        concept = direct.get(t.predicate.value)
-        if concept is not None:
-            for graph in backing.get((t.subject, concept, t.object), ()):
-                put(graph, [t])
-
-    result: dict[Any, list[ox.Triple]] = {}
-    rest = [t for t in default if t not in placed]
-    if rest:
-        result[None] = rest
-    for graph, bucket in out.items():
-        result[graph] = list(bucket)
+    result = _Splitter(default).split()
     for graph, triples in named.items():
         result.setdefault(graph, []).extend(triples)
     return result
 
 
-# --- push ---------------------------------------------------------------------------------
+class _Splitter:
+    """The default graph's triples, placed into the article graphs they belong to."""
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """Refuse redirects: a redirect could carry the credentials to another host."""
+    _DIRECT = {direct_property(p): ox.NamedNode(f"{PREFIXES['plover']}{p.value}") for p in Plover}
+    _HAPPENED = frozenset({str(GB.Asserted), str(GB.Reported)})
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        return None
+    def __init__(self, default: list[ox.Triple]) -> None:
+        self.default = default
+        self.by_subject: dict[Any, list[ox.Triple]] = {}
+        for t in default:
+            self.by_subject.setdefault(t.subject, []).append(t)
+        self.out: dict[Any, dict[ox.Triple, None]] = {}
+        self.placed: set[ox.Triple] = set()
+        self.backing: dict[tuple[Any, Any, Any], list[Any]] = {}  # (s, type, o) -> graphs
+
+    def values(self, subject: Any, prop: str) -> list[Any]:
+        return [t.object for t in self.by_subject.get(subject, ()) if t.predicate.value == prop]
+
+    def texts(self, subject: Any, prop: str) -> list[str]:
+        return [o.value for o in self.values(subject, prop)]
+
+    def put(self, graph: Any, triples: Iterable[ox.Triple]) -> None:
+        bucket = self.out.setdefault(graph, {})
+        for t in triples:
+            bucket[t] = None
+            self.placed.add(t)
+
+    def place_event(self, subject: Any) -> None:
+        articles = self.values(subject, str(GB.article))
+        if not articles:
+            return
+        graph = articles[0]
+        self.put(graph, self.by_subject[subject])
+        for mention in self.values(subject, str(GB.subjectMention)) + self.values(
+                subject, str(GB.objectMention)):  # its argument spans go with it
+            self.put(graph, self.by_subject.get(mention, ()))
+        actors = self.values(subject, str(GB.sourceActor)) + self.values(subject, str(GB.targetActor))
+        for actor in actors:  # its description, not the direct triples it is subject of
+            self.put(graph, (t for t in self.by_subject.get(actor, ())
+                             if t.predicate.value not in self._DIRECT))
+        types = self.values(subject, str(GB.eventType))
+        modality = self.texts(subject, str(GB.modality))
+        happened = bool(modality) and modality[0] in self._HAPPENED
+        if len(actors) == 2 and types and happened \
+                and self.texts(subject, str(GB.negated)) == ["false"]:
+            u, v = actors
+            self.backing.setdefault((u, types[0], v), []).append(graph)
+            if self.texts(subject, str(GB.symmetric)) == ["true"]:
+                self.backing.setdefault((v, types[0], u), []).append(graph)
+
+    def split(self) -> dict[Any, list[ox.Triple]]:
+        kinds = {subject: set(self.texts(subject, _RDF_TYPE)) for subject in self.by_subject}
+        for subject, classes in kinds.items():
+            if str(GB.Article) in classes:
+                self.put(subject, self.by_subject[subject])
+        for subject, classes in kinds.items():
+            if str(GB.Event) in classes:
+                self.place_event(subject)
+        for t in self.default:
+            concept = self._DIRECT.get(t.predicate.value)
+            if concept is not None:
+                for graph in self.backing.get((t.subject, concept, t.object), ()):
+                    self.put(graph, [t])
+        result: dict[Any, list[ox.Triple]] = {}
+        rest = [t for t in self.default if t not in self.placed]
+        if rest:
+            result[None] = rest
+        for graph, bucket in self.out.items():
+            result[graph] = list(bucket)
+        return result
+
+
+# --- the endpoint -------------------------------------------------------------------------
+
+class PlainHttpRefused(StoreError):
+    """Credentials would have gone over plain http to a host that is not this machine."""
+
+    def __init__(self, host: str) -> None:
+        self.host = host
+        super().__init__(f"refusing to send credentials over plain http to {printable(host)}; "
+                         "use https, or pass insecure=True if you accept that risk")
 
 
 def _is_loopback(host: str) -> bool:
@@ -338,6 +183,55 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def check_endpoint(endpoint: str) -> urllib.parse.SplitResult:
+    """The parts of a Graph Store endpoint URL, or a :class:`StoreError` saying what is wrong.
+
+    Examples
+    --------
+    >>> check_endpoint("http://localhost:7878/store").port
+    7878
+    >>> check_endpoint("http://localhost:7878/store/")
+    Traceback (most recent call last):
+    ...
+    graphbuild.errors.StoreError: endpoint 'http://localhost:7878/store/' ends with '/', which stores read as another resource (Oxigraph puts every graph into one); refused: did you mean 'http://localhost:7878/store'?
+    """
+    example = "such as http://localhost:7878/store"
+    if not isinstance(endpoint, str) or not endpoint:
+        raise StoreError(f"endpoint must be an http(s) URL {example}")
+    shown = f" {printable(endpoint)!r}"
+    if "@" in endpoint:  # user:password@host, or a password with '/' or '#' in it
+        raise StoreError("the endpoint URL must not hold credentials (a user or password, or "
+                         "an '@'); set "
+                         f"{USER_VARIABLE} and {PASSWORD_VARIABLE} or use ~/.netrc")
+    if any(c.isspace() or not c.isprintable() for c in endpoint) or not endpoint.isascii():
+        raise StoreError(f"endpoint{shown} holds spaces, control or non-ASCII characters; "
+                         f"give an http(s) URL {example} (percent-encode the rest)")
+    try:
+        parts = urllib.parse.urlsplit(endpoint)
+        parts.port  # noqa: B018 - raises on a port that is not a number in range
+    except ValueError:
+        raise StoreError(f"endpoint{shown} is not a valid URL (check the brackets around an "
+                         f"IPv6 address and the port); give an http(s) URL {example}") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise StoreError(f"endpoint must be an http(s) URL {example}, not{shown}")
+    if parts.fragment or "#" in endpoint:
+        raise StoreError(f"endpoint{shown} has a #fragment, which would hide the graph "
+                         "parameter from the store (every graph would replace the default "
+                         "graph); refused: remove it")
+    if parts.path.endswith("/") or not parts.path:
+        fixed = urllib.parse.urlunsplit(parts._replace(path=parts.path.rstrip("/")))
+        hint = (f"did you mean {printable(fixed)!r}?" if parts.path.strip("/")
+                else "give the Graph Store path, e.g. /store (Oxigraph) or /DATASET/data (Fuseki)")
+        raise StoreError(f"endpoint{shown} ends with '/', which stores read as another "
+                         f"resource (Oxigraph puts every graph into one); refused: {hint}"
+                         if parts.path else f"endpoint{shown} has no path; refused: {hint}")
+    names = {k for k, _ in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)}
+    if names & {"graph", "default"}:
+        raise StoreError(f"endpoint{shown} already names a graph in its query string; refused: "
+                         "give the Graph Store URL alone (and --graph IRI for one graph)")
+    return parts
 
 
 def _credentials(host: str) -> tuple[str, str] | None:
@@ -359,87 +253,255 @@ def _credentials(host: str) -> tuple[str, str] | None:
     return login or "", secret or ""
 
 
+def _secret_forms(user: str, password: str, token: str) -> list[str]:
+    """Every form the credentials could be written in, to be scrubbed from our own text."""
+    forms: set[str] = set()
+    for secret in (password, f"{user}:{password}", token):
+        if len(secret) < 4:
+            continue
+        forms.update({secret, html.escape(secret), html.escape(secret, quote=False),
+                      urllib.parse.quote(secret, safe=""), urllib.parse.quote_plus(secret),
+                      urllib.parse.quote(secret)})
+    return sorted(forms, key=len, reverse=True)
+
+
+def _scrub(text: str, secrets: Iterable[str]) -> str:
+    """``text`` with every prefix of four characters or more of each secret replaced by ``***``.
+
+    >>> _scrub("sent hunter2-x and hun, hunter2-xyz", ["hunter2-xyz"])
+    'sent *** and hun, ***'
+    """
+    secrets = [s for s in secrets if len(s) >= 4]
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        longest = 0
+        for secret in secrets:
+            if text.startswith(secret[:4], i):
+                n = 4
+                while n < len(secret) and i + n < len(text) and text[i + n] == secret[n]:
+                    n += 1
+                longest = max(longest, n)
+        if longest:
+            out.append("***")
+            i += longest
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+# --- one request --------------------------------------------------------------------------
+
+class _Deadline:
+    """Shuts a connection's socket down when the request's time is up, wherever it is
+    blocked (connect, TLS handshake, send, or reading a trickled answer)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.end = time.monotonic() + seconds
+        self.expired = False
+        self._guard: socket.socket | None = None
+        self._timer: threading.Timer | None = None
+
+    def remaining(self) -> float:
+        left = self.end - time.monotonic()
+        if left <= 0:
+            self.expired = True
+            raise TimeoutError("deadline")
+        return left
+
+    def watch(self, sock: socket.socket) -> None:
+        self._guard = sock.dup()
+        self._timer = threading.Timer(self.remaining(), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        self.expired = True
+        with _suppress_os_error():
+            if self._guard is not None:
+                self._guard.shutdown(socket.SHUT_RDWR)
+
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        if self._guard is not None:
+            self._guard.close()
+
+
+class _suppress_os_error:  # noqa: N801 - used as a statement
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, value, tb) -> bool:  # type: ignore[no-untyped-def]
+        return kind is not None and issubclass(kind, OSError)
+
+
+#: How a connection is opened (a seam for tests that stand in for a remote host).
+_open_socket = socket.create_connection
+
+
+def _connection(parts: urllib.parse.SplitResult, deadline: _Deadline) -> http.client.HTTPConnection:
+    host, port = parts.hostname or "", parts.port
+    timeout = deadline.remaining()
+    if parts.scheme == "https":
+        conn: http.client.HTTPConnection = http.client.HTTPSConnection(
+            host, port, timeout=timeout, context=ssl.create_default_context())
+    else:
+        conn = http.client.HTTPConnection(host, port, timeout=timeout)
+
+    def connect(address, timeout=None, source_address=None):  # type: ignore[no-untyped-def]
+        sock = _open_socket(address, deadline.remaining(), source_address)
+        deadline.watch(sock)
+        return sock
+
+    conn._create_connection = connect  # type: ignore[attr-defined]
+    return conn
+
+
+class _Answer:
+    def __init__(self, status: int, body: bytes) -> None:
+        self.status, self.body = status, body
+
+
+def _exchange(conn: http.client.HTTPConnection, method: str, target: str, body: bytes,
+              headers: dict[str, str]) -> _Answer:
+    conn.request(method, target, body=body, headers=headers)
+    response = conn.getresponse()
+    status = response.status
+    limit = _MAX_ANSWER if 200 <= status < 300 else _EXCERPT
+    data = bytearray()
+    while len(data) < limit:
+        chunk = response.read(min(65536, limit - len(data)))
+        if not chunk:
+            if response.length:  # announced more than it sent
+                raise http.client.IncompleteRead(bytes(data), response.length)
+            break
+        data += chunk
+    return _Answer(status, bytes(data))
+
+
+def _failure(err: BaseException) -> str:
+    """What went wrong, in our words only: never the exception's text, which can quote the
+    server (a status line, a header) or the request."""
+    if isinstance(err, http.client.RemoteDisconnected):
+        return "closed the connection without answering"
+    if isinstance(err, http.client.LineTooLong):
+        return "answered with a status or header line longer than 64 KiB"
+    if isinstance(err, http.client.IncompleteRead):
+        return "sent an answer shorter than it announced"
+    if isinstance(err, http.client.BadStatusLine):
+        return "answered with a malformed status line (not HTTP)"
+    if isinstance(err, http.client.HTTPException):
+        if type(err) is http.client.HTTPException and "more than" in str(err):
+            return "answered with more than 100 headers"
+        return "answered with a malformed HTTP response"
+    if isinstance(err, (ConnectionError, BrokenPipeError)):
+        return "closed the connection before answering"
+    return "answered with a malformed HTTP response"
+
+
+def _unreachable(err: BaseException) -> str | None:
+    """Why a connection could not be made, in our words; None if it was made."""
+    if isinstance(err, ssl.SSLCertVerificationError):
+        return "its TLS certificate could not be verified"
+    if isinstance(err, ssl.SSLError):
+        return "the TLS handshake failed"
+    if isinstance(err, ConnectionRefusedError):
+        return "connection refused (is the store running?)"
+    if isinstance(err, socket.gaierror):
+        return "the host name could not be resolved"
+    if isinstance(err, OSError) and not isinstance(err, ConnectionError) and err.strerror:
+        return err.strerror
+    return None
+
+
 class _Endpoint:
     """One Graph Store Protocol endpoint, with the checks done once."""
 
     def __init__(self, endpoint: str, *, insecure: bool, timeout: float) -> None:
-        parts = urllib.parse.urlsplit(endpoint)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise StoreError(f"endpoint must be an http(s) URL such as "
-                             f"http://localhost:7878/store, not {self._safe(endpoint)!r}")
-        if parts.username is not None or parts.password is not None:
-            raise StoreError("the endpoint URL must not hold credentials; set "
-                             f"{USER_VARIABLE} and {PASSWORD_VARIABLE} or use ~/.netrc")
+        self.parts = check_endpoint(endpoint)
         self.url = endpoint
-        self.timeout = timeout
-        self.host = parts.hostname
+        self.timeout = _check_timeout(timeout)
+        self.host = self.parts.hostname or ""
         self._auth: str | None = None
-        creds = _credentials(parts.hostname)
+        self._secrets: list[str] = []
+        creds = _credentials(self.host)
         if creds is not None:
-            if parts.scheme != "https" and not _is_loopback(parts.hostname) and not insecure:
-                raise StoreError(f"refusing to send credentials over plain http to "
-                                 f"{parts.hostname}; use https, or insecure=True "
-                                 "(--insecure) if you accept that risk")
+            if self.parts.scheme != "https" and not _is_loopback(self.host) and not insecure:
+                raise PlainHttpRefused(self.host)
             token = base64.b64encode(f"{creds[0]}:{creds[1]}".encode()).decode("ascii")
             self._auth = "Basic " + token
-            self._secrets = [s for s in creds if s]
-        else:
-            self._secrets = []
-        self._opener = urllib.request.build_opener(_NoRedirect)
+            self._secrets = _secret_forms(creds[0], creds[1], token)
 
-    @staticmethod
-    def _safe(url: str) -> str:
-        parts = urllib.parse.urlsplit(url)
-        if parts.username is not None or parts.password is not None:
-            netloc = parts.hostname or ""
-            if parts.port:
-                netloc += f":{parts.port}"
-            return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
-        return url
+    @property
+    def shown(self) -> str:
+        return printable(self.url)
 
-    def _scrub(self, text: str) -> str:
-        for secret in self._secrets:
-            text = text.replace(secret, "***")
-        if self._auth:
-            text = text.replace(self._auth.split(" ", 1)[1], "***")
-        return text
+    def _target(self, graph: Any) -> str:
+        path = self.parts.path + "?" + (self.parts.query + "&" if self.parts.query else "")
+        return path + ("default" if graph is None else urllib.parse.urlencode({"graph": graph.value}))
 
-    def graph_url(self, graph: Any) -> str:
-        query = "default" if graph is None else urllib.parse.urlencode({"graph": graph.value})
-        return f"{self.url}{'&' if '?' in self.url else '?'}{query}"
+    def _error(self, text: str) -> StoreError:
+        return StoreError(_scrub(text, self._secrets))
 
     def send(self, method: str, graph: Any, body: bytes) -> int:
-        url = self.graph_url(graph)
-        request = urllib.request.Request(url, data=body, method=method)
-        request.add_header("Content-Type", "application/n-triples")
+        """Send one request; return its 2xx status, or raise a one-line StoreError."""
+        where = "the default graph" if graph is None else f"graph <{printable(graph.value)}>"
+        headers = {"Content-Type": "application/n-triples", "Connection": "close"}
         if self._auth:
-            request.add_header("Authorization", self._auth)
-        where = "the default graph" if graph is None else f"graph <{graph.value}>"
+            headers["Authorization"] = self._auth
+        deadline = _Deadline(self.timeout)
+        conn = None
         try:
-            with self._opener.open(request, timeout=self.timeout) as response:
-                response.read()
-                return int(response.status)
-        except urllib.error.HTTPError as err:
-            try:
-                detail = err.read(300).decode("utf-8", "replace").strip()
-            except Exception:  # noqa: BLE001 - the body is only a hint
-                detail = ""
-            err.close()
-            message = f"{self.url} answered HTTP {err.code} {err.reason} to {method} {where}"
+            conn = _connection(self.parts, deadline)
+            answer = _exchange(conn, method, self._target(graph), body, headers)
+        except Exception as err:  # noqa: BLE001 - the network layer's text never gets out
+            if deadline.expired or isinstance(err, TimeoutError):
+                raise self._error(f"{self.shown} did not answer {method} {where} within "
+                                  f"{self.timeout:g} s") from None
+            reason = _unreachable(err)
+            if reason is not None:
+                raise self._error(f"cannot reach {self.shown}: {reason} ({method} {where})") from None
+            raise self._error(f"{self.shown} {_failure(err)} ({method} {where})") from None
+        finally:
+            deadline.stop()
+            if conn is not None:
+                conn.close()
+        if 200 <= answer.status < 300:
+            return answer.status
+        raise self._error(self._refusal(answer, method, where))
+
+    def _refusal(self, answer: _Answer, method: str, where: str) -> str:
+        try:
+            phrase = http.HTTPStatus(answer.status).phrase
+        except ValueError:
+            phrase = "unknown status"
+        message = f"{self.shown} answered HTTP {answer.status} ({phrase}) to {method} {where}"
+        if 300 <= answer.status < 400:
+            message += "; redirects are not followed"
+        elif answer.status in (401, 403):
+            message += ("; check the credentials" if self._auth else
+                        f"; set {USER_VARIABLE} and {PASSWORD_VARIABLE}, or use ~/.netrc")
+        if self._auth is None:  # nothing the server writes is shown once credentials were sent
+            detail = printable(answer.body.decode("utf-8", "replace").strip())[:_EXCERPT]
             if detail:
                 message += f": {detail}"
-            raise StoreError(self._scrub(message)) from None
-        except TimeoutError:
-            raise StoreError(f"{self.url} did not answer {method} {where} within "
-                             f"{self.timeout:g} s") from None
-        except urllib.error.URLError as err:
-            reason = err.reason
-            if isinstance(reason, (socket.timeout, TimeoutError)):
-                raise StoreError(f"{self.url} did not answer {method} {where} within "
-                                 f"{self.timeout:g} s") from None
-            raise StoreError(self._scrub(f"cannot reach {self.url}: {reason}")) from None
-        except (ConnectionError, OSError) as err:
-            raise StoreError(self._scrub(f"cannot reach {self.url}: {err}")) from None
+        return message
+
+
+def _check_timeout(timeout: Any) -> float:
+    try:
+        value = float(timeout)
+    except (TypeError, ValueError):
+        raise InputError(f"timeout must be a number of seconds, not {timeout!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise InputError(f"timeout must be a positive, finite number of seconds, not {timeout!r}")
+    return value
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def push(path: str | os.PathLike[str], endpoint: str, *, graph: str | None = None,
@@ -452,7 +514,9 @@ def push(path: str | os.PathLike[str], endpoint: str, *, graph: str | None = Non
         A graphbuild export (Turtle, N-Triples, TriG, N-Quads, JSON-LD).
     endpoint
         The store's Graph Store Protocol URL: ``http://localhost:7878/store`` for Oxigraph,
-        ``http://localhost:3030/DATASET/data`` for Apache Jena Fuseki.
+        ``http://localhost:3030/DATASET/data`` for Apache Jena Fuseki. It is checked before
+        anything is sent: http or https, a host, no user or password, no ``#fragment``, no
+        trailing ``/``.
     graph
         Put the whole file into this one named graph (replacing it). By default each
         article's statements replace the article's named graph (its IRI), as in TriG;
@@ -461,47 +525,81 @@ def push(path: str | os.PathLike[str], endpoint: str, *, graph: str | None = Non
     insecure
         Allow sending credentials over plain http to a host that is not loopback.
     timeout
-        Seconds to wait for each request.
+        Seconds each request may take as a whole, from connecting to the last byte of the
+        answer (a positive, finite number).
 
     Returns
     -------
     dict
-        ``{"graphs": number of named graphs replaced, "triples": triples sent}``.
+        ``graphs``: named graphs replaced; ``triples``: triples sent; ``named_triples`` and
+        ``default_triples``: how many of them went to named graphs and to the default graph.
 
     Raises
     ------
     StoreError
-        If the endpoint cannot be reached, times out or answers with an HTTP error, or if
-        credentials would go over plain http. The message never holds credentials.
+        If the endpoint is not a usable URL, cannot be reached, times out, answers with an
+        HTTP error or a malformed answer, or if credentials would go over plain http
+        (:class:`PlainHttpRefused`). Every graph sent before the failure is named by count.
+        The message never holds credentials.
     InputError
-        If the file is missing or not valid RDF.
+        If the file is missing or not valid RDF, or ``timeout`` is not a positive number.
     """
     from .read import parse_file
 
     target = _Endpoint(endpoint, insecure=insecure, timeout=timeout)
+    if graph is not None:
+        _check_graph(graph)
     quads = parse_file(path)
     if graph is not None:
-        try:
-            name = ox.NamedNode(graph)
-        except ValueError as err:
-            raise StoreError(f"graph {graph!r} is not a valid IRI") from err
-        triples = list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object)
-                                     for q in quads))
-        target.send("PUT", name, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
-        logger.info("pushed %d triples to graph <%s>", len(triples), graph)
-        return {"graphs": 1, "triples": len(triples)}
-
-    groups = split_by_article(quads)
-    sent = 0
+        groups: dict[Any, list[ox.Triple]] = {ox.NamedNode(graph): list(dict.fromkeys(
+            ox.Triple(q.subject, q.predicate, q.object) for q in quads))}
+    else:
+        groups = split_by_article(quads)
+    del quads
+    counts = {"graphs": 0, "triples": 0, "named_triples": 0, "default_triples": 0}
     for name, triples in groups.items():
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        try:
+            target.send("POST" if name is None else "PUT", name, body)
+        except StoreError as err:
+            if counts["triples"]:
+                raise StoreError(f"{err}; stored before it: {_counts(counts)}; the rest was "
+                                 "not sent") from None
+            raise
+        counts["triples"] += len(triples)
         if name is None:
-            target.send("POST", None, body)
+            counts["default_triples"] += len(triples)
         else:
-            target.send("PUT", name, body)
-        sent += len(triples)
+            counts["graphs"] += 1
+            counts["named_triples"] += len(triples)
         logger.debug("pushed %d triples to %s", len(triples),
-                     "the default graph" if name is None else f"<{name.value}>")
-    replaced = sum(1 for name in groups if name is not None)
-    logger.info("pushed %d triples in %d named graphs to %s", sent, replaced, target.url)
-    return {"graphs": replaced, "triples": sent}
+                     "the default graph" if name is None else f"<{printable(name.value)}>")
+    logger.info("pushed %s", describe(counts, target.shown))
+    return counts
+
+
+def _check_graph(graph: str) -> None:
+    parts = urllib.parse.urlsplit(graph) if isinstance(graph, str) else None
+    try:
+        ox.NamedNode(graph)
+        ok = bool(parts and parts.scheme)
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise StoreError(f"graph {printable(graph)!r} is not an absolute IRI; give one such as "
+                         "http://example.org/graphs/news")
+
+
+def describe(counts: dict[str, int], where: str) -> str:
+    """The line that says what a push stored.
+
+    >>> describe({"graphs": 1, "triples": 150, "named_triples": 2, "default_triples": 148},
+    ...          "http://127.0.0.1:7878/store")
+    '150 triples to http://127.0.0.1:7878/store: 2 in 1 named graph, 148 to the default graph'
+    """
+    return f"{_plural(counts['triples'], 'triple')} to {where}: {_counts(counts)}"
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return (f"{counts['named_triples']} in {_plural(counts['graphs'], 'named graph')}, "
+            f"{counts['default_triples']} to the default graph")

@@ -39,12 +39,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..cache import ArticleCache, CachedResult
 
 __all__ = ["Result", "Engine", "engine_for", "process_batch", "fingerprint",
-           "open_cache", "batches", "run_windowed", "PREFILTERED_EXTRACTORS", "THREAD_LIMITS"]
+           "open_cache", "batches", "run_windowed", "THREAD_LIMITS"]
 
 log = logging.getLogger(__name__)
-
-#: Extractors whose needs the prefilter knows (it keeps every sentence they could use).
-PREFILTERED_EXTRACTORS = frozenset({"events.v1"})
 
 #: Environment variables that cap the threads of numerical libraries in a worker process.
 THREAD_LIMITS = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
@@ -71,18 +68,19 @@ class Engine:
         self.config = config
         self.nlp = nlp if nlp is not None else load_pipeline(config.model)
         self.extractors = make_extractors(config)
+        self.user_actors: Sequence = resources(config).user_actors
         self.prefilter = None
-        # the prefilter keeps what the built-in extractor can use; a user's extractor may need
-        # sentences it would blank, so with one the whole text is parsed
+        # the prefilter keeps the sentences holding the triggers each extractor declares; one
+        # that declares none may need any sentence, so with it the whole text is parsed
         if config.prefilter:
             from ..prefilter import make_prefilter
 
-            unknown = sorted(set(config.extractors) - PREFILTERED_EXTRACTORS)
+            declared = [getattr(fn, "triggers", None) for fn in self.extractors]
+            unknown = [name for name, t in zip(config.extractors, declared, strict=True) if t is None]
             if unknown:
-                log.info("prefilter off: it does not know the triggers of %s", ", ".join(unknown))
+                log.info("prefilter off: %s declares no triggers", ", ".join(unknown))
             else:
-                res = resources(config)
-                self.prefilter = make_prefilter(res.lexicon, user_actors=res.user_actors)
+                self.prefilter = make_prefilter(declared, user_actors=self.user_actors)
         self.lock = threading.Lock()
 
     def _texts(self, items: Iterable[tuple[Article, CachedResult | None]]) -> Iterator[tuple[str, tuple]]:
@@ -97,6 +95,7 @@ class Engine:
 
     def run(self, items: Iterable[tuple[Article, CachedResult | None]]) -> Iterator[Result]:
         """Results of ``(article, cached result or None)`` pairs, in order; cached ones are not parsed."""
+        from ..actors.resolve import resolve
         from ..errors import GraphbuildError
 
         strict = self.config.strict
@@ -106,8 +105,9 @@ class Engine:
                 yield Result(article, list(cached.events), cached.sentences, cached=True)
                 continue
             sentences = dropped + sum(1 for s in doc.sents if not s.text.isspace())
-            try:
-                events = [ev for fn in self.extractors for ev in fn(doc, article=article)]
+            try:  # actors are resolved once per Doc, for every extractor
+                actors = resolve(doc, user_actors=self.user_actors, date=article.date)
+                events = [ev for fn in self.extractors for ev in fn(doc, article=article, actors=actors)]
             except GraphbuildError:
                 raise
             except Exception as err:  # an extractor bug must not lose the other articles

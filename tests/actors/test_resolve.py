@@ -8,7 +8,7 @@ import pytest
 
 from graphbuild.actors.resolve import UserActor, load_actor_list, resolve
 from graphbuild.errors import InputError
-from graphbuild.types import ActorType
+from graphbuild.types import ActorType, Sector
 
 
 @pytest.fixture
@@ -179,3 +179,76 @@ def test_a_treaty_is_never_an_actor(nlp):
     doc = nlp("Chile urged Peru to sign the proposed Pacific Free Trade Agreement (PFTA) instead.")
     res = resolve(doc)
     assert all("Agreement" not in a.label and "PFTA" not in a.label for a in res.all_actors())
+
+
+# --------------------------------------------------------------------------- a person's country is evidence
+
+
+def test_a_demonym_of_the_second_person_does_not_leak_to_the_first(actors_of):
+    _, _, by_head = actors_of("President Dana Whitfield met Chinese President Zhou Ming in Beijing on Friday.")
+    assert one(by_head["Whitfield"]).country is None
+    assert one(by_head["Ming"]).country == "CHN"
+
+
+def test_the_place_an_act_happens_is_no_nationality(actors_of):
+    _, _, by_head = actors_of("President Tarek imposed a curfew in Nairobi.")
+    assert one(by_head["Tarek"]).country is None
+
+
+def test_a_dateline_is_no_nationality_and_a_surname_joins_the_full_name(actors_of):
+    _, res, by_head = actors_of("BANGKOK, May 2 (AP) - Chilean President Rosa Fuentes landed on Monday.\n"
+                                "Fuentes later met Thai officials.")
+    persons = {a.id: a for a in res.all_actors() if a.type is ActorType.PERSON}
+    assert len(persons) == 1, persons
+    (person,) = persons.values()
+    assert person.country == "CHL" and person.role == "President"
+
+
+def test_one_of_several_family_names_joins_the_full_name(actors_of):
+    _, _, by_head = actors_of("President Ana Mendes da Costa of Brazil arrived in Jakarta on Tuesday. "
+                              "Mendes said trade would grow.")
+    assert one(by_head["Mendes"]) == one(by_head["Costa"])
+    assert one(by_head["Mendes"]).country == "BRA"
+
+
+def test_a_state_named_before_is_no_nationality(actors_of):
+    _, _, by_head = actors_of("Portugal protested on Monday. President Tarek said talks would continue.")
+    assert one(by_head["Tarek"]).country is None
+
+
+def test_the_state_a_person_speaks_for_is_evidence(actors_of):
+    _, _, by_head = actors_of("Minister Lars Olsen said Norway would send more aid.")
+    assert one(by_head["Olsen"]).country == "NOR"
+
+
+# --------------------------------------------------------------------------- sectors and non-state actors
+
+
+def test_sectors_of_persons_groups_and_organisations(actors_of):
+    _, _, by_head = actors_of("Syrian army General Samir Haddad met UN envoy Karl Weber and Kenyan police.")
+    assert one(by_head["Haddad"]).sector is Sector.MILITARY
+    assert one(by_head["Weber"]).sector is Sector.IGO
+    assert one(by_head["police"]).sector is Sector.POLICE
+
+
+def test_events_between_non_state_groups_carry_sectors(extract_text):
+    events = extract_text("Rebels attacked government troops near the border on Monday.\n"
+                          "The Saudi-led coalition bombed Houthi positions on Tuesday.\n")
+    pairs = {(e.source.label, e.source.country, e.source.sector, e.target.label, e.target.sector) for e in events}
+    assert ("Rebels", None, Sector.REBELS, "Government Troops", Sector.MILITARY) in pairs
+    coalition = [e.source for e in events if e.source.label == "Saudi-led Coalition"]
+    assert coalition and coalition[0].country == "SAU" and coalition[0].sector is Sector.MILITARY
+
+
+def test_the_office_named_again_is_its_holder(actors_of):
+    _, _, by_head = actors_of("Chilean President Rosa Fuentes landed on Monday. "
+                              "The Chilean president later met German President Kurt Vogel.")
+    assert one(by_head["president"]) == one(by_head["Fuentes"])
+    assert one(by_head["Vogel"]).country == "DEU"
+
+
+def test_a_member_of_a_national_body_or_armed_group_takes_its_state_and_sector(actors_of):
+    _, _, by_head = actors_of("Knesset speaker Avi Cohen met UN envoy Karl Weber.")
+    cohen, weber = one(by_head["Cohen"]), one(by_head["Weber"])
+    assert (cohen.country, cohen.sector) == ("ISR", Sector.LEGISLATURE)
+    assert (weber.country, weber.sector) == (None, Sector.IGO)

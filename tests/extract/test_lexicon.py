@@ -385,6 +385,60 @@ def test_version(tmp_path, lex):
     assert load_lexicon(a, b).version != load_lexicon(b, a).version
 
 
+def test_a_user_entry_over_a_builtin_one_keeps_what_it_leaves_empty_and_is_reported(tmp_path, lex, caplog):
+    # the known bug: "mediate" alone has no preposition, and replacing the built-in entry
+    # dropped its "between" and "with", so "mediated between X and Y" lost both its targets
+    (builtin,) = [t for t in lex.triggers("mediate", "VERB") if t.particle is None]
+    path = write(tmp_path, "mine.csv", CSV_HEADER + "mediate,CONSULT,,false\nparley with,CONSULT,,true\n")
+    with caplog.at_level("WARNING", logger="graphbuild.extract.lexicon"):
+        user = load_lexicon(path)
+    (mine,) = [t for t in user.triggers("mediate", "VERB") if t.particle is None]
+    assert mine.origin == str(path) and set(builtin.preps) <= set(mine.preps)
+    assert (mine.mode, mine.confidence, mine.relation) == (builtin.mode, builtin.confidence, builtin.relation)
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and f"{path}:2" in warnings[0] and "'mediate'" in warnings[0]
+    assert "built-in verb entry" in warnings[0] and "parley" not in warnings[0]
+
+
+def test_what_the_user_gives_wins_over_the_builtin_entry(tmp_path, lex):
+    path = write(tmp_path, "mine.csv", CSV_HEADER.replace("\n", ",confidence\n")
+                 + "mediate,AGREE,broker,true,0.6\n")
+    (mine,) = [t for t in load_lexicon(path).triggers("mediate", "VERB") if t.particle is None]
+    assert (mine.plover, mine.mode, mine.symmetric, mine.confidence) == (Plover.AGREE, "broker", True, 0.6)
+
+
+def test_a_user_lexicon_is_parsed_once_per_process(tmp_path, monkeypatch, caplog):
+    from graphbuild.extract import lexicon as module
+
+    calls = []
+    real = module._parse_user_file
+    monkeypatch.setattr(module, "_parse_user_file", lambda *a: calls.append(a[0]) or real(*a))
+    path = write(tmp_path, "mine.csv", CSV_HEADER + "mediate,CONSULT,,false\n")
+    with caplog.at_level("WARNING", logger="graphbuild.extract.lexicon"):
+        first, second = load_lexicon(path), load_lexicon(str(path))
+    assert first is second and calls == [str(path)]
+    assert sum(r.levelname == "WARNING" for r in caplog.records) == 1
+    write(tmp_path, "mine.csv", CSV_HEADER + "mediate,CONSULT,,true\n")  # new content: read again
+    assert load_lexicon(path).version != first.version and len(calls) == 2
+
+
+def test_a_user_mediate_line_keeps_both_builtin_consult_events(tmp_path, nlp):
+    from graphbuild.ingest import article_from_text
+    from graphbuild.pipeline import Config, extract_articles
+
+    text = "Norway mediated between Colombia and Venezuela on Monday."
+    path = write(tmp_path, "mine.csv", CSV_HEADER + "mediate,CONSULT,third-party,false\n")
+
+    def consults(*files):
+        config = Config(lexicon_files=tuple(map(str, files)))
+        return sorted((e.source.label, e.target.label) for _, evs in
+                      extract_articles([article_from_text(text, id="t")], config=config, nlp=nlp)
+                      for e in evs if e.plover is Plover.CONSULT)
+
+    assert consults() == [("Norway", "Colombia"), ("Norway", "Venezuela")]
+    assert consults(path) == consults()
+
+
 # ------------------------------------------------------------------------------ errors
 
 
@@ -520,3 +574,11 @@ def test_parse_phrase_pos_override():
 def test_parse_phrase_errors(phrase, pos, fragment):
     with pytest.raises(LexiconError, match=re.escape(fragment)):
         parse_phrase(phrase, pos=pos)
+
+
+def test_the_readme_example_lexicon_adds_entries_and_replaces_none(lex, caplog):
+    with caplog.at_level("WARNING", logger="graphbuild.extract.lexicon"):
+        user = load_lexicon(ROOT / "docs" / "lexicon-example.csv")
+    assert len(user) == len(lex) + 5 and not caplog.records
+    (parley,) = user.triggers("parley", "VERB")
+    assert (parley.plover, parley.preps, parley.symmetric) == (Plover.CONSULT, ("with",), True)

@@ -112,8 +112,8 @@ class OxigraphServer:
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
     exe = shutil.which("oxigraph")
     if exe is None:
-        pytest.fail("the oxigraph CLI is not installed (pip install oxigraph; it is in the "
-                    "[test] extra)")
+        pytest.fail("the oxigraph CLI is not installed (pip install oxigraph; it is a "
+                    "dependency of graphbuild)")
     port = _free_port()
     location = tmp_path_factory.mktemp("oxigraph")
     log = open(location.parent / "oxigraph.log", "wb")

@@ -6,8 +6,8 @@ import base64
 import datetime as dt
 import http.server
 import logging
+import os
 import socket
-import urllib.request
 from collections.abc import Iterator
 
 import pandas as pd
@@ -16,6 +16,7 @@ import pytest
 from rdflib import URIRef
 
 from graphbuild.errors import InputError, StoreError
+from graphbuild.rdf import store
 from graphbuild.rdf.export import to_rdflib, to_rdflib_dataset, write_graph
 from graphbuild.rdf.namespace import actor_iri, article_iri
 from graphbuild.rdf.store import PASSWORD_VARIABLE, USER_VARIABLE, push, query, split_by_article
@@ -190,8 +191,9 @@ def test_push_whole_file_into_one_graph(rich_graph, tmp_path, oxigraph):
     path = tmp_path / "events.trig"
     write_graph(rich_graph, path, "trig")
     graph = "http://kg.example.com/graphs/news"
-    assert push(path, oxigraph.store, graph=graph) == {"graphs": 1,
-                                                        "triples": file_triples(path)}
+    n = file_triples(path)
+    assert push(path, oxigraph.store, graph=graph) == {"graphs": 1, "triples": n,
+                                                        "named_triples": n, "default_triples": 0}
     push(path, oxigraph.store, graph=graph)
     assert oxigraph.count(f"GRAPH <{graph}> {{ ?s ?p ?o }}") == file_triples(path)
     assert oxigraph.count(ALL_QUADS) == file_triples(path)
@@ -302,7 +304,7 @@ def no_network(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("a request was sent")
 
-    monkeypatch.setattr(urllib.request.OpenerDirector, "open", refuse)
+    monkeypatch.setattr(store, "_open_socket", refuse)
 
 
 def test_credentials_never_go_over_plain_http_to_another_host(rich_graph, tmp_path, monkeypatch,
@@ -346,3 +348,115 @@ def test_timeout_raises_store_error(rich_graph, tmp_path, silent_server):
     write_graph(rich_graph, path)
     with pytest.raises(StoreError, match="did not answer.*0.5 s"):
         push(path, silent_server, timeout=0.5)
+
+
+@pytest.fixture
+def cli(capsys):
+    """graphbuild ARGS in this process: (exit code, stdout, stderr)."""
+    from types import SimpleNamespace
+
+    from graphbuild.cli import main
+
+    def call(*args):
+        capsys.readouterr()
+        code = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return SimpleNamespace(code=code, out=captured.out, err=captured.err)
+
+    return call
+
+
+# --- what a push reports, and endpoints that would have misplaced the graphs -------------
+
+def test_push_message_counts_named_and_default_triples(rich_graph, tmp_path, oxigraph, cli):
+    path = tmp_path / "events.ttl"
+    write_graph(rich_graph, path)
+    result = push(path, oxigraph.store)
+    named = oxigraph.count("GRAPH ?g { ?s ?p ?o }")
+    default = oxigraph.count("?s ?p ?o")
+    assert (result["named_triples"], result["default_triples"]) == (named, default)
+    assert result["triples"] == named + default and default > 0
+    out = cli("push", path, "--endpoint", oxigraph.store)
+    assert out.code == 0 and out.out.splitlines() == [
+        f"pushed {named + default} triples to {oxigraph.store}: {named} in "
+        f"{result['graphs']} named graphs, {default} to the default graph"]
+
+
+def test_push_message_says_one_named_graph(tmp_path, oxigraph, cli):
+    from graphbuild.graph import build_graph
+    from graphbuild.types import Article, Event, Plover
+
+    G = build_graph([Event("only", IND, RUS, Plover.CONSULT, "meet", "They met.", 0, 9)],
+                    [Article("only", "They met.")])
+    path = tmp_path / "one.ttl"
+    write_graph(G, path)
+    out = cli("push", path, "--endpoint", oxigraph.store)
+    assert out.code == 0
+    assert " in 1 named graph, " in out.out and "graphs" not in out.out
+
+
+@pytest.mark.parametrize("suffix", ["#articles", "/"])
+def test_an_endpoint_that_would_misplace_graphs_fails_and_sends_nothing(rich_graph, tmp_path,
+                                                                        oxigraph, cli, suffix):
+    """On the old code, '#articles' made every PUT replace the default graph and '/' put
+    every article into one graph; both reported success."""
+    path = tmp_path / "events.trig"
+    write_graph(rich_graph, path, "trig")
+    out = cli("push", path, "--endpoint", oxigraph.store + suffix)
+    assert out.code == 1 and out.out == "" and len(out.err.splitlines()) == 1
+    assert "refused" in out.err
+    assert oxigraph.count(ALL_QUADS) == 0
+
+
+@pytest.mark.parametrize("timeout", [-1, 0, float("nan"), float("inf"), "soon"])
+def test_push_refuses_a_timeout_that_is_not_a_positive_number(rich_graph, tmp_path, timeout,
+                                                              no_network):
+    path = tmp_path / "events.ttl"
+    write_graph(rich_graph, path)
+    with pytest.raises(InputError, match="timeout"):
+        push(path, "http://127.0.0.1:7878/store", timeout=timeout)
+
+
+def test_the_python_message_names_the_python_option(rich_graph, tmp_path, monkeypatch,
+                                                    no_network):
+    monkeypatch.setenv(USER_VARIABLE, "alice")
+    monkeypatch.setenv(PASSWORD_VARIABLE, SECRET)
+    path = tmp_path / "events.ttl"
+    write_graph(rich_graph, path)
+    with pytest.raises(StoreError) as err:
+        push(path, "http://store.invalid/store")
+    assert "insecure=True" in str(err.value) and "--insecure" not in str(err.value)
+
+
+def test_a_large_file_is_queried_from_a_temporary_store_on_disk(rich_graph, tmp_path, monkeypatch):
+    """Past DISK_THRESHOLD the file is bulk-loaded into a store in a temporary folder, which
+    is gone after the query; the answer is the same as in memory."""
+    import tempfile
+
+    from graphbuild.rdf import sparql
+
+    path = tmp_path / "events.trig"
+    write_graph(rich_graph, path, "trig")
+    in_memory = query(path, CONSULTED)
+    made: list[str] = []
+    original = tempfile.mkdtemp
+
+    def mkdtemp(**kwargs):
+        made.append(original(dir=tmp_path, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(sparql.tempfile, "mkdtemp", mkdtemp)
+    assert query(path, CONSULTED) == in_memory
+    assert made == []  # small: in memory
+    monkeypatch.setattr(sparql, "DISK_THRESHOLD", 0)
+    assert query(path, CONSULTED) == in_memory
+    assert len(made) == 1 and not os.path.exists(made[0])
+
+
+def test_a_query_over_a_bad_file_names_the_file(tmp_path):
+    path = tmp_path / "broken.ttl"
+    path.write_text("<http://a> <http://b> \"unterminated .\n", encoding="utf-8")
+    with pytest.raises(InputError, match="broken.ttl"):
+        query(path, "SELECT * WHERE { ?s ?p ?o }")
+    with pytest.raises(InputError, match="no such file"):
+        query(tmp_path / "missing.ttl", "SELECT * WHERE { ?s ?p ?o }")

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import base64
 import http.server
-import io
+import socket
 import threading
-import urllib.request
+import urllib.parse
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from graphbuild.errors import StoreError
 from graphbuild.graph import build_graph
-from graphbuild.rdf import write_graph
+from graphbuild.rdf import store, write_graph
 from graphbuild.rdf.store import PASSWORD_VARIABLE, USER_VARIABLE, _Endpoint
 from graphbuild.types import Actor, ActorType, Article, Event, Plover
 
@@ -45,20 +46,44 @@ def credentials(monkeypatch) -> None:
     monkeypatch.setenv(PASSWORD_VARIABLE, SECRET)
 
 
+@dataclass
+class Sent:
+    """A request as the stand-in server saw it."""
+
+    method: str
+    target: str
+    host: str
+    authorization: str | None
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    seen: list[Sent] = []
+
+    def _answer(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        type(self).seen.append(Sent(self.command, self.path, self.headers.get("Host", ""),
+                                    self.headers.get("Authorization")))
+        self.send_response(204)
+        self.end_headers()
+
+    do_PUT = do_POST = _answer  # noqa: N815
+
+    def log_message(self, *args) -> None:
+        pass
+
+
 @pytest.fixture
-def sent(monkeypatch) -> list[urllib.request.Request]:
-    """Requests are recorded and answered 204 here; nothing goes on the network."""
-    requests: list[urllib.request.Request] = []
+def sent(monkeypatch, loopback_server) -> list[Sent]:
+    """Every connection, to whatever host, goes to a loopback server that records the
+    requests and answers 204: nothing goes on the network."""
+    _Recorder.seen = []
+    url = urllib.parse.urlsplit(loopback_server(_Recorder))
 
-    class Answer(io.BytesIO):
-        status = 204
+    def to_recorder(address, timeout=None, source_address=None):
+        return socket.create_connection((url.hostname, url.port), timeout)
 
-    def fake_open(self, request, *args, **kwargs):
-        requests.append(request)
-        return Answer(b"")
-
-    monkeypatch.setattr(urllib.request.OpenerDirector, "open", fake_open)
-    return requests
+    monkeypatch.setattr(store, "_open_socket", to_recorder)
+    return _Recorder.seen
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.3.2.1", "localhost", "LOCALHOST",
@@ -84,15 +109,15 @@ def test_push_command_refuses_plain_http_without_insecure(ttl, credentials, sent
     assert result.code == 1 and sent == []
     assert result.err.splitlines() == [
         "graphbuild: error: refusing to send credentials over plain http to store.example.com; "
-        "use https, or insecure=True (--insecure) if you accept that risk"]
+        "use https, or --insecure if you accept that risk"]
     assert SECRET not in result.err + result.out
 
 
 def test_push_command_with_insecure_sends_credentials(ttl, credentials, sent, cli):
     result = cli("push", ttl, "--endpoint", "http://store.example.com/store", "--insecure")
     assert result.code == 0, result.err
-    assert sent and all(r.get_header("Authorization") == f"Basic {TOKEN}" for r in sent)
-    assert all(r.full_url.startswith("http://store.example.com/store?") for r in sent)
+    assert sent and all(r.authorization == f"Basic {TOKEN}" for r in sent)
+    assert all(r.host == "store.example.com" and r.target.startswith("/store?") for r in sent)
     assert SECRET not in result.err + result.out and TOKEN not in result.err + result.out
 
 
@@ -102,7 +127,7 @@ def test_push_command_without_credentials_needs_no_insecure(ttl, sent, cli, monk
     monkeypatch.delenv(USER_VARIABLE, raising=False)
     monkeypatch.delenv(PASSWORD_VARIABLE, raising=False)
     assert cli("push", ttl, "--endpoint", "http://store.example.com/store", "-q").code == 0
-    assert sent and all(r.get_header("Authorization") is None for r in sent)
+    assert sent and all(r.authorization is None for r in sent)
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -159,3 +184,22 @@ def test_credentials_never_follow_a_redirect(ttl, credentials, redirecting, tmp_
     assert "HTTP 307" in result.err and "Traceback" not in result.err
     assert SECRET not in result.err + result.out and TOKEN not in result.err + result.out
     assert _Handler.seen == [("first", f"Basic {TOKEN}")]  # the second server got nothing
+
+
+def test_our_own_messages_are_scrubbed_of_every_form_and_prefix_of_the_secret():
+    """A last guard over graphbuild's own text (an endpoint or graph IRI that happens to hold
+    the secret): every form, and every prefix of four characters or more, becomes ***."""
+    import html
+    import urllib.parse
+
+    from graphbuild.rdf.store import _scrub, _secret_forms
+
+    secret = 's3<r&"t w/x!'
+    token = base64.b64encode(f"alice:{secret}".encode()).decode()
+    forms = _secret_forms("alice", secret, token)
+    for shown in (secret, html.escape(secret), urllib.parse.quote(secret, safe=""),
+                  urllib.parse.quote_plus(secret), token, f"alice:{secret}", secret[:4],
+                  secret[:7], token[:5]):
+        text = _scrub(f"graph <http://x/{shown}> failed", forms)
+        assert text == "graph <http://x/***> failed", (shown, text)
+    assert _scrub("s3< is three characters", forms) == "s3< is three characters"

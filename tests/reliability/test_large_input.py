@@ -141,10 +141,10 @@ def test_blocks_give_the_events_of_the_whole_article_with_its_offsets(nlp):
 def test_a_block_that_fails_loses_only_its_own_events(nlp, monkeypatch):
     real = registry.create("events.v1")
 
-    def fragile(doc, *, article):
+    def fragile(doc, *, article, actors):
         if "Kenya" in doc.text:
             raise RuntimeError("boom")
-        yield from real(doc, article=article)
+        yield from real(doc, article=article, actors=actors)
 
     registry.register_extractor("fragile.test", fragile)
     try:

@@ -1,0 +1,147 @@
+"""Whether a trigger's clause says the event happened: negation and modality.
+
+"did not meet", "failed to agree", "refused to sign" are negated; "will visit", "is expected to
+meet" planned; "may" possible; "said it had" reported. The words are in ``data/modality.toml``
+and in the lexicon's ``[modality]`` and ``[negation]`` lists (which a user lexicon may extend).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..types import Modality
+from .lexicon import Lexicon
+from .parse import _clause_chain
+from .tables import WORDS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class _Mood:
+    """Negation, modality and how the clause says it."""
+
+    negated: bool
+    modality: Modality
+    factor: float = 1.0
+    intent: bool = False       # the actor says it will / is willing to (not a schedule)
+    conditional: bool = False  # "... unless Y does Z": a threat
+
+
+def _mood(trigger: Token, pred: Token, lex: Lexicon) -> _Mood:
+    negated, modality, factor = _polarity_and_modality(trigger, pred, lex)
+    if (modality is Modality.ASSERTED and pred.dep_ == "advcl"
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in WORDS.time_conjunctions for m in pred.children)
+            and any(a.dep_ == "aux" and a.lower_ in lex.planned_aux for a in pred.head.children)):
+        modality = Modality.PLANNED  # "... will sign when I visit Paris": the visit is to come
+    intent = False
+    conditional = False
+    for node in _clause_chain(pred):
+        for c in node.children:
+            if c.dep_ == "aux" and c.lower_ in lex.planned_aux:
+                intent = True
+            if c.dep_ in ("acomp",) and c.lower_ in WORDS.intent_words:
+                intent = True
+            if c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark"):
+                conditional = True
+        if node != pred and node.lemma_.lower() in WORDS.intent_words:
+            intent = True
+        if node != pred and node.lemma_.lower() in WORDS.ongoing_verbs:
+            # "will continue to support X": the support goes on; it is no promise
+            return _Mood(negated, Modality.ASSERTED, factor, False, False)
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in WORDS.intent_words:
+            intent = True
+            if modality is Modality.ASSERTED:
+                modality = Modality.PLANNED
+    return _Mood(negated, modality, factor, intent, conditional)
+
+
+@dataclass
+class _Reading:
+    """Negation, modality and confidence factor, as the clause's words are read."""
+
+    negated: bool = False
+    modality: Modality = Modality.ASSERTED
+    factor: float = 1.0
+
+
+def _polarity_and_modality(trigger: Token, pred: Token, lex: Lexicon) -> tuple[bool, Modality, float]:
+    """Negation, modality and a confidence factor for a trigger whose clause verb is ``pred``."""
+    r = _Reading()
+    if trigger != pred:
+        _read_noun(trigger, r)
+    chain = _clause_chain(pred)
+    for idx, node in enumerate(chain):
+        via = chain[idx - 1].dep_ if idx else None
+        if via in ("ccomp", "advcl"):
+            _read_reported(node, chain[idx - 1], lex, r)
+            break
+        if via == "xcomp":
+            _read_governing_verb(node, lex, r)
+        if not (idx == 0 or via in ("xcomp", "conj")):
+            continue  # an auxiliary of a clause further up does not pass down
+        _read_children(node, idx == 0 or via == "xcomp", lex, r)
+        # "is expected/scheduled/set to meet"
+        if idx and node.tag_ == "VBN" and node.lemma_.lower() in lex.planned_verbs:
+            r.modality = Modality.PLANNED
+    # "Expected to arrive ..." heading a noun: "expected visit"
+    if trigger != pred and pred == trigger.head and pred.lemma_.lower() in lex.planned_verbs:
+        r.modality = Modality.PLANNED
+    return r.negated, r.modality, r.factor
+
+
+def _read_noun(trigger: Token, r: _Reading) -> None:
+    """The noun itself: "no talks", "upcoming visit", "possible talks"."""
+    for c in trigger.children:
+        if c.lower_ in WORDS.negating_determiners and c.dep_ in ("det", "neg"):
+            r.negated = True
+        if c.dep_ in ("amod", "compound") and c.lower_ in WORDS.planned_adjectives:
+            r.modality = Modality.PLANNED
+        if c.dep_ == "amod" and c.lower_ in WORDS.possible_adjectives:
+            r.modality = Modality.POSSIBLE
+
+
+def _read_reported(node: Token, below: Token, lex: Lexicon, r: _Reading) -> None:
+    """"X said it had met Y": reported; the reporting verb's tense does not pass down."""
+    if node.lemma_.lower() in lex.reporting_verbs and any(
+            a.lower_ == "had" for a in below.children if a.dep_ == "aux"):
+        if r.modality is Modality.ASSERTED:
+            r.modality = Modality.REPORTED
+
+
+def _read_governing_verb(node: Token, lex: Lexicon, r: _Reading) -> None:
+    """A verb the clause is the infinitive of: "failed to meet", "plans to visit", "is going to"."""
+    lemma = node.lemma_.lower()
+    if lemma in lex.negating_verbs:
+        r.negated = not r.negated
+    if lemma in lex.planned_verbs:
+        r.modality = Modality.PLANNED
+    if lemma == "go" and any(a.lower_ in WORDS.progressive_be for a in node.children if a.dep_ == "aux"):
+        r.modality = Modality.PLANNED
+
+
+def _read_children(node: Token, own_negation: bool, lex: Lexicon, r: _Reading) -> None:
+    """Auxiliaries, negation and copula complements of a clause verb."""
+    for c in node.children:
+        low = c.lower_
+        if c.dep_ == "neg" and own_negation:
+            r.negated = not r.negated
+        if c.dep_ in ("aux", "auxpass"):
+            _read_auxiliary(c, lex, r)
+        if c.dep_ in ("acomp", "attr") and low in WORDS.planned_copula:
+            r.modality = Modality.PLANNED
+        if c.dep_ == "advmod" and low == "never":
+            r.negated = not r.negated
+
+
+def _read_auxiliary(aux: Token, lex: Lexicon, r: _Reading) -> None:
+    """"will" plans; "may" makes possible (and less sure), unless something already plans."""
+    low, lemma = aux.lower_, aux.lemma_.lower()
+    if low in lex.planned_aux or lemma in lex.planned_aux:
+        r.modality = Modality.PLANNED
+    elif low in lex.possible_aux or lemma in lex.possible_aux:
+        if r.modality is not Modality.PLANNED:
+            r.modality = Modality.POSSIBLE
+            r.factor = min(r.factor, 0.8)

@@ -1,0 +1,466 @@
+"""Post-rules: how a candidate event is coded, as small named rules keyed by PLOVER type.
+
+A *candidate* is a trigger with the actors found for its arguments and its clause's mood (a
+:class:`Case`). Two ordered registries decide what becomes of it:
+
+1. :data:`TARGET_RULES` find a target when the arguments name none. They are tried in order,
+   each only for the PLOVER types it is registered for; the first that finds someone wins.
+   A rule returns :class:`Targets`, or None when it does not apply.
+2. :data:`CODING_RULES` decide how the case is coded, in order: a rule may *recode* it (give it
+   another type and relation, which later rules see), *emit* events (its own or others), and
+   be *final* (no later rule runs, so the case's own event, coded by :func:`the_event`, is not
+   emitted either). A rule returns a :class:`Decision`, or None when it does not apply.
+
+A rule is a function ``(case, context) -> decision``. Adding one is writing the function and one
+line in the registry, at the place in the order where it must run::
+
+    def unrest_targets(case: Case, ctx: Context) -> Targets | None:
+        ...
+
+    TARGET_RULES = (..., Rule("unrest_targets", frozenset({Plover.PROTEST}), unrest_targets), ...)
+
+The words the rules read are in ``data/rules.toml``, one key per rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..actors import gazetteer as gz
+from ..actors.resolve import Resolution, is_occupier
+from ..types import Actor, ActorType, Event, Modality, Plover
+from .arguments import ActorHit, _actors_for, _owner_actors
+from .frames import _FRAME_TYPES, _Candidate
+from .lexicon import Lexicon
+from .mood import _Mood, _mood
+from .parse import _clause_chain, _conjuncts, _prep_objects, _set_aside
+from .tables import WORDS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+__all__ = ["Case", "Context", "Targets", "Emission", "Decision", "Rule", "TARGET_RULES", "CODING_RULES",
+           "code"]
+
+#: Promises of these are coded as AGREE, as PLOVER codes a stated commitment to cooperate.
+_COOPERATIVE = frozenset({Plover.AID, Plover.SUPPORT, Plover.COOPERATE, Plover.RETREAT, Plover.CONCEDE})
+#: A stated intent to do these to someone is a THREATEN.
+_CONFLICTUAL = frozenset({Plover.ASSAULT, Plover.COERCE, Plover.SANCTION, Plover.MOBILIZE, Plover.PROTEST})
+#: Material acts done to a place: the state of the place is their target.
+_PLACE_TARGETED = frozenset({Plover.COERCE, Plover.ASSAULT, Plover.MOBILIZE, Plover.RETREAT, Plover.CONCEDE,
+                             Plover.SANCTION, Plover.PROTEST, Plover.AID, Plover.REQUEST})
+
+
+# --------------------------------------------------------------------------- the protocol
+
+
+@dataclass
+class Case:
+    """One candidate being coded: its trigger, the actors of its arguments, its clause's mood.
+
+    ``plover`` and ``relation`` start as the trigger's and change when a coding rule recodes the
+    case; ``note`` is appended to the rule name of its own event (":own-state").
+    """
+
+    cand: _Candidate
+    sources: list[ActorHit]
+    targets: list[ActorHit]
+    mood: _Mood
+    plover: Plover
+    relation: str
+    symmetric_among_sources: bool = False  # "X and Y agreed ...": an event between them
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the rules may read beside the case: the article's actors, the lexicon, earlier events."""
+
+    res: Resolution
+    lex: Lexicon
+    history: Sequence[Event] = ()
+
+
+@dataclass(frozen=True)
+class Targets:
+    """A target rule's answer: the targets it found (and a note for the event's rule name)."""
+
+    found: list[ActorHit]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Emission:
+    """An event to code: the candidate it comes from, its type, actors and mood."""
+
+    cand: _Candidate
+    plover: Plover
+    relation: str
+    sources: list[ActorHit]
+    targets: list[ActorHit]
+    mood: _Mood
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A coding rule's answer: recode the case, emit events, and whether it is final."""
+
+    recode: tuple[Plover, str] | None = None
+    emit: tuple[Emission, ...] = ()
+    final: bool = False
+
+
+RuleFn = Callable[[Case, Context], "Decision | Targets | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named rule and the PLOVER types (the case's, when it runs) it is tried for; None: all."""
+
+    name: str
+    types: frozenset[Plover] | None
+    apply: RuleFn
+
+    def applies_to(self, plover: Plover) -> bool:
+        return self.types is None or plover in self.types
+
+
+def code(case: Case, ctx: Context) -> list[Emission]:
+    """The events ``case`` is coded as, in order: target rules, then coding rules.
+
+    >>> [r.name for r in CODING_RULES][-2:]
+    ['the_event', 'refused_act']
+    """
+    if not case.targets:
+        for rule in TARGET_RULES:
+            found = rule.apply(case, ctx) if rule.applies_to(case.plover) else None
+            if found is not None and found.found:
+                case.targets, case.note = found.found, found.note
+                break
+    out: list[Emission] = []
+    for rule in CODING_RULES:
+        decision = rule.apply(case, ctx) if rule.applies_to(case.plover) else None
+        if decision is None:
+            continue
+        out.extend(decision.emit)
+        if decision.recode is not None:
+            case.plover, case.relation = decision.recode
+        if decision.final:
+            break
+    return out
+
+
+def _emission(case: Case, plover: Plover, relation: str, mood: _Mood, note: str = "") -> Emission:
+    return Emission(case.cand, plover, relation, case.sources, case.targets, mood, note)
+
+
+def _not_sources(hits: list[ActorHit], case: Case) -> list[ActorHit]:
+    ids = {a.id for a, _, _ in case.sources}
+    return [t for t in hits if t[0].id not in ids]
+
+
+# --------------------------------------------------------------------------- target rules
+# A frame's target is the one its content is about ("X threatened to cut ties with Y": Y), but
+# "X and Y agreed that ..." is an agreement between X and Y.
+
+
+def _is_frame(case: Case) -> bool:
+    cand = case.cand
+    return bool(cand.frame_of or cand.clauses or cand.complement_subjects) and not case.symmetric_among_sources
+
+
+def complement_subjects(case: Case, ctx: Context) -> Targets | None:
+    """"X demanded that Y withdraw", "X said Y must leave": Y."""
+    if not _is_frame(case) or not case.cand.complement_subjects:
+        return None
+    return Targets(_not_sources(_actors_for(case.cand.complement_subjects, ctx.res, as_target=True,
+                                            history=ctx.history), case))
+
+
+def content_owner(case: Case, ctx: Context) -> Targets | None:
+    """"agreed to US mediation", "rejected French mediation": whose act the content is."""
+    if not _is_frame(case):
+        return None
+    return Targets([t for c in case.cand.clauses if c.pos_ == "NOUN"
+                    for t in _not_sources(_owner_actors(c, ctx.res, as_target=False), case)])
+
+
+def content_actors(case: Case, ctx: Context) -> Targets | None:
+    """The actors of the events the frame holds: the content proper first ("threatened to break
+    off relations with X"), then whatever else it mentions ("over their ties with Y")."""
+    if not _is_frame(case):
+        return None
+    cand = case.cand
+    direct = [o for o in cand.frame_of if o.tok in cand.clauses
+              or (o.tok.dep_ == "dobj" and o.tok.head in cand.clauses)]
+    found: list[ActorHit] = []
+    for other in direct or cand.frame_of:
+        found += _not_sources(_actors_for(other.args.targets, ctx.res, as_target=True, history=ctx.history), case)
+        if case.plover is not Plover.AGREE:
+            found += _not_sources(_actors_for(other.args.sources, ctx.res), case)
+    return Targets(found)
+
+
+def threat_condition(case: Case, ctx: Context) -> Targets | None:
+    """"threatened to strike unless X rescinds ...": the threat is aimed at X."""
+    if not _is_frame(case):
+        return None
+    cand = case.cand
+    conditions = [c for h in [cand.tok, *cand.clauses] for c in h.subtree
+                  if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
+                                               for m in c.children)]
+    subjects = [[x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")] for c in conditions]
+    return Targets([t for s in subjects for t in _not_sources(
+        _actors_for(s, ctx.res, as_target=True, history=ctx.history), case)][:2])
+
+
+def named_in_content(case: Case, ctx: Context) -> Targets | None:
+    """"refused to deploy peacekeepers in X": the first actor the content names, with whatever is
+    coordinated with it (not one named only as set aside: "without returning to X")."""
+    if not _is_frame(case):
+        return None
+    cand = case.cand
+    named = next((x for c in cand.clauses for x in c.subtree
+                  if x.dep_ in ("pobj", "dobj", "dative") and x != cand.tok and not _set_aside(x, c)
+                  and _actors_for([x], ctx.res, as_target=True, history=ctx.history)), None)
+    if named is None:
+        return None
+    return Targets(_not_sources(_actors_for(_conjuncts(named), ctx.res, as_target=True, history=ctx.history), case))
+
+
+def _place_objects(cand: _Candidate) -> list[Token]:
+    heads = [cand.tok] if cand.tok == cand.pred else [cand.tok, cand.pred]
+    # on the trigger, its verb, or their objects ("the curfew in X" hangs on the object noun)
+    holders = [x for h in heads for x in (h, *(d for d in h.children if d.dep_ == "dobj"))]
+    return [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in WORDS.place_prepositions
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def place_targets(case: Case, ctx: Context) -> Targets | None:
+    """"lifted the curfew in X", "deployed troops along X's border": the place's state."""
+    res = ctx.res
+    places = _place_objects(case.cand)
+    found = [(a, res.certainty.get(t.i, 1.0), t) for t in places
+             for a in res.actors(t) if a.type is ActorType.COUNTRY]
+    if not found:
+        # "along the border with X", "in X's border region"
+        found = [t for p in places if p.lemma_.lower() in WORDS.place_nouns
+                 for t in _owner_actors(p, res, as_target=True) if t[0].type is ActorType.COUNTRY]
+    return Targets(found)
+
+
+def own_people(case: Case, ctx: Context) -> Targets | None:
+    """The police or army of a state acting on people it does not name: its own people."""
+    for a, _, t in case.sources:
+        group = gz.group_noun(t.lemma_.lower()) if a.type is ActorType.ORG and a.country else None
+        if group is not None and group.is_government:
+            return Targets([(Actor(gz.country_name(a.country), ActorType.COUNTRY, a.country), 0.6, t)])
+    return None
+
+
+def protest_targets(case: Case, ctx: Context) -> Targets | None:
+    """A protest with no one named (or calling one off) is aimed at whom its purpose names, or at
+    the state holding the place the protesters live in ("residents of the X-occupied
+    territories"), or else at the protesters' own state (noted ":own-state")."""
+    if case.plover is not Plover.PROTEST and case.relation != "end_protest":
+        return None
+    found = _grievance_targets(case.cand, ctx.res, ctx.history)
+    if found:
+        return Targets(found)
+    holders = [h for _, _, t in case.sources for h in _occupiers(t)]
+    found = [(Actor(gz.country_name(iso), ActorType.COUNTRY, iso), 0.6, t) for iso, t in holders][:1]
+    if found:
+        return Targets(found)
+    return Targets([(Actor(gz.country_name(a.country), ActorType.COUNTRY, a.country), 0.7, t)
+                    for a, _, t in case.sources if a.type is ActorType.ORG and a.country][:1], ":own-state")
+
+
+def _grievance_targets(cand: _Candidate, res: Resolution, history: Sequence[Event]) -> list[ActorHit]:
+    """Whom a protest is aimed at, when its purpose says so."""
+    # "staged a strike in protest against X"
+    for holder in dict.fromkeys([cand.tok, cand.pred]):
+        nouns = [p for p in _prep_objects(holder, ("in",)) if p.lemma_.lower() in WORDS.grievance_nouns]
+        for noun in nouns:
+            named = _prep_objects(noun, ("against", "at", "over", "of", "to", "about"))
+            found = _actors_for(named, res, as_target=True, history=history)
+            if found:
+                return found
+    for clause in (c for c in cand.pred.children if c.dep_ in ("advcl", "xcomp")
+                   and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")):
+        if clause.lemma_.lower() in WORDS.grievance_verbs:  # "to denounce X"
+            heads = [(clause, [p for c in clause.children if c.dep_ == "dobj" for p in _conjuncts(c)])]
+        else:  # "to show their anger at X"
+            heads = [(o, []) for o in clause.children if o.dep_ == "dobj" and o.lemma_.lower() in WORDS.grievance_nouns]
+        for head, objects in heads:
+            named = objects + _prep_objects(head, ("for", "of", "at", "over", "against", "with", "about",
+                                                   "toward", "towards"))
+            found = _actors_for(named, res, as_target=True, history=history)
+            if found:
+                return found
+    return []
+
+
+def _occupiers(tok: Token) -> list[tuple[str, Token]]:
+    """The states said to hold the place a group is of: "X" in "people of the X-occupied region"."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+            for t in c.subtree:
+                hit = gz.country(t.text) if is_occupier(t) else None
+                if hit is not None and not hit.ambiguous:
+                    out.append((hit.iso3, t))
+    return out
+
+
+#: Tried in this order while the case has no target; the first that finds one wins.
+TARGET_RULES: tuple[Rule, ...] = (
+    Rule("complement_subjects", _FRAME_TYPES, complement_subjects),
+    Rule("content_owner", frozenset({Plover.AGREE, Plover.REJECT}), content_owner),
+    Rule("content_actors", _FRAME_TYPES, content_actors),
+    Rule("threat_condition", frozenset({Plover.THREATEN}), threat_condition),
+    Rule("named_in_content", _FRAME_TYPES, named_in_content),
+    Rule("place_targets", _PLACE_TARGETED, place_targets),
+    Rule("own_people", frozenset({Plover.COERCE}), own_people),
+    Rule("protest_targets", None, protest_targets),  # PROTEST, and calling one off (any type)
+)
+
+
+# --------------------------------------------------------------------------- coding rules
+
+
+def _mobilises_force(verb: Token, lex: Lexicon) -> bool:
+    """Whether what a verb mobilises is armed force (or it says nothing of what)."""
+    objs = [o for d in verb.children if d.dep_ == "dobj" for o in _conjuncts(d)]
+    if not objs:
+        return True
+    forces = WORDS.force_nouns | lex.contexts.get("military", frozenset()) | lex.contexts.get("security", frozenset())
+    for o in objs:
+        members = [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj"]
+        if o.pos_ == "NUM" or o.lemma_.lower() in forces or any(m.lemma_.lower() in forces for m in members):
+            return True
+    return False
+
+
+def mobilised_force(case: Case, ctx: Context) -> Decision | None:
+    """"mobilised support", "mobilised pressure groups": no forces readied, no event."""
+    if case.cand.kind.startswith("verb") and not _mobilises_force(case.cand.tok, ctx.lex):
+        return Decision(final=True)
+    return None
+
+
+def prepared_assault(case: Case, ctx: Context) -> Decision | None:
+    """"the army prepared to resume shelling X": readying force is mobilisation."""
+    if not any(n.lemma_.lower() in WORDS.preparing_words for n in _clause_chain(case.cand.pred)[1:]):
+        return None
+    mood = _Mood(case.mood.negated, Modality.ASSERTED, case.mood.factor)
+    return Decision(emit=(_emission(case, Plover.MOBILIZE, f"prepare_{case.relation}", mood, ":prepare"),),
+                    final=True)
+
+
+def vowed_not_to(case: Case, ctx: Context) -> Decision | None:
+    """"vowed not to return X": a refusal."""
+    cand = case.cand
+    if any(other.pred not in (cand.tok, cand.pred) and any(c.dep_ == "neg" for c in other.pred.children)
+           for other in cand.frame_of):
+        return Decision(recode=(Plover.REJECT, "vow_not_to"))
+    return None
+
+
+def hosted_visitor(case: Case, ctx: Context) -> Decision | None:
+    """"welcomed the visiting president": hosting a person is meeting them."""
+    if case.cand.trig.lemma in WORDS.hosting_verbs and case.targets and all(
+            t[0].type is ActorType.PERSON and t[2].dep_ in ("dobj", "conj", "appos") and ctx.res.actors(t[2])
+            for t in case.targets):
+        return Decision(recode=(Plover.CONSULT, "host"))
+    return None
+
+
+def _stated_intent(case: Case) -> bool:
+    """Saying one will do something ("X will send aid", "X is willing to withdraw")."""
+    mood = case.mood
+    return mood.modality is Modality.PLANNED and mood.intent and not mood.negated
+
+
+def _instead(case: Case, plover: Plover, relation: str, modality: Modality, note: str) -> Decision:
+    """A final decision: the case is coded as ``plover`` only, as neither negated nor intended."""
+    mood = _Mood(False, modality, case.mood.factor)
+    return Decision(emit=(_emission(case, plover, relation, mood, note),), final=True)
+
+
+def conditional_threat(case: Case, ctx: Context) -> Decision | None:
+    """"will cut aid unless X ...", "will meet Y only if ...": a threat."""
+    if _stated_intent(case) and case.mood.conditional:
+        return _instead(case, Plover.THREATEN, f"threaten_{case.relation}", Modality.ASSERTED, ":threat")
+    return None
+
+
+def promised_cooperation(case: Case, ctx: Context) -> Decision | None:
+    """"X will send aid to Y": PLOVER codes the commitment, an AGREE that happened."""
+    if _stated_intent(case):
+        return _instead(case, Plover.AGREE, f"promise_{case.relation}", Modality.ASSERTED, ":promise")
+    return None
+
+
+def decided_measure(case: Case, ctx: Context) -> Decision | None:
+    """"announced it would ban X": a decision taken, not a warning; the measure, as planned."""
+    if _stated_intent(case) and any(n.lemma_.lower() in WORDS.deciding_verbs
+                                    for n in _clause_chain(case.cand.pred)[1:]):
+        return _instead(case, case.plover, case.relation, Modality.PLANNED, ":decided")
+    return None
+
+
+def threatened_act(case: Case, ctx: Context) -> Decision | None:
+    """"X will strike Y", "X is ready to impose sanctions": a stated intent to act against Y."""
+    if _stated_intent(case):
+        return _instead(case, Plover.THREATEN, f"threaten_{case.relation}", Modality.ASSERTED, ":threat")
+    return None
+
+
+def promised_meeting(case: Case, ctx: Context) -> Decision | None:
+    """"X will meet Y": a commitment (AGREE), and the meeting kept as planned (not final)."""
+    if _stated_intent(case):
+        mood = _Mood(False, Modality.ASSERTED, case.mood.factor * 0.9)
+        return Decision(emit=(_emission(case, Plover.AGREE, f"promise_{case.relation}", mood, ":promise"),))
+    return None
+
+
+def the_event(case: Case, ctx: Context) -> Decision:
+    """The case's own event, as the rules before have coded it."""
+    return Decision(emit=(_emission(case, case.plover, case.relation, case.mood, case.note),))
+
+
+def refused_act(case: Case, ctx: Context) -> Decision | None:
+    """"refused to sign the accord": the refusal, and the signing that did not happen."""
+    cand = case.cand
+    if cand.tok.lemma_.lower() not in ctx.lex.negating_verbs:
+        return None
+    out = []
+    for other in cand.frame_of:
+        if other.pred.dep_ == "xcomp" and other.pred.head == cand.tok:
+            sources = _actors_for(other.args.sources, ctx.res) or case.sources
+            targets = _actors_for(other.args.targets, ctx.res, as_target=True, history=ctx.history)
+            out.append(Emission(other, other.trig.plover, other.trig.relation, sources, targets,
+                                _mood(other.tok, other.pred, ctx.lex)))
+    return Decision(emit=tuple(out))
+
+
+_INTENT_TYPES = _COOPERATIVE | _CONFLICTUAL | {Plover.CONSULT}
+
+#: Run in this order for the case's type at the time; a final decision ends the list.
+CODING_RULES: tuple[Rule, ...] = (
+    Rule("mobilised_force", frozenset({Plover.MOBILIZE}), mobilised_force),
+    Rule("prepared_assault", frozenset({Plover.ASSAULT}), prepared_assault),
+    Rule("vowed_not_to", frozenset({Plover.AGREE}), vowed_not_to),
+    Rule("hosted_visitor", None, hosted_visitor),
+    Rule("conditional_threat", _INTENT_TYPES, conditional_threat),
+    Rule("promised_cooperation", _COOPERATIVE, promised_cooperation),
+    Rule("decided_measure", _CONFLICTUAL, decided_measure),
+    Rule("threatened_act", _CONFLICTUAL, threatened_act),
+    Rule("promised_meeting", frozenset({Plover.CONSULT}), promised_meeting),
+    Rule("the_event", None, the_event),
+    Rule("refused_act", None, refused_act),
+)
