@@ -62,6 +62,8 @@ class Config:
     prefilter: bool = True  # parse only the sentences that can hold an event (``--no-prefilter``)
     cache_dir: str | None = None  # per-article result cache (``--cache DIR``); None: no cache
     dask: str | None = None  # a Dask scheduler's address, or "local" (``--dask``)
+    office_table: bool = True  # persons the text leaves stateless: the dated office table
+    share_actors: bool = True  # what one article states of a person is known in the others
 
 
 @dataclass(frozen=True)

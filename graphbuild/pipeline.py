@@ -155,6 +155,8 @@ class _Blocks:
 
 def _extract_each(articles: Iterable[Article], *, config: Config, nlp: Language | None,
                   stats: BuildStats) -> Iterator[tuple[Article, list[Event]]]:
+    from .actors.knowledge import apply_office_table
+
     for result in extract_results(articles, config=config, nlp=nlp):
         article = result.article
         stats.articles += 1
@@ -167,6 +169,8 @@ def _extract_each(articles: Iterable[Article], *, config: Config, nlp: Language 
             stats.skipped.append(problem)
             continue
         events = result.events
+        if config.office_table:
+            events = apply_office_table(events, article.date)
         stats.events += len(events)
         stats.by_type.update(ev.plover.value for ev in events)
         yield article, events
@@ -213,17 +217,23 @@ def run(paths_or_texts, *, config: Config = DEFAULTS, nlp: Language | None = Non
         on_article: Callable[[Article, list[Event]], None] | None = None
         ) -> tuple[nx.MultiDiGraph, BuildStats]:
     """Build the graph and return it with the statistics of the build."""
+    from .actors.knowledge import share_across_articles
     from .graph import add_article, add_event, build_graph, merge_duplicate_events
 
     stats = BuildStats()
     G = build_graph([])
     articles = _articles_from(paths_or_texts, config=config, stats=stats)
+    found: list[Event] = []
+    dates: dict[str, dt.date | None] = {}
     for article, events in extract_articles(articles, config=config, nlp=nlp, stats=stats):
         add_article(G, article)
-        for event in events:
-            add_event(G, event)
+        dates[article.id] = article.date
+        found.extend(events)
         if on_article is not None:
             on_article(article, events)
+    # what one article states of a person is known in the build's other articles
+    for event in share_across_articles(found, dates) if config.share_actors else found:
+        add_event(G, event)
     if config.merge_duplicates:
         G = merge_duplicate_events(G)
     return G, stats

@@ -136,3 +136,42 @@ def test_events_of_a_later_block_carry_article_offsets():
     assert (moved.start, moved.end, moved.subject_start, moved.subject_end, moved.object_start,
             moved.object_end) == (103, 121, 103, 109, 114, 120)
     assert _shifted(Event("x", a, b, Plover.CONSULT, "meet", "s", 0, 1), 5).subject_start is None
+
+
+def _person(G, label):
+    return next(d for _, d in G.nodes(data=True) if d.get("label") == label)
+
+
+def test_a_leader_named_without_a_state_gets_the_office_holders_state_on_the_articles_date(nlp):
+    import datetime as dt
+
+    from graphbuild.types import Article
+
+    article = Article("a1", "Chancellor Kohl criticised Peru's government on Monday.",
+                      date=dt.date(1995, 3, 6))
+    G = graphbuild.build([article])
+    kohl = _person(G, "Kohl")
+    assert kohl["country"] == "DEU"
+    # the same words thirty years later name nobody the table knows
+    later = graphbuild.build([Article("a2", article.text, date=dt.date(2025, 3, 3))])
+    assert _person(later, "Kohl")["country"] is None
+
+
+def test_what_one_article_states_of_a_person_is_known_in_the_builds_other_articles(nlp):
+    import datetime as dt
+
+    from graphbuild.types import Article
+
+    first = Article("a1", "Hungarian Foreign Minister Tomas Varga met Peru's president in Lima "
+                          "on Monday.", date=dt.date(2021, 5, 3))
+    second = Article("a2", "Varga criticised Chile's government on Thursday.",
+                     date=dt.date(2021, 6, 10))
+    G = graphbuild.build([first, second])
+    accusers = [G.nodes[u] for u, _, d in G.edges(data=True) if d["article_id"] == "a2"]
+    assert accusers and all(a["country"] == "HUN" for a in accusers)
+    # one actor: the minister of the first article, named by surname in the second
+    (node,) = {u for u, _, d in G.edges(data=True) if d["article_id"] == "a2"}
+    assert node == "person/HUN/tomas-varga" and "Varga" in G.nodes[node]["aliases"]
+    alone = graphbuild.build([second])
+    (u, _, _), = alone.edges(data=True)
+    assert alone.nodes[u]["label"] == "Varga" and alone.nodes[u]["country"] is None

@@ -42,6 +42,7 @@ __all__ = [
     "OfficeTable",
     "load_office_table",
     "apply_knowledge",
+    "apply_office_table",
     "share_across_articles",
 ]
 
@@ -249,15 +250,22 @@ def load_office_table() -> OfficeTable:
 # --------------------------------------------------------------------------- the stage
 
 
+def _stateless(actor: Actor) -> bool:
+    """A person without a country, or a bare name the resolver could not type (a surname alone
+    reads as an organisation's name): the actors knowledge may complete."""
+    return not actor.country and (actor.type is ActorType.PERSON or (
+        actor.type is ActorType.ORG and not actor.key and len(actor.label.split()) == 1))
+
+
 def _with_country(actor: Actor, country: str, role: str | None, key: str | None) -> Actor:
     return dataclasses.replace(
-        actor, country=country, role=actor.role or role, key=actor.key or key,
+        actor, type=ActorType.PERSON, country=country, role=actor.role or role, key=actor.key or key,
         aliases=tuple(sorted(set(actor.aliases) | ({key} - {actor.label} if key else set()))),
         sector=actor.sector or Sector.GOVERNMENT)
 
 
 def _from_table(actor: Actor, day: dt.date | None, table: OfficeTable) -> Actor:
-    if actor.type is not ActorType.PERSON or actor.country:
+    if not _stateless(actor):
         return actor
     term = table.find(actor.label, day)
     if term is None:
@@ -296,7 +304,7 @@ def share_across_articles(events: Sequence[Event], dates: Mapping[str, dt.date |
                     stated[name].append((day, actor))
 
     def known(actor: Actor, day: dt.date | None) -> Actor:
-        if actor.type is not ActorType.PERSON or actor.country:
+        if not _stateless(actor):
             return actor
         near = [a for d, a in stated.get(_norm(actor.label), [])
                 if (d is None) == (day is None) and (d is None or abs(d - day) <= window)]
@@ -316,6 +324,26 @@ def _replaced(ev: Event, source: Actor, target: Actor) -> Event:
     if source.id == target.id:  # knowledge never makes an actor act on itself
         return ev
     return dataclasses.replace(ev, source=source, target=target)
+
+
+def apply_office_table(events: Iterable[Event], day: dt.date | None, *,
+                       table: OfficeTable | None = None) -> list[Event]:
+    """Persons an article left without a country get the one the office table gives their name
+    on the event's date, else on ``day`` (the article's date); nothing else changes.
+
+    Examples
+    --------
+    >>> from graphbuild.types import Plover
+    >>> t = OfficeTable([OfficeTerm("PER", "head_of_state", "President", "Ana Quispe",
+    ...                              valid_from=dt.date(2001, 1, 1), valid_to=dt.date(2006, 1, 1))])
+    >>> ev = Event("a", Actor("Quispe", ActorType.PERSON), Actor("Chile", ActorType.COUNTRY, "CHL"),
+    ...            Plover.CONSULT, "meet", "Quispe met Chile.", 0, 17)
+    >>> apply_office_table([ev], dt.date(2004, 1, 1), table=t)[0].source.country
+    'PER'
+    """
+    table = load_office_table() if table is None else table
+    return [_replaced(ev, _from_table(ev.source, ev.date or day, table),
+                      _from_table(ev.target, ev.date or day, table)) for ev in events]
 
 
 def apply_knowledge(events: Sequence[Event], dates: Mapping[str, dt.date | None], *,
