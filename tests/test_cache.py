@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild import engine
 from graphbuild.cache import ArticleCache, article_key
 from graphbuild.graph import event_to_dict
 from graphbuild.pipeline import Config, run
+from graphbuild.run import local as engine
 from graphbuild.types import Actor, ActorType, Article, Event, Modality, Plover
 
 NOR = Actor("Norway", ActorType.COUNTRY, "NOR")

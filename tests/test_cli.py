@@ -92,3 +92,96 @@ def test_console_script_runs(tmp_path):
     cmd = [exe] if exe else [sys.executable, "-m", "graphbuild"]
     proc = subprocess.run([*cmd, "--help"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and "build" in proc.stdout
+
+
+NEWS = ["Norway and Sweden held talks in Oslo on Monday.",
+        "Denmark accused Russia of violating its airspace.",
+        "Finland will send aid to Estonia, its prime minister said."]
+
+
+def _news(tmp_path: Path) -> Path:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for i, text in enumerate(NEWS):
+        (folder / f"n{i}.txt").write_text(text + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("argv", [["-q", "build", "X"], ["build", "X", "-q"], ["build", "-q", "X"]])
+def test_global_options_go_before_or_after_the_command(argv):
+    args = cli.parse_args(argv)
+    assert args.quiet and not args.verbose and args.paths == ["X"]
+    assert cli.parse_args(["render", "out", "--out", "a.png", "-v"]).verbose
+    assert cli.parse_args(["-q", "validate", "g.ttl"]).quiet  # validate declares its own -q
+
+
+def test_build_with_verbose_after_the_command(capsys, tmp_path, nlp, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG, logger="graphbuild")
+    code, out, err = run(capsys, "build", str(_news(tmp_path)), "--out", str(tmp_path / "o"), "-v")
+    assert code == 0, err
+    assert "cache" in caplog.text  # an INFO line
+    assert logging.getLogger().level == logging.WARNING  # the root logger is put back
+
+
+def test_no_render_skips_the_picture(capsys, tmp_path, nlp):
+    code, out, err = run(capsys, "build", str(_news(tmp_path)), "--out", str(tmp_path / "o"),
+                         "--no-render")
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "o").iterdir() if not p.name.startswith(".")) == [
+        "events.jsonl", "graph.ttl"]
+    assert "graph.png" not in out and "events: " in out
+
+
+def _on_a_terminal(argv: list[str], cwd: Path) -> tuple[int, str, str]:
+    """Run graphbuild with stderr on a pseudo-terminal (as in a shell); (code, stdout, terminal)."""
+    import os
+    import pty
+
+    main, child = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "graphbuild", *argv], cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=child, env={**os.environ, "COLUMNS": "100"})
+    os.close(child)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    out = proc.stdout.read().decode()
+    code = proc.wait(timeout=300)
+    os.close(main)
+    return code, out, seen.decode(errors="replace")
+
+
+@pytest.mark.parametrize("command", ["build", "extract"])
+def test_progress_bar_on_a_terminal_reaches_100(tmp_path, command):
+    folder = _news(tmp_path)
+    code, out, terminal = _on_a_terminal([command, str(folder), "--out" if command == "build" else "-v",
+                                          *([str(tmp_path / "o")] if command == "build" else [])], tmp_path)
+    assert code == 0, terminal
+    assert "100%" in terminal and "3/3 [" in terminal and "article" in terminal
+    if command == "extract":
+        assert out.count("\n") >= 3  # the events stay on stdout, the bar on the terminal
+    code, out, terminal = _on_a_terminal([command, str(folder), "-q", *(
+        ["--out", str(tmp_path / "o")] if command == "build" else [])], tmp_path)
+    assert code == 0 and "%" not in terminal and "3/3" not in terminal
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "graphbuild", "extract", str(_news(tmp_path))],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0 and proc.stderr == ""
+
+
+def test_estimated_articles_count_files_and_jsonl_lines(tmp_path):
+    folder = _news(tmp_path)
+    (folder / "more.jsonl").write_text('{"text": "a"}\n{"text": "b"}\n{"text": "c"}', encoding="utf-8")
+    (folder / ".hidden.txt").write_text("x", encoding="utf-8")
+    (folder / "notes.csv").write_text("x", encoding="utf-8")
+    assert cli._estimate_articles([str(folder)]) == 6
+    assert cli._estimate_articles([str(folder / "n0.txt"), str(tmp_path / "nope")]) == 1

@@ -50,7 +50,7 @@ def test_cluster_results_come_in_input_order_and_use_the_cache(cluster, nlp, tmp
 
 
 def test_unreachable_scheduler_is_one_error(monkeypatch):
-    from graphbuild import cluster
+    from graphbuild.run import dask as cluster
 
     monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", "1s")
     stats = BuildStats()
@@ -59,14 +59,51 @@ def test_unreachable_scheduler_is_one_error(monkeypatch):
                               config=Config(dask="tcp://127.0.0.1:9"), stats=stats))
 
 
-def test_cli_dask_local_starts_a_cluster(tmp_path, capsys):
-    from graphbuild.cli import main
-
+def _news(tmp_path):
     folder = tmp_path / "news"
     folder.mkdir()
     for i, text in enumerate(TEXTS[:3]):
         (folder / f"n{i}.txt").write_text(text + "\n")
+    return folder
+
+
+def test_cli_dask_local_starts_a_cluster(tmp_path, capfd):
+    from graphbuild.cli import main
+
+    folder = _news(tmp_path)
     assert main(["extract", str(folder)]) == 0
-    plain = capsys.readouterr().out
+    plain = capfd.readouterr().out
     assert main(["extract", str(folder), "--dask", "local", "--workers", "2"]) == 0
-    assert capsys.readouterr().out == plain and plain.count("\n") >= 3
+    out, err = capfd.readouterr()  # the workers' stderr too: they write to this process's fd 2
+    assert out == plain and plain.count("\n") >= 3
+    # by default Dask says only warnings, through graphbuild's logging
+    assert "INFO" not in err and "Traceback" not in err, err
+
+
+def test_dask_local_is_silent_under_quiet(tmp_path):
+    """A real LocalCluster started by the command: with -q, nothing on stderr, start to shutdown."""
+    import subprocess
+    import sys
+
+    folder = _news(tmp_path)
+    plain = subprocess.run([sys.executable, "-m", "graphbuild", "extract", str(folder)],
+                           capture_output=True, text=True, timeout=300)
+    for argv in (["-q", "extract", str(folder), "--dask", "local", "--workers", "2"],
+                 ["extract", str(folder), "--dask", "local", "--workers", "2", "-q"]):
+        done = subprocess.run([sys.executable, "-m", "graphbuild", *argv], capture_output=True,
+                              text=True, timeout=300)
+        assert done.returncode == 0 and done.stderr == "", done.stderr
+        assert done.stdout == plain.stdout and plain.stdout.count("\n") >= 3
+
+
+def test_dask_logging_goes_through_graphbuild(caplog):
+    import logging
+
+    from graphbuild.run import dask as runner
+
+    caplog.set_level(logging.WARNING)
+    with runner._routed_logging():
+        logging.getLogger("distributed.scheduler").info("chatter")
+        logging.getLogger("distributed.worker").warning("memory is short")
+    assert [(r.name, r.getMessage()) for r in caplog.records] == [
+        ("distributed.worker", "dask: memory is short")]

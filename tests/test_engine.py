@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from graphbuild import engine
 from graphbuild.pipeline import BuildStats, Config, extract_articles
+from graphbuild.run import local, pool
 from graphbuild.types import Article
 
 TEXTS = [
@@ -23,13 +23,13 @@ ARTICLES = [Article(f"n{i}", text) for i, text in enumerate(TEXTS)]
 
 
 def test_batches():
-    assert [len(b) for b in engine.batches(range(5), 2)] == [2, 2, 1]
-    assert list(engine.batches([], 3)) == []
+    assert [len(b) for b in local.batches(range(5), 2)] == [2, 2, 1]
+    assert list(local.batches([], 3)) == []
 
 
 def test_worker_threads_are_limited():
-    with engine.make_pool(1) as pool:
-        info = pool.apply(engine.worker_threads)
+    with pool.make_pool(1) as workers:
+        info = workers.apply(pool.worker_threads)
     assert info["OMP_NUM_THREADS"] == "1"
     assert info["threads"] == 1  # numpy's BLAS started no thread of its own
 

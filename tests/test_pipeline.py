@@ -66,6 +66,78 @@ def test_build_from_texts_and_date(nlp):
     assert d["date"] == "2024-03-04"
 
 
+# --- a sentence without end: cut before the parser ----------------------------------------
+
+def _long_line(n_chars: int) -> str:
+    words = "the committee reviewed budget figures and staffing tables across regional offices".split()
+    out, size, i = [], 0, 0
+    while size < n_chars:
+        word = words[i % len(words)] + ("s" if i % 7 == 0 else "")
+        out.append(word)
+        size += len(word) + 1
+        i += 1
+    return " ".join(out)
+
+
+def test_an_unpunctuated_line_is_cut_with_one_warning_and_exact_offsets(nlp, caplog):
+    from graphbuild.extract import registry
+    from graphbuild.nlp import SENTENCE_CHARS
+    from graphbuild.pipeline import BuildStats, Config, extract_articles
+    from graphbuild.types import Article
+
+    longest = []
+
+    def spy(doc, *, article):  # the longest sentence the parser was given
+        longest.append(max(len(s.text) for s in doc.sents))
+        return iter(())
+
+    head = "Norway and Sweden held talks in Oslo on Monday.\n"
+    tail = "\nDenmark accused Russia of violating its airspace.\n"
+    text = head + _long_line(40_000) + tail
+    registry.register_extractor("spy.v1", spy)
+    try:
+        stats = BuildStats()
+        out = list(extract_articles([Article("dump-7", text, source="dump-7.txt")], nlp=nlp,
+                                    config=Config(extractors=("events.v1", "spy.v1")), stats=stats))
+    finally:
+        registry.unregister("spy.v1")
+    (article, events), = out
+    assert article.text == text  # the article keeps its text; only the parser saw line breaks
+    assert longest and max(longest) <= SENTENCE_CHARS
+    warnings = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "dump-7" in warnings[0].getMessage()
+    assert len(stats.warnings) == 1 and stats.warnings[0].path == "dump-7.txt"
+    accuse = [ev for ev in events if ev.plover.value == "ACCUSE"]
+    assert accuse and {ev.plover.value for ev in events} >= {"CONSULT", "ACCUSE"}
+    ev = accuse[0]
+    assert ev.start == text.index("Denmark") and text[ev.start:ev.end] == ev.sentence
+    if ev.subject_start is not None:  # the mention offsets, where the extractor gives them
+        assert text[ev.subject_start:ev.subject_end] == "Denmark"
+        assert text[ev.object_start:ev.object_end] == "Russia"
+
+
+def test_ordinary_text_is_not_cut(nlp, caplog):
+    from graphbuild.nlp import cut_long_sentences
+
+    text = ("Norway and Sweden held talks in Oslo on Monday. " * 200).strip()
+    assert cut_long_sentences(text) == (text, 0)
+    events = graphbuild.extract(text)
+    assert events and not [r for r in caplog.records if r.levelname == "WARNING"]
+
+
+def test_events_of_a_later_block_carry_article_offsets():
+    from graphbuild.pipeline import _shifted
+    from graphbuild.types import Actor, ActorType, Event, Plover
+
+    a, b = Actor("Norway", ActorType.COUNTRY, "NOR"), Actor("Sweden", ActorType.COUNTRY, "SWE")
+    ev = Event("x", a, b, Plover.CONSULT, "meet", "Norway met Sweden.", 3, 21,
+               subject_start=3, subject_end=9, object_start=14, object_end=20)
+    moved = _shifted(ev, 100)
+    assert (moved.start, moved.end, moved.subject_start, moved.subject_end, moved.object_start,
+            moved.object_end) == (103, 121, 103, 109, 114, 120)
+    assert _shifted(Event("x", a, b, Plover.CONSULT, "meet", "s", 0, 1), 5).subject_start is None
+
+
 def _person(G, label):
     return next(d for _, d in G.nodes(data=True) if d.get("label") == label)
 
