@@ -143,6 +143,31 @@ def _ends(G: nx.MultiDiGraph, u: str, v: str, by: str) -> tuple[str, str] | None
     return (cu, cv) if cu and cv else None
 
 
+def _gather(G: nx.MultiDiGraph, freq: str, by: str, weights: dict, happened_only: bool
+            ) -> tuple[dict[tuple, dict[str, Any]], int, int]:
+    """The counts per (source, target, period), and how many events had no date or country."""
+    import pandas as pd
+
+    rows: dict[tuple, dict[str, Any]] = {}
+    undated = no_country = 0
+    for u, v, d in G.edges(data=True):
+        ends = _ends(G, u, v, by)
+        if ends is None:
+            no_country += 1
+            continue
+        date = _event_date(G, d)
+        if date is None:
+            undated += 1
+            continue
+        symmetric = bool(d.get("symmetric"))
+        if symmetric:
+            ends = tuple(sorted(ends))
+        period = pd.Period(date, freq=freq)
+        row = rows.setdefault((*ends, period), dict.fromkeys(_columns()[3:-1], 0) | {"score": 0.0})
+        _count(row, d, weights, happened_only, symmetric)
+    return rows, undated, no_country
+
+
 def relations(G: nx.MultiDiGraph, freq: str = "M", by: Literal["country", "actor"] = "country", *,
               happened_only: bool = True) -> pd.DataFrame:
     """Events between pairs of countries (or actors) per period, counted and scored.
@@ -199,23 +224,7 @@ def relations(G: nx.MultiDiGraph, freq: str = "M", by: Literal["country", "actor
         raise InputError(f"unknown by={by!r}; valid: country, actor")
     _check_freq(freq)
     weights = cooperation_weights()
-    rows: dict[tuple, dict[str, Any]] = {}
-    undated = no_country = 0
-    for u, v, d in G.edges(data=True):
-        ends = _ends(G, u, v, by)
-        if ends is None:
-            no_country += 1
-            continue
-        date = _event_date(G, d)
-        if date is None:
-            undated += 1
-            continue
-        symmetric = bool(d.get("symmetric"))
-        if symmetric:
-            ends = tuple(sorted(ends))
-        period = pd.Period(date, freq=freq)
-        row = rows.setdefault((*ends, period), dict.fromkeys(_columns()[3:-1], 0) | {"score": 0.0})
-        _count(row, d, weights, happened_only, symmetric)
+    rows, undated, no_country = _gather(G, freq, by, weights, happened_only)
     table = pd.DataFrame([{"source": s, "target": t, "period": p, **r} for (s, t, p), r in rows.items()],
                          columns=_columns()[:-1])
     table["mean_score"] = table["score"] / _counted(table, happened_only).where(lambda n: n > 0)
