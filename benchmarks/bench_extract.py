@@ -88,9 +88,10 @@ def conflibert_articles(size: int = 10) -> list[str]:
 
 
 def background_articles(n: int = 60, paragraphs: int = 8, seed: int = 7) -> list[str]:
+    from graphbuild.config import Config, make_extractors
     from graphbuild.prefilter import make_prefilter
 
-    pf = make_prefilter()
+    pf = make_prefilter([fn.triggers for fn in make_extractors(Config())])
     quiet = [s for s in BACKGROUND if not pf.has_trigger(s)]
     if len(quiet) != len(BACKGROUND):
         raise SystemExit(f"background sentences with a trigger: {sorted(set(BACKGROUND) - set(quiet))}")
@@ -125,7 +126,8 @@ def timed(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, fl
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   env={**os.environ, **THREADS, **(env or {})})
+                   env={**os.environ, **THREADS, **(env or {})},
+                   cwd=tempfile.gettempdir())  # not the checkout: `-m` would import it first
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
