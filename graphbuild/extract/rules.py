@@ -24,6 +24,7 @@ The words the rules read are in ``data/rules.toml``, one key per rule.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -280,8 +281,28 @@ def struck_holder(case: Case, ctx: Context) -> Targets | None:
     found: list[ActorHit] = []
     for tok in case.cand.args.targets:
         if tok.pos_ in ("NOUN", "PROPN") and not ctx.res.actors(tok) and tok.ent_type_ not in _TIME_ENTITIES:
-            found.extend(_holders_within(tok, ctx.res))
+            state = _state_where(tok, ctx.res)
+            found.extend((_in_state(a, state), c, t) for a, c, t in _holders_within(tok, ctx.res))
     return Targets(_not_sources(found, case)) if found else None
+
+
+def _state_where(place: Token, res: Resolution) -> str | None:
+    """The state a struck place lies in ("a district near <capital>", "positions in <state>")."""
+    for prep in place.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "near", "outside", "around"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                states = {a.country for a in res.actors(obj) if a.type is ActorType.COUNTRY}
+                if len(states) == 1:
+                    return states.pop()
+    return None
+
+
+def _in_state(actor: Actor, state: str | None) -> Actor:
+    """A group no text ties to a state, holding ground in one, is of that state (as event data
+    codes rebels by where they fight)."""
+    if state and actor.type is ActorType.ORG and not actor.country:
+        return dataclasses.replace(actor, country=state)
+    return actor
 
 
 def own_people(case: Case, ctx: Context) -> Targets | None:
