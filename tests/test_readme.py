@@ -8,7 +8,8 @@ Conventions the README keeps (and this test enforces):
   not run here: they set up the environment.
 - A command against a store names http://127.0.0.1:7878; the test starts a real Oxigraph
   server on a free loopback port and points the command at it.
-- `graphbuild serve` runs until Ctrl-C: the test waits for the URL it prints, then stops it.
+- `graphbuild serve` runs until Ctrl-C: the test runs it on a free port, waits for the URL it
+  prints, then stops it.
 """
 
 from __future__ import annotations
@@ -175,7 +176,9 @@ def test_every_readme_command_runs_and_shows_a_result(copy, store, line, command
     args = [a.replace(STORE_PORT, store) for a in args]
     before = {p: p.stat().st_mtime for p in copy.rglob("*") if p.is_file()}
     if args[:1] == ["serve"]:
-        code, out = _serve(args, copy)
+        # the README's port may be taken on a test machine: serve on a free one instead
+        args = [a for i, a in enumerate(args) if a != "--port" and (i == 0 or args[i - 1] != "--port")]
+        code, out = _serve([*args, "--port", "0"], copy)
         assert code == 0, f"README line {line}: {command}\n{out}"
         return
     done = _run(args, copy)
