@@ -120,3 +120,17 @@ def test_the_extractor_codes_a_dictionary_person_as_the_dictionary_says(dictiona
     assert events, "no event"
     varga = events[0].source if events[0].source.label == "Tomas Varga" else events[0].target
     assert varga.country == "HUN" and varga.sector is Sector.GOVERNMENT
+
+
+@pytest.mark.parametrize("name", ["actors-example.csv", "actors-example.txt"])
+def test_the_readmes_example_actor_lists_read_as_documented(name):
+    from pathlib import Path
+
+    rows = load_actor_list(Path(__file__).resolve().parents[2] / "docs" / name)
+    quispe = [r for r in rows if r.name == "Ana Quispe"]
+    assert quispe and quispe[0].country == "PER" and quispe[0].sector is Sector.GOVERNMENT
+    assert quispe[0].valid_on(dt.date(2022, 1, 1)) and not quispe[0].valid_on(dt.date(2024, 1, 1))
+    varga = next(r for r in rows if r.name == "Tomas Varga")
+    assert varga.sector is Sector.MILITARY and "T. Varga" in varga.aliases
+    front = next(r for r in rows if r.name == "River Valley Front")
+    assert front.type is ActorType.ORG and front.sector is Sector.REBELS
