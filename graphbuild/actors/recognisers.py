@@ -348,21 +348,87 @@ def _same_office(ctx: Context, country: str, role: str) -> Actor | None:
     return next(iter(found.values())).actor() if len(found) == 1 else None
 
 
+#: Offices the table keeps under another title in some states: "the Chinese prime minister"
+#: is its premier, "the Indian foreign minister" its external affairs minister. Titles that
+#: name other offices elsewhere ("Chancellor", "Secretary of State") are matched only as written.
+_TABLE_OFFICES = {"prime minister": "head_of_government", "premier": "head_of_government",
+                  "foreign minister": "foreign_minister",
+                  "foreign secretary": "foreign_minister", "external affairs minister": "foreign_minister"}
+
+
+def _of_state(head: Token) -> list[Token]:
+    """"the president of Peru": the state named after the office (the name itself, not a
+    phrase that merely contains one: "the president of the Peruvian Senate" is not)."""
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if len(objs) == 1 and not any(t.dep_ in ("conj", "prep") for t in objs[0].children):
+                toks = [t for t in objs[0].subtree if t.dep_ != "det"]
+                if country_of_text(surface(toks), allow_ambiguous=False):
+                    return toks
+    return []
+
+
+def _office_of(head: Token) -> list[Token]:
+    """"of foreign affairs", "of state" after an office: the words that complete its title."""
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            toks = [t for t in c.subtree]
+            if toks and toks[-1].i - head.i == len(toks) and gz.role_of(surface([head, *toks])) is not None \
+                    and not countries_in(toks):
+                return toks
+    return []
+
+
+def _office_holder(head: Token, ctx: Context, mods: Sequence[Token], country: str, role: str,
+                   extra: Sequence[Token] = ()) -> Mention | None:
+    """The person the office-holder table says held the office on the article's date."""
+    if ctx.day is None:
+        return None
+    doc = head.doc
+    after = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].text in _HYPHENS else None
+    before = [t for t in head.subtree if t.i < head.i]
+    if any(t.lower_.strip("-") in words().not_incumbent for t in [*before, *([after] if after else [])]):
+        return None  # "the former Russian president", "a French president", "president-elect"
+    match = gz.role_of(role)
+    if match is None or match.former:
+        return None
+    office = match.office.lower()
+    term = ctx.offices.holder(country, office, ctx.day)
+    if term is None and office in _TABLE_OFFICES:
+        term = ctx.offices.holder(country, _TABLE_OFFICES[office], ctx.day)
+    if term is None:
+        return None
+    person = ctx.person(term.name, country, term.title, sector=Sector.GOVERNMENT)
+    return Mention((*mods, head, *extra), (person.actor(),), certainty=0.8, person=person.key)
+
+
 def titled_office(head: Token, ctx: Context) -> Mention | None:
-    """An office of a state named without its holder ("the Chilean president") is the person
-    the article has named in that office. With no such person it is left to whoever reads
-    the state that owns the office (a table of office holders can answer here)."""
+    """An office of a state named without its holder ("the Chilean president", "Chile's
+    foreign minister", "the president of Chile") is the person the article has named in that
+    office, else the person the office-holder table says held it on the article's date. With
+    neither it is left to whoever reads the state that owns the office."""
     if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("compound", "poss") or head.tag_ in ("NNS", "NNPS"):
         return None
-    if not is_title_token(head) or any(c.dep_ == "appos" for c in head.children):
+    if not is_title_token(head) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
         return None  # "the ambassador, X": read with the name
     mods = ctx.modifiers(head)
-    countries = countries_in(mods)
+    countries, extra = countries_in(mods), []
+    if not countries:
+        extra = _of_state(head)
+        countries = countries_in(extra)
     role = role_text([*mods, head])
     if not countries or role is None:
         return None
+    office = _office_of(head)  # "the Peruvian minister of foreign affairs"
+    if office and not extra:
+        extra, role = office, role_text([*mods, head, *office]) or role
     known = _same_office(ctx, countries[0], role)
-    return Mention((head,), (known,), certainty=0.8) if known is not None else None
+    if known is not None:
+        return Mention((head,), (known,), certainty=0.8)
+    if len(countries) > 1:
+        return None  # "the Franco-German foreign minister"?
+    return _office_holder(head, ctx, mods, countries[0], role, extra)
 
 
 # --------------------------------------------------------------------------- states
