@@ -40,6 +40,7 @@ from .phrases import (
     surface,
     title_owner,
 )
+from .regions import region_state
 from .sectors import sector_of_role, sector_of_words
 from .words import words
 
@@ -497,16 +498,57 @@ def _group_noun(head: Token, mods: Sequence[Token]) -> gz.GroupNoun | None:
 
 
 def _group_countries(head: Token, mods: Sequence[Token]) -> list[str]:
-    """The states a group belongs to: its modifiers, "the government of X"; "police in X"
-    (but "peacekeepers in X" are not X's, nor are "US troops in X" or "its forces in X")."""
+    """The states a group belongs to: its modifiers, "the government of X"; "police in X",
+    "rebels in the north of X" (but "peacekeepers in X" are not X's, nor are "US troops in X"
+    or "its forces in X")."""
     countries = countries_in(mods)
     owned = any(c.dep_ == "poss" for c in head.children)
     for child in head.rights:
         if child.dep_ == "prep" and (child.lower_ == "of" or (
                 child.lower_ in ("in", "throughout", "across") and not countries and not owned
                 and not head.lemma_.lower().startswith("peacekeep"))):
-            countries += countries_in(c for c in child.children if c.dep_ == "pobj")
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                countries += countries_in([obj]) or countries_in(_part_of(obj))
     return countries
+
+
+def _part_of(obj: Token) -> list[Token]:
+    """"the north of X", "parts of X": the state whose part the phrase names."""
+    if obj.lemma_.lower() not in words().part_nouns:
+        return []
+    return [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _region_runs(tokens: Sequence[Token]) -> list[list[Token]]:
+    """The runs of capitalised words among ``tokens`` (hyphens joining them), longest first."""
+    runs: list[list[Token]] = []
+    for tok in sorted(tokens, key=lambda t: t.i):
+        if not (tok.text[:1].isupper() or tok.text in _HYPHENS):
+            continue
+        if runs and runs[-1][-1].i == tok.i - 1:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    spans = [run[a:b] for run in runs for a in range(len(run)) for b in range(len(run), a, -1)]
+    return sorted((s for s in spans if s[0].text not in _HYPHENS and s[-1].text not in _HYPHENS),
+                  key=len, reverse=True)
+
+
+def _region(head: Token, mods: Sequence[Token], group: gz.GroupNoun) -> tuple[list[Token], str] | None:
+    """The region of a state a group is named by ("Chiapas rebels", "Chechen fighters") or,
+    for a group that is no organ of a state, found in ("separatists in Cabinda")."""
+    places = [[m for m in mods if m.dep_ in ("compound", "amod", "nmod", "poss", "punct") or m.text in _HYPHENS]]
+    if not group.is_government and not any(c.dep_ == "poss" for c in head.children):
+        places += [[t for t in p.subtree if t.i <= p.i and t.dep_ != "det"]
+                   for c in head.rights if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
+                   for p in c.children if p.dep_ == "pobj"]
+    for toks in places:
+        for run in _region_runs(toks):
+            iso = region_state(surface(run))
+            if iso is not None:
+                return run, iso
+    return None
 
 
 def state_group(head: Token, ctx: Context) -> Mention | None:
@@ -519,7 +561,7 @@ def state_group(head: Token, ctx: Context) -> Mention | None:
         return None
     countries = _group_countries(head, mods)
     if not countries:
-        return None
+        return _regional_group(head, mods, group)
     # "Hungarian and Romanian officials": one group per state
     coordinated = [m for m in mods if m.dep_ == "conj" and m.head in mods]
     isos = list(dict.fromkeys(countries)) if coordinated else countries[:1]
@@ -528,6 +570,18 @@ def state_group(head: Token, ctx: Context) -> Mention | None:
     actors = tuple(Actor(gz.country_name(iso), ActorType.COUNTRY, iso) if government
                    else Actor(gz.group_label(iso, group), ActorType.ORG, iso, sector=sector) for iso in isos)
     return Mention((head, *mods), actors)
+
+
+def _regional_group(head: Token, mods: Sequence[Token], group: gz.GroupNoun) -> Mention | None:
+    """A group of a region of a state: an organisation of that state named for the region
+    ("Chiapas Rebels", MEX), never the state itself ("the Quebec government" is not Canada's)."""
+    found = _region(head, mods, group)
+    if found is None:
+        return None
+    run, iso = found
+    label = f"{surface(run)} {group.label}"
+    actor = Actor(label, ActorType.ORG, iso, sector=_group_sector(head, mods, group))
+    return Mention((head, *mods), (actor,), certainty=0.8)
 
 
 def _group_sector(head: Token, mods: Sequence[Token], group: gz.GroupNoun):

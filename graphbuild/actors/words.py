@@ -51,6 +51,7 @@ class Words:
     holding_words: frozenset[str]
     state_led_suffixes: frozenset[str]
     not_incumbent: frozenset[str]
+    part_nouns: frozenset[str]
 
 
 # table -> {list key in the file: field of Words}
