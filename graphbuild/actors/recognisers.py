@@ -579,7 +579,10 @@ def _regional_group(head: Token, mods: Sequence[Token], group: gz.GroupNoun) -> 
     if found is None:
         return None
     run, iso = found
-    label = f"{surface(run)} {group.label}"
+    # "Kaduna State Government": the capitalised words between the region and the group noun too
+    between = [m for m in mods if run[-1].i < m.i < head.i and m.text[:1].isupper()
+               and m.lower_ not in group.label.lower().split()]
+    label = " ".join([surface(run), *(m.text for m in between), group.label])
     actor = Actor(label, ActorType.ORG, iso, sector=_group_sector(head, mods, group))
     return Mention((head, *mods), (actor,), certainty=0.8)
 

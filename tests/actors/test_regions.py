@@ -89,3 +89,8 @@ def test_a_region_of_two_states_gives_no_state_and_a_regions_government_is_not_t
     assert police.country is None
     government = groups("The Quebec government criticised the plan.")["government"][0]
     assert (government.type, government.country, government.sector) == (ActorType.ORG, "CAN", Sector.GOVERNMENT)
+
+
+def test_a_regional_groups_label_keeps_the_words_of_its_name(groups):
+    government = groups("The Oaxaca State Government criticised the plan.")["Government"][0]
+    assert (government.label, government.country) == ("Oaxaca State Government", "MEX")
