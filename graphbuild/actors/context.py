@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Actor, ActorType, Sector
 from . import gazetteer as gz
+from .knowledge import OfficeTable, load_office_table
 from .phrases import ent_of, left_modifiers, may_name_an_actor, name_tokens, name_words, norm
 from .user import UserActor
 from .words import words
@@ -115,8 +116,11 @@ class Context:
     ({}, {})
     """
 
-    def __init__(self, doc: Doc, user_actors: Sequence[UserActor] = (), day: dt.date | None = None):
+    def __init__(self, doc: Doc, user_actors: Sequence[UserActor] = (), day: dt.date | None = None,
+                 offices: OfficeTable | None = None):
         self.doc = doc
+        self.day = day
+        self._offices = offices
         self.res = Resolution()
         self.persons: dict[str, _Person] = {}
         self.user: dict[str, UserActor] = {}
@@ -133,6 +137,13 @@ class Context:
         self._ents: dict[int, Span | None] = {}
 
     # -- what recognisers read
+    @property
+    def offices(self) -> OfficeTable:
+        """The office-holder table that names the holder of an office on the article's date."""
+        if self._offices is None:
+            self._offices = load_office_table()
+        return self._offices
+
     def modifiers(self, head: Token) -> list[Token]:
         """The tokens before ``head`` inside its noun phrase (compounds, adjectives, possessives)."""
         if head.i not in self._mods:

@@ -166,6 +166,31 @@ class OfficeTable:
         Without a date a name is taken only when every term it could mean is one person's.
         Title words before the name ("President", "Foreign Minister") are passed over.
         """
+        pool = self._candidates(name, day, slack)
+        if len({t.name for t in pool}) != 1:
+            return None
+        return max(pool, key=lambda t: (day is not None and t.holds_on(day), t.valid_from or dt.date.min))
+
+    def country_of(self, name: str, day: dt.date | None, *,
+                   slack: dt.timedelta = dt.timedelta(days=365)) -> str | None:
+        """The state a name stands for even when the person is uncertain: the one state of every
+        term it could mean ("Bush" with no date: two presidents, one state), else None.
+
+        Examples
+        --------
+        >>> t = OfficeTable([OfficeTerm("PER", "head_of_state", "President", "Ana Quispe",
+        ...                              valid_from=dt.date(2001, 1, 1), valid_to=dt.date(2006, 1, 1)),
+        ...                  OfficeTerm("PER", "head_of_state", "President", "Luis Quispe",
+        ...                              valid_from=dt.date(2011, 1, 1), valid_to=dt.date(2016, 1, 1))])
+        >>> t.find("Quispe", None) is None, t.country_of("Quispe", None)
+        (True, 'PER')
+        """
+        countries = {t.country for t in self._candidates(name, day, slack)}
+        return countries.pop() if len(countries) == 1 else None
+
+    def _candidates(self, name: str, day: dt.date | None, slack: dt.timedelta) -> list[OfficeTerm]:
+        """The terms a name may mean around ``day``: by full name or alias first, else by
+        surname; the terms running on ``day`` before those near it."""
         key = _norm(name)
         words = key.split()
         while len(words) > 1 and words[0] in self._titles:
@@ -177,13 +202,9 @@ class OfficeTable:
                 pool = [t for t in pool if t.near(day, slack)]
                 current = [t for t in pool if t.holds_on(day)]
                 pool = current or pool
-            people = {t.name for t in pool}
-            if len(people) == 1:
-                return max(pool, key=lambda t: (day is not None and t.holds_on(day),
-                                                t.valid_from or dt.date.min))
-            if people:
-                return None
-        return None
+            if pool:
+                return pool
+        return []
 
 
 def _date(value: str, where: str) -> dt.date | None:
@@ -269,7 +290,8 @@ def _from_table(actor: Actor, day: dt.date | None, table: OfficeTable) -> Actor:
         return actor
     term = table.find(actor.label, day)
     if term is None:
-        return actor
+        country = table.country_of(actor.label, day)  # "Bush" undated: which one is open, the state not
+        return _with_country(actor, country, None, None) if country else actor
     return _with_country(actor, term.country, term.title, term.name)
 
 

@@ -40,6 +40,7 @@ from .phrases import (
     surface,
     title_owner,
 )
+from .regions import region_state
 from .sectors import sector_of_role, sector_of_words
 from .words import words
 
@@ -348,21 +349,87 @@ def _same_office(ctx: Context, country: str, role: str) -> Actor | None:
     return next(iter(found.values())).actor() if len(found) == 1 else None
 
 
+#: Offices the table keeps under another title in some states: "the Chinese prime minister"
+#: is its premier, "the Indian foreign minister" its external affairs minister. Titles that
+#: name other offices elsewhere ("Chancellor", "Secretary of State") are matched only as written.
+_TABLE_OFFICES = {"prime minister": "head_of_government", "premier": "head_of_government",
+                  "foreign minister": "foreign_minister",
+                  "foreign secretary": "foreign_minister", "external affairs minister": "foreign_minister"}
+
+
+def _of_state(head: Token) -> list[Token]:
+    """"the president of Peru": the state named after the office (the name itself, not a
+    phrase that merely contains one: "the president of the Peruvian Senate" is not)."""
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if len(objs) == 1 and not any(t.dep_ in ("conj", "prep") for t in objs[0].children):
+                toks = [t for t in objs[0].subtree if t.dep_ != "det"]
+                if country_of_text(surface(toks), allow_ambiguous=False):
+                    return toks
+    return []
+
+
+def _office_of(head: Token) -> list[Token]:
+    """"of foreign affairs", "of state" after an office: the words that complete its title."""
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            toks = [t for t in c.subtree]
+            if toks and toks[-1].i - head.i == len(toks) and gz.role_of(surface([head, *toks])) is not None \
+                    and not countries_in(toks):
+                return toks
+    return []
+
+
+def _office_holder(head: Token, ctx: Context, mods: Sequence[Token], country: str, role: str,
+                   extra: Sequence[Token] = ()) -> Mention | None:
+    """The person the office-holder table says held the office on the article's date."""
+    if ctx.day is None:
+        return None
+    doc = head.doc
+    after = doc[head.i + 2] if head.i + 2 < len(doc) and doc[head.i + 1].text in _HYPHENS else None
+    before = [t for t in head.subtree if t.i < head.i]
+    if any(t.lower_.strip("-") in words().not_incumbent for t in [*before, *([after] if after else [])]):
+        return None  # "the former Russian president", "a French president", "president-elect"
+    match = gz.role_of(role)
+    if match is None or match.former:
+        return None
+    office = match.office.lower()
+    term = ctx.offices.holder(country, office, ctx.day)
+    if term is None and office in _TABLE_OFFICES:
+        term = ctx.offices.holder(country, _TABLE_OFFICES[office], ctx.day)
+    if term is None:
+        return None
+    person = ctx.person(term.name, country, term.title, sector=Sector.GOVERNMENT)
+    return Mention((*mods, head, *extra), (person.actor(),), certainty=0.8, person=person.key)
+
+
 def titled_office(head: Token, ctx: Context) -> Mention | None:
-    """An office of a state named without its holder ("the Chilean president") is the person
-    the article has named in that office. With no such person it is left to whoever reads
-    the state that owns the office (a table of office holders can answer here)."""
+    """An office of a state named without its holder ("the Chilean president", "Chile's
+    foreign minister", "the president of Chile") is the person the article has named in that
+    office, else the person the office-holder table says held it on the article's date. With
+    neither it is left to whoever reads the state that owns the office."""
     if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("compound", "poss") or head.tag_ in ("NNS", "NNPS"):
         return None
-    if not is_title_token(head) or any(c.dep_ == "appos" for c in head.children):
+    if not is_title_token(head) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
         return None  # "the ambassador, X": read with the name
     mods = ctx.modifiers(head)
-    countries = countries_in(mods)
+    countries, extra = countries_in(mods), []
+    if not countries:
+        extra = _of_state(head)
+        countries = countries_in(extra)
     role = role_text([*mods, head])
     if not countries or role is None:
         return None
+    office = _office_of(head)  # "the Peruvian minister of foreign affairs"
+    if office and not extra:
+        extra, role = office, role_text([*mods, head, *office]) or role
     known = _same_office(ctx, countries[0], role)
-    return Mention((head,), (known,), certainty=0.8) if known is not None else None
+    if known is not None:
+        return Mention((head,), (known,), certainty=0.8)
+    if len(countries) > 1:
+        return None  # "the Franco-German foreign minister"?
+    return _office_holder(head, ctx, mods, countries[0], role, extra)
 
 
 # --------------------------------------------------------------------------- states
@@ -431,16 +498,57 @@ def _group_noun(head: Token, mods: Sequence[Token]) -> gz.GroupNoun | None:
 
 
 def _group_countries(head: Token, mods: Sequence[Token]) -> list[str]:
-    """The states a group belongs to: its modifiers, "the government of X"; "police in X"
-    (but "peacekeepers in X" are not X's, nor are "US troops in X" or "its forces in X")."""
+    """The states a group belongs to: its modifiers, "the government of X"; "police in X",
+    "rebels in the north of X" (but "peacekeepers in X" are not X's, nor are "US troops in X"
+    or "its forces in X")."""
     countries = countries_in(mods)
     owned = any(c.dep_ == "poss" for c in head.children)
     for child in head.rights:
         if child.dep_ == "prep" and (child.lower_ == "of" or (
                 child.lower_ in ("in", "throughout", "across") and not countries and not owned
                 and not head.lemma_.lower().startswith("peacekeep"))):
-            countries += countries_in(c for c in child.children if c.dep_ == "pobj")
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                countries += countries_in([obj]) or countries_in(_part_of(obj))
     return countries
+
+
+def _part_of(obj: Token) -> list[Token]:
+    """"the north of X", "parts of X": the state whose part the phrase names."""
+    if obj.lemma_.lower() not in words().part_nouns:
+        return []
+    return [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _region_runs(tokens: Sequence[Token]) -> list[list[Token]]:
+    """The runs of capitalised words among ``tokens`` (hyphens joining them), longest first."""
+    runs: list[list[Token]] = []
+    for tok in sorted(tokens, key=lambda t: t.i):
+        if not (tok.text[:1].isupper() or tok.text in _HYPHENS):
+            continue
+        if runs and runs[-1][-1].i == tok.i - 1:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    spans = [run[a:b] for run in runs for a in range(len(run)) for b in range(len(run), a, -1)]
+    return sorted((s for s in spans if s[0].text not in _HYPHENS and s[-1].text not in _HYPHENS),
+                  key=len, reverse=True)
+
+
+def _region(head: Token, mods: Sequence[Token], group: gz.GroupNoun) -> tuple[list[Token], str] | None:
+    """The region of a state a group is named by ("Chiapas rebels", "Chechen fighters") or,
+    for a group that is no organ of a state, found in ("separatists in Cabinda")."""
+    places = [[m for m in mods if m.dep_ in ("compound", "amod", "nmod", "poss", "punct") or m.text in _HYPHENS]]
+    if not group.is_government and not any(c.dep_ == "poss" for c in head.children):
+        places += [[t for t in p.subtree if t.i <= p.i and t.dep_ != "det"]
+                   for c in head.rights if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
+                   for p in c.children if p.dep_ == "pobj"]
+    for toks in places:
+        for run in _region_runs(toks):
+            iso = region_state(surface(run))
+            if iso is not None:
+                return run, iso
+    return None
 
 
 def state_group(head: Token, ctx: Context) -> Mention | None:
@@ -453,7 +561,7 @@ def state_group(head: Token, ctx: Context) -> Mention | None:
         return None
     countries = _group_countries(head, mods)
     if not countries:
-        return None
+        return _regional_group(head, mods, group)
     # "Hungarian and Romanian officials": one group per state
     coordinated = [m for m in mods if m.dep_ == "conj" and m.head in mods]
     isos = list(dict.fromkeys(countries)) if coordinated else countries[:1]
@@ -462,6 +570,21 @@ def state_group(head: Token, ctx: Context) -> Mention | None:
     actors = tuple(Actor(gz.country_name(iso), ActorType.COUNTRY, iso) if government
                    else Actor(gz.group_label(iso, group), ActorType.ORG, iso, sector=sector) for iso in isos)
     return Mention((head, *mods), actors)
+
+
+def _regional_group(head: Token, mods: Sequence[Token], group: gz.GroupNoun) -> Mention | None:
+    """A group of a region of a state: an organisation of that state named for the region
+    ("Chiapas Rebels", MEX), never the state itself ("the Quebec government" is not Canada's)."""
+    found = _region(head, mods, group)
+    if found is None:
+        return None
+    run, iso = found
+    # "Kaduna State Government": the capitalised words between the region and the group noun too
+    between = [m for m in mods if run[-1].i < m.i < head.i and m.text[:1].isupper()
+               and m.lower_ not in group.label.lower().split()]
+    label = " ".join([surface(run), *(m.text for m in between), group.label])
+    actor = Actor(label, ActorType.ORG, iso, sector=_group_sector(head, mods, group))
+    return Mention((head, *mods), (actor,), certainty=0.8)
 
 
 def _group_sector(head: Token, mods: Sequence[Token], group: gz.GroupNoun):

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .context import Context, Resolution
+from .knowledge import OfficeTable
 from .phrases import is_occupier
 from .recognisers import RECOGNISERS, Recogniser
 from .user import UserActor, load_actor_list
@@ -37,7 +38,8 @@ __all__ = ["Resolution", "UserActor", "is_occupier", "load_actor_list", "resolve
 
 
 def resolve(doc: Doc, *, user_actors: Sequence[UserActor] = (), date: dt.date | None = None,
-            recognisers: Sequence[Recogniser] = RECOGNISERS) -> Resolution:
+            recognisers: Sequence[Recogniser] = RECOGNISERS,
+            offices: OfficeTable | None = None) -> Resolution:
     """Resolve every actor mention in ``doc``.
 
     Parameters
@@ -47,9 +49,14 @@ def resolve(doc: Doc, *, user_actors: Sequence[UserActor] = (), date: dt.date | 
     user_actors
         The user's actor list (``--actors``); a match wins over inference.
     date
-        The article's date, to choose among user actors valid at different times.
+        The article's date, to choose among user actors valid at different times, and to
+        name the holder of an office the article names without a name ("the Peruvian
+        president").
     recognisers
         The recognisers tried in order at each head; the package's by default.
+    offices
+        The office-holder table for offices named without their holder; the built-in
+        :func:`~graphbuild.actors.knowledge.load_office_table` by default.
 
     Examples
     --------
@@ -60,7 +67,7 @@ def resolve(doc: Doc, *, user_actors: Sequence[UserActor] = (), date: dt.date | 
     >>> [(a.label, a.country) for a in resolve(doc).all_actors()]
     [('Canada', 'CAN')]
     """
-    ctx = Context(doc, user_actors, date)
+    ctx = Context(doc, user_actors, date, offices)
     ctx.named_mentions(recognisers)
     ctx.finish_persons()
     ctx.anaphora()

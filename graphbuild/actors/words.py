@@ -50,6 +50,8 @@ class Words:
     calendar_words: frozenset[str]
     holding_words: frozenset[str]
     state_led_suffixes: frozenset[str]
+    not_incumbent: frozenset[str]
+    part_nouns: frozenset[str]
 
 
 # table -> {list key in the file: field of Words}

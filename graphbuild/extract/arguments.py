@@ -187,7 +187,8 @@ def _named_here(tok: Token) -> list[Actor]:
     org = gz.organisation(tok.text)
     if org is not None and not org.ambiguous:
         return [Actor(tok.text, ActorType.ORG, getattr(org, "country", None), None,
-                      tuple(sorted((set(org.aliases) | {org.label}) - {tok.text})), key=org.label)]
+                      tuple(sorted((set(org.aliases) | {org.label}) - {tok.text})), key=org.label,
+                      sector=org.sector)]
     return []
 
 

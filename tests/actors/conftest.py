@@ -41,10 +41,10 @@ def parse(vocab):
 
 @pytest.fixture
 def context():
-    """context(doc, user_actors=()) -> a fresh resolver Context for ``doc``."""
+    """context(doc, user_actors=(), day=None, offices=None) -> a fresh resolver Context for ``doc``."""
     from graphbuild.actors.context import Context
 
-    def make(doc, user_actors=()):
-        return Context(doc, user_actors)
+    def make(doc, user_actors=(), day=None, offices=None):
+        return Context(doc, user_actors, day, offices)
 
     return make

@@ -230,3 +230,16 @@ def test_knowledge_never_makes_an_actor_act_on_itself():
     bare = Actor("Quispe", ActorType.PERSON)
     ev = _ev("a", bare, stated)
     assert apply_knowledge([ev], {"a": D(2003, 1, 1)}, table=table) == [ev]
+
+
+def test_an_undated_surname_of_two_holders_of_one_state_gives_the_state_not_the_person():
+    table = OfficeTable([
+        OfficeTerm("PER", "head_of_state", "President", "Ana Quispe", (), D(2001, 1, 1), D(2006, 1, 1)),
+        OfficeTerm("PER", "head_of_state", "President", "Luis Quispe", (), D(2011, 1, 1), D(2016, 1, 1)),
+        OfficeTerm("PER", "head_of_state", "President", "Rosa Mamani", (), D(2006, 1, 1), D(2011, 1, 1)),
+        OfficeTerm("BOL", "head_of_state", "President", "Juan Mamani", (), D(2006, 1, 1), D(2011, 1, 1)),
+    ])
+    quispe, mamani = Actor("Quispe", ActorType.PERSON), Actor("Mamani", ActorType.PERSON)
+    out = apply_knowledge([_ev("a", quispe, CHILE), _ev("a", mamani, CHILE)], {"a": None}, table=table)
+    assert (out[0].source.country, out[0].source.key) == ("PER", None)  # which Quispe is open
+    assert out[1].source.country is None  # two states: nothing is inferred

@@ -260,3 +260,77 @@ def test_an_office_without_a_name_is_the_person_named_in_it(parse, context):
     ctx.person("Rosa Fuentes", "CHL", "President")
     ctx.person("Kurt Vogel", "DEU", "President")
     assert only(rec.titled_office(doc[2], ctx)).label == "Rosa Fuentes"
+
+
+def _offices():
+    import datetime as dt
+
+    from graphbuild.actors.knowledge import OfficeTable, OfficeTerm
+
+    day = dt.date
+    return OfficeTable([
+        OfficeTerm("CHL", "head_of_state", "President", "Rosa Fuentes", (), day(2010, 3, 11), day(2014, 3, 11)),
+        OfficeTerm("CHL", "head_of_state", "President", "Tomas Rivas", (), day(2014, 3, 11), day(2018, 3, 11)),
+        OfficeTerm("CHL", "foreign_minister", "Foreign Minister", "Ines Lagos", (), day(2010, 3, 11), None),
+        OfficeTerm("IND", "foreign_minister", "External Affairs Minister", "Ravi Menon", (), day(2010, 1, 1), None),
+    ])
+
+
+_CHILEAN_PRESIDENT = [("the", "DET", "det", 2), ("Chilean", "ADJ", "amod", 2, "B-NORP"),
+                      ("president", "NOUN", "nsubj", 3), ("spoke", "VERB", "ROOT", 3)]
+
+
+def test_an_office_without_a_name_is_its_holder_on_the_articles_date(parse, context):
+    import datetime as dt
+
+    doc = parse(_CHILEAN_PRESIDENT)
+    ctx = context(doc, day=dt.date(2012, 5, 1), offices=_offices())
+    mention = rec.titled_office(doc[2], ctx)
+    holder = only(mention)
+    assert (holder.label, holder.type, holder.country, holder.role, holder.sector) == (
+        "Rosa Fuentes", ActorType.PERSON, "CHL", "President", Sector.GOVERNMENT)
+    assert {t.i for t in mention.tokens} == {0, 1, 2} and "fuentes" in ctx.persons  # "Fuentes" later joins her
+    later = context(doc, day=dt.date(2016, 5, 1), offices=_offices())
+    assert only(rec.titled_office(doc[2], later)).label == "Tomas Rivas"
+
+
+def test_an_office_without_a_date_or_a_listed_holder_stays_the_states(parse, context):
+    import datetime as dt
+
+    doc = parse(_CHILEAN_PRESIDENT)
+    assert rec.titled_office(doc[2], context(doc, offices=_offices())) is None  # no date
+    assert rec.titled_office(doc[2], context(doc, day=dt.date(1995, 1, 1), offices=_offices())) is None
+    doc = parse([("the", "DET", "det", 2), ("Peruvian", "ADJ", "amod", 2, "B-NORP"),
+                 ("president", "NOUN", "nsubj", 3), ("spoke", "VERB", "ROOT", 3)])
+    assert rec.titled_office(doc[2], context(doc, day=dt.date(2012, 5, 1), offices=_offices())) is None
+
+
+def test_a_former_next_or_indefinite_office_is_nobodys_in_particular(parse, context):
+    import datetime as dt
+
+    phrases = {"former": [("the", "DET", "det", 3), ("former", "ADJ", "amod", 3)],
+               "next": [("the", "DET", "det", 3), ("next", "ADJ", "amod", 3)],
+               "then": [("the", "DET", "det", 3), ("then", "ADV", "advmod", 3)],
+               "a": [("a", "DET", "det", 3), ("sitting", "ADJ", "amod", 3)]}  # "a Chilean president": any
+    for word, lead in phrases.items():
+        doc = parse([*lead, ("Chilean", "ADJ", "amod", 3, "B-NORP"), ("president", "NOUN", "nsubj", 4),
+                     ("spoke", "VERB", "ROOT", 4)])
+        assert rec.titled_office(doc[3], context(doc, day=dt.date(2012, 5, 1), offices=_offices())) is None, word
+
+
+def test_a_possessive_state_or_of_state_and_the_offices_local_title(parse, context):
+    import datetime as dt
+
+    day, offices = dt.date(2012, 5, 1), _offices()
+    doc = parse([("Chile", "PROPN", "poss", 3, "B-GPE"), ("'s", "PART", "case", 0), ("foreign", "ADJ", "amod", 3),
+                 ("minister", "NOUN", "nsubj", 4), ("spoke", "VERB", "ROOT", 4)])
+    assert only(rec.titled_office(doc[3], context(doc, day=day, offices=offices))).label == "Ines Lagos"
+    doc = parse([("the", "DET", "det", 1), ("president", "NOUN", "nsubj", 4), ("of", "ADP", "prep", 1),
+                 ("Chile", "PROPN", "pobj", 2, "B-GPE"), ("spoke", "VERB", "ROOT", 4)])
+    mention = rec.titled_office(doc[1], context(doc, day=day, offices=offices))
+    assert only(mention).label == "Rosa Fuentes" and 3 in {t.i for t in mention.tokens}
+    # the table calls India's foreign minister by another title
+    doc = parse([("the", "DET", "det", 3), ("Indian", "ADJ", "amod", 3, "B-NORP"), ("foreign", "ADJ", "amod", 3),
+                 ("minister", "NOUN", "nsubj", 4), ("spoke", "VERB", "ROOT", 4)])
+    holder = only(rec.titled_office(doc[3], context(doc, day=day, offices=offices)))
+    assert (holder.label, holder.role) == ("Ravi Menon", "External Affairs Minister")

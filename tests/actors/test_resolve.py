@@ -252,3 +252,19 @@ def test_a_member_of_a_national_body_or_armed_group_takes_its_state_and_sector(a
     cohen, weber = one(by_head["Cohen"]), one(by_head["Weber"])
     assert (cohen.country, cohen.sector) == ("ISR", Sector.LEGISLATURE)
     assert (weber.country, weber.sector) == (None, Sector.IGO)
+
+
+@pytest.mark.parametrize(("day", "president", "premier"), [
+    ("2010-06-01", "Rafael Correa", "José Luis Rodríguez Zapatero"),
+    ("2019-06-01", "Lenín Moreno", "Pedro Sánchez"),
+])
+def test_an_office_named_without_a_name_is_its_holder_on_the_articles_date(extract_text, day, president, premier):
+    events = extract_text("The Ecuadorian president thanked the Spanish prime minister on Monday.", date=day)
+    assert [(e.source.label, e.source.type, e.source.country, e.source.sector, e.target.label, e.target.country)
+            for e in events] == [(president, ActorType.PERSON, "ECU", Sector.GOVERNMENT, premier, "ESP")]
+
+
+def test_an_office_named_without_a_name_or_a_date_is_the_state(extract_text):
+    events = extract_text("The Ecuadorian president thanked the Spanish prime minister on Monday.")
+    assert [(e.source.type, e.source.country, e.target.type, e.target.country) for e in events] == [
+        (ActorType.COUNTRY, "ECU", ActorType.COUNTRY, "ESP")]

@@ -85,3 +85,16 @@ def test_a_user_list_may_give_a_sector(tmp_path):
     with pytest.raises(InputError) as err:
         load_actor_list(str(path))
     assert str(err.value).startswith(f"{path}:2: unknown sector 'warlords'")
+
+
+def test_an_organisation_the_extractor_reads_off_a_modifier_keeps_its_sector(parse):
+    """"a NATO request" with the modifier left unresolved: the extractor names the owner
+    from the organisation table, and the actor carries the table's sector."""
+    from graphbuild.actors.context import Resolution
+    from graphbuild.extract.arguments import _actors_for
+
+    doc = parse([("a", "DET", "det", 2), ("NATO", "PROPN", "compound", 2, "B-ORG"),
+                 ("request", "NOUN", "ROOT", 2)])
+    (actor, _, tok), = _actors_for([doc[1]], Resolution())
+    assert (actor.key, actor.sector, tok.i) == ("NATO", gz.organisation("NATO").sector, 1)
+    assert actor.sector is Sector.IGO

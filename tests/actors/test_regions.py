@@ -1,0 +1,96 @@
+"""The region gazetteer (graphbuild/actors/regions.py) and groups named by a region of a state."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.actors.regions import fold, region_state
+from graphbuild.actors.resolve import resolve
+from graphbuild.types import ActorType, Sector
+
+
+@pytest.mark.parametrize(("name", "iso"), [
+    ("Chiapas", "MEX"),             # a state of a federation (ISO 3166-2)
+    ("Oaxaca", "MEX"),
+    ("Kerala", "IND"),
+    ("Khyber-Pakhtunkhwa", "PAK"),  # hyphen or space
+    ("Khyber Pakhtunkhwa", "PAK"),
+    ("Quebec", "CAN"),              # accents folded ("Québec")
+    ("Sarawak", "MYS"),
+    ("Cabinda", "AGO"),             # our own table: a name English news uses
+    ("Casamance", "SEN"),
+])
+def test_a_region_names_its_state(name, iso):
+    assert region_state(name) == iso
+
+
+@pytest.mark.parametrize("name", [
+    "Punjab",       # a region of two states
+    "Georgia",      # a state's name (and a region of another)
+    "Herzegovina",  # a part of a state's name
+    "Plateau",      # a common English word
+    "Forest",
+    "Bay",          # too short to trust, and a common word
+    "Atlantis",     # no region at all
+])
+def test_an_ambiguous_or_unknown_name_names_no_state(name):
+    assert region_state(name) is None
+
+
+def test_names_are_folded_for_accents_apostrophes_and_case():
+    assert fold("Québec") == fold("QUEBEC") == "quebec"
+    assert region_state("QUÉBEC") == "CAN"
+
+
+def test_the_bad_table_row_names_the_file_and_line(tmp_path, monkeypatch):
+    from graphbuild.actors import regions
+    from graphbuild.errors import LexiconError
+
+    bad = tmp_path / "data"
+    bad.mkdir()
+    (bad / "regions.csv").write_text("# c\nname,country,kind\nChiapas,Mexico,region\n", encoding="utf-8")
+
+    class Files:
+        def __truediv__(self, part):
+            return tmp_path / part
+
+    monkeypatch.setattr(regions.resources, "files", lambda _pkg: Files())
+    with pytest.raises(LexiconError, match=r"regions\.csv:3: country 'Mexico'"):
+        regions._read_table()
+
+
+@pytest.fixture
+def groups(nlp):
+    def run(text):
+        doc = nlp(text)
+        res = resolve(doc)
+        return {doc[i].text: res.by_token[i] for i in sorted(res.heads)}
+
+    return run
+
+
+def test_a_group_named_by_a_region_is_of_the_regions_state(groups):
+    found = groups("Chiapas rebels attacked a police post, and Cabinda separatists blocked a road.")
+    rebels, separatists = found["rebels"][0], found["separatists"][0]
+    assert (rebels.label, rebels.type, rebels.country, rebels.sector) == (
+        "Chiapas Rebels", ActorType.ORG, "MEX", Sector.REBELS)
+    assert (separatists.country, separatists.sector) == ("AGO", Sector.REBELS)
+
+
+def test_a_group_found_in_a_region_or_a_part_of_a_state_is_that_states(groups):
+    found = groups("Militants in Balochistan ambushed a convoy.")
+    assert found["Militants"][0].country == "PAK"
+    found = groups("Rebels in the south of Paraguay seized a ranch.")
+    assert found["Rebels"][0].country == "PRY"
+
+
+def test_a_region_of_two_states_gives_no_state_and_a_regions_government_is_not_the_state(groups):
+    police = groups("Punjab police arrested six men.")["police"][0]
+    assert police.country is None
+    government = groups("The Quebec government criticised the plan.")["government"][0]
+    assert (government.type, government.country, government.sector) == (ActorType.ORG, "CAN", Sector.GOVERNMENT)
+
+
+def test_a_regional_groups_label_keeps_the_words_of_its_name(groups):
+    government = groups("The Oaxaca State Government criticised the plan.")["Government"][0]
+    assert (government.label, government.country) == ("Oaxaca State Government", "MEX")
