@@ -130,7 +130,7 @@ def test_no_render_skips_the_picture(capsys, tmp_path, nlp):
                          "--no-render")
     assert code == 0, err
     assert sorted(p.name for p in (tmp_path / "o").iterdir() if not p.name.startswith(".")) == [
-        "events.jsonl", "graph.ttl"]
+        "events.jsonl", "graph.html", "graph.ttl"]  # the explorer page is no picture: still written
     assert "graph.png" not in out and "events: " in out
 
 
