@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
+from ..relations import PLANNED_FACTOR, cooperation_weights
 from ..types import ActorType, Plover, QuadClass
-
-if TYPE_CHECKING:  # pragma: no cover
-    pass
-
 
 #: The Okabe-Ito palette (Okabe & Ito, "Color Universal Design", 2002).
 OKABE_ITO: Mapping[str, str] = MappingProxyType({
@@ -64,27 +60,26 @@ LINESTYLES: Mapping[str, str] = MappingProxyType({
 })
 
 
-#: How cooperative (positive) or hostile (negative) each PLOVER type is, from -10 to +10.
-#: Our own scale in the spirit of the Goldstein scale, used by ``draw_matrix(...,
-#: weight="cooperation")``: material acts weigh more than words, force the most.
-PLOVER_WEIGHTS: Mapping[Plover, float] = MappingProxyType({
-    Plover.AGREE: 5.0,
-    Plover.CONSULT: 2.0,
-    Plover.SUPPORT: 3.0,
-    Plover.CONCEDE: 4.0,
-    Plover.COOPERATE: 6.0,
-    Plover.AID: 7.0,
-    Plover.RETREAT: 5.0,
-    Plover.REQUEST: -1.0,
-    Plover.ACCUSE: -3.0,
-    Plover.REJECT: -4.0,
-    Plover.THREATEN: -6.0,
-    Plover.SANCTION: -7.0,
-    Plover.PROTEST: -5.0,
-    Plover.MOBILIZE: -6.0,
-    Plover.COERCE: -8.0,
-    Plover.ASSAULT: -10.0,
-})
+class _CooperationWeights(Mapping):
+    """A read-only view of :func:`graphbuild.relations.cooperation_weights`, read on first use."""
+
+    def __getitem__(self, plover: Plover) -> float:
+        return cooperation_weights()[plover]
+
+    def __iter__(self) -> Iterator[Plover]:
+        return iter(cooperation_weights())
+
+    def __len__(self) -> int:
+        return len(cooperation_weights())
+
+    def __repr__(self) -> str:
+        return f"PLOVER_WEIGHTS({dict(self)!r})"
+
+
+#: How cooperative (positive) or hostile (negative) each PLOVER type is, from -10 to +10:
+#: the one scale of ``graphbuild/data/cooperation.toml`` (:func:`graphbuild.relations.
+#: cooperation_weights`), used by ``draw_matrix(..., weight="cooperation")``.
+PLOVER_WEIGHTS: Mapping[Plover, float] = _CooperationWeights()
 
 
 #: What share of its type's weight an event adds to the cooperation score: a planned or
@@ -92,8 +87,8 @@ PLOVER_WEIGHTS: Mapping[Plover, float] = MappingProxyType({
 MODALITY_FACTORS: Mapping[str, float] = MappingProxyType({
     "asserted": 1.0,
     "reported": 1.0,
-    "planned": 0.5,
-    "possible": 0.5,
+    "planned": PLANNED_FACTOR,
+    "possible": PLANNED_FACTOR,
     "negated": 0.0,
 })
 
