@@ -225,7 +225,7 @@ def run(paths_or_texts, *, config: Config = DEFAULTS, nlp: Language | None = Non
         on_article: Callable[[Article, list[Event]], None] | None = None
         ) -> tuple[nx.MultiDiGraph, BuildStats]:
     """Build the graph and return it with the statistics of the build."""
-    from .actors.knowledge import share_across_articles
+    from .actors.knowledge import apply_knowledge
     from .graph import add_article, add_event, build_graph, merge_duplicate_events
 
     stats = BuildStats()
@@ -233,14 +233,16 @@ def run(paths_or_texts, *, config: Config = DEFAULTS, nlp: Language | None = Non
     articles = _articles_from(paths_or_texts, config=config, stats=stats)
     found: list[Event] = []
     dates: dict[str, dt.date | None] = {}
-    for article, events in extract_articles(articles, config=config, nlp=nlp, stats=stats):
+    # the office table is applied once the whole build is read: other articles come first
+    per_article = dataclasses.replace(config, office_table=False)
+    for article, events in extract_articles(articles, config=per_article, nlp=nlp, stats=stats):
         add_article(G, article)
         dates[article.id] = article.date
         found.extend(events)
         if on_article is not None:
             on_article(article, events)
-    # what one article states of a person is known in the build's other articles
-    for event in share_across_articles(found, dates) if config.share_actors else found:
+    for event in apply_knowledge(found, dates, share=config.share_actors,
+                                 office_table=config.office_table):
         add_event(G, event)
     if config.merge_duplicates:
         G = merge_duplicate_events(G)

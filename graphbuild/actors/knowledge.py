@@ -26,7 +26,7 @@ import logging
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -363,25 +363,29 @@ def apply_office_table(events: Iterable[Event], day: dt.date | None, *,
     >>> apply_office_table([ev], dt.date(2004, 1, 1), table=t)[0].source.country
     'PER'
     """
-    table = load_office_table() if table is None else table
-    return [_replaced(ev, _from_table(ev.source, ev.date or day, table),
-                      _from_table(ev.target, ev.date or day, table)) for ev in events]
+    return _with_table(events, lambda _ev: day, load_office_table() if table is None else table)
+
+
+def _with_table(events: Iterable[Event], day_of: Callable[[Event], dt.date | None],
+                table: OfficeTable) -> list[Event]:
+    """Each event with its stateless persons given the table's state on the event's own date,
+    else on ``day_of(event)``."""
+    return [_replaced(ev, _from_table(ev.source, ev.date or day_of(ev), table),
+                      _from_table(ev.target, ev.date or day_of(ev), table)) for ev in events]
 
 
 def apply_knowledge(events: Sequence[Event], dates: Mapping[str, dt.date | None], *,
-                    table: OfficeTable | None = None,
-                    window: dt.timedelta = DEFAULT_WINDOW) -> list[Event]:
-    """The knowledge stage: persons the text left without a country get one from the build's
-    other articles, else from the office table at the article's (or event's) date.
+                    table: OfficeTable | None = None, window: dt.timedelta = DEFAULT_WINDOW,
+                    share: bool = True, office_table: bool = True) -> list[Event]:
+    """The knowledge stage of a build: persons the text left without a country get one from
+    the build's other articles (``share``), else from the office table at the event's (or its
+    article's) date (``office_table``).
 
     What an article states is never changed; a user's ``--actors`` list was applied before,
     during resolution, and wins too.
     """
-    table = load_office_table() if table is None else table
-    shared = share_across_articles(events, dates, window=window)
-    out = []
-    for ev in shared:
-        day = ev.date or dates.get(ev.article_id)
-        out.append(_replaced(ev, _from_table(ev.source, day, table),
-                             _from_table(ev.target, day, table)))
+    out = share_across_articles(events, dates, window=window) if share else list(events)
+    if office_table:
+        out = _with_table(out, lambda ev: dates.get(ev.article_id),
+                          load_office_table() if table is None else table)
     return out

@@ -243,3 +243,15 @@ def test_an_undated_surname_of_two_holders_of_one_state_gives_the_state_not_the_
     out = apply_knowledge([_ev("a", quispe, CHILE), _ev("a", mamani, CHILE)], {"a": None}, table=table)
     assert (out[0].source.country, out[0].source.key) == ("PER", None)  # which Quispe is open
     assert out[1].source.country is None  # two states: nothing is inferred
+
+
+def test_what_another_article_states_comes_before_the_table():
+    table = OfficeTable([OfficeTerm("PER", "head_of_state", "President", "Ana Quispe", (),
+                                    D(2001, 1, 1), D(2006, 1, 1))])
+    stated = Actor("Luis Quispe", ActorType.PERSON, "BOL", role="Senator")
+    bare = Actor("Quispe", ActorType.PERSON)
+    events = [_ev("a", stated, CHILE), _ev("b", bare, PERU)]
+    dates = dict.fromkeys("ab", D(2003, 1, 1))
+    assert apply_knowledge(events, dates, table=table)[1].source.country == "BOL"
+    assert apply_knowledge(events, dates, table=table, share=False)[1].source.country == "PER"
+    assert apply_knowledge(events, dates, table=table, office_table=False, share=False) == events
