@@ -22,8 +22,7 @@ from ..types import Actor, ActorType, Sector
 
 log = logging.getLogger(__name__)
 
-__all__ = ["UserActor", "load_actor_list", "read_actor_list_csv", "read_actor_dictionary",
-           "norm_name"]
+__all__ = ["UserActor", "load_actor_list", "read_actor_list_csv", "read_actor_dictionary"]
 
 
 @dataclass(frozen=True)
@@ -50,13 +49,6 @@ class UserActor:
             return True
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_to is None or day <= self.valid_to)
-
-
-def norm_name(text: str) -> str:
-    """A name as actor lists are matched: lower case, no possessive, punctuation as spaces."""
-    text = text.replace("\u2019", "'").strip()
-    text = re.sub(r"'s$", "", text)
-    return " ".join(re.sub(r"[^\w\s-]", " ", text.lower()).split())
 
 
 def load_actor_list(path: str | Path) -> list[UserActor]:
