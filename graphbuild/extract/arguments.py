@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..actors import gazetteer as gz
+from ..actors.people import people_noun
 from ..actors.resolve import Resolution
 from ..types import Actor, ActorType, Event, Plover
 from .lexicon import Trigger
@@ -44,8 +45,9 @@ class _Args:
     inherited: bool = False
 
 
-# Acts done to people named by the noun itself ("expelled diplomats", "released prisoners").
-_ACTED_UPON = {Plover.SANCTION, Plover.COERCE, Plover.ASSAULT, Plover.AID, Plover.RETREAT,
+#: Acts done to people named by the noun itself ("expelled diplomats", "released prisoners"),
+#: the only acts whose target may be people at large ("killed 18 people").
+ACTED_UPON = {Plover.SANCTION, Plover.COERCE, Plover.ASSAULT, Plover.AID, Plover.RETREAT,
                Plover.CONCEDE}
 
 
@@ -206,6 +208,13 @@ def _antecedent_actor(tok: Token, history: Sequence[Event]) -> list[tuple[Actor,
     return []
 
 
+def people_at_large(actor: Actor, tok: Token) -> bool:
+    """Whether ``actor``, named at ``tok``, is people named only by what they are ("civilians",
+    "18 people", "several suspects"), no state, owner or organisation given."""
+    return (actor.type is ActorType.ORG and actor.country is None and actor.key is None
+            and people_noun(tok.lemma_) is not None)
+
+
 def _actors_for(tokens: Iterable[Token], res: Resolution, *, as_target: bool = False,
                 history: Sequence[Event] = ()) -> list[tuple[Actor, float, Token]]:
     out: list[tuple[Actor, float, Token]] = []
@@ -213,6 +222,8 @@ def _actors_for(tokens: Iterable[Token], res: Resolution, *, as_target: bool = F
         if tok.i in res.descriptive:
             continue
         actors = res.actors(tok)
+        if not as_target:  # people at large are acted upon ("killed 18 people"); they act for no one
+            actors = [a for a in actors if not people_at_large(a, tok)]
         if not actors:
             actors = _named_here(tok)
         if not actors and tok.lemma_.lower() in WORDS.collective_nouns:
@@ -313,7 +324,7 @@ def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None
         sources = list(owners)
     between = _prep_objects(tok, ("between",))
     targets = targets_first + [t for t in _prep_objects(tok, preps) if t not in sources and t not in targets_first]
-    if not targets and trig.plover in _ACTED_UPON:  # "lifted the sanctions imposed on X"
+    if not targets and trig.plover in ACTED_UPON:  # "lifted the sanctions imposed on X"
         targets = [t for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
                    for t in _prep_objects(c, preps) if t not in sources]
     inherited = False
@@ -370,7 +381,7 @@ def _governed_arguments(tok: Token, trig: Trigger, gov: Token, preps: tuple[str,
 def _unstated_targets(tok: Token, trig: Trigger, res: Resolution | None) -> list[Token]:
     """Targets of a noun trigger whose phrases name none."""
     named = res is not None and bool(res.actors(tok))
-    if trig.verbs and trig.plover in _ACTED_UPON and named:
+    if trig.verbs and trig.plover in ACTED_UPON and named:
         return [tok]  # "expelled two Russian diplomats": the diplomats are acted upon
     if not named and (trig.verbs or tok.lemma_.lower() in WORDS.event_nouns):
         # "rejected a US request", "attended the G20 summit": the noun's owner;

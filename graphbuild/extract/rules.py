@@ -30,9 +30,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..actors import gazetteer as gz
+from ..actors.people import people_noun
 from ..actors.resolve import Resolution, is_occupier
-from ..types import Actor, ActorType, Event, Modality, Plover
-from .arguments import ActorHit, _actors_for, _owner_actors
+from ..types import Actor, ActorType, Event, Modality, Plover, Sector
+from .arguments import ACTED_UPON, ActorHit, _actors_for, _owner_actors, people_at_large
 from .frames import _FRAME_TYPES, _Candidate
 from .lexicon import Lexicon
 from .mood import _Mood, _mood
@@ -139,12 +140,16 @@ def code(case: Case, ctx: Context) -> list[Emission]:
     >>> [r.name for r in CODING_RULES][-2:]
     ['the_event', 'refused_act']
     """
+    if case.plover not in _DONE_TO_PEOPLE:  # "praised the workers": people at large are acted upon
+        case.targets = [hit for hit in case.targets if not people_at_large(hit[0], hit[2])]
     if not case.targets:
         for rule in TARGET_RULES:
             found = rule.apply(case, ctx) if rule.applies_to(case.plover) else None
             if found is not None and found.found:
                 case.targets, case.note = found.found, found.note
                 break
+    if case.plover in _DONE_TO_PEOPLE:
+        case.targets = people_at_home(case)
     out: list[Emission] = []
     for rule in CODING_RULES:
         decision = rule.apply(case, ctx) if rule.applies_to(case.plover) else None
@@ -312,6 +317,35 @@ def own_people(case: Case, ctx: Context) -> Targets | None:
         if group is not None and group.is_government:
             return Targets([(Actor(gz.country_name(a.country), ActorType.COUNTRY, a.country), 0.6, t)])
     return None
+
+
+#: The acts whose target may be people at large: material acts done to them ("killed 18 people",
+#: "freed prisoners"), and demands, accusations and threats aimed at them ("pressed workers to").
+_DONE_TO_PEOPLE = frozenset(ACTED_UPON | {Plover.REQUEST, Plover.ACCUSE, Plover.THREATEN})
+#: The sectors of a state's organs that act on the state's own people: police, courts, officials.
+_HOME_SECTORS = frozenset({Sector.POLICE, Sector.JUDICIARY, Sector.GOVERNMENT})
+
+
+def people_at_home(case: Case) -> list[ActorHit]:
+    """The targets of an act done to people ("detained", "freed", "pressed to"; the only acts
+    whose targets may be people at large, see :func:`code`), where the police, courts or
+    authorities of a state act on people the
+    text ties to no state ("Chilean police detained 30 protesters"): those people are the state's
+    own, as event data codes a state's organ acting at home. Never for armed forces (an army
+    fights abroad), nor for people a demonym or possessive already places.
+
+    >>> from graphbuild.types import Sector
+    >>> sorted(_HOME_SECTORS) == sorted({Sector.POLICE, Sector.JUDICIARY, Sector.GOVERNMENT})
+    True
+    """
+    home = next((a.country for a, _, t in case.sources
+                 if a.type is ActorType.ORG and a.country and a.sector in _HOME_SECTORS
+                 and (group := gz.group_noun(t.lemma_.lower())) is not None and group.is_government), None)
+    if home is None:
+        return case.targets
+    return [(dataclasses.replace(a, country=home), c, t)
+            if a.type is ActorType.ORG and not a.country and a.key is None and people_noun(t.lemma_) is not None
+            else (a, c, t) for a, c, t in case.targets]
 
 
 def protest_targets(case: Case, ctx: Context) -> Targets | None:
