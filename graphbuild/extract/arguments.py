@@ -154,6 +154,31 @@ def _modifier_owners(tok: Token, res: Resolution) -> list[ActorHit]:
     return out
 
 
+def _instrument_owners(tok: Token, res: Resolution) -> list[ActorHit]:
+    """Who uses a weapon the text names by its user's act: "missiles fired by X", "a bomb
+    planted by X", "an X-claimed bomb" (the owner in a modifier, "X's missiles", is read by
+    :func:`_modifier_owners`). A weapon no one is said to use stands for no one."""
+    lemma = tok.lemma_.lower()  # (a sentence's first word may be tagged a proper noun, its lemma the plural)
+    if lemma not in WORDS.instrument_nouns and lemma.removesuffix("s") not in WORDS.instrument_nouns:
+        return []
+    out: list[ActorHit] = []
+    for c in tok.children:
+        if c.tag_ != "VBN":
+            continue
+        if c.dep_ == "acl":  # "missiles fired by X"
+            users = [q for a in c.children if a.dep_ == "agent"
+                     for p in a.children if p.dep_ == "pobj" for q in _conjuncts(p)]
+        elif c.dep_ in ("amod", "compound") and c.i < tok.i:  # "an X-claimed bomb"
+            users = [t for t in c.subtree if t.i < c.i]
+        else:
+            continue
+        for q in users:
+            out.extend((a, res.certainty.get(q.i, 1.0) * 0.9, q) for a in res.actors(q))
+            if not res.actors(q):
+                out.extend(_modifier_owners(q, res))  # "fired by the army of X"
+    return out
+
+
 def _phrase_owners(tok: Token, res: Resolution) -> list[ActorHit]:
     """"calls by X", "demands from X", "states such as X"; "ties with X" for a relation noun."""
     relational = tok.lemma_.lower() in WORDS.relation_nouns
@@ -236,7 +261,7 @@ def _actors_for(tokens: Iterable[Token], res: Resolution, *, as_target: bool = F
         if not actors and tok.pos_ in ("NOUN", "PROPN"):
             found = [(a, res.certainty.get(ap.i, 1.0), ap) for ap in _appositions(tok) for a in res.actors(ap)]
             if not found:
-                found = _owner_actors(tok, res, as_target=as_target)
+                found = _owner_actors(tok, res, as_target=as_target) or _instrument_owners(tok, res)
             if not found and as_target:
                 found = _antecedent_actor(tok, history)
             out.extend(found)

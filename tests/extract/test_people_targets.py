@@ -70,3 +70,57 @@ def test_people_at_large_get_no_country_from_a_place(extract_text):
 def test_no_event_where_no_verb_acts_on_the_people(extract_text):
     evs = extract_text("About 2,000 Sudanese refugees crossed into Chad last week, officials in Ndjamena said.")
     assert not any("Refugees" in (e.source.label, e.target.label) for e in evs), coded(evs)
+
+
+# --------------------------------------------------------------------------- instruments of an actor
+
+FIRED_BY = """
+Missiles/missile NOUN NNS nsubj 5
+fired/fire VERB VBN acl 0
+by ADP IN agent 1
+the DET DT det 4
+Norway PROPN NNP pobj 2
+struck/strike VERB VBD ROOT 5
+Sweden PROPN NNP dobj 5
+. PUNCT . punct 5
+"""
+
+CLAIMED = """
+A DET DT det 4
+Norway PROPN NNP npadvmod 3
+- PUNCT HYPH punct 3
+claimed/claim VERB VBN amod 4
+bomb NOUN NN nsubj 5
+struck/strike VERB VBD ROOT 5
+Sweden PROPN NNP dobj 5
+. PUNCT . punct 5
+"""
+
+UNOWNED = """
+Missiles/missile NOUN NNS nsubj 1
+struck/strike VERB VBD ROOT 1
+Sweden PROPN NNP dobj 1
+. PUNCT . punct 1
+"""
+
+
+def test_a_weapon_stands_for_whoever_fires_or_claims_it(events):
+    assert [(e.source.label, e.plover.value, e.target.label) for e in events(FIRED_BY)] == [
+        ("Norway", "ASSAULT", "Sweden")]
+    assert [(e.source.label, e.plover.value, e.target.label) for e in events(CLAIMED)] == [
+        ("Norway", "ASSAULT", "Sweden")]
+
+
+def test_a_weapon_no_one_is_said_to_use_stands_for_no_one(events):
+    assert events(UNOWNED) == []
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Shells fired by Armenian forces hit Azerbaijani villages overnight.",
+    "Armenia's rockets hit Azerbaijani villages overnight.",
+])
+def test_weapons_of_an_actor_on_the_real_pipeline(extract_text, text):
+    evs = extract_text(text)
+    assert any(e.source.country == "ARM" and e.plover.value == "ASSAULT" and e.target.country == "AZE"
+               for e in evs), coded(evs)
