@@ -331,15 +331,17 @@ def people_at_home(case: Case) -> list[ActorHit]:
     whose targets may be people at large, see :func:`code`), where the police, courts or
     authorities of a state act on people the
     text ties to no state ("Chilean police detained 30 protesters"): those people are the state's
-    own, as event data codes a state's organ acting at home. Never for armed forces (an army
-    fights abroad), nor for people a demonym or possessive already places.
+    own, as event data codes a state's organ acting at home. Armed forces only when they arrest,
+    detain or disperse (an army fights abroad too), never for people a demonym or possessive
+    already places.
 
     >>> from graphbuild.types import Sector
     >>> sorted(_HOME_SECTORS) == sorted({Sector.POLICE, Sector.JUDICIARY, Sector.GOVERNMENT})
     True
     """
     home = next((a.country for a, _, t in case.sources
-                 if a.type is ActorType.ORG and a.country and a.sector in _HOME_SECTORS
+                 if a.type is ActorType.ORG and a.country
+                 and (a.sector in _HOME_SECTORS or case.plover is Plover.COERCE)
                  and (group := gz.group_noun(t.lemma_.lower())) is not None and group.is_government), None)
     if home is None:
         return case.targets

@@ -124,3 +124,8 @@ def test_weapons_of_an_actor_on_the_real_pipeline(extract_text, text):
     evs = extract_text(text)
     assert any(e.source.country == "ARM" and e.plover.value == "ASSAULT" and e.target.country == "AZE"
                for e in evs), coded(evs)
+
+
+def test_security_forces_arresting_people_at_large_arrest_their_own_people(events):
+    evs = events(parsed("Chilean troops/troop", "arrested/arrest", "30", "protesters/protester"))
+    assert coded(evs) == [("Chilean Troops", "COERCE", "Protesters", "CHL")]
