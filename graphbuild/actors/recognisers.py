@@ -258,6 +258,8 @@ def common_people(head: Token, ctx: Context) -> Mention | None:
         return None
     if any(c.dep_ == "poss" for c in head.children):
         return None  # "their children", "the group's members": the owner's, not people at large
+    if head.tag_ == "NN" and not any(c.dep_ in ("det", "nummod", "amod", "compound") for c in head.children):
+        return None  # "taken hostage", "held prisoner": a role, not someone named
     lefts = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")]
     if countries_in(t for c in lefts for t in c.subtree):
         return None  # "Syrian refugees" (or a state named ambiguously): not people at large
@@ -265,6 +267,9 @@ def common_people(head: Token, ctx: Context) -> Mention | None:
     noun = people_noun(head.lemma_, modifier.lemma_ if modifier is not None else None)
     if noun is None:
         return None
+    named = _named_modifier(head, ctx)
+    if named is not None:  # "UN inspectors", "Red Cross workers": the organisation's own
+        return Mention((head,), (named,))
     two_words = modifier is not None and len(noun.label.split()) > 1
     sector = sector_of_words(c.text for c in lefts if not (two_words and c == modifier)) or noun.sector
     counted = [t for c in head.lefts if c.dep_ in ("nummod", "quantmod") for t in c.subtree]

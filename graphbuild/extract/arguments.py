@@ -249,6 +249,10 @@ def _actors_for(tokens: Iterable[Token], res: Resolution, *, as_target: bool = F
         actors = res.actors(tok)
         if not as_target:  # people at large are acted upon ("killed 18 people"); they act for no one
             actors = [a for a in actors if not people_at_large(a, tok)]
+        elif actors and all(people_at_large(a, tok) for a in actors):
+            # "expelled inspectors of the agency", "pressed workers of a firm": whose they are
+            actors = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj" for a in res.actors(p)] or actors
         if not actors:
             actors = _named_here(tok)
         if not actors and tok.lemma_.lower() in WORDS.collective_nouns:

@@ -140,7 +140,8 @@ def code(case: Case, ctx: Context) -> list[Emission]:
     >>> [r.name for r in CODING_RULES][-2:]
     ['the_event', 'refused_act']
     """
-    if case.plover not in _DONE_TO_PEOPLE:  # "praised the workers": people at large are acted upon
+    if case.plover not in _DONE_TO_PEOPLE or case.cand.trig.mode == "withdraw":
+        # "praised the workers": people at large are acted upon; "withdrew its inspectors": its own
         case.targets = [hit for hit in case.targets if not people_at_large(hit[0], hit[2])]
     if not case.targets:
         for rule in TARGET_RULES:

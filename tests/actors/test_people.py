@@ -132,3 +132,17 @@ def test_groups_of_people_on_the_real_pipeline(nlp, text, head, label, country):
     tok = next(t for t in doc if t.text == head)
     (group,) = resolve(doc).actors(tok)
     assert (group.label, group.country) == (label, country)
+
+
+def test_a_bare_singular_is_a_role_not_someone_named(parse, context):
+    # "they took him hostage"
+    doc = parse([("they", "PRON", "nsubj", 1), ("took", "VERB", "ROOT", 1), ("him", "PRON", "dobj", 1),
+                 ("hostage", "NOUN", "oprd", 1)])
+    assert rec.common_people(doc[3], context(doc)) is None
+
+
+def test_people_of_a_named_organisation_are_the_organisation(parse):
+    # "NATO inspectors": the organisation's own people
+    doc = parse([("NATO", "PROPN", "compound", 1, "B-ORG"),
+                 ("inspectors", "NOUN", "ROOT", 1, "O", "inspector", "NNS")])
+    assert [a.label for a in resolve(doc).actors(doc[1])] == ["NATO"]

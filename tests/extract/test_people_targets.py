@@ -129,3 +129,15 @@ def test_weapons_of_an_actor_on_the_real_pipeline(extract_text, text):
 def test_security_forces_arresting_people_at_large_arrest_their_own_people(events):
     evs = events(parsed("Chilean troops/troop", "arrested/arrest", "30", "protesters/protester"))
     assert coded(evs) == [("Chilean Troops", "COERCE", "Protesters", "CHL")]
+
+
+@pytest.mark.usefixtures("nlp")
+def test_people_of_an_organisation_stand_for_it(extract_text):
+    evs = extract_text("Belarus expelled inspectors of the Organization for Security and Co-operation in Europe.")
+    assert [e.target.label for e in evs if e.target.label == "Inspectors"] == [], coded(evs)
+    assert any("Organization for Security" in e.target.label for e in evs), coded(evs)
+
+
+def test_withdrawing_people_names_no_one_acted_upon(events):
+    # "Chilean officials withdrew 30 workers": the workers are the actor's own
+    assert events(parsed("Chilean officials/official", "withdrew/withdraw", "30", "workers/worker")) == []
