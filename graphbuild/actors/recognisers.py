@@ -640,15 +640,19 @@ def _group_sector(head: Token, mods: Sequence[Token], group: gz.GroupNoun):
 
 
 def population(head: Token, ctx: Context) -> Mention | None:
-    """The people of a place: "residents of X", "the people of X"."""
+    """The people of a state: "the people of X", "residents of X", "citizens from X". The state
+    must be what the phrase names ("from X", not "from camps in X"), and "in X" says only where
+    they are, no evidence of whose people they are."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in words().population_nouns:
         return None
-    places = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")
+    places = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
               for p in c.children if p.dep_ == "pobj"]
-    isos = countries_in(t for p in places for t in p.subtree)
+    isos = countries_in(t for p in places if p.pos_ == "PROPN"
+                        for t in p.subtree if t.i <= p.i and t.dep_ in ("compound", "pobj"))
     if not isos:
         return None
-    noun = gz.GroupNoun(label=head.lemma_.title() + "s", is_government=False)
+    lemma = head.lemma_.lower()
+    noun = gz.GroupNoun(label=lemma.title() + ("" if lemma.endswith("people") else "s"), is_government=False)
     actor = Actor(gz.group_label(isos[0], noun), ActorType.ORG, isos[0], sector=Sector.CIVILIANS)
     return Mention((head,), (actor,), certainty=0.8)
 

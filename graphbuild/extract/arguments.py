@@ -233,11 +233,16 @@ def _antecedent_actor(tok: Token, history: Sequence[Event]) -> list[tuple[Actor,
     return []
 
 
+def names_people(actor: Actor, tok: Token) -> bool:
+    """Whether ``actor``, named at ``tok``, is a group of people named by what they are
+    ("civilians", "Syrian refugees", "aid workers"), no organisation."""
+    return actor.type is ActorType.ORG and actor.key is None and people_noun(tok.lemma_) is not None
+
+
 def people_at_large(actor: Actor, tok: Token) -> bool:
     """Whether ``actor``, named at ``tok``, is people named only by what they are ("civilians",
     "18 people", "several suspects"), no state, owner or organisation given."""
-    return (actor.type is ActorType.ORG and actor.country is None and actor.key is None
-            and people_noun(tok.lemma_) is not None)
+    return names_people(actor, tok) and actor.country is None
 
 
 def _actors_for(tokens: Iterable[Token], res: Resolution, *, as_target: bool = False,

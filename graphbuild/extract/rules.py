@@ -33,7 +33,7 @@ from ..actors import gazetteer as gz
 from ..actors.people import people_noun
 from ..actors.resolve import Resolution, is_occupier
 from ..types import Actor, ActorType, Event, Modality, Plover, Sector
-from .arguments import ACTED_UPON, ActorHit, _actors_for, _owner_actors, people_at_large
+from .arguments import ACTED_UPON, ActorHit, _actors_for, _owner_actors, names_people, people_at_large
 from .frames import _FRAME_TYPES, _Candidate
 from .lexicon import Lexicon
 from .mood import _Mood, _mood
@@ -140,6 +140,7 @@ def code(case: Case, ctx: Context) -> list[Emission]:
     >>> [r.name for r in CODING_RULES][-2:]
     ['the_event', 'refused_act']
     """
+    recode_for_people(case)
     if case.plover not in _DONE_TO_PEOPLE or case.cand.trig.mode == "withdraw":
         # "praised the workers": people at large are acted upon; "withdrew its inspectors": its own
         case.targets = [hit for hit in case.targets if not people_at_large(hit[0], hit[2])]
@@ -325,6 +326,29 @@ def own_people(case: Case, ctx: Context) -> Targets | None:
 _DONE_TO_PEOPLE = frozenset(ACTED_UPON | {Plover.REQUEST, Plover.ACCUSE, Plover.THREATEN})
 #: The sectors of a state's organs that act on the state's own people: police, courts, officials.
 _HOME_SECTORS = frozenset({Sector.POLICE, Sector.JUDICIARY, Sector.GOVERNMENT})
+
+
+#: Sectors of people whose expulsion is a state's measure against the organisation they serve.
+_MISSION_SECTORS = frozenset({Sector.NGO, Sector.IGO})
+
+
+def recode_for_people(case: Case) -> None:
+    """What an act done to people is, by who they are (run by :func:`code` before targets are
+    read): accepting or admitting people ("accepted 2,000 refugees", ``admitting_verbs``) is
+    taking them in, AID, and saying one will not is a refusal, REJECT; expelling aid workers or inspectors (people of an NGO or IGO) is a
+    measure against their mission, SANCTION (deporting anyone else stays COERCE)."""
+    people = [a for a, _, t in case.targets if names_people(a, t)]
+    if not people or len(people) != len(case.targets):
+        return
+    if case.plover is Plover.AGREE and case.cand.tok.lemma_.lower() in WORDS.admitting_verbs:
+        if case.mood.negated:  # "will not accept any more refugees": a refusal, stated now
+            case.plover, case.relation = Plover.REJECT, "refuse_entry"
+            case.mood = dataclasses.replace(case.mood, negated=False, modality=Modality.ASSERTED)
+        else:
+            case.plover, case.relation = Plover.AID, "admit"
+    elif case.plover is Plover.COERCE and case.cand.trig.mode == "deport" and all(
+            a.sector in _MISSION_SECTORS for a in people):
+        case.plover, case.relation = Plover.SANCTION, "expel"
 
 
 def people_at_home(case: Case) -> list[ActorHit]:

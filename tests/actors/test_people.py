@@ -146,3 +146,14 @@ def test_people_of_a_named_organisation_are_the_organisation(parse):
     doc = parse([("NATO", "PROPN", "compound", 1, "B-ORG"),
                  ("inspectors", "NOUN", "ROOT", 1, "O", "inspector", "NNS")])
     assert [a.label for a in resolve(doc).actors(doc[1])] == ["NATO"]
+
+
+def test_the_people_of_a_state_but_not_people_from_somewhere_in_it(parse):
+    # "the people of Chile" are Chile's
+    doc = parse([("the", "DET", "det", 1), ("people", "NOUN", "ROOT", 1, "O", "people", "NNS"),
+                 ("of", "ADP", "prep", 1), ("Chile", "PROPN", "pobj", 2, "B-GPE")])
+    assert [(a.label, a.country) for a in resolve(doc).actors(doc[1])] == [("Chilean People", "CHL")]
+    # "people from Chilean camps": where they come from, not whose they are
+    doc = parse([("people", "NOUN", "ROOT", 0, "O", "people", "NNS"), ("from", "ADP", "prep", 0),
+                 ("Chilean", "ADJ", "amod", 3, "B-NORP"), ("camps", "NOUN", "pobj", 1, "O", "camp", "NNS")])
+    assert [(a.label, a.country) for a in resolve(doc).actors(doc[0])] == [("People", None)]

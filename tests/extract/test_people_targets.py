@@ -141,3 +141,33 @@ def test_people_of_an_organisation_stand_for_it(extract_text):
 def test_withdrawing_people_names_no_one_acted_upon(events):
     # "Chilean officials withdrew 30 workers": the workers are the actor's own
     assert events(parsed("Chilean officials/official", "withdrew/withdraw", "30", "workers/worker")) == []
+
+
+# --------------------------------------------------------------------------- what is done to people
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize(("text", "plover", "target"), [
+    # taking people in is material help, as PLOVER files granting asylum
+    ("Canada accepted 2,000 Eritrean refugees in March.", "AID", "Eritrean Refugees"),
+    # saying one will not is a refusal
+    ("Hungary says it will not accept any more Afghan migrants.", "REJECT", "Afghan Migrants"),
+    # expelling aid workers is a measure against their mission; deporting migrants is coercion
+    ("Eritrea expelled 30 aid workers last month.", "SANCTION", "Aid Workers"),
+])
+def test_what_an_act_done_to_people_is_depends_on_who_they_are(extract_text, text, plover, target):
+    evs = extract_text(text)
+    assert [(e.plover.value, e.target.label, e.negated) for e in evs] == [(plover, target, False)], coded(evs)
+
+
+def test_accepting_a_proposal_is_still_agreement(events):
+    table = """
+Chile PROPN NNP nsubj 1
+accepted/accept VERB VBD ROOT 1
+Peru PROPN NNP poss 4
+'s PART POS case 2
+proposal NOUN NN dobj 1
+. PUNCT . punct 1
+"""
+    assert [(e.source.label, e.plover.value, e.target.label) for e in events(table)] == [
+        ("Chile", "AGREE", "Peru")]
