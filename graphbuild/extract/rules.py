@@ -140,8 +140,8 @@ def code(case: Case, ctx: Context) -> list[Emission]:
     >>> [r.name for r in CODING_RULES][-2:]
     ['the_event', 'refused_act']
     """
-    recode_for_people(case)
-    if case.plover not in _DONE_TO_PEOPLE or case.cand.trig.mode == "withdraw":
+    about_people = recode_for_people(case)
+    if not about_people and (case.plover not in _DONE_TO_PEOPLE or case.cand.trig.mode == "withdraw"):
         # "praised the workers": people at large are acted upon; "withdrew its inspectors": its own
         case.targets = [hit for hit in case.targets if not people_at_large(hit[0], hit[2])]
     if not case.targets:
@@ -332,23 +332,43 @@ _HOME_SECTORS = frozenset({Sector.POLICE, Sector.JUDICIARY, Sector.GOVERNMENT})
 _MISSION_SECTORS = frozenset({Sector.NGO, Sector.IGO})
 
 
-def recode_for_people(case: Case) -> None:
+def _on_condition(pred: Token) -> bool:
+    """Whether a clause holds only on a condition ("... if war breaks out", "unless X pays")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in pred.children)
+
+
+def recode_for_people(case: Case) -> bool:
     """What an act done to people is, by who they are (run by :func:`code` before targets are
     read): accepting or admitting people ("accepted 2,000 refugees", ``admitting_verbs``) is
-    taking them in, AID, and saying one will not is a refusal, REJECT; expelling aid workers or inspectors (people of an NGO or IGO) is a
-    measure against their mission, SANCTION (deporting anyone else stays COERCE)."""
+    taking them in, AID, and saying one will not is a refusal, REJECT, as is saying one will
+    not release them ("will not release the prisoners"); expelling aid workers or inspectors
+    (people of an NGO or IGO) is a measure against their mission, SANCTION (deporting anyone
+    else stays COERCE). A refusal on a condition ("will not accept refugees if war starts") is
+    not recoded. Returns whether it recoded the case."""
     people = [a for a, _, t in case.targets if names_people(a, t)]
     if not people or len(people) != len(case.targets):
-        return
+        return False
+    if case.mood.negated and _on_condition(case.cand.pred):
+        return False  # "will not accept refugees if war starts": a policy on a condition
+    refusal = case.mood.negated
     if case.plover is Plover.AGREE and case.cand.tok.lemma_.lower() in WORDS.admitting_verbs:
-        if case.mood.negated:  # "will not accept any more refugees": a refusal, stated now
+        if refusal:  # "will not accept any more refugees": a refusal, stated now
             case.plover, case.relation = Plover.REJECT, "refuse_entry"
             case.mood = dataclasses.replace(case.mood, negated=False, modality=Modality.ASSERTED)
         else:
             case.plover, case.relation = Plover.AID, "admit"
+    elif case.plover is Plover.RETREAT and case.cand.trig.mode == "release" and refusal \
+            and case.mood.modality is Modality.PLANNED:
+        # "will not release the prisoners": a refusal, stated now
+        case.plover, case.relation = Plover.REJECT, "refuse_release"
+        case.mood = dataclasses.replace(case.mood, negated=False, modality=Modality.ASSERTED)
     elif case.plover is Plover.COERCE and case.cand.trig.mode == "deport" and all(
             a.sector in _MISSION_SECTORS for a in people):
         case.plover, case.relation = Plover.SANCTION, "expel"
+    else:
+        return False
+    return True
 
 
 def people_at_home(case: Case) -> list[ActorHit]:

@@ -171,3 +171,16 @@ proposal NOUN NN dobj 1
 """
     assert [(e.source.label, e.plover.value, e.target.label) for e in events(table)] == [
         ("Chile", "AGREE", "Peru")]
+
+
+@pytest.mark.usefixtures("nlp")
+def test_saying_one_will_not_release_people_is_a_refusal(extract_text):
+    evs = extract_text("Armenia will not release the prisoners and detainees held since the war.")
+    assert {(e.plover.value, e.target.label, e.negated) for e in evs} == {
+        ("REJECT", "Prisoners", False), ("REJECT", "Detainees", False)}, coded(evs)
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_refusal_on_a_condition_is_not_recoded(extract_text):
+    evs = extract_text("Jordan says it will not accept any more refugees if the fighting spreads.")
+    assert not any(e.plover.value in ("REJECT", "AID") for e in evs), coded(evs)
