@@ -428,9 +428,15 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ by one letter added, dropped or changed, or two
-    neighbouring letters swapped."""
+    neighbouring letters swapped.
+
+    Examples
+    --------
+    >>> one_edit("israel", "isreal"), one_edit("morocco", "morroco"), one_edit("chad", "chad")
+    (True, False, False)
+    """
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
@@ -883,7 +889,7 @@ class Gazetteer:
             self._near_names = _near_name_index(self._countries.index.entries)
         key = normalise_key(word)
         found = {name for variant in {key, *_deletions(key)} for name in self._near_names.get(variant, ())}
-        hits = {self._countries.index.entries[n] for n in found if _one_edit(key, n)}
+        hits = {self._countries.index.entries[n] for n in found if one_edit(key, n)}
         if len({h.iso3 for h in hits}) != 1 or _is_a_word(word) or self._orgs.get(word) is not None:
             return None
         best = min(hits, key=lambda h: h.kind != MatchKind.NAME)

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ..errors import LexiconError
 from ..types import Actor, ActorType, Event, Sector
+from .gazetteer import one_edit
 
 log = logging.getLogger(__name__)
 
@@ -290,7 +291,21 @@ class OfficeTable:
                 pool = current or pool
             if pool:
                 return pool
-        return []
+        return self._misspelt(words, day, slack, title) if title else []
+
+    def _misspelt(self, words: Sequence[str], day: dt.date | None, slack: dt.timedelta,
+                  title: str) -> list[OfficeTerm]:
+        """The terms of the office ``title`` names whose holder's full name the name misspells:
+        the given names as written, the family name one edit from the holder's (five letters
+        or more: "President Ana Quipse" is President Ana Quispe); none for a bare surname."""
+        if len(words) < 2 or len(words[-1]) < 5:
+            return []
+        pool = [t for t in self.terms if (n := _norm(t.name).split())[:-1] == list(words[:-1])
+                and len(n) == len(words) and one_edit(n[-1], words[-1])]
+        pool = self.titled(pool, title) or []
+        if day is not None:
+            pool = [t for t in pool if t.near(day, slack)]
+        return pool
 
 
 def _date(value: str, where: str) -> dt.date | None:

@@ -74,3 +74,25 @@ def test_a_misspelt_state_in_a_sentence_is_that_state(nlp):
     assert found.get("Venezuela") == "VEN"
     found = _countries(nlp, "Columbia University hosted the Kenyan foreign minister.")
     assert "COL" not in found.values()
+
+
+# --------------------------------------------------------------------------- rebels and their state
+
+
+def _rebels(nlp, text):
+    found = [a for a in resolve(nlp(text)).all_actors() if a.label.lower() == "rebels"]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_rebels_said_to_fight_a_states_government_are_that_states(nlp):
+    assert _rebels(nlp, "Rebels fighting the Bolivian government ambushed a convoy.").country == "BOL"
+    assert _rebels(nlp, "Rebels fighting against Chad's regime attacked a town.").country == "TCD"
+    assert _rebels(nlp, "Rebels seeking to overthrow the government of Peru seized a mine.").country == "PER"
+
+
+def test_rebels_fighting_a_state_itself_or_two_governments_have_no_country_from_it(nlp):
+    # a state, not its government: foreign fighters may fight a state
+    assert _rebels(nlp, "Rebels fighting Bolivia seized a mine.").country is None
+    both = "Rebels fighting the Bolivian and Peruvian governments seized a mine."
+    assert _rebels(nlp, both).country is None

@@ -338,3 +338,13 @@ def test_the_built_in_table_resolves_undated_titled_surnames_of_the_eighties(tab
     # two presidents of two states were called by this name: no country
     assert table.country_of("Zia", None, title="President") is None
     assert table.country_of("Zia", None, title="Prime Minister") == "BGD"
+
+
+def test_a_titled_full_name_one_letter_from_a_holders_is_that_holder():
+    t = _undated_table()
+    assert t.find("Ana Quipse", None, title="President").name == "Ana Quispe"  # letters swapped
+    assert t.find("Ana Quisppe", None, title="President").name == "Ana Quispe"  # one added
+    assert t.find("Ana Quipse", None) is None  # no title: no guess
+    assert t.find("Quipse", None, title="President") is None  # a bare surname: no guess
+    assert t.find("Eva Quipse", None, title="President") is None  # another given name
+    assert t.find("Ana Quipse", None, title="Prime Minister") is None  # another office
