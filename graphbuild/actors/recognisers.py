@@ -330,6 +330,15 @@ def _owner_title(head: Token, name_toks: Sequence[Token]) -> tuple[list[Token], 
     return title, toks
 
 
+def _is_break(tok: Token) -> bool:
+    """A dash, parenthesis or colon that ends a dateline or heading; not the hyphen inside a
+    word ("Vice-President")."""
+    if tok.text not in _BREAKS:
+        return False
+    inside = tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    return not inside
+
+
 def person_mention(head: Token, name_toks: list[Token], title_mods: list[Token], ctx: Context) -> Mention:
     """The mention of a person by ``name_toks`` with the titles, apposition and "of <state>"
     around it; the article's person is updated with what they say."""
@@ -337,7 +346,7 @@ def person_mention(head: Token, name_toks: list[Token], title_mods: list[Token],
     label = re.sub(r"\s*['’]s$", "", label).strip()
     # a title never reaches back over a dash or parenthesis ("BANGKOK (AP) - Chilean
     # President X": the dateline is where the report was filed)
-    cut = max((t.i for t in title_mods if t.i < head.i and t.text in _BREAKS), default=-1)
+    cut = max((t.i for t in title_mods if t.i < head.i and _is_break(t)), default=-1)
     title_mods = [t for t in title_mods if t.i > cut]
     owner_title, owner_toks = _owner_title(head, name_toks)
     title = list(title_mods) + owner_title

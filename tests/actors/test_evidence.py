@@ -96,3 +96,11 @@ def test_rebels_fighting_a_state_itself_or_two_governments_have_no_country_from_
     assert _rebels(nlp, "Rebels fighting Bolivia seized a mine.").country is None
     both = "Rebels fighting the Bolivian and Peruvian governments seized a mine."
     assert _rebels(nlp, both).country is None
+
+
+def test_a_hyphen_inside_a_title_is_no_dateline_break(nlp):
+    person = _person(nlp, "Peruvian Vice-President Rosa Huaman met Chile's ambassador.", "Huaman")
+    assert (person.country, person.role) == ("PER", "Vice-President")
+    # a dash between spaces still ends a dateline: the place it names is no nationality
+    person = _person(nlp, "QUITO - Vice-President Rosa Huaman met Chile's ambassador.", "Huaman")
+    assert person.country is None
