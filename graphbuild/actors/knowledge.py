@@ -178,7 +178,9 @@ class OfficeTable:
         self._by_name: dict[str, list[OfficeTerm]] = defaultdict(list)
         self._by_surname: dict[str, list[OfficeTerm]] = defaultdict(list)
         self._titles: set[str] = set()
+        self._by_given: dict[str, list[OfficeTerm]] = defaultdict(list)  # all but the last word
         for term in self.terms:
+            self._by_given[" ".join(_norm(term.name).split()[:-1])].append(term)
             for name in {_norm(n) for n in (term.name, *term.aliases)} | {_regnal_name(term.name)} - {""}:
                 self._by_name[name].append(term)
             if _surname(term.name, term.country):
@@ -300,8 +302,8 @@ class OfficeTable:
         or more: "President Ana Quipse" is President Ana Quispe); none for a bare surname."""
         if len(words) < 2 or len(words[-1]) < 5:
             return []
-        pool = [t for t in self.terms if (n := _norm(t.name).split())[:-1] == list(words[:-1])
-                and len(n) == len(words) and one_edit(n[-1], words[-1])]
+        pool = [t for t in self._by_given.get(" ".join(words[:-1]), ())
+                if one_edit(_norm(t.name).split()[-1], words[-1])]
         pool = self.titled(pool, title) or []
         if day is not None:
             pool = [t for t in pool if t.near(day, slack)]
