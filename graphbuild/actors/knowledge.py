@@ -282,8 +282,8 @@ class OfficeTable:
         while len(words) > 1 and words[0] in self._titles:
             words = words[1:]
         bare = re.sub(r"^(?:al|el|ad|as|ash|at|az)-", "", " ".join(words))
-        for pool in (self._by_name.get(key, []) + self._by_name.get(bare, []) if bare != key
-                     else self._by_name.get(key, []),
+        names = {key, bare} | ({_norm(f"{title} {name}")} if title else set())  # "King" + "Fahd"
+        for pool in (list(dict.fromkeys(t for n in sorted(names) for t in self._by_name.get(n, []))),
                      self._by_surname.get(bare, []) if " " not in bare else []):
             kept = self.titled(pool, title)
             pool = pool if kept is None else kept

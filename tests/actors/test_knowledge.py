@@ -348,3 +348,9 @@ def test_a_titled_full_name_one_letter_from_a_holders_is_that_holder():
     assert t.find("Quipse", None, title="President") is None  # a bare surname: no guess
     assert t.find("Eva Quipse", None, title="President") is None  # another given name
     assert t.find("Ana Quipse", None, title="Prime Minister") is None  # another office
+
+
+def test_a_title_and_a_name_find_the_holder_listed_under_both(table):
+    # "King Hussein" is listed under that alias; the surname alone is another person's
+    assert table.country_of("Hussein", None, title="King") == "JOR"
+    assert table.country_of("Hussein", None, title="President") == "IRQ"
