@@ -107,6 +107,7 @@ class Emission:
     targets: list[ActorHit]
     mood: _Mood
     note: str = ""
+    symmetric: bool | None = None  # None: as the trigger is
 
 
 @dataclass(frozen=True)
@@ -480,6 +481,17 @@ def conditional_threat(case: Case, ctx: Context) -> Decision | None:
     return None
 
 
+def stated_refusal(case: Case, ctx: Context) -> Decision | None:
+    """"X will not release Y", "X says it will not lift the sanctions on Y": saying one will not
+    cooperate is a refusal (REJECT, as PLOVER codes declining to yield), beside the act that is
+    not to be (kept, negated and planned)."""
+    mood = case.mood
+    if mood.negated and mood.intent and mood.modality is Modality.PLANNED:
+        refusal = _Mood(False, Modality.ASSERTED, mood.factor)
+        return Decision(emit=(_emission(case, Plover.REJECT, f"refuse_{case.relation}", refusal, ":refusal"),))
+    return None
+
+
 def promised_cooperation(case: Case, ctx: Context) -> Decision | None:
     """"X will send aid to Y": PLOVER codes the commitment, an AGREE that happened."""
     if _stated_intent(case):
@@ -508,6 +520,18 @@ def promised_meeting(case: Case, ctx: Context) -> Decision | None:
         mood = _Mood(False, Modality.ASSERTED, case.mood.factor * 0.9)
         return Decision(emit=(_emission(case, Plover.AGREE, f"promise_{case.relation}", mood, ":promise"),))
     return None
+
+
+def failed_agreement(case: Case, ctx: Context) -> Decision | None:
+    """"X and Y failed to reach agreement on Z": the talks ended in a refusal, which PLOVER codes
+    as REJECT between the sides (the agreement stays, negated)."""
+    if not (case.mood.negated and case.cand.kind == "noun" and case.relation == "reach_agreement"):
+        return None
+    if not any(n.lemma_.lower() in WORDS.failing_verbs for n in _clause_chain(case.cand.pred)[1:]):
+        return None
+    mood = _Mood(False, Modality.ASSERTED, case.mood.factor)
+    em = _emission(case, Plover.REJECT, "fail_to_agree", mood, ":failed")
+    return Decision(emit=(dataclasses.replace(em, symmetric=case.cand.trig.symmetric),))
 
 
 def the_event(case: Case, ctx: Context) -> Decision:
@@ -543,10 +567,12 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("vowed_not_to", frozenset({Plover.AGREE}), vowed_not_to),
     Rule("hosted_visitor", None, hosted_visitor),
     Rule("conditional_threat", _INTENT_TYPES, conditional_threat),
+    Rule("stated_refusal", _COOPERATIVE, stated_refusal),
     Rule("promised_cooperation", _COOPERATIVE, promised_cooperation),
     Rule("decided_measure", _CONFLICTUAL, decided_measure),
     Rule("threatened_act", _CONFLICTUAL, threatened_act),
     Rule("promised_meeting", frozenset({Plover.CONSULT}), promised_meeting),
+    Rule("failed_agreement", frozenset({Plover.AGREE}), failed_agreement),
     Rule("the_event", None, the_event),
     Rule("refused_act", None, refused_act),
 )
