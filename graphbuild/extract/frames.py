@@ -133,9 +133,12 @@ def _mark_frame(frame: _Candidate, cands: list[_Candidate], lex: Lexicon) -> Non
 def _frame_clauses(frame: _Candidate, lex: Lexicon) -> list[Token]:
     """The clauses (and nouns) that spell out a frame's content."""
     clauses = _complement_clauses(frame.tok)
-    if frame.trig.plover in (Plover.REJECT, Plover.AGREE) and frame.tok.pos_ == "VERB":
-        # "rejected a call for its troops to be sent to X": what was proposed
-        clauses += [o for o in frame.tok.children if o.dep_ == "dobj" and o.lemma_.lower() in WORDS.proposal_nouns]
+    if frame.trig.plover in (Plover.REJECT, Plover.AGREE, Plover.ACCUSE) and frame.tok.pos_ == "VERB":
+        # "rejected a call for its troops to be sent to X": what was proposed; "condemned X's
+        # decision to recognize Y": what was decided is what is condemned, no event reported
+        nouns = WORDS.proposal_nouns if frame.trig.plover is Plover.AGREE else \
+            WORDS.proposal_nouns | WORDS.decision_nouns
+        clauses += [o for o in frame.tok.children if o.dep_ == "dobj" and o.lemma_.lower() in nouns]
     if frame.trig.plover in (Plover.REQUEST, Plover.AGREE):
         # "demanded a meeting to discuss X", "offered troops to help Y": the purpose too
         clauses += [c for c in frame.pred.children if c.dep_ == "advcl" and c.pos_ == "VERB"

@@ -187,11 +187,16 @@ def complement_subjects(case: Case, ctx: Context) -> Targets | None:
 
 
 def content_owner(case: Case, ctx: Context) -> Targets | None:
-    """"agreed to US mediation", "rejected French mediation": whose act the content is."""
+    """"agreed to US mediation", "rejected French mediation": whose act the content is (also
+    when the parse makes the owner the noun's subject: "rejected U.S. calls for a truce")."""
     if not _is_frame(case):
         return None
-    return Targets([t for c in case.cand.clauses if c.pos_ == "NOUN"
-                    for t in _not_sources(_owner_actors(c, ctx.res, as_target=False), case)])
+    nouns = [c for c in case.cand.clauses if c.pos_ == "NOUN"]
+    found = [t for c in nouns for t in _not_sources(_owner_actors(c, ctx.res, as_target=False), case)]
+    if not found:
+        subjects = [s for c in nouns if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+        found = _not_sources(_actors_for(subjects, ctx.res, as_target=True), case)
+    return Targets(found)
 
 
 def content_actors(case: Case, ctx: Context) -> Targets | None:
@@ -369,13 +374,30 @@ def _occupiers(tok: Token) -> list[tuple[str, Token]]:
     return out
 
 
+def investigation_site(case: Case, ctx: Context) -> Targets | None:
+    """"sent a team to X to investigate the crash": what is investigated is in X, and X is the
+    investigation's target (the state named, or the actor a place names)."""
+    cand = case.cand
+    if cand.trig.mode != "investigate" or cand.pred.dep_ not in ("advcl", "xcomp"):
+        return None
+    sender = cand.pred.head
+    if sender.lemma_.lower() not in WORDS.sending_verbs:
+        return None
+    # ("sent a team of experts to X": the parse may hang the place on what is sent)
+    sent = [t for d in sender.children if d.dep_ == "dobj" for t in d.subtree if t.pos_ in ("NOUN", "PROPN")
+            and not any(a.pos_ in ("VERB", "AUX") for a in t.ancestors if a.i != sender.i and a in d.subtree)]
+    places = _prep_objects(sender, ("to", "into", "in")) + [p for t in sent for p in _prep_objects(t, ("to", "into"))]
+    return Targets(_not_sources(_actors_for(places, ctx.res, as_target=True), case))
+
+
 #: Tried in this order while the case has no target; the first that finds one wins.
 TARGET_RULES: tuple[Rule, ...] = (
     Rule("complement_subjects", _FRAME_TYPES, complement_subjects),
-    Rule("content_owner", frozenset({Plover.AGREE, Plover.REJECT}), content_owner),
+    Rule("content_owner", frozenset({Plover.AGREE, Plover.REJECT, Plover.ACCUSE}), content_owner),
     Rule("content_actors", _FRAME_TYPES, content_actors),
     Rule("threat_condition", frozenset({Plover.THREATEN}), threat_condition),
     Rule("named_in_content", _FRAME_TYPES, named_in_content),
+    Rule("investigation_site", frozenset({Plover.ACCUSE}), investigation_site),
     Rule("struck_holder", _FORCEFUL, struck_holder),
     Rule("place_targets", _PLACE_TARGETED, place_targets),
     Rule("own_people", frozenset({Plover.COERCE}), own_people),
@@ -384,6 +406,17 @@ TARGET_RULES: tuple[Rule, ...] = (
 
 
 # --------------------------------------------------------------------------- coding rules
+
+
+def legal_action(case: Case, ctx: Context) -> Decision | None:
+    """"launched legal action against X" brings a case (ACCUSE); "took military action against X"
+    is no case at law, and no event of this entry."""
+    if case.relation != "legal_action":
+        return None
+    tok = case.cand.tok
+    if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in WORDS.legal_qualifiers for c in tok.children):
+        return None
+    return Decision(final=True)
 
 
 def _mobilises_force(verb: Token, lex: Lexicon) -> bool:
@@ -561,6 +594,7 @@ _INTENT_TYPES = _COOPERATIVE | _CONFLICTUAL | {Plover.CONSULT}
 #: Run in this order for the case's type at the time; a final decision ends the list.
 CODING_RULES: tuple[Rule, ...] = (
     Rule("mobilised_force", frozenset({Plover.MOBILIZE}), mobilised_force),
+    Rule("legal_action", frozenset({Plover.ACCUSE}), legal_action),
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
     Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
     Rule("prepared_assault", frozenset({Plover.ASSAULT}), prepared_assault),

@@ -57,3 +57,68 @@ def test_failing_to_reach_agreement_is_a_rejection_between_the_sides(extract_tex
 def test_an_agreement_reached_is_no_rejection(extract_text):
     evs = extract_text("Chile and Peru reached agreement on fishing rights.")
     assert all(e.plover is not Plover.REJECT for e in evs)
+
+
+# --------------------------------------------------------------------------- the owner of a thing rejected
+
+@pytest.mark.parametrize("text", [
+    "Chile rejected the call of the Peruvian government.",
+    "Chile rejected U.S. calls for a ceasefire.",
+    "Chile spurned repeated offers for peace talks by the Peruvian government.",
+    "Chile rejected on Monday a Peruvian government offer of a ceasefire.",
+    "Chile dismissed an appeal from Peru to lay down its arms.",
+    "Chile reneged on a trade accord with Peru.",
+])
+def test_rejecting_what_an_actor_proposed_or_agreed_rejects_the_actor(extract_text, text):
+    found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text)}
+    assert found & {("CHL", Plover.REJECT, "PER"), ("CHL", Plover.REJECT, "USA")}
+    assert all(plover is Plover.REJECT for _, plover, _ in found)
+
+
+def test_the_content_of_a_condemned_decision_is_no_event(extract_text):
+    evs = extract_text("Chile condemned Peru's decision to recognize Bolivia as a state.")
+    assert {(e.source.country, e.plover, e.target.country) for e in evs} == {("CHL", Plover.ACCUSE, "PER")}
+
+
+def test_the_content_of_a_welcomed_decision_is_not_touched(extract_text):
+    evs = extract_text("Chile welcomed Peru's decision to recognize Bolivia.")
+    assert ("PER", Plover.SUPPORT, "BOL") in {(e.source.country, e.plover, e.target.country) for e in evs}
+
+
+# --------------------------------------------------------------------------- investigations and cases
+
+@pytest.mark.parametrize("text", [
+    "Chile sent a team of experts to Peru to investigate the crash.",
+    "Chile has dispatched officials to Peru to investigate a report of smuggling.",
+    "Chile launched legal action against the Peruvian government.",
+    "Chile started proceedings against Peru at the international court.",
+    "Chile opened an investigation into Peru's arms purchases.",
+])
+def test_investigations_and_cases_at_law_accuse_their_target(extract_text, text):
+    found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text)}
+    assert ("CHL", Plover.ACCUSE, "PER") in found
+
+
+def test_military_action_is_no_case_at_law(extract_text):
+    assert all(e.plover is not Plover.ACCUSE for e in extract_text("Chile took military action against Peru."))
+
+
+def test_sending_troops_to_fight_is_no_investigation(extract_text):
+    assert all(e.plover is not Plover.ACCUSE
+               for e in extract_text("Chile sent troops to Peru to fight the rebels."))
+
+
+# --------------------------------------------------------------------------- threats
+
+@pytest.mark.parametrize("text", [
+    "Chile gave Peru a midnight deadline.",
+    "The Chilean prime minister gave Peru a deadline over the attack on its embassy.",
+    "Chile issued an ultimatum to Peru.",
+])
+def test_a_deadline_given_is_an_ultimatum(extract_text, text):
+    found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text)}
+    assert found == {("CHL", Plover.THREATEN, "PER")}
+
+
+def test_a_deadline_missed_is_no_threat(extract_text):
+    assert extract_text("Peru missed the deadline set by the court.") == []
