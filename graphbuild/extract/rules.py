@@ -390,6 +390,23 @@ def investigation_site(case: Case, ctx: Context) -> Targets | None:
     return Targets(_not_sources(_actors_for(places, ctx.res, as_target=True), case))
 
 
+def made_by(case: Case, ctx: Context) -> Targets | None:
+    """"vetoed an X-drafted resolution", "rejected an X-backed plan": whose work the rejected or
+    condemned thing is, named before the participle that qualifies it."""
+    found: list[ActorHit] = []
+    for tok in case.cand.args.targets:
+        if tok.pos_ != "NOUN" or ctx.res.actors(tok):
+            continue
+        for part in (c for c in tok.children if c.dep_ in ("amod", "compound") and c.tag_ == "VBN"):
+            for m in (m for m in part.children if m.dep_ in ("npadvmod", "compound", "nmod", "amod")):
+                hits = [(a, ctx.res.certainty.get(m.i, 1.0) * 0.8, m) for a in ctx.res.actors(m)]
+                iso = gz.country(m.text) if not hits else None
+                if iso is not None and not iso.ambiguous:
+                    hits = [(Actor(gz.country_name(iso.iso3), ActorType.COUNTRY, iso.iso3), 0.7, m)]
+                found += hits
+    return Targets(_not_sources(found, case)) if found else None
+
+
 #: Tried in this order while the case has no target; the first that finds one wins.
 TARGET_RULES: tuple[Rule, ...] = (
     Rule("complement_subjects", _FRAME_TYPES, complement_subjects),
@@ -398,6 +415,7 @@ TARGET_RULES: tuple[Rule, ...] = (
     Rule("threat_condition", frozenset({Plover.THREATEN}), threat_condition),
     Rule("named_in_content", _FRAME_TYPES, named_in_content),
     Rule("investigation_site", frozenset({Plover.ACCUSE}), investigation_site),
+    Rule("made_by", frozenset({Plover.REJECT, Plover.ACCUSE}), made_by),
     Rule("struck_holder", _FORCEFUL, struck_holder),
     Rule("place_targets", _PLACE_TARGETED, place_targets),
     Rule("own_people", frozenset({Plover.COERCE}), own_people),

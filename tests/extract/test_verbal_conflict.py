@@ -122,3 +122,46 @@ def test_a_deadline_given_is_an_ultimatum(extract_text, text):
 
 def test_a_deadline_missed_is_no_threat(extract_text):
     assert extract_text("Peru missed the deadline set by the court.") == []
+
+
+# --------------------------------------------------------------------------- reducing relations
+
+@pytest.mark.parametrize("text", [
+    "Chile ended its mediation efforts with Peru.",
+    "Chile broke off talks with Peru.",
+    "Chile suspended military aid to Peru.",
+])
+def test_halting_mediation_talks_or_aid_reduces_relations(extract_text, text):
+    found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text)}
+    assert found == {("CHL", Plover.SANCTION, "PER")}
+
+
+def test_halting_mediation_between_two_sides_reduces_relations_with_both(extract_text):
+    found = {(e.source.country, e.plover, e.target.country)
+             for e in extract_text("Chile halted its mediation between Peru and Bolivia.")}
+    assert found == {("CHL", Plover.SANCTION, "PER"), ("CHL", Plover.SANCTION, "BOL")}
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Chile vetoed a Peruvian-drafted resolution.", Plover.REJECT),
+    ("Chile condemned the Peru-backed plan.", Plover.ACCUSE),
+])
+def test_the_maker_of_a_thing_rejected_is_the_target(extract_text, text, plover):
+    found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text)}
+    assert found == {("CHL", plover, "PER")}
+
+
+def test_a_thing_made_by_no_one_named_has_no_target(extract_text):
+    assert extract_text("Chile rejected a hastily drafted resolution.") == []
+
+
+# --------------------------------------------------------------------------- what a refusal or warning is about
+
+def test_the_release_asked_for_in_rejected_appeals_is_not_reported(extract_text):
+    evs = extract_text("Chile has rejected loud appeals to release Pedro Castillo, a Peruvian politician held in Chile.")
+    assert {(e.plover, e.target.label) for e in evs} == {(Plover.REJECT, "Pedro Castillo")}
+
+
+def test_what_a_warning_is_against_did_not_happen(extract_text):
+    evs = extract_text("Chile warned against scrapping the trade agreement with Peru.")
+    assert all(e.plover is not Plover.SANCTION for e in evs)
