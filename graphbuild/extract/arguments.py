@@ -27,6 +27,7 @@ from .parse import (
     _is_passive,
     _own_subjects,
     _prep_objects,
+    _ruled_out,
 )
 from .tables import WORDS
 
@@ -73,6 +74,8 @@ def _subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if dep == "xcomp":
         return _controlled_subject(head, depth)
     if dep in ("conj", "advcl", "ccomp", "acl", "pcomp") and head.pos_ in ("VERB", "AUX"):
+        return _subject_of(head, depth + 1)[0], True
+    if _ruled_out(verb):  # "X said that lifting the ban is out of the question": X would lift it
         return _subject_of(head, depth + 1)[0], True
     if dep == "pcomp" or (dep == "pobj" and head.dep_ == "prep"):
         return _subject_of(head.head, depth + 1)[0], True

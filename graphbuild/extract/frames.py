@@ -125,7 +125,9 @@ def _mark_frame(frame: _Candidate, cands: list[_Candidate], lex: Lexicon) -> Non
             other.embedded = True
             frame.frame_of.append(other)
     for c in clauses:
-        if c.dep_ == "ccomp" and frame.trig.plover in (Plover.REQUEST, Plover.ACCUSE):
+        # "demanded that X withdraw", "insisted on its demands that X withdraw"
+        if (c.dep_ == "ccomp" or (c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))) \
+                and frame.trig.plover in (Plover.REQUEST, Plover.ACCUSE):
             frame.complement_subjects += [t for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
                                           for t in _conjuncts(s)]
 

@@ -36,7 +36,7 @@ from .arguments import ActorHit, _actors_for, _owner_actors
 from .frames import _FRAME_TYPES, _Candidate
 from .lexicon import Lexicon
 from .mood import _Mood, _mood
-from .parse import _clause_chain, _conjuncts, _prep_objects, _set_aside
+from .parse import _clause_chain, _conjuncts, _prep_objects, _ruled_out, _set_aside
 from .tables import WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -374,6 +374,32 @@ def _occupiers(tok: Token) -> list[tuple[str, Token]]:
     return out
 
 
+def denounced_as(case: Case, ctx: Context) -> Targets | None:
+    """"denounced as a crime X's crackdown": the parse may hang what is denounced on the "as"
+    phrase (an apposition of its noun); its owner is the target."""
+    cand = case.cand
+    if cand.tok != cand.pred:
+        return None
+    named = [a for n in _prep_objects(cand.tok, ("as",)) for a in n.children if a.dep_ == "appos"]
+    return Targets(_not_sources(_actors_for(named, ctx.res, as_target=True, history=ctx.history), case))
+
+
+def message_addressee(case: Case, ctx: Context) -> Targets | None:
+    """"sent a letter to X threatening to cut funding", "issued a statement to X demanding ...":
+    a message that threatens or asks is aimed at whom it is sent to."""
+    pred = case.cand.pred
+    if pred.dep_ not in ("acl", "advcl") or pred.tag_ != "VBG":
+        return None
+    gov = pred.head
+    notes = [o for o in gov.children if o.dep_ == "dobj" and o.lemma_.lower() in WORDS.speech_nouns]
+    if pred.dep_ == "acl" and gov.lemma_.lower() in WORDS.speech_nouns:
+        notes, gov = [gov], gov.head
+    if not notes:
+        return None
+    to = _prep_objects(gov, ("to",)) + [p for n in notes for p in _prep_objects(n, ("to",))]
+    return Targets(_not_sources(_actors_for(to, ctx.res, as_target=True), case))
+
+
 def investigation_site(case: Case, ctx: Context) -> Targets | None:
     """"sent a team to X to investigate the crash": what is investigated is in X, and X is the
     investigation's target (the state named, or the actor a place names)."""
@@ -409,6 +435,8 @@ def made_by(case: Case, ctx: Context) -> Targets | None:
 
 #: Tried in this order while the case has no target; the first that finds one wins.
 TARGET_RULES: tuple[Rule, ...] = (
+    Rule("denounced_as", frozenset({Plover.ACCUSE}), denounced_as),
+    Rule("message_addressee", frozenset({Plover.THREATEN, Plover.REQUEST, Plover.ACCUSE}), message_addressee),
     Rule("complement_subjects", _FRAME_TYPES, complement_subjects),
     Rule("content_owner", frozenset({Plover.AGREE, Plover.REJECT, Plover.ACCUSE}), content_owner),
     Rule("content_actors", _FRAME_TYPES, content_actors),
@@ -543,6 +571,17 @@ def stated_refusal(case: Case, ctx: Context) -> Decision | None:
     return None
 
 
+def ruled_out(case: Case, ctx: Context) -> Decision | None:
+    """"X said that lifting the sanctions on Y is out of the question": a refusal (REJECT), and
+    the act ruled out (negated, planned)."""
+    if not _ruled_out(case.cand.pred):
+        return None
+    refusal = _Mood(False, Modality.ASSERTED, case.mood.factor)
+    ruled = _Mood(True, Modality.PLANNED, case.mood.factor)
+    return Decision(emit=(_emission(case, Plover.REJECT, f"refuse_{case.relation}", refusal, ":refusal"),
+                          _emission(case, case.plover, case.relation, ruled)), final=True)
+
+
 def promised_cooperation(case: Case, ctx: Context) -> Decision | None:
     """"X will send aid to Y": PLOVER codes the commitment, an AGREE that happened."""
     if _stated_intent(case):
@@ -620,6 +659,7 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("hosted_visitor", None, hosted_visitor),
     Rule("conditional_threat", _INTENT_TYPES, conditional_threat),
     Rule("stated_refusal", _COOPERATIVE, stated_refusal),
+    Rule("ruled_out", _COOPERATIVE, ruled_out),
     Rule("promised_cooperation", _COOPERATIVE, promised_cooperation),
     Rule("decided_measure", _CONFLICTUAL, decided_measure),
     Rule("threatened_act", _CONFLICTUAL, threatened_act),

@@ -165,3 +165,56 @@ def test_the_release_asked_for_in_rejected_appeals_is_not_reported(extract_text)
 def test_what_a_warning_is_against_did_not_happen(extract_text):
     evs = extract_text("Chile warned against scrapping the trade agreement with Peru.")
     assert all(e.plover is not Plover.SANCTION for e in evs)
+
+
+# --------------------------------------------------------------------------- requests and their addressees
+
+@pytest.mark.parametrize("text, plover", [
+    ("Chile insisted on its demands that Peru's government grant the minority more rights.", Plover.REQUEST),
+    ("Chile is pushing hard for Peru to support its plan.", Plover.REQUEST),
+    ("Chile denounced as an ugly crime Peru's suppression of the unrest.", Plover.ACCUSE),
+    ("The Chilean president has sent a letter to the head of the Peruvian government threatening to cut "
+     "Chilean funding.", Plover.THREATEN),
+    ("Chile sent a letter to Peru demanding the release of its sailors.", Plover.REQUEST),
+])
+def test_whom_a_request_accusation_or_threat_is_aimed_at(extract_text, text, plover):
+    found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text)}
+    assert found == {("CHL", plover, "PER")}
+
+
+def test_a_call_for_something_to_happen_asks_no_one(extract_text):
+    text = "The Chilean president signed an order calling for construction to begin on a wall between the two countries."
+    assert all(e.plover is not Plover.REQUEST for e in extract_text(text))
+
+
+# --------------------------------------------------------------------------- going back on one's word
+
+@pytest.mark.parametrize("text", [
+    "The Chilean president has reneged on his commitment to Peru.",
+    "Chile broke its promise to Peru.",
+])
+def test_going_back_on_a_commitment_is_a_rejection(extract_text, text):
+    found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text)}
+    assert found == {("CHL", Plover.REJECT, "PER")}
+
+
+def test_a_commitment_made_is_an_agreement(extract_text):
+    found = {(e.source.country, e.plover, e.target.country) for e in extract_text("Chile made a commitment to Peru.")}
+    assert found == {("CHL", Plover.AGREE, "PER")}
+
+
+# --------------------------------------------------------------------------- ruled_out
+
+@pytest.mark.parametrize("text", [
+    "Chilean officials said that removing the sanctions on Peru is out of the question.",
+    "Lifting the ban on Peruvian imports is out of the question, the Chilean president said.",
+    "Sending aid to Peru is off the table, Chilean officials said.",
+])
+def test_ruling_an_act_out_is_a_refusal(extract_text, text):
+    found = dyads(extract_text(text))
+    assert ("CHL", Plover.REJECT, "PER", False) in found
+    assert all(neg for _, plover, _, neg in found if plover is not Plover.REJECT)
+
+
+def test_an_act_said_to_be_unwise_is_not_ruled_out(extract_text):
+    assert extract_text("Removing the sanctions on Peru would reward its regime, Chilean officials said.") == []
