@@ -220,12 +220,24 @@ def threat_condition(case: Case, ctx: Context) -> Targets | None:
     if not _is_frame(case):
         return None
     cand = case.cand
-    conditions = [c for h in [cand.tok, *cand.clauses] for c in h.subtree
+    return _condition_subjects([cand.tok, *cand.clauses], case, ctx)
+
+
+def _condition_subjects(heads: list[Token], case: Case, ctx: Context) -> Targets:
+    conditions = [c for h in heads for c in h.subtree
                   if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
                                                for m in c.children)]
     subjects = [[x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")] for c in conditions]
     return Targets([t for s in subjects for t in _not_sources(
         _actors_for(s, ctx.res, as_target=True, history=ctx.history), case)][:2])
+
+
+def conditional_intent(case: Case, ctx: Context) -> Targets | None:
+    """"X will boycott the vote unless Y steps down": a stated act on a condition (a threat, as
+    :func:`conditional_threat` codes it) is aimed at whom the condition asks to act."""
+    if not (_stated_intent(case) and case.mood.conditional):
+        return None
+    return _condition_subjects([case.cand.pred], case, ctx)
 
 
 def named_in_content(case: Case, ctx: Context) -> Targets | None:
@@ -442,6 +454,7 @@ TARGET_RULES: tuple[Rule, ...] = (
     Rule("content_actors", _FRAME_TYPES, content_actors),
     Rule("threat_condition", frozenset({Plover.THREATEN}), threat_condition),
     Rule("named_in_content", _FRAME_TYPES, named_in_content),
+    Rule("conditional_intent", _CONFLICTUAL | _COOPERATIVE, conditional_intent),
     Rule("investigation_site", frozenset({Plover.ACCUSE}), investigation_site),
     Rule("made_by", frozenset({Plover.REJECT, Plover.ACCUSE}), made_by),
     Rule("struck_holder", _FORCEFUL, struck_holder),

@@ -218,3 +218,18 @@ def test_ruling_an_act_out_is_a_refusal(extract_text, text):
 
 def test_an_act_said_to_be_unwise_is_not_ruled_out(extract_text):
     assert extract_text("Removing the sanctions on Peru would reward its regime, Chilean officials said.") == []
+
+
+# --------------------------------------------------------------------------- conditional_intent
+
+@pytest.mark.parametrize("text", [
+    "Chile will boycott the summit unless Peru withdraws its troops.",
+    "Chile will cut aid unless Peru changes its policy.",
+])
+def test_an_act_stated_on_a_condition_threatens_whom_the_condition_asks(extract_text, text):
+    found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text)}
+    assert found == {("CHL", Plover.THREATEN, "PER")}
+
+
+def test_an_unconditional_boycott_names_no_one_by_its_condition(extract_text):
+    assert all(e.target.country != "PER" for e in extract_text("Chile will boycott the summit in May."))
