@@ -637,6 +637,19 @@ def failed_agreement(case: Case, ctx: Context) -> Decision | None:
     return Decision(emit=(dataclasses.replace(em, symmetric=case.cand.trig.symmetric),))
 
 
+def rallied_against(case: Case, ctx: Context) -> Decision | None:
+    """"X called on its supporters to mobilise against Y", "urged people to join a rally against
+    Y": rallying others against Y is disapproval of Y (ACCUSE, as PLOVER files "rally opposition
+    against"), aimed at Y."""
+    rallies = [o for o in case.cand.frame_of if o.trig.plover in (Plover.PROTEST, Plover.MOBILIZE)]
+    against = [t for o in rallies for h in dict.fromkeys((o.tok, o.pred)) for t in _prep_objects(h, ("against",))]
+    targets = _not_sources(_actors_for(against, ctx.res, as_target=True, history=ctx.history), case)
+    if not targets:
+        return None
+    return Decision(emit=(Emission(case.cand, Plover.ACCUSE, "rally_against", case.sources, targets,
+                                   case.mood, ":rally"),), final=True)
+
+
 def the_event(case: Case, ctx: Context) -> Decision:
     """The case's own event, as the rules before have coded it."""
     return Decision(emit=(_emission(case, case.plover, case.relation, case.mood, case.note),))
@@ -678,6 +691,7 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("threatened_act", _CONFLICTUAL, threatened_act),
     Rule("promised_meeting", frozenset({Plover.CONSULT}), promised_meeting),
     Rule("failed_agreement", frozenset({Plover.AGREE}), failed_agreement),
+    Rule("rallied_against", frozenset({Plover.REQUEST}), rallied_against),
     Rule("the_event", None, the_event),
     Rule("refused_act", None, refused_act),
 )

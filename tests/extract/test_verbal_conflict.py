@@ -233,3 +233,20 @@ def test_an_act_stated_on_a_condition_threatens_whom_the_condition_asks(extract_
 
 def test_an_unconditional_boycott_names_no_one_by_its_condition(extract_text):
     assert all(e.target.country != "PER" for e in extract_text("Chile will boycott the summit in May."))
+
+
+# --------------------------------------------------------------------------- rallied_against
+
+@pytest.mark.parametrize("text", [
+    "A Chilean newspaper called on Bolivians to unite and mobilize against Peru.",
+    "Chilean activists called on their followers to join a rally against Peru's new rules.",
+])
+def test_rallying_others_against_an_actor_accuses_it(extract_text, text):
+    found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text)}
+    assert found == {("CHL", Plover.ACCUSE, "PER")}
+
+
+def test_a_call_to_act_against_no_one_stays_a_request(extract_text):
+    found = {(e.source.country, e.plover, e.target.country)
+             for e in extract_text("Chile called on Peru to withdraw its troops.")}
+    assert found == {("CHL", Plover.REQUEST, "PER")}
