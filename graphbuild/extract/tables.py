@@ -49,7 +49,7 @@ _ANTECEDENTS = "antecedents"  # [[antecedents]] types = [...], nouns = [...] -> 
 SCHEMA: Mapping[str, Mapping[str, str]] = {
     "frames.toml": dict.fromkeys(
         ("speech_nouns", "saying_verbs", "deontic_auxiliaries", "proposal_nouns", "topic_holders",
-         "of_topic_holders", "naming_verbs", "disapproving_words"), _WORDS),
+         "of_topic_holders", "naming_verbs", "disapproving_words", "decision_nouns"), _WORDS),
     "modality.toml": dict.fromkeys(
         ("negating_determiners", "planned_adjectives", "possible_adjectives", "planned_copula",
          "progressive_be", "time_conjunctions", "ongoing_verbs", "intent_words", "reported_adverbs",
@@ -64,7 +64,8 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
         ("stative_participles", "circumstance_prepositions", "aside_words"), _WORDS),
     "rules.toml": dict.fromkeys(
         ("preparing_words", "hosting_verbs", "deciding_verbs", "place_nouns", "place_prepositions",
-         "grievance_verbs", "grievance_nouns", "force_nouns", "material_nouns"), _WORDS),
+         "grievance_verbs", "grievance_nouns", "force_nouns", "material_nouns", "failing_verbs",
+         "legal_qualifiers", "sending_verbs"), _WORDS),
 }
 
 _FILE_OF = {key: name for name, keys in SCHEMA.items() for key in keys}
