@@ -421,6 +421,45 @@ def material_support(case: Case, ctx: Context) -> Decision | None:
     return None
 
 
+def _on_a_mission(tok: Token) -> bool:
+    """"peacekeepers", "rescue teams", "election observers", "peacekeeping troops"."""
+    words = WORDS.mission_words
+    return tok.lemma_.lower() in words or any(m.lemma_.lower() in words for c in tok.children
+                                              if c.dep_ in ("compound", "amod", "nmod") for m in _conjuncts(c))
+
+
+def _mission_purpose(*heads: Token) -> bool:
+    """"(sent troops) on a peacekeeping mission", "to serve as a peacekeeping force", "to help
+    deliver relief": the purpose of the going (on its verb or noun) names a mission of help."""
+    words = WORDS.mission_words
+    holders = [c for h in dict.fromkeys(heads) for c in h.children
+               if (c.dep_ == "prep" and c.lower_ in ("on", "for", "as"))
+               or (c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"))]
+    return any(t.lemma_.lower() in words for h in holders for t in h.subtree)
+
+
+def aid_mission(case: Case, ctx: Context) -> Decision | None:
+    """"Peacekeepers arrived in X", "deployed rescue teams to X", "sent troops to X on a
+    peacekeeping mission": people sent to help a place are aid (AID), not a visit nor a
+    mobilisation; the place's state (or the mission) is the target."""
+    cand = case.cand
+    if case.plover is Plover.CONSULT:
+        if cand.trig.lemma not in WORDS.arrival_verbs or not cand.kind.startswith("verb"):
+            return None
+        people = [t for _, _, t in case.sources if t.lemma_.lower() in WORDS.mission_people]
+    else:
+        # the people sent, and where they go ("sent troops to the peacekeeping force in X")
+        people = [t for _, _, t in case.sources] + [o for o in cand.pred.children if o.dep_ == "dobj"] \
+            + _prep_objects(cand.pred, ("to", "into"))
+        if cand.kind == "noun":
+            people += [cand.tok] + [p for c in cand.tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                    for p in c.children if p.dep_ == "pobj"]
+        people = [t for p in people for t in _conjuncts(p)]
+    if not people or not (any(_on_a_mission(t) for t in people) or _mission_purpose(cand.pred, cand.tok)):
+        return None
+    return Decision(recode=(Plover.AID, "aid_mission"))
+
+
 def advised_force(case: Case, ctx: Context) -> Decision | None:
     """"X's officers are advising Y's army" is military assistance (AID); advising anyone else
     ("advised travellers to stay away") is no event."""
@@ -536,6 +575,7 @@ _INTENT_TYPES = _COOPERATIVE | _CONFLICTUAL | {Plover.CONSULT}
 
 #: Run in this order for the case's type at the time; a final decision ends the list.
 CODING_RULES: tuple[Rule, ...] = (
+    Rule("aid_mission", frozenset({Plover.CONSULT, Plover.MOBILIZE}), aid_mission),
     Rule("mobilised_force", frozenset({Plover.MOBILIZE}), mobilised_force),
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
     Rule("material_support", frozenset({Plover.SUPPORT}), material_support),

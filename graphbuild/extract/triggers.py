@@ -103,10 +103,26 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     return plain[0] if plain else None
 
 
+def _joined_lemmas(tok: Token) -> list[str]:
+    """A noun written as two words or hyphenated, as one ("cease-fire", "war games"): the word
+    before the head noun joined to its lemma, when that word modifies it."""
+    if tok.i == 0:
+        return []
+    doc, lemma = tok.doc, tok.lemma_.lower()
+    before = doc[tok.i - 1]
+    if before.text in ("-", "‐") and tok.i >= 2 and doc[tok.i - 2].is_alpha and doc[tok.i - 2].head == tok:
+        return [doc[tok.i - 2].lower_ + lemma]
+    if before.is_alpha and before.dep_ == "compound" and before.head == tok:
+        return [before.lower_ + lemma]
+    return []
+
+
 def _noun_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    triggers = lex.triggers(tok.lemma_.lower(), "NOUN")
+    triggers = next((found for joined in _joined_lemmas(tok) if (found := lex.triggers(joined, "NOUN"))), ())
+    if not triggers:
+        triggers = lex.triggers(tok.lemma_.lower(), "NOUN")
     if not triggers and tok.lower_.endswith("s"):
         triggers = lex.triggers(tok.lower_[:-1], "NOUN")
     if not triggers:

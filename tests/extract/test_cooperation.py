@@ -1,0 +1,67 @@
+"""Cooperation as news reports word it: aid sent on missions, joint exercises, ceasefires,
+measures eased, prisoners freed, asylum granted. Sentences of our own, the real pipeline end to
+end (and hand-built parses where a rule reads the parse)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.types import Plover
+
+
+def dyads(events):
+    return {(e.source.country, e.plover, e.target.country) for e in events}
+
+
+# --------------------------------------------------------------------------- aid_mission
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Portuguese peacekeepers arrived in Mozambique on Monday.",
+    "Two hundred Portuguese soldiers arrived in Mozambique to join the peacekeeping force there.",
+    "Portugal announced the deployment of 300 troops to Mozambique on a peacekeeping mission.",
+    "Portugal sent 150 soldiers to Mozambique to serve as a peacekeeping force.",
+    "Portugal deployed election observers in Mozambique.",
+    "Portugal deployed two search-and-rescue teams to Mozambique after the floods.",
+    "Portuguese rescue teams arrived in Mozambique to help find survivors.",
+])
+def test_people_sent_on_a_mission_of_help_are_aid(extract_text, text):
+    assert dyads(extract_text(text)) == {("PRT", Plover.AID, "MOZ")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text, plover", [
+    ("Portugal sent troops to Mozambique.", Plover.MOBILIZE),
+    ("The Portuguese minister arrived in Mozambique for talks on the peacekeeping mission.", Plover.CONSULT),
+])
+def test_no_mission_of_help_no_aid(extract_text, text, plover):
+    assert dyads(extract_text(text)) == {("PRT", plover, "MOZ")}
+
+
+# --------------------------------------------------------------------------- joined nouns
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chile and Peru staged war games near their common border.",
+    "Chilean and Peruvian warships began war games on Monday.",
+    "The war-games were staged by Chilean marines and Peruvian forces.",
+])
+def test_war_games_are_joint_exercises(extract_text, text):
+    (ev,) = extract_text(text)
+    assert (ev.plover, ev.symmetric, {ev.source.country, ev.target.country}) == (Plover.COOPERATE, True,
+                                                                                {"CHL", "PER"})
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_hyphenated_ceasefire_is_a_ceasefire(extract_text):
+    (ev,) = extract_text("Peru announced a cease-fire with Ecuador.")
+    assert (ev.source.country, ev.plover, ev.target.country, ev.rule) == ("PER", Plover.CONCEDE, "ECU",
+                                                                         "noun:ceasefire")
+
+
+def test_the_prefilter_keeps_a_compound_written_as_two_words():
+    from graphbuild.prefilter import Prefilter
+
+    pf = Prefilter(nouns={"wargame"})
+    assert pf.has_trigger("The two navies held war games.")
+    assert not pf.has_trigger("The two navies held card games.")
