@@ -305,6 +305,31 @@ def _in_state(actor: Actor, state: str | None) -> Actor:
     return actor
 
 
+def _purpose_clauses(cand: _Candidate) -> list[Token]:
+    """The infinitives that say what a thing is given for, on the verb, the trigger or what is
+    given ("gave ten million euros to help X", "funds to support peace building in X")."""
+    heads = dict.fromkeys([cand.pred, cand.tok, *(o for o in cand.pred.children if o.dep_ == "dobj")])
+    clauses = [c for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")
+               and c.lemma_.lower() in WORDS.aid_purpose_verbs
+               and (c.dep_ == "relcl" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+    # "provided ten million dollars for assistance in X"
+    return clauses + [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "for"]
+
+
+def aid_purpose(case: Case, ctx: Context) -> Targets | None:
+    """"earmarked two million euros in aid to help X cope", "gave funds to promote development in
+    X": aid given for a purpose is for whom (or where) the purpose names first."""
+    res = ctx.res
+    for clause in _purpose_clauses(case.cand):
+        for tok in clause.subtree:
+            if tok.dep_ not in ("dobj", "pobj", "nsubj", "conj") or tok == case.cand.tok:
+                continue
+            found = _not_sources(_actors_for([tok], res, as_target=True), case)
+            if found:
+                return Targets(found)
+    return None
+
+
 def own_people(case: Case, ctx: Context) -> Targets | None:
     """The police or army of a state acting on people it does not name: its own people."""
     for a, _, t in case.sources:
@@ -377,6 +402,7 @@ TARGET_RULES: tuple[Rule, ...] = (
     Rule("named_in_content", _FRAME_TYPES, named_in_content),
     Rule("struck_holder", _FORCEFUL, struck_holder),
     Rule("place_targets", _PLACE_TARGETED, place_targets),
+    Rule("aid_purpose", frozenset({Plover.AID}), aid_purpose),
     Rule("own_people", frozenset({Plover.COERCE}), own_people),
     Rule("protest_targets", None, protest_targets),  # PROTEST, and calling one off (any type)
 )

@@ -8,6 +8,7 @@ they need are declared by :func:`declared_triggers`, which the prefilter reads.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,22 @@ def _naming_trigger(tok: Token) -> Trigger | None:
                            particle=None, verbs=(), target_role="object", confidence=0.6,
                            origin="builtin")
     return None
+
+
+def _money_trigger(tok: Token) -> Trigger | None:
+    """"gave 30 million euros to X", "earmarked two million dollars in aid for X": a verb of
+    giving whose object is a sum of money gives aid (its own lexicon sense, if any, comes first)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in WORDS.giving_verbs:
+        return None
+    objects = [o for c in tok.children if c.dep_ == "dobj" for o in _conjuncts(c)]
+    if any(o.ent_type_ == "MONEY" or o.lemma_.lower() in WORDS.money_words for o in objects):
+        return dataclasses.replace(_MONEY_GIVEN, lemma=tok.lemma_.lower())
+    return None
+
+
+_MONEY_GIVEN = Trigger(lemma="give", pos="VERB", plover=Plover.AID, relation="give_money", mode=None,
+                       context="economy", symmetric=False, preps=("to", "for"), particle=None, verbs=(),
+                       target_role="object", confidence=0.7, origin="builtin")
 
 
 @functools.lru_cache(maxsize=8)
@@ -188,7 +205,7 @@ def declared_triggers(lex: Lexicon) -> Triggers:
     triggers alone; a verb whose every sense needs a particle needs one of those particles; a
     noun whose every entry names its governing verbs needs one of those verbs. The extractor's
     own triggers: a naming verb needs a disapproving word, a verb of saying an auxiliary of
-    obligation (or "have", for "have to").
+    obligation (or "have", for "have to"), a verb of giving a sum of money.
 
     >>> from .lexicon import load_lexicon
     >>> t = declared_triggers(load_lexicon())
@@ -211,4 +228,6 @@ def declared_triggers(lex: Lexicon) -> Triggers:
         needs.setdefault(verb, set()).update(WORDS.disapproving_words)
     for verb in WORDS.saying_verbs:
         needs.setdefault(verb, set()).update(WORDS.deontic_auxiliaries | {"have"})
+    for verb in WORDS.giving_verbs:
+        needs.setdefault(verb, set()).update(WORDS.money_words)
     return Triggers(frozenset(words), needs)

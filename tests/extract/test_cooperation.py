@@ -65,3 +65,34 @@ def test_the_prefilter_keeps_a_compound_written_as_two_words():
     pf = Prefilter(nouns={"wargame"})
     assert pf.has_trigger("The two navies held war games.")
     assert not pf.has_trigger("The two navies held card games.")
+
+
+# --------------------------------------------------------------------------- money given, aid_purpose
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Austria gave 40 million euros to Moldova.",
+    "Austria allocated $3 million to Moldova's farmers.",
+    "Austria gave Moldova five million dollars.",
+    "Austria has earmarked 2 million euros in emergency aid to help Moldova cope with the drought.",
+    "Austria provided 7 million euros to support reconstruction projects in Moldova.",
+    "Austria is mobilising additional funds to support the peace process in Moldova.",
+    "Austria has provided 120 million dollars for assistance in southern Moldova.",
+])
+def test_a_sum_given_for_someone_is_aid(extract_text, text):
+    assert dyads(extract_text(text)) == {("AUT", Plover.AID, "MDA")}
+
+
+@pytest.mark.usefixtures("nlp")
+def test_the_rule_names_the_verb_of_giving(extract_text):
+    (ev,) = extract_text("Austria earmarked 4 million euros for Moldova.")
+    assert (ev.plover, ev.rule, ev.relation) == (Plover.AID, "verb:earmark", "give_money")
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Austria gave the old documents to Moldova's archive.",
+    "Austria spent 2 billion euros on new roads.",
+])
+def test_no_sum_given_to_anyone_no_aid(extract_text, text):
+    assert not [e for e in extract_text(text) if e.plover is Plover.AID]
