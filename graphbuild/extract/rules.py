@@ -257,6 +257,32 @@ def place_targets(case: Case, ctx: Context) -> Targets | None:
     return Targets(found)
 
 
+def domestic_measure(case: Case, ctx: Context) -> Targets | None:
+    """"lifted the state of emergency in its northern province of X", "shortened the curfew
+    imposed in its capital": a measure a state eases in a place of its own is a concession to its
+    own people; the state itself is the target (noted ":domestic", so the pairing keeps a state
+    and itself). A place of another state is left to :func:`place_targets`."""
+    cand, res = case.cand, ctx.res
+    if cand.kind != "noun" or cand.trig.lemma not in WORDS.domestic_measures:
+        return None
+    own = {a.country for a, _, _ in case.sources if a.country}
+    if len(own) != 1:
+        return None
+    imposed = [p for c in cand.tok.children if c.dep_ == "acl"
+               for p in _prep_objects(c, tuple(WORDS.place_prepositions))]
+    places = [q for p in _place_objects(cand) + imposed for q in (p, *_prep_objects(p, ("of",)))]
+    states = {a.country for p in places for a in res.actors(p) if a.type is ActorType.COUNTRY}
+    states |= {a.country for p in places if p.lemma_.lower() in WORDS.place_nouns  # "X province"
+               for a, _, _ in _owner_actors(p, res, as_target=True) if a.type is ActorType.COUNTRY}
+    if states - own:
+        return None
+    # a place of its own the text names, known or not ("in X", "in some parts of X")
+    named = [p for p in places if res.actors(p) or p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC")]
+    iso = own.pop()
+    return Targets([(Actor(gz.country_name(iso), ActorType.COUNTRY, iso), 0.7, t) for t in named[:1]],
+                   ":domestic")
+
+
 def _holders_within(place: Token, res: Resolution) -> list[ActorHit]:
     """Who a place or thing named by a noun phrase belongs to: an actor among its modifiers ("an
     insurgent-held town", "the rebel group's stronghold"), else the actor or state its "of" or
@@ -401,6 +427,7 @@ TARGET_RULES: tuple[Rule, ...] = (
     Rule("threat_condition", frozenset({Plover.THREATEN}), threat_condition),
     Rule("named_in_content", _FRAME_TYPES, named_in_content),
     Rule("struck_holder", _FORCEFUL, struck_holder),
+    Rule("domestic_measure", frozenset({Plover.CONCEDE, Plover.RETREAT}), domestic_measure),
     Rule("place_targets", _PLACE_TARGETED, place_targets),
     Rule("aid_purpose", frozenset({Plover.AID}), aid_purpose),
     Rule("own_people", frozenset({Plover.COERCE}), own_people),

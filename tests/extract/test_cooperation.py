@@ -96,3 +96,40 @@ def test_the_rule_names_the_verb_of_giving(extract_text):
 ])
 def test_no_sum_given_to_anyone_no_aid(extract_text, text):
     assert not [e for e in extract_text(text) if e.plover is Plover.AID]
+
+
+# --------------------------------------------------------------------------- measures eased, domestic_measure
+
+@pytest.mark.usefixtures("nlp")
+def test_lifting_a_state_of_emergency_elsewhere_targets_that_state(extract_text):
+    (ev,) = extract_text("Chile lifted the state of emergency in Peru.")
+    assert (ev.source.country, ev.plover, ev.target.country) == ("CHL", Plover.CONCEDE, "PER")
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "The Chilean government lifted the state of emergency in Santiago.",
+    "Chile eased the nightly curfew in some parts of Patagonia.",
+    "The Chilean government shortened the curfew imposed in Chile after the riots.",
+])
+def test_a_measure_eased_at_home_is_a_concession_to_the_own_state(extract_text, text):
+    (ev,) = extract_text(text)
+    assert (ev.source.country, ev.plover, ev.target.country) == ("CHL", Plover.CONCEDE, "CHL")
+    assert ev.rule.endswith(":domestic")
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_measure_eased_where_the_text_names_no_place_has_no_target(extract_text):
+    assert extract_text("Chile eased the restrictions.") == []
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_state_and_itself_stay_apart_for_anything_else(extract_text):
+    assert [e for e in extract_text("The Chilean president promised to rebuild Chile.")
+            if e.source.country == e.target.country] == []
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_measure_eased_in_a_province_named_for_another_state_targets_it(extract_text):
+    (ev,) = extract_text("Chile eased the emergency measures on Monday in the Peru province.")
+    assert (ev.source.country, ev.plover, ev.target.country) == ("CHL", Plover.CONCEDE, "PER")
