@@ -572,6 +572,15 @@ def conditional_threat(case: Case, ctx: Context) -> Decision | None:
     return None
 
 
+def decided_cooperation(case: Case, ctx: Context) -> Decision | None:
+    """"decided to ease sanctions on X", "has decided to grant asylum to X": a decision taken
+    codes the act decided, as planned, not a promise."""
+    if _stated_intent(case) and any(n.lemma_.lower() in WORDS.decided_cooperation_verbs
+                                    for n in _clause_chain(case.cand.pred)[1:]):
+        return _instead(case, case.plover, case.relation, Modality.PLANNED, ":decided")
+    return None
+
+
 def promised_cooperation(case: Case, ctx: Context) -> Decision | None:
     """"X will send aid to Y": PLOVER codes the commitment, an AGREE that happened."""
     if _stated_intent(case):
@@ -600,6 +609,18 @@ def promised_meeting(case: Case, ctx: Context) -> Decision | None:
         mood = _Mood(False, Modality.ASSERTED, case.mood.factor * 0.9)
         return Decision(emit=(_emission(case, Plover.AGREE, f"promise_{case.relation}", mood, ":promise"),))
     return None
+
+
+def extradited_to(case: Case, ctx: Context) -> Decision | None:
+    """"extradited X to Y", "approved the extradition of X to Y": the state that receives the
+    person is the other side of the cooperation, not the person handed over."""
+    if case.relation != "extradite":
+        return None
+    receiving = [t for t in case.targets if t[2].dep_ == "pobj" and t[2].head.lower_ == "to"]
+    if not receiving or len(receiving) == len(case.targets):
+        return None
+    return Decision(emit=(Emission(case.cand, case.plover, case.relation, case.sources, receiving, case.mood,
+                                   case.note),), final=True)
 
 
 def the_event(case: Case, ctx: Context) -> Decision:
@@ -636,10 +657,12 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("vowed_not_to", frozenset({Plover.AGREE}), vowed_not_to),
     Rule("hosted_visitor", None, hosted_visitor),
     Rule("conditional_threat", _INTENT_TYPES, conditional_threat),
+    Rule("decided_cooperation", _COOPERATIVE, decided_cooperation),
     Rule("promised_cooperation", _COOPERATIVE, promised_cooperation),
     Rule("decided_measure", _CONFLICTUAL, decided_measure),
     Rule("threatened_act", _CONFLICTUAL, threatened_act),
     Rule("promised_meeting", frozenset({Plover.CONSULT}), promised_meeting),
+    Rule("extradited_to", frozenset({Plover.COOPERATE}), extradited_to),
     Rule("the_event", None, the_event),
     Rule("refused_act", None, refused_act),
 )

@@ -66,7 +66,7 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
         ("preparing_words", "hosting_verbs", "deciding_verbs", "place_nouns", "place_prepositions",
          "grievance_verbs", "grievance_nouns", "force_nouns", "material_nouns",
          "mission_words", "mission_people", "arrival_verbs", "giving_verbs", "money_words",
-         "aid_purpose_verbs", "domestic_measures"), _WORDS),
+         "aid_purpose_verbs", "domestic_measures", "decided_cooperation_verbs"), _WORDS),
 }
 
 _FILE_OF = {key: name for name, keys in SCHEMA.items() for key in keys}

@@ -133,3 +133,54 @@ def test_a_state_and_itself_stay_apart_for_anything_else(extract_text):
 def test_a_measure_eased_in_a_province_named_for_another_state_targets_it(extract_text):
     (ev,) = extract_text("Chile eased the emergency measures on Monday in the Peru province.")
     assert (ev.source.country, ev.plover, ev.target.country) == ("CHL", Plover.CONCEDE, "PER")
+
+
+# --------------------------------------------------------------------------- decided_cooperation
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text, plover", [
+    ("Chile decided to ease some sanctions on Peru.", Plover.RETREAT),
+    ("Chile has decided to grant political asylum to a Peruvian opposition leader.", Plover.AID),
+])
+def test_a_decision_to_cooperate_codes_the_act_as_planned(extract_text, text, plover):
+    (ev,) = extract_text(text)
+    assert (ev.source.country, ev.plover, ev.target.country, ev.modality.value) == ("CHL", plover, "PER",
+                                                                                   "planned")
+
+
+@pytest.mark.usefixtures("nlp")
+def test_saying_one_will_cooperate_stays_a_promise(extract_text):
+    (ev,) = extract_text("Chile announced it would lift sanctions on Peru.")
+    assert (ev.plover, ev.modality.value) == (Plover.AGREE, "asserted")
+
+
+# --------------------------------------------------------------------------- refugees, extradition
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chile accepted 800 Peruvian refugees last month.",
+    "Chile took in 3000 refugees from Peru.",
+    "Chile welcomed Peruvian migrants.",
+])
+def test_taking_in_refugees_is_aid(extract_text, text):
+    assert dyads(extract_text(text)) == {("CHL", Plover.AID, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+def test_deporting_refugees_stays_coercion(extract_text):
+    assert dyads(extract_text("Chile deported Peruvian refugees.")) == {("CHL", Plover.COERCE, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chile extradited a Peruvian banker to Bolivia.",
+    "A Chilean court approved the extradition of a Peruvian banker to Bolivia.",
+])
+def test_the_state_receiving_an_extradited_person_is_the_target(extract_text, text):
+    assert dyads(extract_text(text)) == {("CHL", Plover.COOPERATE, "BOL")}
+
+
+@pytest.mark.usefixtures("nlp")
+def test_an_extradition_to_nowhere_named_targets_the_person(extract_text):
+    (ev,) = extract_text("Chile extradited the Peruvian banker.")
+    assert (ev.plover, ev.target.country) == (Plover.COOPERATE, "PER")
