@@ -275,6 +275,32 @@ def place_targets(case: Case, ctx: Context) -> Targets | None:
     return Targets(found)
 
 
+def domestic_measure(case: Case, ctx: Context) -> Targets | None:
+    """"lifted the state of emergency in its northern province of X", "shortened the curfew
+    imposed in its capital": a measure a state eases in a place of its own is a concession to its
+    own people; the state itself is the target (noted ":domestic", so the pairing keeps a state
+    and itself). A place of another state is left to :func:`place_targets`."""
+    cand, res = case.cand, ctx.res
+    if cand.kind != "noun" or cand.trig.lemma not in WORDS.domestic_measures:
+        return None
+    own = {a.country for a, _, _ in case.sources if a.country}
+    if len(own) != 1:
+        return None
+    imposed = [p for c in cand.tok.children if c.dep_ == "acl"
+               for p in _prep_objects(c, tuple(WORDS.place_prepositions))]
+    places = [q for p in _place_objects(cand) + imposed for q in (p, *_prep_objects(p, ("of",)))]
+    states = {a.country for p in places for a in res.actors(p) if a.type is ActorType.COUNTRY}
+    states |= {a.country for p in places if p.lemma_.lower() in WORDS.place_nouns  # "X province"
+               for a, _, _ in _owner_actors(p, res, as_target=True) if a.type is ActorType.COUNTRY}
+    if states - own:
+        return None
+    # a place of its own the text names, known or not ("in X", "in some parts of X")
+    named = [p for p in places if res.actors(p) or p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC")]
+    iso = own.pop()
+    return Targets([(Actor(gz.country_name(iso), ActorType.COUNTRY, iso), 0.7, t) for t in named[:1]],
+                   ":domestic")
+
+
 def _holders_within(place: Token, res: Resolution) -> list[ActorHit]:
     """Who a place or thing named by a noun phrase belongs to: an actor among its modifiers ("an
     insurgent-held town", "the rebel group's stronghold"), else the actor or state its "of" or
@@ -321,6 +347,31 @@ def _in_state(actor: Actor, state: str | None) -> Actor:
     if state and actor.type is ActorType.ORG and not actor.country:
         return dataclasses.replace(actor, country=state)
     return actor
+
+
+def _purpose_clauses(cand: _Candidate) -> list[Token]:
+    """The infinitives that say what a thing is given for, on the verb, the trigger or what is
+    given ("gave ten million euros to help X", "funds to support peace building in X")."""
+    heads = dict.fromkeys([cand.pred, cand.tok, *(o for o in cand.pred.children if o.dep_ == "dobj")])
+    clauses = [c for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")
+               and c.lemma_.lower() in WORDS.aid_purpose_verbs
+               and (c.dep_ == "relcl" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+    # "provided ten million dollars for assistance in X"
+    return clauses + [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "for"]
+
+
+def aid_purpose(case: Case, ctx: Context) -> Targets | None:
+    """"earmarked two million euros in aid to help X cope", "gave funds to promote development in
+    X": aid given for a purpose is for whom (or where) the purpose names first."""
+    res = ctx.res
+    for clause in _purpose_clauses(case.cand):
+        for tok in clause.subtree:
+            if tok.dep_ not in ("dobj", "pobj", "nsubj", "conj") or tok == case.cand.tok:
+                continue
+            found = _not_sources(_actors_for([tok], res, as_target=True), case)
+            if found:
+                return Targets(found)
+    return None
 
 
 def own_people(case: Case, ctx: Context) -> Targets | None:
@@ -458,7 +509,9 @@ TARGET_RULES: tuple[Rule, ...] = (
     Rule("investigation_site", frozenset({Plover.ACCUSE}), investigation_site),
     Rule("made_by", frozenset({Plover.REJECT, Plover.ACCUSE}), made_by),
     Rule("struck_holder", _FORCEFUL, struck_holder),
+    Rule("domestic_measure", frozenset({Plover.CONCEDE, Plover.RETREAT}), domestic_measure),
     Rule("place_targets", _PLACE_TARGETED, place_targets),
+    Rule("aid_purpose", frozenset({Plover.AID}), aid_purpose),
     Rule("own_people", frozenset({Plover.COERCE}), own_people),
     Rule("protest_targets", None, protest_targets),  # PROTEST, and calling one off (any type)
 )
@@ -512,6 +565,45 @@ def material_support(case: Case, ctx: Context) -> Decision | None:
     if any(t.lemma_.lower() in WORDS.material_nouns for t in given):
         return Decision(recode=(Plover.AID, "support_in_kind"))
     return None
+
+
+def _on_a_mission(tok: Token) -> bool:
+    """"peacekeepers", "rescue teams", "election observers", "peacekeeping troops"."""
+    words = WORDS.mission_words
+    return tok.lemma_.lower() in words or any(m.lemma_.lower() in words for c in tok.children
+                                              if c.dep_ in ("compound", "amod", "nmod") for m in _conjuncts(c))
+
+
+def _mission_purpose(*heads: Token) -> bool:
+    """"(sent troops) on a peacekeeping mission", "to serve as a peacekeeping force", "to help
+    deliver relief": the purpose of the going (on its verb or noun) names a mission of help."""
+    words = WORDS.mission_words
+    holders = [c for h in dict.fromkeys(heads) for c in h.children
+               if (c.dep_ == "prep" and c.lower_ in ("on", "for", "as"))
+               or (c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"))]
+    return any(t.lemma_.lower() in words for h in holders for t in h.subtree)
+
+
+def aid_mission(case: Case, ctx: Context) -> Decision | None:
+    """"Peacekeepers arrived in X", "deployed rescue teams to X", "sent troops to X on a
+    peacekeeping mission": people sent to help a place are aid (AID), not a visit nor a
+    mobilisation; the place's state (or the mission) is the target."""
+    cand = case.cand
+    if case.plover is Plover.CONSULT:
+        if cand.trig.lemma not in WORDS.arrival_verbs or not cand.kind.startswith("verb"):
+            return None
+        people = [t for _, _, t in case.sources if t.lemma_.lower() in WORDS.mission_people]
+    else:
+        # the people sent, and where they go ("sent troops to the peacekeeping force in X")
+        people = [t for _, _, t in case.sources] + [o for o in cand.pred.children if o.dep_ == "dobj"] \
+            + _prep_objects(cand.pred, ("to", "into"))
+        if cand.kind == "noun":
+            people += [cand.tok] + [p for c in cand.tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                    for p in c.children if p.dep_ == "pobj"]
+        people = [t for p in people for t in _conjuncts(p)]
+    if not people or not (any(_on_a_mission(t) for t in people) or _mission_purpose(cand.pred, cand.tok)):
+        return None
+    return Decision(recode=(Plover.AID, "aid_mission"))
 
 
 def advised_force(case: Case, ctx: Context) -> Decision | None:
@@ -595,6 +687,15 @@ def ruled_out(case: Case, ctx: Context) -> Decision | None:
                           _emission(case, case.plover, case.relation, ruled)), final=True)
 
 
+def decided_cooperation(case: Case, ctx: Context) -> Decision | None:
+    """"decided to ease sanctions on X", "has decided to grant asylum to X": a decision taken
+    codes the act decided, as planned, not a promise."""
+    if _stated_intent(case) and any(n.lemma_.lower() in WORDS.decided_cooperation_verbs
+                                    for n in _clause_chain(case.cand.pred)[1:]):
+        return _instead(case, case.plover, case.relation, Modality.PLANNED, ":decided")
+    return None
+
+
 def promised_cooperation(case: Case, ctx: Context) -> Decision | None:
     """"X will send aid to Y": PLOVER codes the commitment, an AGREE that happened."""
     if _stated_intent(case):
@@ -648,6 +749,16 @@ def rallied_against(case: Case, ctx: Context) -> Decision | None:
         return None
     return Decision(emit=(Emission(case.cand, Plover.ACCUSE, "rally_against", case.sources, targets,
                                    case.mood, ":rally"),), final=True)
+def extradited_to(case: Case, ctx: Context) -> Decision | None:
+    """"extradited X to Y", "approved the extradition of X to Y": the state that receives the
+    person is the other side of the cooperation, not the person handed over."""
+    if case.relation != "extradite":
+        return None
+    receiving = [t for t in case.targets if t[2].dep_ == "pobj" and t[2].head.lower_ == "to"]
+    if not receiving or len(receiving) == len(case.targets):
+        return None
+    return Decision(emit=(Emission(case.cand, case.plover, case.relation, case.sources, receiving, case.mood,
+                                   case.note),), final=True)
 
 
 def the_event(case: Case, ctx: Context) -> Decision:
@@ -676,6 +787,7 @@ _INTENT_TYPES = _COOPERATIVE | _CONFLICTUAL | {Plover.CONSULT}
 
 #: Run in this order for the case's type at the time; a final decision ends the list.
 CODING_RULES: tuple[Rule, ...] = (
+    Rule("aid_mission", frozenset({Plover.CONSULT, Plover.MOBILIZE}), aid_mission),
     Rule("mobilised_force", frozenset({Plover.MOBILIZE}), mobilised_force),
     Rule("legal_action", frozenset({Plover.ACCUSE}), legal_action),
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
@@ -686,12 +798,14 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("conditional_threat", _INTENT_TYPES, conditional_threat),
     Rule("stated_refusal", _COOPERATIVE, stated_refusal),
     Rule("ruled_out", _COOPERATIVE, ruled_out),
+    Rule("decided_cooperation", _COOPERATIVE, decided_cooperation),
     Rule("promised_cooperation", _COOPERATIVE, promised_cooperation),
     Rule("decided_measure", _CONFLICTUAL, decided_measure),
     Rule("threatened_act", _CONFLICTUAL, threatened_act),
     Rule("promised_meeting", frozenset({Plover.CONSULT}), promised_meeting),
     Rule("failed_agreement", frozenset({Plover.AGREE}), failed_agreement),
     Rule("rallied_against", frozenset({Plover.REQUEST}), rallied_against),
+    Rule("extradited_to", frozenset({Plover.COOPERATE}), extradited_to),
     Rule("the_event", None, the_event),
     Rule("refused_act", None, refused_act),
 )

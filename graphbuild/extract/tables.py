@@ -65,7 +65,9 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
     "rules.toml": dict.fromkeys(
         ("preparing_words", "hosting_verbs", "deciding_verbs", "place_nouns", "place_prepositions",
          "grievance_verbs", "grievance_nouns", "force_nouns", "material_nouns", "failing_verbs",
-         "legal_qualifiers", "sending_verbs"), _WORDS),
+         "legal_qualifiers", "sending_verbs",
+         "mission_words", "mission_people", "arrival_verbs", "giving_verbs", "money_words",
+         "aid_purpose_verbs", "domestic_measures", "decided_cooperation_verbs"), _WORDS),
 }
 
 _FILE_OF = {key: name for name, keys in SCHEMA.items() for key in keys}
