@@ -313,6 +313,8 @@ def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None
         sources = list(owners)
     between = _prep_objects(tok, ("between",))
     targets = targets_first + [t for t in _prep_objects(tok, preps) if t not in sources and t not in targets_first]
+    if not targets:
+        targets = [t for t in _shared_prep_objects(tok, preps) if t not in sources]
     if not targets and trig.plover in _ACTED_UPON:  # "lifted the sanctions imposed on X"
         targets = [t for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
                    for t in _prep_objects(c, preps) if t not in sources]
@@ -325,6 +327,21 @@ def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None
         return _Args(between, [], False)
     targets += [t for t in of_owners if t not in targets]
     return _Args(sources, targets + [t for t in between if t not in targets], inherited)
+
+
+def _shared_prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The target phrase an act noun shares with the words around it: "launched air and
+    artillery strikes on X" (the phrase hangs on the first of the coordinated nouns), "an attack
+    that included tanks and rockets on X" (on the clause saying what the act is made of)."""
+    first = tok
+    for _ in range(6):
+        if first.dep_ != "conj" or first.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        first = first.head
+    found = _prep_objects(first, preps) if first != tok else []
+    for clause in (c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in WORDS.inclusion_verbs):
+        found += [t for t in _prep_objects(clause, preps) if t not in found]
+    return found
 
 
 def _noun_owners(tok: Token, acted_upon: bool) -> tuple[list[Token], list[Token]]:

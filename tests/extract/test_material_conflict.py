@@ -1,0 +1,60 @@
+"""Material conflict as news reports word it: attacks, force readied, repression and protest.
+Sentences of our own, through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.types import Plover
+
+
+def dyads(evs):
+    return {(e.source.country, e.plover, e.target.country) for e in evs}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text, expected", [
+    # coordinated act nouns: the target phrase hangs on the first of them
+    ("The Chilean army launched air and artillery strikes on Peruvian troops near the border.",
+     ("CHL", Plover.ASSAULT, "PER")),
+    ("Bolivian forces carried out drone and missile strikes against Paraguayan army posts.",
+     ("BOL", Plover.ASSAULT, "PRY")),
+    # the target on a clause saying what the attack was made of
+    ("Chilean forces launched a coordinated attack that included tanks and rocket launchers on a Peruvian base.",
+     ("CHL", Plover.ASSAULT, "PER")),
+])
+def test_attacks_named_by_coordinated_nouns(extract_text, text, expected):
+    assert expected in dyads(extract_text(text))
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_prepositional_phrase_of_a_clause_of_another_kind_names_no_target(extract_text):
+    # "killed" is not what the attack is made of: its "on" phrase is no target of the attack
+    evs = extract_text("The attack that Chilean rebels launched killed a Peruvian farmer on the road.")
+    assert ("CHL", Plover.ASSAULT, "PER") not in {(e.source.country, e.plover, e.target.country)
+                                                   for e in evs if e.relation == "attack"}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text, expected", [
+    ("President Boric declared a state of siege in Peru.", ("CHL", Plover.COERCE, "PER")),
+    ("Chile declared a state of emergency in Bolivia.", ("CHL", Plover.COERCE, "BOL")),
+    ("Chile reimposed blockades in Peru after the shooting.", ("CHL", Plover.COERCE, "PER")),
+    ("Chilean troops imposed blockades around Peruvian towns.", ("CHL", Plover.COERCE, "PER")),
+])
+def test_declared_conditions_and_blockades_are_coercion(extract_text, text, expected):
+    assert expected in dyads(extract_text(text))
+
+
+@pytest.mark.usefixtures("nlp")
+def test_laying_siege_stays_an_assault(extract_text):
+    assert ("CHL", Plover.ASSAULT, "PER") in dyads(extract_text("Chilean troops laid siege to a Peruvian town."))
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chilean troops remained on alert in Peru.",
+    "Chilean troops stayed on high alert in Peru after the clashes.",
+])
+def test_forces_kept_on_alert_are_mobilised(extract_text, text):
+    assert dyads(extract_text(text)) == {("CHL", Plover.MOBILIZE, "PER")}
