@@ -54,6 +54,8 @@ _PLACE_TARGETED = frozenset({Plover.COERCE, Plover.ASSAULT, Plover.MOBILIZE, Plo
                              Plover.SANCTION, Plover.PROTEST, Plover.AID, Plover.REQUEST})
 #: Acts of force done to a place or a thing: whoever holds it is their target.
 _FORCEFUL = frozenset({Plover.ASSAULT, Plover.COERCE})
+#: Acts whose target may be the holder of the site where they take place ("rioted at a jail in X").
+_ON_SITE = frozenset({Plover.PROTEST, Plover.ASSAULT, Plover.COERCE, Plover.MOBILIZE})
 #: Entity types of a "when", never a target ("struck on Thursday").
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
@@ -254,7 +256,24 @@ def place_targets(case: Case, ctx: Context) -> Targets | None:
         # "along the border with X", "in X's border region"
         found = [t for p in places if p.lemma_.lower() in WORDS.place_nouns
                  for t in _owner_actors(p, res, as_target=True) if t[0].type is ActorType.COUNTRY]
+    if not found and case.plover in _ON_SITE and case.cand.trig.lemma not in WORDS.grievance_verbs:
+        found = _site_holders(case.cand, res, ctx.lex)  # ("protested at X's decision": a grievance)
     return Targets(found)
+
+
+def _site_holders(cand: _Candidate, res: Resolution, lex: Lexicon) -> list[ActorHit]:
+    """"rioted at a jail in X", "demonstrated outside X's embassy": who holds the site a protest
+    or an act of force takes place at (the site's own actor, else its holder)."""
+    heads = [cand.tok] if cand.tok == cand.pred else [cand.tok, cand.pred]
+    sites = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in WORDS.site_prepositions
+             for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and not _names_an_act(p, lex)]
+    return [hit for p in sites for hit in (_actors_for([p], res, as_target=True) or _holders_within(p, res))
+            if hit[0].country][:1]
+
+
+def _names_an_act(noun: Token, lex: Lexicon) -> bool:
+    """Whether a noun names an act by itself ("in an ambush", "in the uprising"), not a place."""
+    return any(not t.verbs for t in lex.triggers(noun.lemma_.lower(), "NOUN"))
 
 
 def _holders_within(place: Token, res: Resolution) -> list[ActorHit]:
@@ -303,6 +322,24 @@ def _in_state(actor: Actor, state: str | None) -> Actor:
     if state and actor.type is ActorType.ORG and not actor.country:
         return dataclasses.replace(actor, country=state)
     return actor
+
+
+def dispersed_crowd(case: Case, ctx: Context) -> Targets | None:
+    """"opened fire to disperse X", "fired tear gas to break up X": force used on a crowd is
+    aimed at the crowd; a crowd no text ties to a state, dispersed by a state's forces, is of that
+    state (as event data codes a state's police acting on its people)."""
+    cand = case.cand
+    clauses = [c for c in cand.pred.children if c.dep_ in ("advcl", "xcomp")
+               and c.lemma_.lower() in WORDS.dispersing_verbs and any(a.lower_ == "to" for a in c.children)]
+    crowds = [o for c in clauses for d in c.children if d.dep_ == "dobj" for o in _conjuncts(d)]
+    if not crowds:
+        return None
+    states = {a.country for a, _, _ in case.sources if a.country}
+    state = states.pop() if len(states) == 1 else None
+    found = [(_in_state(a, state), c, t) for a, c, t in _actors_for(crowds, ctx.res, as_target=True)]
+    if not found and state:
+        found = [(Actor(gz.country_name(state), ActorType.COUNTRY, state), 0.6, crowds[0])]
+    return Targets(_not_sources(found, case))
 
 
 def own_people(case: Case, ctx: Context) -> Targets | None:
@@ -377,6 +414,7 @@ TARGET_RULES: tuple[Rule, ...] = (
     Rule("named_in_content", _FRAME_TYPES, named_in_content),
     Rule("struck_holder", _FORCEFUL, struck_holder),
     Rule("place_targets", _PLACE_TARGETED, place_targets),
+    Rule("dispersed_crowd", frozenset({Plover.ASSAULT}), dispersed_crowd),
     Rule("own_people", frozenset({Plover.COERCE}), own_people),
     Rule("protest_targets", None, protest_targets),  # PROTEST, and calling one off (any type)
 )
@@ -441,6 +479,28 @@ def prepared_assault(case: Case, ctx: Context) -> Decision | None:
     mood = _Mood(case.mood.negated, Modality.ASSERTED, case.mood.factor)
     return Decision(emit=(_emission(case, Plover.MOBILIZE, f"prepare_{case.relation}", mood, ":prepare"),),
                     final=True)
+
+
+def demolished_dwelling(case: Case, ctx: Context) -> Decision | None:
+    """"demolished the homes of X": razing people's homes and buildings is coercion (COERCE), as
+    PLOVER codes punitive demolitions; destroying forces or arms in a fight stays an ASSAULT."""
+    cand = case.cand
+    if not cand.kind.startswith("verb") or cand.tok.lemma_.lower() not in WORDS.demolishing_verbs:
+        return None
+    razed = [o for d in cand.tok.children if d.dep_ in ("dobj", "nsubjpass") for o in _conjuncts(d)]
+    if razed and all(o.lemma_.lower() in WORDS.dwelling_nouns for o in razed):
+        return Decision(recode=(Plover.COERCE, "demolish_property"))
+    return None
+
+
+def cyber_attack(case: Case, ctx: Context) -> Decision | None:
+    """"launched cyber-attacks on X": an attack on computers is COERCE (PLOVER's cyber mode),
+    not an act of physical force."""
+    tok = case.cand.tok
+    words = {t.lower_ for t in tok.subtree if t.i < tok.i} | {tok.lower_.split("-")[0]}
+    if case.cand.kind == "noun" and words & WORDS.cyber_words:
+        return Decision(recode=(Plover.COERCE, "cyber_attack"))
+    return None
 
 
 def vowed_not_to(case: Case, ctx: Context) -> Decision | None:
@@ -539,6 +599,8 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("mobilised_force", frozenset({Plover.MOBILIZE}), mobilised_force),
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
     Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
+    Rule("demolished_dwelling", frozenset({Plover.ASSAULT}), demolished_dwelling),
+    Rule("cyber_attack", frozenset({Plover.ASSAULT}), cyber_attack),
     Rule("prepared_assault", frozenset({Plover.ASSAULT}), prepared_assault),
     Rule("vowed_not_to", frozenset({Plover.AGREE}), vowed_not_to),
     Rule("hosted_visitor", None, hosted_visitor),

@@ -64,7 +64,8 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
         ("stative_participles", "circumstance_prepositions", "aside_words"), _WORDS),
     "rules.toml": dict.fromkeys(
         ("preparing_words", "hosting_verbs", "deciding_verbs", "place_nouns", "place_prepositions",
-         "grievance_verbs", "grievance_nouns", "force_nouns", "material_nouns"), _WORDS),
+         "site_prepositions", "grievance_verbs", "grievance_nouns", "force_nouns", "material_nouns",
+         "dispersing_verbs", "demolishing_verbs", "dwelling_nouns", "cyber_words"), _WORDS),
 }
 
 _FILE_OF = {key: name for name, keys in SCHEMA.items() for key in keys}

@@ -58,3 +58,58 @@ def test_laying_siege_stays_an_assault(extract_text):
 ])
 def test_forces_kept_on_alert_are_mobilised(extract_text, text):
     assert dyads(extract_text(text)) == {("CHL", Plover.MOBILIZE, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text, expected", [
+    ("Chilean prisoners rioted at a jail in Peru.", ("CHL", Plover.PROTEST, "PER")),
+    ("Peruvian protesters rallied at the Chilean embassy in Lima.", ("PER", Plover.PROTEST, "CHL")),
+    ("Chilean activists demonstrated outside the Peruvian embassy.", ("CHL", Plover.PROTEST, "PER")),
+])
+def test_a_protest_at_a_site_is_aimed_at_its_holder(extract_text, text, expected):
+    assert dyads(extract_text(text)) == {expected}
+
+
+@pytest.mark.usefixtures("nlp")
+def test_an_act_named_as_where_is_no_site(extract_text):
+    # "in an ambush in the town of ...": the ambush is the act, not a place someone holds
+    evs = extract_text("Chilean rebels killed two Peruvian soldiers in an ambush in the town of Tacna.")
+    assert dyads(evs) == {("CHL", Plover.ASSAULT, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text, expected", [
+    ("Chilean police opened fire to disperse Peruvian demonstrators.", ("CHL", Plover.ASSAULT, "PER")),
+    # a crowd no text ties to a state, dispersed by a state's police: that state's people
+    ("Chilean police opened fire to disperse demonstrators.", ("CHL", Plover.ASSAULT, "CHL")),
+    ("Chilean police fired tear gas to break up an opposition rally on Monday.", ("CHL", Plover.ASSAULT, "CHL")),
+])
+def test_force_used_to_disperse_a_crowd_is_aimed_at_it(extract_text, text, expected):
+    assert expected in dyads(extract_text(text))
+
+
+@pytest.mark.usefixtures("nlp")
+def test_fire_opened_with_no_one_named_is_no_event(extract_text):
+    assert extract_text("Chilean police opened fire on Tuesday.") == []
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text, expected", [
+    ("Chilean army bulldozers demolished Peruvian homes in the border town.", Plover.COERCE),
+    ("Chilean troops demolished the house of a Peruvian militant.", Plover.COERCE),
+    # destroying what fights stays an attack
+    ("Chilean troops destroyed a Peruvian tank.", Plover.ASSAULT),
+])
+def test_demolished_homes_are_coercion(extract_text, text, expected):
+    (ev,) = extract_text(text)
+    assert (ev.source.country, ev.plover, ev.target.country) == ("CHL", expected, "PER")
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text, expected", [
+    ("Chile launched cyber-attacks on Peruvian banks.", Plover.COERCE),
+    ("Chilean hackers carried out cyber attacks against Peru.", Plover.COERCE),
+    ("Chilean rebels carried out attacks against Peru.", Plover.ASSAULT),
+])
+def test_cyber_attacks_are_coercion(extract_text, text, expected):
+    assert dyads(extract_text(text)) == {("CHL", expected, "PER")}
