@@ -303,7 +303,11 @@ def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None
     sources: list[Token] = []
     targets_first: list[Token] = []
     if acted_upon:
-        targets_first = owners
+        # "closed X's borders with Y": a relation's "with" phrase names its other side, the
+        # possessive only whose side it is
+        other_side = tok.lemma_.lower() in WORDS.relation_nouns and "with" in preps and (
+            _prep_objects(tok, ("with",)) or (tok.dep_ == "dobj" and _prep_objects(gov, ("with",))))
+        targets_first = [] if other_side else owners
     else:
         # "(complained over) Israeli air raids": the state whose adjective the act bears
         # carried it out, when no verb says who did

@@ -493,6 +493,17 @@ def demolished_dwelling(case: Case, ctx: Context) -> Decision | None:
     return None
 
 
+def armed_operation(case: Case, ctx: Context) -> Decision | None:
+    """"launched a military operation against X" is an attack; a rescue, relief or police
+    operation is none: the operation must be called armed."""
+    if case.relation != "military_operation":
+        return None
+    mods = {c.lemma_.lower() for c in case.cand.tok.children if c.dep_ in ("amod", "compound")}
+    if mods & (WORDS.armed_words | _forces(ctx.lex)):
+        return None
+    return Decision(final=True)
+
+
 def cyber_attack(case: Case, ctx: Context) -> Decision | None:
     """"launched cyber-attacks on X": an attack on computers is COERCE (PLOVER's cyber mode),
     not an act of physical force."""
@@ -599,6 +610,7 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("mobilised_force", frozenset({Plover.MOBILIZE}), mobilised_force),
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
     Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
+    Rule("armed_operation", frozenset({Plover.ASSAULT}), armed_operation),
     Rule("demolished_dwelling", frozenset({Plover.ASSAULT}), demolished_dwelling),
     Rule("cyber_attack", frozenset({Plover.ASSAULT}), cyber_attack),
     Rule("prepared_assault", frozenset({Plover.ASSAULT}), prepared_assault),

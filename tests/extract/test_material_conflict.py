@@ -113,3 +113,36 @@ def test_demolished_homes_are_coercion(extract_text, text, expected):
 ])
 def test_cyber_attacks_are_coercion(extract_text, text, expected):
     assert dyads(extract_text(text)) == {("CHL", expected, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Boric has closed Chile's land borders with Peru and Bolivia.",
+    "Boric has now closed Chile’s land borders with Peru and Bolivia, and cut diplomatic ties with Peru.",
+])
+def test_a_border_closed_with_others_targets_them_not_its_owner(extract_text, text):
+    found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text) if e.plover is Plover.COERCE}
+    assert found == {("CHL", Plover.COERCE, "PER"), ("CHL", Plover.COERCE, "BOL")}
+
+
+@pytest.mark.usefixtures("nlp")
+def test_closing_someone_elses_crossing_targets_its_owner(extract_text):
+    assert dyads(extract_text("Chile closed Peru's border crossing.")) == {("CHL", Plover.COERCE, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "The Chilean army launched a military operation against Peruvian rebels.",
+    "The Chilean army launched a strategic offensive military operation, Operation Condor, against Peruvian rebels.",
+])
+def test_an_armed_operation_against_someone_is_an_attack(extract_text, text):
+    assert dyads(extract_text(text)) == {("CHL", Plover.ASSAULT, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chile launched a rescue operation in Peru.",
+    "Chile launched a relief operation against the wishes of Peru.",
+])
+def test_an_operation_not_called_armed_is_no_attack(extract_text, text):
+    assert [e for e in extract_text(text) if e.plover is Plover.ASSAULT] == []
