@@ -493,6 +493,18 @@ def demolished_dwelling(case: Case, ctx: Context) -> Decision | None:
     return None
 
 
+def taken_by_fighting(case: Case, ctx: Context) -> Decision | None:
+    """"recaptured the village after fierce fighting", "took the town in a battle": ground
+    taken in fighting is an armed assault (ASSAULT), not an occupation without violence."""
+    cand = case.cand
+    if cand.trig.mode != "seize" or not cand.kind.startswith("verb"):
+        return None
+    phrases = [c for c in cand.tok.children if c.dep_ == "prep" and c.lower_ in WORDS.fighting_prepositions]
+    if any(t.lemma_.lower() in WORDS.fighting_nouns for p in phrases for t in p.subtree if t.pos_ == "NOUN"):
+        return Decision(recode=(Plover.ASSAULT, f"{case.relation}_by_force"))
+    return None
+
+
 def armed_operation(case: Case, ctx: Context) -> Decision | None:
     """"launched a military operation against X" is an attack; a rescue, relief or police
     operation is none: the operation must be called armed."""
@@ -610,6 +622,7 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("mobilised_force", frozenset({Plover.MOBILIZE}), mobilised_force),
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
     Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
+    Rule("taken_by_fighting", frozenset({Plover.COERCE}), taken_by_fighting),
     Rule("armed_operation", frozenset({Plover.ASSAULT}), armed_operation),
     Rule("demolished_dwelling", frozenset({Plover.ASSAULT}), demolished_dwelling),
     Rule("cyber_attack", frozenset({Plover.ASSAULT}), cyber_attack),

@@ -146,3 +146,17 @@ def test_an_armed_operation_against_someone_is_an_attack(extract_text, text):
 ])
 def test_an_operation_not_called_armed_is_no_attack(extract_text, text):
     assert [e for e in extract_text(text) if e.plover is Plover.ASSAULT] == []
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text, expected", [
+    ("Chilean troops recaptured a strategic village in Peru after fierce fighting with Peruvian rebels.",
+     Plover.ASSAULT),
+    ("Chilean troops seized the Peruvian port in a battle on Tuesday.", Plover.ASSAULT),
+    # ground taken with no fighting said is an occupation
+    ("Chilean troops seized the Peruvian port after talks collapsed.", Plover.COERCE),
+])
+def test_ground_taken_in_fighting_is_an_assault(extract_text, text, expected):
+    found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text)
+             if e.relation.startswith(("recapture", "seize"))}
+    assert found == {("CHL", expected, "PER")}
