@@ -52,6 +52,8 @@ _ACTED_UPON = {Plover.SANCTION, Plover.COERCE, Plover.ASSAULT, Plover.AID, Plove
 # Things given "to" someone: the recipient may hang on the verb ("granted asylum to X").
 _GIVEN_TO = {Plover.AID, Plover.SUPPORT, Plover.AGREE, Plover.COOPERATE, Plover.CONCEDE,
              Plover.RETREAT, Plover.SANCTION}
+#: Acts whose past participle on a noun is read as a passive: "a soldier killed in X".
+_FORCE_AND_PROTEST = {Plover.ASSAULT, Plover.COERCE, Plover.MOBILIZE, Plover.PROTEST}
 
 
 def _subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
@@ -242,7 +244,7 @@ def _arguments_for_verb(tok: Token, trig: Trigger) -> _Args:
         # a state, not an act: "X is opposed to Y", "X is committed to Y"
         subjects = [t for s in (c for c in tok.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
         return _Args(subjects, _prep_objects(tok, ("to", "against")), False)
-    if _is_passive(tok):
+    if _is_passive(tok) or (trig.plover in _FORCE_AND_PROTEST and _reduced_passive(tok)):
         sources = _agents(tok)
         targets = [t for s in (c for c in tok.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
         inherited = False
@@ -273,6 +275,14 @@ def _arguments_for_verb(tok: Token, trig: Trigger) -> _Args:
         if trig.plover in _GIVEN_TO and "to" in preps:
             targets += [t for t in _recipients_within(obj) if t not in targets]
     return _Args(sources, targets, inherited)
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """"a soldier killed in X", "engineers captured by Y": a past participle on a noun is a
+    passive whose noun is acted upon (not the doer). (A noun the sentence hangs on, "a report
+    called for X", is a misread verb, not a noun with a participle.)"""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") and \
+        verb.head.dep_ != "ROOT" and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children)
 
 
 def _recipients_within(obj: Token) -> list[Token]:

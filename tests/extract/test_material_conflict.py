@@ -160,3 +160,12 @@ def test_ground_taken_in_fighting_is_an_assault(extract_text, text, expected):
     found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text)
              if e.relation.startswith(("recapture", "seize"))}
     assert found == {("CHL", expected, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_noun_with_a_past_participle_of_force_is_acted_upon(extract_text):
+    # "a soldier killed in Peru": the soldier is the victim, not the killer of Peru
+    assert extract_text("The minister paid respects to a Chilean soldier killed in Peru a decade ago.") == []
+    evs = extract_text("Peruvian rebels released three Chilean soldiers captured by the Bolivian army in Peru.")
+    assert ("BOL", Plover.COERCE, "CHL") in dyads(evs)
+    assert ("CHL", Plover.COERCE, "CHL") not in dyads(evs)
