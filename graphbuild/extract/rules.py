@@ -437,6 +437,16 @@ def _mobilises_force(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def peacekeeping_deployment(case: Case, ctx: Context) -> Decision | None:
+    """"sent 300 troops to the peacekeeping mission in X", "deployed soldiers to train X's
+    army": forces sent to keep the peace or to train are military assistance (AID), as PLOVER
+    files peacekeeping, not a mobilisation against anyone."""
+    words = {t.lemma_.lower() for t in case.cand.pred.subtree} | {t.lower_ for t in case.cand.pred.subtree}
+    if words & WORDS.peacekeeping_words:
+        return Decision(recode=(Plover.AID, "provide_peacekeeping"))
+    return None
+
+
 def mobilised_force(case: Case, ctx: Context) -> Decision | None:
     """"mobilised support", "mobilised pressure groups": no forces readied, no event."""
     if case.cand.kind.startswith("verb") and not _mobilises_force(case.cand.tok, ctx.lex):
@@ -620,6 +630,7 @@ _INTENT_TYPES = _COOPERATIVE | _CONFLICTUAL | {Plover.CONSULT}
 #: Run in this order for the case's type at the time; a final decision ends the list.
 CODING_RULES: tuple[Rule, ...] = (
     Rule("mobilised_force", frozenset({Plover.MOBILIZE}), mobilised_force),
+    Rule("peacekeeping_deployment", frozenset({Plover.MOBILIZE}), peacekeeping_deployment),
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
     Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
     Rule("taken_by_fighting", frozenset({Plover.COERCE}), taken_by_fighting),

@@ -66,7 +66,8 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
         ("preparing_words", "hosting_verbs", "deciding_verbs", "place_nouns", "place_prepositions",
          "site_prepositions", "grievance_verbs", "grievance_nouns", "force_nouns", "material_nouns",
          "dispersing_verbs", "demolishing_verbs", "dwelling_nouns", "cyber_words",
-         "armed_words", "fighting_nouns", "fighting_prepositions"), _WORDS),
+         "armed_words", "fighting_nouns", "fighting_prepositions",
+         "peacekeeping_words"), _WORDS),
 }
 
 _FILE_OF = {key: name for name, keys in SCHEMA.items() for key in keys}

@@ -169,3 +169,20 @@ def test_a_noun_with_a_past_participle_of_force_is_acted_upon(extract_text):
     evs = extract_text("Peruvian rebels released three Chilean soldiers captured by the Bolivian army in Peru.")
     assert ("BOL", Plover.COERCE, "CHL") in dyads(evs)
     assert ("CHL", Plover.COERCE, "CHL") not in dyads(evs)
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chile is deploying 300 troops to the UN peacekeeping mission in Peru.",
+    "Chile deployed troops to Peru on a peacekeeping mission.",
+    "Chile sent 200 soldiers to Peru to train the Peruvian army.",
+])
+def test_forces_sent_to_keep_the_peace_or_train_are_aid(extract_text, text):
+    found = dyads(extract_text(text))
+    assert ("CHL", Plover.AID, "PER") in found
+    assert not any(p is Plover.MOBILIZE for _, p, _ in found)
+
+
+@pytest.mark.usefixtures("nlp")
+def test_forces_sent_to_a_border_are_mobilised(extract_text):
+    assert dyads(extract_text("Chile deployed troops to its border with Peru.")) == {("CHL", Plover.MOBILIZE, "PER")}
