@@ -54,6 +54,8 @@ _PLACE_TARGETED = frozenset({Plover.COERCE, Plover.ASSAULT, Plover.MOBILIZE, Plo
                              Plover.SANCTION, Plover.PROTEST, Plover.AID, Plover.REQUEST})
 #: Acts of force done to a place or a thing: whoever holds it is their target.
 _FORCEFUL = frozenset({Plover.ASSAULT, Plover.COERCE})
+#: Acts whose target may be the holder of the site where they take place ("rioted at a jail in X").
+_ON_SITE = frozenset({Plover.PROTEST, Plover.ASSAULT, Plover.COERCE, Plover.MOBILIZE})
 #: Entity types of a "when", never a target ("struck on Thursday").
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
@@ -272,6 +274,8 @@ def place_targets(case: Case, ctx: Context) -> Targets | None:
         # "along the border with X", "in X's border region"
         found = [t for p in places if p.lemma_.lower() in WORDS.place_nouns
                  for t in _owner_actors(p, res, as_target=True) if t[0].type is ActorType.COUNTRY]
+    if not found and case.plover in _ON_SITE and case.cand.trig.lemma not in WORDS.grievance_verbs:
+        found = _site_holders(case.cand, res, ctx.lex)  # ("protested at X's decision": a grievance)
     return Targets(found)
 
 
@@ -299,6 +303,21 @@ def domestic_measure(case: Case, ctx: Context) -> Targets | None:
     iso = own.pop()
     return Targets([(Actor(gz.country_name(iso), ActorType.COUNTRY, iso), 0.7, t) for t in named[:1]],
                    ":domestic")
+
+
+def _site_holders(cand: _Candidate, res: Resolution, lex: Lexicon) -> list[ActorHit]:
+    """"rioted at a jail in X", "demonstrated outside X's embassy": who holds the site a protest
+    or an act of force takes place at (the site's own actor, else its holder)."""
+    heads = [cand.tok] if cand.tok == cand.pred else [cand.tok, cand.pred]
+    sites = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in WORDS.site_prepositions
+             for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and not _names_an_act(p, lex)]
+    return [hit for p in sites for hit in (_actors_for([p], res, as_target=True) or _holders_within(p, res))
+            if hit[0].country][:1]
+
+
+def _names_an_act(noun: Token, lex: Lexicon) -> bool:
+    """Whether a noun names an act by itself ("in an ambush", "in the uprising"), not a place."""
+    return any(not t.verbs for t in lex.triggers(noun.lemma_.lower(), "NOUN"))
 
 
 def _holders_within(place: Token, res: Resolution) -> list[ActorHit]:
@@ -372,6 +391,24 @@ def aid_purpose(case: Case, ctx: Context) -> Targets | None:
             if found:
                 return Targets(found)
     return None
+
+
+def dispersed_crowd(case: Case, ctx: Context) -> Targets | None:
+    """"opened fire to disperse X", "fired tear gas to break up X": force used on a crowd is
+    aimed at the crowd; a crowd no text ties to a state, dispersed by a state's forces, is of that
+    state (as event data codes a state's police acting on its people)."""
+    cand = case.cand
+    clauses = [c for c in cand.pred.children if c.dep_ in ("advcl", "xcomp")
+               and c.lemma_.lower() in WORDS.dispersing_verbs and any(a.lower_ == "to" for a in c.children)]
+    crowds = [o for c in clauses for d in c.children if d.dep_ == "dobj" for o in _conjuncts(d)]
+    if not crowds:
+        return None
+    states = {a.country for a, _, _ in case.sources if a.country}
+    state = states.pop() if len(states) == 1 else None
+    found = [(_in_state(a, state), c, t) for a, c, t in _actors_for(crowds, ctx.res, as_target=True)]
+    if not found and state:
+        found = [(Actor(gz.country_name(state), ActorType.COUNTRY, state), 0.6, crowds[0])]
+    return Targets(_not_sources(found, case))
 
 
 def own_people(case: Case, ctx: Context) -> Targets | None:
@@ -512,6 +549,9 @@ TARGET_RULES: tuple[Rule, ...] = (
     Rule("domestic_measure", frozenset({Plover.CONCEDE, Plover.RETREAT}), domestic_measure),
     Rule("place_targets", _PLACE_TARGETED, place_targets),
     Rule("aid_purpose", frozenset({Plover.AID}), aid_purpose),
+
+
+    Rule("dispersed_crowd", frozenset({Plover.ASSAULT}), dispersed_crowd),
     Rule("own_people", frozenset({Plover.COERCE}), own_people),
     Rule("protest_targets", None, protest_targets),  # PROTEST, and calling one off (any type)
 )
@@ -543,6 +583,16 @@ def _mobilises_force(verb: Token, lex: Lexicon) -> bool:
         if o.pos_ == "NUM" or o.lemma_.lower() in forces or any(m.lemma_.lower() in forces for m in members):
             return True
     return False
+
+
+def peacekeeping_deployment(case: Case, ctx: Context) -> Decision | None:
+    """"sent 300 troops to the peacekeeping mission in X", "deployed soldiers to train X's
+    army": forces sent to keep the peace or to train are military assistance (AID), as PLOVER
+    files peacekeeping, not a mobilisation against anyone."""
+    words = {t.lemma_.lower() for t in case.cand.pred.subtree} | {t.lower_ for t in case.cand.pred.subtree}
+    if words & WORDS.peacekeeping_words:
+        return Decision(recode=(Plover.AID, "provide_peacekeeping"))
+    return None
 
 
 def mobilised_force(case: Case, ctx: Context) -> Decision | None:
@@ -626,6 +676,51 @@ def prepared_assault(case: Case, ctx: Context) -> Decision | None:
     mood = _Mood(case.mood.negated, Modality.ASSERTED, case.mood.factor)
     return Decision(emit=(_emission(case, Plover.MOBILIZE, f"prepare_{case.relation}", mood, ":prepare"),),
                     final=True)
+
+
+def demolished_dwelling(case: Case, ctx: Context) -> Decision | None:
+    """"demolished the homes of X": razing people's homes and buildings is coercion (COERCE), as
+    PLOVER codes punitive demolitions; destroying forces or arms in a fight stays an ASSAULT."""
+    cand = case.cand
+    if not cand.kind.startswith("verb") or cand.tok.lemma_.lower() not in WORDS.demolishing_verbs:
+        return None
+    razed = [o for d in cand.tok.children if d.dep_ in ("dobj", "nsubjpass") for o in _conjuncts(d)]
+    if razed and all(o.lemma_.lower() in WORDS.dwelling_nouns for o in razed):
+        return Decision(recode=(Plover.COERCE, "demolish_property"))
+    return None
+
+
+def taken_by_fighting(case: Case, ctx: Context) -> Decision | None:
+    """"recaptured the village after fierce fighting", "took the town in a battle": ground
+    taken in fighting is an armed assault (ASSAULT), not an occupation without violence."""
+    cand = case.cand
+    if cand.trig.mode != "seize" or not cand.kind.startswith("verb"):
+        return None
+    phrases = [c for c in cand.tok.children if c.dep_ == "prep" and c.lower_ in WORDS.fighting_prepositions]
+    if any(t.lemma_.lower() in WORDS.fighting_nouns for p in phrases for t in p.subtree if t.pos_ == "NOUN"):
+        return Decision(recode=(Plover.ASSAULT, f"{case.relation}_by_force"))
+    return None
+
+
+def armed_operation(case: Case, ctx: Context) -> Decision | None:
+    """"launched a military operation against X" is an attack; a rescue, relief or police
+    operation is none: the operation must be called armed."""
+    if case.relation != "military_operation":
+        return None
+    mods = {c.lemma_.lower() for c in case.cand.tok.children if c.dep_ in ("amod", "compound")}
+    if mods & (WORDS.armed_words | _forces(ctx.lex)):
+        return None
+    return Decision(final=True)
+
+
+def cyber_attack(case: Case, ctx: Context) -> Decision | None:
+    """"launched cyber-attacks on X": an attack on computers is COERCE (PLOVER's cyber mode),
+    not an act of physical force."""
+    tok = case.cand.tok
+    words = {t.lower_ for t in tok.subtree if t.i < tok.i} | {tok.lower_.split("-")[0]}
+    if case.cand.kind == "noun" and words & WORDS.cyber_words:
+        return Decision(recode=(Plover.COERCE, "cyber_attack"))
+    return None
 
 
 def vowed_not_to(case: Case, ctx: Context) -> Decision | None:
@@ -790,8 +885,15 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("aid_mission", frozenset({Plover.CONSULT, Plover.MOBILIZE}), aid_mission),
     Rule("mobilised_force", frozenset({Plover.MOBILIZE}), mobilised_force),
     Rule("legal_action", frozenset({Plover.ACCUSE}), legal_action),
+
+
+    Rule("peacekeeping_deployment", frozenset({Plover.MOBILIZE}), peacekeeping_deployment),
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
     Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
+    Rule("taken_by_fighting", frozenset({Plover.COERCE}), taken_by_fighting),
+    Rule("armed_operation", frozenset({Plover.ASSAULT}), armed_operation),
+    Rule("demolished_dwelling", frozenset({Plover.ASSAULT}), demolished_dwelling),
+    Rule("cyber_attack", frozenset({Plover.ASSAULT}), cyber_attack),
     Rule("prepared_assault", frozenset({Plover.ASSAULT}), prepared_assault),
     Rule("vowed_not_to", frozenset({Plover.AGREE}), vowed_not_to),
     Rule("hosted_visitor", None, hosted_visitor),
