@@ -157,7 +157,10 @@ def test_withdrawing_people_names_no_one_acted_upon(events):
 ])
 def test_what_an_act_done_to_people_is_depends_on_who_they_are(extract_text, text, plover, target):
     evs = extract_text(text)
-    assert [(e.plover.value, e.target.label, e.negated) for e in evs] == [(plover, target, False)], coded(evs)
+    asserted = [(e.plover.value, e.target.label) for e in evs if not e.negated]
+    assert asserted == [(plover, target)], coded(evs)
+    # the act refused stays, negated and planned, beside the refusal ("will not accept")
+    assert all(e.modality.value == "planned" for e in evs if e.negated), coded(evs)
 
 
 def test_accepting_a_proposal_is_still_agreement(events):
