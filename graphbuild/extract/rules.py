@@ -283,6 +283,22 @@ def domestic_measure(case: Case, ctx: Context) -> Targets | None:
                    ":domestic")
 
 
+def resigned_office(case: Case, ctx: Context) -> Targets | None:
+    """"resigned as president of X", "stepped down from X's government": whoever leaves an
+    office leaves it to the state whose office it is (noted ":domestic": the state of its own
+    leader)."""
+    cand = case.cand
+    if cand.trig.mode != "resign" or not cand.kind.startswith("verb"):
+        return None
+    offices = _prep_objects(cand.tok, ("as", "from"))
+    found = [(a, c, t) for o in offices for a, c, t in [*_owner_actors(o, ctx.res, as_target=True),
+                                                       *_actors_for([o], ctx.res, as_target=True)]
+             if a.type is ActorType.COUNTRY or (a.type is ActorType.ORG and a.country)]
+    states = [(Actor(gz.country_name(a.country), ActorType.COUNTRY, a.country), c, t)
+              for a, c, t in found if a.country]
+    return Targets(states[:1], ":domestic") if states else None
+
+
 def _holders_within(place: Token, res: Resolution) -> list[ActorHit]:
     """Who a place or thing named by a noun phrase belongs to: an actor among its modifiers ("an
     insurgent-held town", "the rebel group's stronghold"), else the actor or state its "of" or
@@ -428,6 +444,7 @@ TARGET_RULES: tuple[Rule, ...] = (
     Rule("named_in_content", _FRAME_TYPES, named_in_content),
     Rule("struck_holder", _FORCEFUL, struck_holder),
     Rule("domestic_measure", frozenset({Plover.CONCEDE, Plover.RETREAT}), domestic_measure),
+    Rule("resigned_office", frozenset({Plover.RETREAT}), resigned_office),
     Rule("place_targets", _PLACE_TARGETED, place_targets),
     Rule("aid_purpose", frozenset({Plover.AID}), aid_purpose),
     Rule("own_people", frozenset({Plover.COERCE}), own_people),
@@ -511,6 +528,17 @@ def aid_mission(case: Case, ctx: Context) -> Decision | None:
     if not people or not (any(_on_a_mission(t) for t in people) or _mission_purpose(cand.pred, cand.tok)):
         return None
     return Decision(recode=(Plover.AID, "aid_mission"))
+
+
+def opened_to_people(case: Case, ctx: Context) -> Decision | None:
+    """"opened its borders to refugees from X": a border opened to people (not to a state's
+    traffic) takes them in, which is aid (AID) to them."""
+    if case.relation not in ("open_border", "open_crossing") or not case.targets:
+        return None
+    people = [t for t in case.targets if t[0].type is not ActorType.COUNTRY and t[2].head.lower_ == "to"]
+    if len(people) != len(case.targets):
+        return None
+    return Decision(recode=(Plover.AID, "admit_people"))
 
 
 def advised_force(case: Case, ctx: Context) -> Decision | None:
@@ -652,6 +680,7 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("aid_mission", frozenset({Plover.CONSULT, Plover.MOBILIZE}), aid_mission),
     Rule("mobilised_force", frozenset({Plover.MOBILIZE}), mobilised_force),
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
+    Rule("opened_to_people", frozenset({Plover.RETREAT}), opened_to_people),
     Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
     Rule("prepared_assault", frozenset({Plover.ASSAULT}), prepared_assault),
     Rule("vowed_not_to", frozenset({Plover.AGREE}), vowed_not_to),

@@ -184,3 +184,41 @@ def test_the_state_receiving_an_extradited_person_is_the_target(extract_text, te
 def test_an_extradition_to_nowhere_named_targets_the_person(extract_text):
     (ev,) = extract_text("Chile extradited the Peruvian banker.")
     assert (ev.plover, ev.target.country) == (Plover.COOPERATE, "PER")
+
+
+# --------------------------------------------------------------------------- resigned_office, hosts, borders
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Rosa Quispe resigned as president of Peru on Monday.",
+    "The Peruvian foreign minister resigned from the government of Peru.",
+])
+def test_leaving_an_office_is_a_retreat_toward_its_state(extract_text, text):
+    (ev,) = extract_text(text)
+    assert (ev.plover, ev.target.country, ev.rule) == (Plover.RETREAT, "PER", "verb:resign:domestic")
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_resignation_from_no_state_has_no_target(extract_text):
+    assert extract_text("The minister resigned on Monday.") == []
+
+
+@pytest.mark.usefixtures("nlp")
+def test_giving_a_visitor_a_welcome_is_hosting(extract_text):
+    assert dyads(extract_text("The Chilean president gave a warm welcome to the Peruvian president.")) == {
+        ("CHL", Plover.CONSULT, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+def test_suspending_a_tax_on_someone_lifts_it(extract_text):
+    assert dyads(extract_text("Chile suspended a new tax on Peruvian companies.")) == {
+        ("CHL", Plover.RETREAT, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text, plover", [
+    ("Chile opened its borders to Peruvian refugees.", Plover.AID),
+    ("Chile opened its border with Peru.", Plover.RETREAT),
+])
+def test_a_border_opened_to_people_takes_them_in(extract_text, text, plover):
+    assert dyads(extract_text(text)) == {("CHL", plover, "PER")}
