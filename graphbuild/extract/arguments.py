@@ -27,6 +27,7 @@ from .parse import (
     _is_passive,
     _own_subjects,
     _prep_objects,
+    _ruled_out,
 )
 from .tables import WORDS
 
@@ -52,6 +53,8 @@ _ACTED_UPON = {Plover.SANCTION, Plover.COERCE, Plover.ASSAULT, Plover.AID, Plove
 # Things given "to" someone: the recipient may hang on the verb ("granted asylum to X").
 _GIVEN_TO = {Plover.AID, Plover.SUPPORT, Plover.AGREE, Plover.COOPERATE, Plover.CONCEDE,
              Plover.RETREAT, Plover.SANCTION}
+#: Acts whose past participle on a noun is read as a passive: "a soldier killed in X".
+_FORCE_AND_PROTEST = {Plover.ASSAULT, Plover.COERCE, Plover.MOBILIZE, Plover.PROTEST}
 
 
 def _subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
@@ -73,6 +76,8 @@ def _subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if dep == "xcomp":
         return _controlled_subject(head, depth)
     if dep in ("conj", "advcl", "ccomp", "acl", "pcomp") and head.pos_ in ("VERB", "AUX"):
+        return _subject_of(head, depth + 1)[0], True
+    if _ruled_out(verb):  # "X said that lifting the ban is out of the question": X would lift it
         return _subject_of(head, depth + 1)[0], True
     if dep == "pcomp" or (dep == "pobj" and head.dep_ == "prep"):
         return _subject_of(head.head, depth + 1)[0], True
@@ -242,7 +247,7 @@ def _arguments_for_verb(tok: Token, trig: Trigger) -> _Args:
         # a state, not an act: "X is opposed to Y", "X is committed to Y"
         subjects = [t for s in (c for c in tok.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
         return _Args(subjects, _prep_objects(tok, ("to", "against")), False)
-    if _is_passive(tok):
+    if _is_passive(tok) or (trig.plover in _FORCE_AND_PROTEST and _reduced_passive(tok)):
         sources = _agents(tok)
         targets = [t for s in (c for c in tok.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
         inherited = False
@@ -275,6 +280,14 @@ def _arguments_for_verb(tok: Token, trig: Trigger) -> _Args:
     return _Args(sources, targets, inherited)
 
 
+def _reduced_passive(verb: Token) -> bool:
+    """"a soldier killed in X", "engineers captured by Y": a past participle on a noun is a
+    passive whose noun is acted upon (not the doer). (A noun the sentence hangs on, "a report
+    called for X", is a misread verb, not a noun with a participle.)"""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") and \
+        verb.head.dep_ != "ROOT" and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children)
+
+
 def _recipients_within(obj: Token) -> list[Token]:
     """"provided ten million dollars in aid to X", "sent supplies and doctors to X": the "to"
     phrase that names who receives a thing given may hang deep in the phrase naming the thing
@@ -303,7 +316,11 @@ def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None
     sources: list[Token] = []
     targets_first: list[Token] = []
     if acted_upon:
-        targets_first = owners
+        # "closed X's borders with Y": a relation's "with" phrase names its other side, the
+        # possessive only whose side it is
+        other_side = tok.lemma_.lower() in WORDS.relation_nouns and "with" in preps and (
+            _prep_objects(tok, ("with",)) or (tok.dep_ == "dobj" and _prep_objects(gov, ("with",))))
+        targets_first = [] if other_side else owners
     else:
         # "(complained over) Israeli air raids": the state whose adjective the act bears
         # carried it out, when no verb says who did
@@ -313,6 +330,8 @@ def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None
         sources = list(owners)
     between = _prep_objects(tok, ("between",))
     targets = targets_first + [t for t in _prep_objects(tok, preps) if t not in sources and t not in targets_first]
+    if not targets:
+        targets = [t for t in _shared_prep_objects(tok, preps) if t not in sources]
     if not targets and trig.plover in _ACTED_UPON:  # "lifted the sanctions imposed on X"
         targets = [t for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
                    for t in _prep_objects(c, preps) if t not in sources]
@@ -327,10 +346,26 @@ def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None
     return _Args(sources, targets + [t for t in between if t not in targets], inherited)
 
 
+def _shared_prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The target phrase an act noun shares with the words around it: "launched air and
+    artillery strikes on X" (the phrase hangs on the first of the coordinated nouns), "an attack
+    that included tanks and rockets on X" (on the clause saying what the act is made of)."""
+    first = tok
+    for _ in range(6):
+        if first.dep_ != "conj" or first.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        first = first.head
+    found = _prep_objects(first, preps) if first != tok else []
+    for clause in (c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in WORDS.inclusion_verbs):
+        found += [t for t in _prep_objects(clause, preps) if t not in found]
+    return found
+
+
 def _noun_owners(tok: Token, acted_upon: bool) -> tuple[list[Token], list[Token]]:
     """Who a trigger noun belongs to ("X's visit", "calls by X", "an appeal from X"), and, when a
     verb acts on it, whose thing the "of" phrase names ("the withdrawal of X's forces")."""
     speech = tok.lemma_.lower() in WORDS.speech_nouns
+    topical = speech and tok.lemma_.lower() in WORDS.of_topic_holders  # "an offer of talks"
     owners: list[Token] = []
     of_owners: list[Token] = []
     for c in tok.children:
@@ -339,8 +374,14 @@ def _noun_owners(tok: Token, acted_upon: bool) -> tuple[list[Token], list[Token]
         # ("withdrawal from X" names a place, "an appeal from X" a speaker)
         if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and speech)):
             owners.extend(p for p in c.children if p.dep_ == "pobj")
-        if c.dep_ == "prep" and c.lower_ == "of" and acted_upon and not speech:
-            of_owners.extend(p for p in c.children if p.dep_ == "pobj")
+        if c.dep_ == "prep" and c.lower_ == "of" and acted_upon and not topical:
+            # "rejected the call of X": who made it; "blocked the withdrawal of X's forces": whose
+            (owners if speech else of_owners).extend(p for p in c.children if p.dep_ == "pobj")
+    gov = tok.head
+    if acted_upon and speech and not owners and tok.dep_ == "dobj" and not _is_passive(gov):
+        # "spurned offers for talks by X": the parse may hang the maker's "by" on the verb
+        owners.extend(p for c in gov.children if c.dep_ == "prep" and c.lower_ == "by"
+                      for p in c.children if p.dep_ == "pobj")
     return owners, of_owners
 
 

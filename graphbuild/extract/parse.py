@@ -102,9 +102,26 @@ def _clause_chain(node: Token) -> list[Token]:
     return chain
 
 
+def _ruled_out(verb: Token) -> bool:
+    """"removing the sanctions is out of the question", "lifting the ban is off the table": a
+    gerund subject of a clause that rules it out."""
+    if verb.dep_ != "csubj" or verb.tag_ != "VBG":
+        return False
+    for prep in (c for c in verb.head.children if c.dep_ == "prep"):
+        objs = [p for q in (prep, *(x for x in prep.children if x.dep_ == "prep")) for p in q.children
+                if p.dep_ == "pobj"]
+        if any((prep.lower_, o.lemma_.lower()) in (("out", "question"), ("off", "table")) for o in objs):
+            return True
+    return False
+
+
 def _carrier(tok: Token) -> Token:
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in WORDS.carrier_nouns:
         tok = tok.head
+    # "declared a state of siege": the measure is declared through the noun of its condition
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in WORDS.state_nouns \
+            and tok.head.head.pos_ == "NOUN":
+        return tok.head.head
     for _ in range(3):
         prep = tok.head
         if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in WORDS.quantity_nouns \

@@ -36,7 +36,7 @@ from .arguments import ActorHit, _actors_for, _owner_actors
 from .frames import _FRAME_TYPES, _Candidate
 from .lexicon import Lexicon
 from .mood import _Mood, _mood
-from .parse import _clause_chain, _conjuncts, _prep_objects, _set_aside
+from .parse import _clause_chain, _conjuncts, _prep_objects, _ruled_out, _set_aside
 from .tables import WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,6 +54,8 @@ _PLACE_TARGETED = frozenset({Plover.COERCE, Plover.ASSAULT, Plover.MOBILIZE, Plo
                              Plover.SANCTION, Plover.PROTEST, Plover.AID, Plover.REQUEST})
 #: Acts of force done to a place or a thing: whoever holds it is their target.
 _FORCEFUL = frozenset({Plover.ASSAULT, Plover.COERCE})
+#: Acts whose target may be the holder of the site where they take place ("rioted at a jail in X").
+_ON_SITE = frozenset({Plover.PROTEST, Plover.ASSAULT, Plover.COERCE, Plover.MOBILIZE})
 #: Entity types of a "when", never a target ("struck on Thursday").
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
@@ -107,6 +109,7 @@ class Emission:
     targets: list[ActorHit]
     mood: _Mood
     note: str = ""
+    symmetric: bool | None = None  # None: as the trigger is
 
 
 @dataclass(frozen=True)
@@ -186,11 +189,16 @@ def complement_subjects(case: Case, ctx: Context) -> Targets | None:
 
 
 def content_owner(case: Case, ctx: Context) -> Targets | None:
-    """"agreed to US mediation", "rejected French mediation": whose act the content is."""
+    """"agreed to US mediation", "rejected French mediation": whose act the content is (also
+    when the parse makes the owner the noun's subject: "rejected U.S. calls for a truce")."""
     if not _is_frame(case):
         return None
-    return Targets([t for c in case.cand.clauses if c.pos_ == "NOUN"
-                    for t in _not_sources(_owner_actors(c, ctx.res, as_target=False), case)])
+    nouns = [c for c in case.cand.clauses if c.pos_ == "NOUN"]
+    found = [t for c in nouns for t in _not_sources(_owner_actors(c, ctx.res, as_target=False), case)]
+    if not found:
+        subjects = [s for c in nouns if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+        found = _not_sources(_actors_for(subjects, ctx.res, as_target=True), case)
+    return Targets(found)
 
 
 def content_actors(case: Case, ctx: Context) -> Targets | None:
@@ -214,12 +222,24 @@ def threat_condition(case: Case, ctx: Context) -> Targets | None:
     if not _is_frame(case):
         return None
     cand = case.cand
-    conditions = [c for h in [cand.tok, *cand.clauses] for c in h.subtree
+    return _condition_subjects([cand.tok, *cand.clauses], case, ctx)
+
+
+def _condition_subjects(heads: list[Token], case: Case, ctx: Context) -> Targets:
+    conditions = [c for h in heads for c in h.subtree
                   if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
                                                for m in c.children)]
     subjects = [[x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")] for c in conditions]
     return Targets([t for s in subjects for t in _not_sources(
         _actors_for(s, ctx.res, as_target=True, history=ctx.history), case)][:2])
+
+
+def conditional_intent(case: Case, ctx: Context) -> Targets | None:
+    """"X will boycott the vote unless Y steps down": a stated act on a condition (a threat, as
+    :func:`conditional_threat` codes it) is aimed at whom the condition asks to act."""
+    if not (_stated_intent(case) and case.mood.conditional):
+        return None
+    return _condition_subjects([case.cand.pred], case, ctx)
 
 
 def named_in_content(case: Case, ctx: Context) -> Targets | None:
@@ -254,6 +274,8 @@ def place_targets(case: Case, ctx: Context) -> Targets | None:
         # "along the border with X", "in X's border region"
         found = [t for p in places if p.lemma_.lower() in WORDS.place_nouns
                  for t in _owner_actors(p, res, as_target=True) if t[0].type is ActorType.COUNTRY]
+    if not found and case.plover in _ON_SITE and case.cand.trig.lemma not in WORDS.grievance_verbs:
+        found = _site_holders(case.cand, res, ctx.lex)  # ("protested at X's decision": a grievance)
     return Targets(found)
 
 
@@ -297,6 +319,21 @@ def resigned_office(case: Case, ctx: Context) -> Targets | None:
     states = [(Actor(gz.country_name(a.country), ActorType.COUNTRY, a.country), c, t)
               for a, c, t in found if a.country]
     return Targets(states[:1], ":domestic") if states else None
+
+
+def _site_holders(cand: _Candidate, res: Resolution, lex: Lexicon) -> list[ActorHit]:
+    """"rioted at a jail in X", "demonstrated outside X's embassy": who holds the site a protest
+    or an act of force takes place at (the site's own actor, else its holder)."""
+    heads = [cand.tok] if cand.tok == cand.pred else [cand.tok, cand.pred]
+    sites = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in WORDS.site_prepositions
+             for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and not _names_an_act(p, lex)]
+    return [hit for p in sites for hit in (_actors_for([p], res, as_target=True) or _holders_within(p, res))
+            if hit[0].country][:1]
+
+
+def _names_an_act(noun: Token, lex: Lexicon) -> bool:
+    """Whether a noun names an act by itself ("in an ambush", "in the uprising"), not a place."""
+    return any(not t.verbs for t in lex.triggers(noun.lemma_.lower(), "NOUN"))
 
 
 def _holders_within(place: Token, res: Resolution) -> list[ActorHit]:
@@ -372,6 +409,24 @@ def aid_purpose(case: Case, ctx: Context) -> Targets | None:
     return None
 
 
+def dispersed_crowd(case: Case, ctx: Context) -> Targets | None:
+    """"opened fire to disperse X", "fired tear gas to break up X": force used on a crowd is
+    aimed at the crowd; a crowd no text ties to a state, dispersed by a state's forces, is of that
+    state (as event data codes a state's police acting on its people)."""
+    cand = case.cand
+    clauses = [c for c in cand.pred.children if c.dep_ in ("advcl", "xcomp")
+               and c.lemma_.lower() in WORDS.dispersing_verbs and any(a.lower_ == "to" for a in c.children)]
+    crowds = [o for c in clauses for d in c.children if d.dep_ == "dobj" for o in _conjuncts(d)]
+    if not crowds:
+        return None
+    states = {a.country for a, _, _ in case.sources if a.country}
+    state = states.pop() if len(states) == 1 else None
+    found = [(_in_state(a, state), c, t) for a, c, t in _actors_for(crowds, ctx.res, as_target=True)]
+    if not found and state:
+        found = [(Actor(gz.country_name(state), ActorType.COUNTRY, state), 0.6, crowds[0])]
+    return Targets(_not_sources(found, case))
+
+
 def own_people(case: Case, ctx: Context) -> Targets | None:
     """The police or army of a state acting on people it does not name: its own people."""
     for a, _, t in case.sources:
@@ -435,24 +490,102 @@ def _occupiers(tok: Token) -> list[tuple[str, Token]]:
     return out
 
 
+def denounced_as(case: Case, ctx: Context) -> Targets | None:
+    """"denounced as a crime X's crackdown": the parse may hang what is denounced on the "as"
+    phrase (an apposition of its noun); its owner is the target."""
+    cand = case.cand
+    if cand.tok != cand.pred:
+        return None
+    named = [a for n in _prep_objects(cand.tok, ("as",)) for a in n.children if a.dep_ == "appos"]
+    return Targets(_not_sources(_actors_for(named, ctx.res, as_target=True, history=ctx.history), case))
+
+
+def message_addressee(case: Case, ctx: Context) -> Targets | None:
+    """"sent a letter to X threatening to cut funding", "issued a statement to X demanding ...":
+    a message that threatens or asks is aimed at whom it is sent to."""
+    pred = case.cand.pred
+    if pred.dep_ not in ("acl", "advcl") or pred.tag_ != "VBG":
+        return None
+    gov = pred.head
+    notes = [o for o in gov.children if o.dep_ == "dobj" and o.lemma_.lower() in WORDS.speech_nouns]
+    if pred.dep_ == "acl" and gov.lemma_.lower() in WORDS.speech_nouns:
+        notes, gov = [gov], gov.head
+    if not notes:
+        return None
+    to = _prep_objects(gov, ("to",)) + [p for n in notes for p in _prep_objects(n, ("to",))]
+    return Targets(_not_sources(_actors_for(to, ctx.res, as_target=True), case))
+
+
+def investigation_site(case: Case, ctx: Context) -> Targets | None:
+    """"sent a team to X to investigate the crash": what is investigated is in X, and X is the
+    investigation's target (the state named, or the actor a place names)."""
+    cand = case.cand
+    if cand.trig.mode != "investigate" or cand.pred.dep_ not in ("advcl", "xcomp"):
+        return None
+    sender = cand.pred.head
+    if sender.lemma_.lower() not in WORDS.sending_verbs:
+        return None
+    # ("sent a team of experts to X": the parse may hang the place on what is sent)
+    sent = [t for d in sender.children if d.dep_ == "dobj" for t in d.subtree if t.pos_ in ("NOUN", "PROPN")
+            and not any(a.pos_ in ("VERB", "AUX") for a in t.ancestors if a.i != sender.i and a in d.subtree)]
+    places = _prep_objects(sender, ("to", "into", "in")) + [p for t in sent for p in _prep_objects(t, ("to", "into"))]
+    return Targets(_not_sources(_actors_for(places, ctx.res, as_target=True), case))
+
+
+def made_by(case: Case, ctx: Context) -> Targets | None:
+    """"vetoed an X-drafted resolution", "rejected an X-backed plan": whose work the rejected or
+    condemned thing is, named before the participle that qualifies it."""
+    found: list[ActorHit] = []
+    for tok in case.cand.args.targets:
+        if tok.pos_ != "NOUN" or ctx.res.actors(tok):
+            continue
+        for part in (c for c in tok.children if c.dep_ in ("amod", "compound") and c.tag_ == "VBN"):
+            for m in (m for m in part.children if m.dep_ in ("npadvmod", "compound", "nmod", "amod")):
+                hits = [(a, ctx.res.certainty.get(m.i, 1.0) * 0.8, m) for a in ctx.res.actors(m)]
+                iso = gz.country(m.text) if not hits else None
+                if iso is not None and not iso.ambiguous:
+                    hits = [(Actor(gz.country_name(iso.iso3), ActorType.COUNTRY, iso.iso3), 0.7, m)]
+                found += hits
+    return Targets(_not_sources(found, case)) if found else None
+
+
 #: Tried in this order while the case has no target; the first that finds one wins.
 TARGET_RULES: tuple[Rule, ...] = (
+    Rule("denounced_as", frozenset({Plover.ACCUSE}), denounced_as),
+    Rule("message_addressee", frozenset({Plover.THREATEN, Plover.REQUEST, Plover.ACCUSE}), message_addressee),
     Rule("complement_subjects", _FRAME_TYPES, complement_subjects),
-    Rule("content_owner", frozenset({Plover.AGREE, Plover.REJECT}), content_owner),
+    Rule("content_owner", frozenset({Plover.AGREE, Plover.REJECT, Plover.ACCUSE}), content_owner),
     Rule("content_actors", _FRAME_TYPES, content_actors),
     Rule("threat_condition", frozenset({Plover.THREATEN}), threat_condition),
     Rule("named_in_content", _FRAME_TYPES, named_in_content),
+    Rule("conditional_intent", _CONFLICTUAL | _COOPERATIVE, conditional_intent),
+    Rule("investigation_site", frozenset({Plover.ACCUSE}), investigation_site),
+    Rule("made_by", frozenset({Plover.REJECT, Plover.ACCUSE}), made_by),
     Rule("struck_holder", _FORCEFUL, struck_holder),
     Rule("domestic_measure", frozenset({Plover.CONCEDE, Plover.RETREAT}), domestic_measure),
     Rule("resigned_office", frozenset({Plover.RETREAT}), resigned_office),
     Rule("place_targets", _PLACE_TARGETED, place_targets),
     Rule("aid_purpose", frozenset({Plover.AID}), aid_purpose),
+
+
+    Rule("dispersed_crowd", frozenset({Plover.ASSAULT}), dispersed_crowd),
     Rule("own_people", frozenset({Plover.COERCE}), own_people),
     Rule("protest_targets", None, protest_targets),  # PROTEST, and calling one off (any type)
 )
 
 
 # --------------------------------------------------------------------------- coding rules
+
+
+def legal_action(case: Case, ctx: Context) -> Decision | None:
+    """"launched legal action against X" brings a case (ACCUSE); "took military action against X"
+    is no case at law, and no event of this entry."""
+    if case.relation != "legal_action":
+        return None
+    tok = case.cand.tok
+    if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in WORDS.legal_qualifiers for c in tok.children):
+        return None
+    return Decision(final=True)
 
 
 def _mobilises_force(verb: Token, lex: Lexicon) -> bool:
@@ -467,6 +600,16 @@ def _mobilises_force(verb: Token, lex: Lexicon) -> bool:
         if o.pos_ == "NUM" or o.lemma_.lower() in forces or any(m.lemma_.lower() in forces for m in members):
             return True
     return False
+
+
+def peacekeeping_deployment(case: Case, ctx: Context) -> Decision | None:
+    """"sent 300 troops to the peacekeeping mission in X", "deployed soldiers to train X's
+    army": forces sent to keep the peace or to train are military assistance (AID), as PLOVER
+    files peacekeeping, not a mobilisation against anyone."""
+    words = {t.lemma_.lower() for t in case.cand.pred.subtree} | {t.lower_ for t in case.cand.pred.subtree}
+    if words & WORDS.peacekeeping_words:
+        return Decision(recode=(Plover.AID, "provide_peacekeeping"))
+    return None
 
 
 def mobilised_force(case: Case, ctx: Context) -> Decision | None:
@@ -563,6 +706,51 @@ def prepared_assault(case: Case, ctx: Context) -> Decision | None:
                     final=True)
 
 
+def demolished_dwelling(case: Case, ctx: Context) -> Decision | None:
+    """"demolished the homes of X": razing people's homes and buildings is coercion (COERCE), as
+    PLOVER codes punitive demolitions; destroying forces or arms in a fight stays an ASSAULT."""
+    cand = case.cand
+    if not cand.kind.startswith("verb") or cand.tok.lemma_.lower() not in WORDS.demolishing_verbs:
+        return None
+    razed = [o for d in cand.tok.children if d.dep_ in ("dobj", "nsubjpass") for o in _conjuncts(d)]
+    if razed and all(o.lemma_.lower() in WORDS.dwelling_nouns for o in razed):
+        return Decision(recode=(Plover.COERCE, "demolish_property"))
+    return None
+
+
+def taken_by_fighting(case: Case, ctx: Context) -> Decision | None:
+    """"recaptured the village after fierce fighting", "took the town in a battle": ground
+    taken in fighting is an armed assault (ASSAULT), not an occupation without violence."""
+    cand = case.cand
+    if cand.trig.mode != "seize" or not cand.kind.startswith("verb"):
+        return None
+    phrases = [c for c in cand.tok.children if c.dep_ == "prep" and c.lower_ in WORDS.fighting_prepositions]
+    if any(t.lemma_.lower() in WORDS.fighting_nouns for p in phrases for t in p.subtree if t.pos_ == "NOUN"):
+        return Decision(recode=(Plover.ASSAULT, f"{case.relation}_by_force"))
+    return None
+
+
+def armed_operation(case: Case, ctx: Context) -> Decision | None:
+    """"launched a military operation against X" is an attack; a rescue, relief or police
+    operation is none: the operation must be called armed."""
+    if case.relation != "military_operation":
+        return None
+    mods = {c.lemma_.lower() for c in case.cand.tok.children if c.dep_ in ("amod", "compound")}
+    if mods & (WORDS.armed_words | _forces(ctx.lex)):
+        return None
+    return Decision(final=True)
+
+
+def cyber_attack(case: Case, ctx: Context) -> Decision | None:
+    """"launched cyber-attacks on X": an attack on computers is COERCE (PLOVER's cyber mode),
+    not an act of physical force."""
+    tok = case.cand.tok
+    words = {t.lower_ for t in tok.subtree if t.i < tok.i} | {tok.lower_.split("-")[0]}
+    if case.cand.kind == "noun" and words & WORDS.cyber_words:
+        return Decision(recode=(Plover.COERCE, "cyber_attack"))
+    return None
+
+
 def vowed_not_to(case: Case, ctx: Context) -> Decision | None:
     """"vowed not to return X": a refusal."""
     cand = case.cand
@@ -598,6 +786,28 @@ def conditional_threat(case: Case, ctx: Context) -> Decision | None:
     if _stated_intent(case) and case.mood.conditional:
         return _instead(case, Plover.THREATEN, f"threaten_{case.relation}", Modality.ASSERTED, ":threat")
     return None
+
+
+def stated_refusal(case: Case, ctx: Context) -> Decision | None:
+    """"X will not release Y", "X says it will not lift the sanctions on Y": saying one will not
+    cooperate is a refusal (REJECT, as PLOVER codes declining to yield), beside the act that is
+    not to be (kept, negated and planned)."""
+    mood = case.mood
+    if mood.negated and mood.intent and mood.modality is Modality.PLANNED:
+        refusal = _Mood(False, Modality.ASSERTED, mood.factor)
+        return Decision(emit=(_emission(case, Plover.REJECT, f"refuse_{case.relation}", refusal, ":refusal"),))
+    return None
+
+
+def ruled_out(case: Case, ctx: Context) -> Decision | None:
+    """"X said that lifting the sanctions on Y is out of the question": a refusal (REJECT), and
+    the act ruled out (negated, planned)."""
+    if not _ruled_out(case.cand.pred):
+        return None
+    refusal = _Mood(False, Modality.ASSERTED, case.mood.factor)
+    ruled = _Mood(True, Modality.PLANNED, case.mood.factor)
+    return Decision(emit=(_emission(case, Plover.REJECT, f"refuse_{case.relation}", refusal, ":refusal"),
+                          _emission(case, case.plover, case.relation, ruled)), final=True)
 
 
 def decided_cooperation(case: Case, ctx: Context) -> Decision | None:
@@ -639,6 +849,29 @@ def promised_meeting(case: Case, ctx: Context) -> Decision | None:
     return None
 
 
+def failed_agreement(case: Case, ctx: Context) -> Decision | None:
+    """"X and Y failed to reach agreement on Z": the talks ended in a refusal, which PLOVER codes
+    as REJECT between the sides (the agreement stays, negated)."""
+    if not (case.mood.negated and case.cand.kind == "noun" and case.relation == "reach_agreement"):
+        return None
+    if not any(n.lemma_.lower() in WORDS.failing_verbs for n in _clause_chain(case.cand.pred)[1:]):
+        return None
+    mood = _Mood(False, Modality.ASSERTED, case.mood.factor)
+    em = _emission(case, Plover.REJECT, "fail_to_agree", mood, ":failed")
+    return Decision(emit=(dataclasses.replace(em, symmetric=case.cand.trig.symmetric),))
+
+
+def rallied_against(case: Case, ctx: Context) -> Decision | None:
+    """"X called on its supporters to mobilise against Y", "urged people to join a rally against
+    Y": rallying others against Y is disapproval of Y (ACCUSE, as PLOVER files "rally opposition
+    against"), aimed at Y."""
+    rallies = [o for o in case.cand.frame_of if o.trig.plover in (Plover.PROTEST, Plover.MOBILIZE)]
+    against = [t for o in rallies for h in dict.fromkeys((o.tok, o.pred)) for t in _prep_objects(h, ("against",))]
+    targets = _not_sources(_actors_for(against, ctx.res, as_target=True, history=ctx.history), case)
+    if not targets:
+        return None
+    return Decision(emit=(Emission(case.cand, Plover.ACCUSE, "rally_against", case.sources, targets,
+                                   case.mood, ":rally"),), final=True)
 def extradited_to(case: Case, ctx: Context) -> Decision | None:
     """"extradited X to Y", "approved the extradition of X to Y": the state that receives the
     person is the other side of the cooperation, not the person handed over."""
@@ -679,18 +912,30 @@ _INTENT_TYPES = _COOPERATIVE | _CONFLICTUAL | {Plover.CONSULT}
 CODING_RULES: tuple[Rule, ...] = (
     Rule("aid_mission", frozenset({Plover.CONSULT, Plover.MOBILIZE}), aid_mission),
     Rule("mobilised_force", frozenset({Plover.MOBILIZE}), mobilised_force),
+    Rule("legal_action", frozenset({Plover.ACCUSE}), legal_action),
+
+
+    Rule("peacekeeping_deployment", frozenset({Plover.MOBILIZE}), peacekeeping_deployment),
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
     Rule("opened_to_people", frozenset({Plover.RETREAT}), opened_to_people),
     Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
+    Rule("taken_by_fighting", frozenset({Plover.COERCE}), taken_by_fighting),
+    Rule("armed_operation", frozenset({Plover.ASSAULT}), armed_operation),
+    Rule("demolished_dwelling", frozenset({Plover.ASSAULT}), demolished_dwelling),
+    Rule("cyber_attack", frozenset({Plover.ASSAULT}), cyber_attack),
     Rule("prepared_assault", frozenset({Plover.ASSAULT}), prepared_assault),
     Rule("vowed_not_to", frozenset({Plover.AGREE}), vowed_not_to),
     Rule("hosted_visitor", None, hosted_visitor),
     Rule("conditional_threat", _INTENT_TYPES, conditional_threat),
+    Rule("stated_refusal", _COOPERATIVE, stated_refusal),
+    Rule("ruled_out", _COOPERATIVE, ruled_out),
     Rule("decided_cooperation", _COOPERATIVE, decided_cooperation),
     Rule("promised_cooperation", _COOPERATIVE, promised_cooperation),
     Rule("decided_measure", _CONFLICTUAL, decided_measure),
     Rule("threatened_act", _CONFLICTUAL, threatened_act),
     Rule("promised_meeting", frozenset({Plover.CONSULT}), promised_meeting),
+    Rule("failed_agreement", frozenset({Plover.AGREE}), failed_agreement),
+    Rule("rallied_against", frozenset({Plover.REQUEST}), rallied_against),
     Rule("extradited_to", frozenset({Plover.COOPERATE}), extradited_to),
     Rule("the_event", None, the_event),
     Rule("refused_act", None, refused_act),

@@ -111,6 +111,11 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     # ("called X on Thursday" is not "called on X")
     particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dative")
                  and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")}
+    # ("pushing for X to accept": the parse may make "for" the mark of a clause whose subject
+    # names someone; "calling for construction to begin" asks no one)
+    particles |= {m.lower_ for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp")
+                  and any(s.dep_ == "nsubj" and (s.pos_ == "PROPN" or s.ent_type_) for s in c.children)
+                  for m in c.children if m.dep_ == "mark" and m.lower_ == "for"}
     with_particle = [t for t in triggers if t.particle and t.particle.lower() in particles]
     if with_particle:
         return with_particle[0]
