@@ -61,7 +61,7 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
         "antecedents": _ANTECEDENTS,
     },
     "restraint.toml": dict.fromkeys(
-        ("stative_participles", "circumstance_prepositions", "aside_words"), _WORDS),
+        ("stative_participles", "circumstance_prepositions", "aside_words", "in_object_verbs"), _WORDS),
     "rules.toml": dict.fromkeys(
         ("preparing_words", "hosting_verbs", "deciding_verbs", "place_nouns", "place_prepositions",
          "site_prepositions", "grievance_verbs", "grievance_nouns", "force_nouns", "material_nouns",
@@ -101,7 +101,7 @@ def load_table_file(name: str) -> Mapping[str, Any]:
     """The validated tables of the data file ``name`` (``"frames.toml"``), read once.
 
     >>> sorted(load_table_file("restraint.toml"))
-    ['aside_words', 'circumstance_prepositions', 'stative_participles']
+    ['aside_words', 'circumstance_prepositions', 'in_object_verbs', 'stative_participles']
     """
     from importlib import resources
 

@@ -222,3 +222,31 @@ def test_suspending_a_tax_on_someone_lifts_it(extract_text):
 ])
 def test_a_border_opened_to_people_takes_them_in(extract_text, text, plover):
     assert dyads(extract_text(text)) == {("CHL", plover, "PER")}
+
+
+# --------------------------------------------------------------------------- relief handed over, peacekeeping joined
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Austria handed over medical supplies to the Moldovan government.",
+    "Austria flew 12 tons of medicine into Moldova.",
+    "Austria distributed food and medicine to Moldovan villagers.",
+])
+def test_relief_handed_over_or_flown_in_is_aid(extract_text, text):
+    assert dyads(extract_text(text)) == {("AUT", Plover.AID, "MDA")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Austrian troops take part in peacekeeping operations in Moldova.",
+    "Austrian soldiers participate in peacekeeping operations in Moldova.",
+])
+def test_taking_part_in_peacekeeping_in_a_state_is_aid_to_it(extract_text, text):
+    assert dyads(extract_text(text)) == {("AUT", Plover.AID, "MDA")}
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_noun_under_in_is_still_where_for_other_verbs(extract_text):
+    # "agreed to X in the talks with Y": the talks are where the agreeing happened
+    assert {e.plover for e in extract_text("Austria agreed to a ceasefire in the talks with Moldova.")} == {
+        Plover.AGREE}
