@@ -37,7 +37,7 @@ from .arguments import ACTED_UPON, ActorHit, _actors_for, _owner_actors, names_p
 from .frames import _FRAME_TYPES, _Candidate
 from .lexicon import Lexicon
 from .mood import _Mood, _mood
-from .parse import _clause_chain, _conjuncts, _prep_objects, _ruled_out, _set_aside
+from .parse import _carrier, _clause_chain, _conjuncts, _prep_objects, _ruled_out, _set_aside
 from .tables import WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -434,6 +434,25 @@ def dispersed_crowd(case: Case, ctx: Context) -> Targets | None:
     return Targets(_not_sources(found, case))
 
 
+def ceasefire_sides(case: Case, ctx: Context) -> Targets | None:
+    """"declared a ceasefire to halt the fighting in X", "the coalition fighting rebels in X
+    declared a ceasefire": a ceasefire no phrase addresses is toward whom (or where) its purpose,
+    or the fighting its declarer is said to wage, names first."""
+    cand = case.cand
+    if cand.trig.mode != "ceasefire":
+        return None
+    heads = dict.fromkeys([cand.pred, cand.tok, _carrier(cand.tok), *(t for _, _, t in case.sources)])
+    clauses = [c for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")
+               and c.pos_ == "VERB"]
+    for clause in clauses:
+        for tok in clause.subtree:
+            if tok.dep_ in ("dobj", "pobj", "conj") and tok != cand.tok:
+                found = _not_sources(_actors_for([tok], ctx.res, as_target=True), case)
+                if found:
+                    return Targets(found[:1])
+    return None
+
+
 def own_people(case: Case, ctx: Context) -> Targets | None:
     """The police or army of a state acting on people it does not name: its own people."""
     for a, _, t in case.sources:
@@ -627,6 +646,7 @@ TARGET_RULES: tuple[Rule, ...] = (
     Rule("resigned_office", frozenset({Plover.RETREAT}), resigned_office),
     Rule("place_targets", _PLACE_TARGETED, place_targets),
     Rule("aid_purpose", frozenset({Plover.AID}), aid_purpose),
+    Rule("ceasefire_sides", frozenset({Plover.CONCEDE, Plover.RETREAT, Plover.AGREE}), ceasefire_sides),
 
 
     Rule("dispersed_crowd", frozenset({Plover.ASSAULT}), dispersed_crowd),
@@ -732,6 +752,17 @@ def aid_mission(case: Case, ctx: Context) -> Decision | None:
     if not people or not (any(_on_a_mission(t) for t in people) or _mission_purpose(cand.pred, cand.tok)):
         return None
     return Decision(recode=(Plover.AID, "aid_mission"))
+
+
+def forces_leaving(case: Case, ctx: Context) -> Decision | None:
+    """"Troops have begun leaving X": armed forces leaving a place withdraw from it; anyone else
+    leaving ("the minister left X") is no event."""
+    if case.cand.trig.lemma != "leave":
+        return None
+    forces = _forces(ctx.lex)
+    if any(t.lemma_.lower() in forces or a.sector is Sector.MILITARY for a, _, t in case.sources):
+        return None
+    return Decision(final=True)
 
 
 def opened_to_people(case: Case, ctx: Context) -> Decision | None:
@@ -979,6 +1010,7 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("peacekeeping_deployment", frozenset({Plover.MOBILIZE}), peacekeeping_deployment),
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
     Rule("opened_to_people", frozenset({Plover.RETREAT}), opened_to_people),
+    Rule("forces_leaving", frozenset({Plover.RETREAT}), forces_leaving),
     Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
     Rule("taken_by_fighting", frozenset({Plover.COERCE}), taken_by_fighting),
     Rule("armed_operation", frozenset({Plover.ASSAULT}), armed_operation),

@@ -250,3 +250,32 @@ def test_a_noun_under_in_is_still_where_for_other_verbs(extract_text):
     # "agreed to X in the talks with Y": the talks are where the agreeing happened
     assert {e.plover for e in extract_text("Austria agreed to a ceasefire in the talks with Moldova.")} == {
         Plover.AGREE}
+
+
+# --------------------------------------------------------------------------- forces_leaving, ceasefire_sides
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Turkish troops have begun leaving Cyprus.",
+    "The Turkish army left Cyprus last year.",
+])
+def test_forces_leaving_a_place_withdraw(extract_text, text):
+    assert dyads(extract_text(text)) == {("TUR", Plover.RETREAT, "CYP")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "The Turkish minister left Cyprus on Monday.",
+    "Turkey left the customs union.",
+])
+def test_anyone_else_leaving_is_no_withdrawal(extract_text, text):
+    assert not [e for e in extract_text(text) if e.plover is Plover.RETREAT]
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Turkey announced a ceasefire initiative to halt the fighting in Cyprus.",
+    "Turkey declared a ceasefire to end the fighting with Cyprus.",
+])
+def test_a_ceasefire_is_toward_whom_its_purpose_names(extract_text, text):
+    assert dyads(extract_text(text)) == {("TUR", Plover.CONCEDE, "CYP")}
