@@ -295,8 +295,6 @@ def domestic_measure(case: Case, ctx: Context) -> Targets | None:
     if cand.kind != "noun" or cand.trig.lemma not in WORDS.domestic_measures:
         return None
     own = {a.country for a, _, _ in case.sources if a.country}
-    if len(own) != 1:
-        return None
     imposed = [p for c in cand.tok.children if c.dep_ == "acl"
                for p in _prep_objects(c, tuple(WORDS.place_prepositions))]
     places = [q for p in _place_objects(cand) + imposed for q in (p, *_prep_objects(p, ("of",)))]
@@ -304,6 +302,11 @@ def domestic_measure(case: Case, ctx: Context) -> Targets | None:
     states |= {a.country for p in places if p.lemma_.lower() in WORDS.place_nouns  # "X province"
                for a, _, _ in _owner_actors(p, res, as_target=True) if a.type is ActorType.COUNTRY}
     if states - own:
+        # "lifted the curfew imposed in X" (X another state's, or the source's own state unknown)
+        found = [(a, res.certainty.get(p.i, 1.0), p) for p in imposed for a in res.actors(p)
+                 if a.type is ActorType.COUNTRY and a.country not in own]
+        return Targets(found[:1]) if found else None
+    if len(own) != 1:
         return None
     # a place of its own the text names, known or not ("in X", "in some parts of X")
     named = [p for p in places if res.actors(p) or p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC")]

@@ -279,3 +279,17 @@ def test_anyone_else_leaving_is_no_withdrawal(extract_text, text):
 ])
 def test_a_ceasefire_is_toward_whom_its_purpose_names(extract_text, text):
     assert dyads(extract_text(text)) == {("TUR", Plover.CONCEDE, "CYP")}
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_curfew_lifted_where_it_was_imposed_targets_that_state(extract_text):
+    assert dyads(extract_text("Chile lifted the curfew imposed in Peru.")) == {("CHL", Plover.CONCEDE, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chile speeded up the withdrawal of its forces from Peru.",
+    "Chile completed the withdrawal of its troops from Peru.",
+])
+def test_carrying_out_a_withdrawal_is_a_retreat(extract_text, text):
+    assert dyads(extract_text(text)) == {("CHL", Plover.RETREAT, "PER")}
