@@ -293,3 +293,16 @@ def test_a_curfew_lifted_where_it_was_imposed_targets_that_state(extract_text):
 ])
 def test_carrying_out_a_withdrawal_is_a_retreat(extract_text, text):
     assert dyads(extract_text(text)) == {("CHL", Plover.RETREAT, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_span_of_time_done_carries_what_fills_it(extract_text):
+    (ev,) = extract_text("Chilean and Peruvian warships on Monday launched ten days of war games.")
+    assert (ev.plover, {ev.source.country, ev.target.country}) == (Plover.COOPERATE, {"CHL", "PER"})
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_span_of_time_that_is_when_carries_nothing(extract_text):
+    # "during a week of bombardment": when the killing happened, not a second act
+    assert {e.rule for e in extract_text("Chile killed 50 civilians during a week of bombardment of a town "
+                                         "near Lima.")} == {"verb:kill"}
