@@ -127,6 +127,9 @@ def _carrier(tok: Token) -> Token:
         if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in WORDS.quantity_nouns \
                 and prep.head.pos_ in ("NOUN", "NUM", "PRON", "DET"):
             tok = prep.head
+        elif tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in WORDS.duration_nouns \
+                and prep.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            tok = prep.head  # "launched ten days of war games"
         else:
             break
     return tok

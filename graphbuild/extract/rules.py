@@ -37,7 +37,7 @@ from .arguments import ACTED_UPON, ActorHit, _actors_for, _owner_actors, names_p
 from .frames import _FRAME_TYPES, _Candidate
 from .lexicon import Lexicon
 from .mood import _Mood, _mood
-from .parse import _clause_chain, _conjuncts, _prep_objects, _ruled_out, _set_aside
+from .parse import _carrier, _clause_chain, _conjuncts, _prep_objects, _ruled_out, _set_aside
 from .tables import WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -295,8 +295,6 @@ def domestic_measure(case: Case, ctx: Context) -> Targets | None:
     if cand.kind != "noun" or cand.trig.lemma not in WORDS.domestic_measures:
         return None
     own = {a.country for a, _, _ in case.sources if a.country}
-    if len(own) != 1:
-        return None
     imposed = [p for c in cand.tok.children if c.dep_ == "acl"
                for p in _prep_objects(c, tuple(WORDS.place_prepositions))]
     places = [q for p in _place_objects(cand) + imposed for q in (p, *_prep_objects(p, ("of",)))]
@@ -304,12 +302,33 @@ def domestic_measure(case: Case, ctx: Context) -> Targets | None:
     states |= {a.country for p in places if p.lemma_.lower() in WORDS.place_nouns  # "X province"
                for a, _, _ in _owner_actors(p, res, as_target=True) if a.type is ActorType.COUNTRY}
     if states - own:
+        # "lifted the curfew imposed in X" (X another state's, or the source's own state unknown)
+        found = [(a, res.certainty.get(p.i, 1.0), p) for p in imposed for a in res.actors(p)
+                 if a.type is ActorType.COUNTRY and a.country not in own]
+        return Targets(found[:1]) if found else None
+    if len(own) != 1:
         return None
     # a place of its own the text names, known or not ("in X", "in some parts of X")
     named = [p for p in places if res.actors(p) or p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC")]
     iso = own.pop()
     return Targets([(Actor(gz.country_name(iso), ActorType.COUNTRY, iso), 0.7, t) for t in named[:1]],
                    ":domestic")
+
+
+def resigned_office(case: Case, ctx: Context) -> Targets | None:
+    """"resigned as president of X", "stepped down from X's government": whoever leaves an
+    office leaves it to the state whose office it is (noted ":domestic": the state of its own
+    leader)."""
+    cand = case.cand
+    if cand.trig.mode != "resign" or not cand.kind.startswith("verb"):
+        return None
+    offices = _prep_objects(cand.tok, ("as", "from"))
+    found = [(a, c, t) for o in offices for a, c, t in [*_owner_actors(o, ctx.res, as_target=True),
+                                                       *_actors_for([o], ctx.res, as_target=True)]
+             if a.type is ActorType.COUNTRY or (a.type is ActorType.ORG and a.country)]
+    states = [(Actor(gz.country_name(a.country), ActorType.COUNTRY, a.country), c, t)
+              for a, c, t in found if a.country]
+    return Targets(states[:1], ":domestic") if states else None
 
 
 def _site_holders(cand: _Candidate, res: Resolution, lex: Lexicon) -> list[ActorHit]:
@@ -416,6 +435,25 @@ def dispersed_crowd(case: Case, ctx: Context) -> Targets | None:
     if not found and state:
         found = [(Actor(gz.country_name(state), ActorType.COUNTRY, state), 0.6, crowds[0])]
     return Targets(_not_sources(found, case))
+
+
+def ceasefire_sides(case: Case, ctx: Context) -> Targets | None:
+    """"declared a ceasefire to halt the fighting in X", "the coalition fighting rebels in X
+    declared a ceasefire": a ceasefire no phrase addresses is toward whom (or where) its purpose,
+    or the fighting its declarer is said to wage, names first."""
+    cand = case.cand
+    if cand.trig.mode != "ceasefire":
+        return None
+    heads = dict.fromkeys([cand.pred, cand.tok, _carrier(cand.tok), *(t for _, _, t in case.sources)])
+    clauses = [c for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")
+               and c.pos_ == "VERB"]
+    for clause in clauses:
+        for tok in clause.subtree:
+            if tok.dep_ in ("dobj", "pobj", "conj") and tok != cand.tok:
+                found = _not_sources(_actors_for([tok], ctx.res, as_target=True), case)
+                if found:
+                    return Targets(found[:1])
+    return None
 
 
 def own_people(case: Case, ctx: Context) -> Targets | None:
@@ -628,8 +666,10 @@ TARGET_RULES: tuple[Rule, ...] = (
     Rule("made_by", frozenset({Plover.REJECT, Plover.ACCUSE}), made_by),
     Rule("struck_holder", _FORCEFUL, struck_holder),
     Rule("domestic_measure", frozenset({Plover.CONCEDE, Plover.RETREAT}), domestic_measure),
+    Rule("resigned_office", frozenset({Plover.RETREAT}), resigned_office),
     Rule("place_targets", _PLACE_TARGETED, place_targets),
     Rule("aid_purpose", frozenset({Plover.AID}), aid_purpose),
+    Rule("ceasefire_sides", frozenset({Plover.CONCEDE, Plover.RETREAT, Plover.AGREE}), ceasefire_sides),
 
 
     Rule("dispersed_crowd", frozenset({Plover.ASSAULT}), dispersed_crowd),
@@ -735,6 +775,28 @@ def aid_mission(case: Case, ctx: Context) -> Decision | None:
     if not people or not (any(_on_a_mission(t) for t in people) or _mission_purpose(cand.pred, cand.tok)):
         return None
     return Decision(recode=(Plover.AID, "aid_mission"))
+
+
+def forces_leaving(case: Case, ctx: Context) -> Decision | None:
+    """"Troops have begun leaving X": armed forces leaving a place withdraw from it; anyone else
+    leaving ("the minister left X") is no event."""
+    if case.cand.trig.lemma != "leave":
+        return None
+    forces = _forces(ctx.lex)
+    if any(t.lemma_.lower() in forces or a.sector is Sector.MILITARY for a, _, t in case.sources):
+        return None
+    return Decision(final=True)
+
+
+def opened_to_people(case: Case, ctx: Context) -> Decision | None:
+    """"opened its borders to refugees from X": a border opened to people (not to a state's
+    traffic) takes them in, which is aid (AID) to them."""
+    if case.relation not in ("open_border", "open_crossing") or not case.targets:
+        return None
+    people = [t for t in case.targets if t[0].type is not ActorType.COUNTRY and t[2].head.lower_ == "to"]
+    if len(people) != len(case.targets):
+        return None
+    return Decision(recode=(Plover.AID, "admit_people"))
 
 
 def advised_force(case: Case, ctx: Context) -> Decision | None:
@@ -970,6 +1032,8 @@ CODING_RULES: tuple[Rule, ...] = (
 
     Rule("peacekeeping_deployment", frozenset({Plover.MOBILIZE}), peacekeeping_deployment),
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
+    Rule("opened_to_people", frozenset({Plover.RETREAT}), opened_to_people),
+    Rule("forces_leaving", frozenset({Plover.RETREAT}), forces_leaving),
     Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
     Rule("taken_by_fighting", frozenset({Plover.COERCE}), taken_by_fighting),
     Rule("armed_operation", frozenset({Plover.ASSAULT}), armed_operation),

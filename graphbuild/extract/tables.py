@@ -57,11 +57,12 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
     "arguments.toml": {
         **dict.fromkeys(("argument_prepositions", "carrier_nouns", "quantity_nouns", "relation_nouns",
                          "event_nouns", "collective_nouns", "purpose_nouns", "subject_control_verbs",
-                         "antecedent_determiners", "inclusion_verbs", "state_nouns", "instrument_nouns"), _WORDS),
+                         "antecedent_determiners", "inclusion_verbs", "state_nouns", "instrument_nouns",
+                         "duration_nouns"), _WORDS),
         "antecedents": _ANTECEDENTS,
     },
     "restraint.toml": dict.fromkeys(
-        ("stative_participles", "circumstance_prepositions", "aside_words"), _WORDS),
+        ("stative_participles", "circumstance_prepositions", "aside_words", "in_object_verbs"), _WORDS),
     "rules.toml": dict.fromkeys(
         ("preparing_words", "hosting_verbs", "deciding_verbs", "place_nouns", "place_prepositions",
          "site_prepositions", "grievance_verbs", "grievance_nouns", "force_nouns", "material_nouns",
@@ -101,7 +102,7 @@ def load_table_file(name: str) -> Mapping[str, Any]:
     """The validated tables of the data file ``name`` (``"frames.toml"``), read once.
 
     >>> sorted(load_table_file("restraint.toml"))
-    ['aside_words', 'circumstance_prepositions', 'stative_participles']
+    ['aside_words', 'circumstance_prepositions', 'in_object_verbs', 'stative_participles']
     """
     from importlib import resources
 

@@ -153,7 +153,8 @@ def _noun_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     gov = _governor(tok)
     gov_lemma = _lemma(gov, lex) if gov != tok else ""
     specific = [t for t in triggers if t.verbs and gov_lemma in t.verbs]
-    if specific and tok.dep_ == "pobj" and tok.head.lower_ in WORDS.circumstance_prepositions:
+    if specific and tok.dep_ == "pobj" and tok.head.lower_ in WORDS.circumstance_prepositions and not (
+            tok.head.lower_ == "in" and gov_lemma in WORDS.in_object_verbs):
         # "agreed to X in the talks with Y": the talks are where, not what was agreed
         specific = []
     if specific:

@@ -184,3 +184,125 @@ def test_the_state_receiving_an_extradited_person_is_the_target(extract_text, te
 def test_an_extradition_to_nowhere_named_targets_the_person(extract_text):
     (ev,) = extract_text("Chile extradited the Peruvian banker.")
     assert (ev.plover, ev.target.country) == (Plover.COOPERATE, "PER")
+
+
+# --------------------------------------------------------------------------- resigned_office, hosts, borders
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Rosa Quispe resigned as president of Peru on Monday.",
+    "The Peruvian foreign minister resigned from the government of Peru.",
+])
+def test_leaving_an_office_is_a_retreat_toward_its_state(extract_text, text):
+    (ev,) = extract_text(text)
+    assert (ev.plover, ev.target.country, ev.rule) == (Plover.RETREAT, "PER", "verb:resign:domestic")
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_resignation_from_no_state_has_no_target(extract_text):
+    assert extract_text("The minister resigned on Monday.") == []
+
+
+@pytest.mark.usefixtures("nlp")
+def test_giving_a_visitor_a_welcome_is_hosting(extract_text):
+    assert dyads(extract_text("The Chilean president gave a warm welcome to the Peruvian president.")) == {
+        ("CHL", Plover.CONSULT, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+def test_suspending_a_tax_on_someone_lifts_it(extract_text):
+    assert dyads(extract_text("Chile suspended a new tax on Peruvian companies.")) == {
+        ("CHL", Plover.RETREAT, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text, plover", [
+    ("Chile opened its borders to Peruvian refugees.", Plover.AID),
+    ("Chile opened its border with Peru.", Plover.RETREAT),
+])
+def test_a_border_opened_to_people_takes_them_in(extract_text, text, plover):
+    assert dyads(extract_text(text)) == {("CHL", plover, "PER")}
+
+
+# --------------------------------------------------------------------------- relief handed over, peacekeeping joined
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Austria handed over medical supplies to the Moldovan government.",
+    "Austria flew 12 tons of medicine into Moldova.",
+    "Austria distributed food and medicine to Moldovan villagers.",
+])
+def test_relief_handed_over_or_flown_in_is_aid(extract_text, text):
+    assert dyads(extract_text(text)) == {("AUT", Plover.AID, "MDA")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Austrian troops take part in peacekeeping operations in Moldova.",
+    "Austrian soldiers participate in peacekeeping operations in Moldova.",
+])
+def test_taking_part_in_peacekeeping_in_a_state_is_aid_to_it(extract_text, text):
+    assert dyads(extract_text(text)) == {("AUT", Plover.AID, "MDA")}
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_noun_under_in_is_still_where_for_other_verbs(extract_text):
+    # "agreed to X in the talks with Y": the talks are where the agreeing happened
+    assert {e.plover for e in extract_text("Austria agreed to a ceasefire in the talks with Moldova.")} == {
+        Plover.AGREE}
+
+
+# --------------------------------------------------------------------------- forces_leaving, ceasefire_sides
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Turkish troops have begun leaving Cyprus.",
+    "The Turkish army left Cyprus last year.",
+])
+def test_forces_leaving_a_place_withdraw(extract_text, text):
+    assert dyads(extract_text(text)) == {("TUR", Plover.RETREAT, "CYP")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "The Turkish minister left Cyprus on Monday.",
+    "Turkey left the customs union.",
+])
+def test_anyone_else_leaving_is_no_withdrawal(extract_text, text):
+    assert not [e for e in extract_text(text) if e.plover is Plover.RETREAT]
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Turkey announced a ceasefire initiative to halt the fighting in Cyprus.",
+    "Turkey declared a ceasefire to end the fighting with Cyprus.",
+])
+def test_a_ceasefire_is_toward_whom_its_purpose_names(extract_text, text):
+    assert dyads(extract_text(text)) == {("TUR", Plover.CONCEDE, "CYP")}
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_curfew_lifted_where_it_was_imposed_targets_that_state(extract_text):
+    assert dyads(extract_text("Chile lifted the curfew imposed in Peru.")) == {("CHL", Plover.CONCEDE, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chile speeded up the withdrawal of its forces from Peru.",
+    "Chile completed the withdrawal of its troops from Peru.",
+])
+def test_carrying_out_a_withdrawal_is_a_retreat(extract_text, text):
+    assert dyads(extract_text(text)) == {("CHL", Plover.RETREAT, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_span_of_time_done_carries_what_fills_it(extract_text):
+    (ev,) = extract_text("Chilean and Peruvian warships on Monday launched ten days of war games.")
+    assert (ev.plover, {ev.source.country, ev.target.country}) == (Plover.COOPERATE, {"CHL", "PER"})
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_span_of_time_that_is_when_carries_nothing(extract_text):
+    # "during a week of bombardment": when the killing happened, not a second act
+    assert {e.rule for e in extract_text("Chile killed 50 civilians during a week of bombardment of a town "
+                                         "near Lima.")} == {"verb:kill"}
