@@ -503,6 +503,29 @@ def demolished_dwelling(case: Case, ctx: Context) -> Decision | None:
     return None
 
 
+def act_spoken_of(case: Case, ctx: Context) -> Decision | None:
+    """"offered condolences over an attack on X", "responded to the raid": an act of force a
+    verb speaks of, feels or answers is no act of that verb's subject; unless the noun names
+    its own doer ("the rebels' attack"), no event."""
+    cand = case.cand
+    tok = carrier = cand.tok
+    if cand.kind != "noun":
+        return None
+    while carrier.dep_ == "conj":
+        carrier = carrier.head
+    gov = cand.pred
+    if carrier.dep_ != "pobj" or carrier.head.lower_ not in WORDS.spoken_of_prepositions or gov == tok:
+        return None
+    if gov.lemma_.lower() in ctx.lex.light_verbs or gov.lemma_.lower() in cand.trig.verbs or ctx.lex.triggers(
+            gov.lemma_.lower(), "VERB") and any(t.plover is case.plover for t in ctx.lex.triggers(gov.lemma_.lower(), "VERB")):
+        return None
+    if any(t.i in {x.i for x in tok.subtree} for _, _, t in case.sources):
+        return None
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS.responsibility_nouns for c in gov.children):
+        return None  # "claimed responsibility for the attack": the subject did it
+    return Decision(final=True)
+
+
 def taken_by_fighting(case: Case, ctx: Context) -> Decision | None:
     """"recaptured the village after fierce fighting", "took the town in a battle": ground
     taken in fighting is an armed assault (ASSAULT), not an occupation without violence."""
@@ -633,6 +656,7 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("peacekeeping_deployment", frozenset({Plover.MOBILIZE}), peacekeeping_deployment),
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
     Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
+    Rule("act_spoken_of", frozenset({Plover.ASSAULT, Plover.COERCE}), act_spoken_of),
     Rule("taken_by_fighting", frozenset({Plover.COERCE}), taken_by_fighting),
     Rule("armed_operation", frozenset({Plover.ASSAULT}), armed_operation),
     Rule("demolished_dwelling", frozenset({Plover.ASSAULT}), demolished_dwelling),

@@ -67,7 +67,8 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
          "site_prepositions", "grievance_verbs", "grievance_nouns", "force_nouns", "material_nouns",
          "dispersing_verbs", "demolishing_verbs", "dwelling_nouns", "cyber_words",
          "armed_words", "fighting_nouns", "fighting_prepositions",
-         "peacekeeping_words"), _WORDS),
+         "peacekeeping_words", "spoken_of_prepositions",
+         "responsibility_nouns"), _WORDS),
 }
 
 _FILE_OF = {key: name for name, keys in SCHEMA.items() for key in keys}

@@ -186,3 +186,48 @@ def test_forces_sent_to_keep_the_peace_or_train_are_aid(extract_text, text):
 @pytest.mark.usefixtures("nlp")
 def test_forces_sent_to_a_border_are_mobilised(extract_text):
     assert dyads(extract_text("Chile deployed troops to its border with Peru.")) == {("CHL", Plover.MOBILIZE, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "A senior Chilean diplomat offered his condolences over an attack on mosques in Peru.",
+    "The Chilean minister spoke about the attack on the Peruvian embassy.",
+])
+def test_an_attack_spoken_of_is_not_the_speakers(extract_text, text):
+    assert [e for e in extract_text(text) if e.plover is Plover.ASSAULT] == []
+
+
+@pytest.mark.usefixtures("nlp")
+def test_an_attack_the_subject_carries_out_is_still_theirs(extract_text):
+    evs = extract_text("Chilean rebels killed five soldiers in an attack on a Peruvian base.")
+    assert ("CHL", Plover.ASSAULT, "PER") in dyads(evs)
+
+
+CLAIMED_RESPONSIBILITY_FOR_AN_ATTACK_ON = """
+Norway PROPN NNP nsubj 1
+claimed/claim VERB VBD ROOT 1
+responsibility NOUN NN dobj 1
+for ADP IN prep 1
+the DET DT det 5
+attack NOUN NN pobj 3
+on ADP IN prep 5
+Sweden PROPN NNP pobj 6
+. PUNCT . punct 1
+"""
+
+APOLOGISED_FOR_AN_ATTACK_ON = """
+Norway PROPN NNP nsubj 1
+apologised/apologise VERB VBD ROOT 1
+for ADP IN prep 1
+the DET DT det 4
+attack NOUN NN pobj 2
+on ADP IN prep 4
+Sweden PROPN NNP pobj 5
+. PUNCT . punct 1
+"""
+
+
+def test_claiming_responsibility_for_an_attack_claims_it(events):
+    assert [(e.source.label, e.plover, e.target.label) for e in events(CLAIMED_RESPONSIBILITY_FOR_AN_ATTACK_ON)] \
+        == [("Norway", Plover.ASSAULT, "Sweden")]
+    assert [e for e in events(APOLOGISED_FOR_AN_ATTACK_ON) if e.plover is Plover.ASSAULT] == []
