@@ -239,8 +239,30 @@ def bare_group(head: Token, ctx: Context) -> Mention | None:
     if own is Sector.MILITARY and len(group.label.split()) == 1 and \
             not any(sector_of_words([m.text]) for m in mods if m.dep_ in ("amod", "compound")):
         return None
-    return Mention((head,), (Actor(_bare_label(head, mods, group), ActorType.ORG, None, sector=sector),),
+    country = _state_risen_against(head) if sector is Sector.REBELS else None
+    return Mention((head,), (Actor(_bare_label(head, mods, group), ActorType.ORG, country, sector=sector),),
                    certainty=0.8)
+
+
+def _state_risen_against(head: Token) -> str | None:
+    """The state whose government rebels are said to fight, in the phrase of the rebels
+    ("rebels fighting the Bolivian government", "rebels against Chad's regime", "rebels
+    seeking to overthrow the government of Peru"): insurgents are coded by the state they rise
+    against. A place ("rebels in the north of Peru") is no such statement."""
+    objects = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "against"
+               for p in c.children if p.dep_ == "pobj"]
+    verbs = [c for c in head.children if c.dep_ in ("acl", "relcl")]
+    verbs += [x for v in verbs for x in v.children if x.dep_ == "xcomp"]  # "seeking to overthrow"
+    for verb in verbs:
+        if verb.lemma_.lower() in words().rising_verbs:
+            objects += [c for c in verb.children if c.dep_ == "dobj"]
+            objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "against"
+                        for p in c.children if p.dep_ == "pobj"]
+    found = set()
+    for obj in objects:
+        if obj.lemma_.lower() in words().ruling_nouns:
+            found.update(countries_in([t for t in obj.subtree if t.i < obj.i] + _of_state(obj)))
+    return found.pop() if len(found) == 1 else None
 
 
 # --------------------------------------------------------------------------- persons
@@ -308,6 +330,15 @@ def _owner_title(head: Token, name_toks: Sequence[Token]) -> tuple[list[Token], 
     return title, toks
 
 
+def _is_break(tok: Token) -> bool:
+    """A dash, parenthesis or colon that ends a dateline or heading; not the hyphen inside a
+    word ("Vice-President")."""
+    if tok.text not in _BREAKS:
+        return False
+    inside = tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    return not inside
+
+
 def person_mention(head: Token, name_toks: list[Token], title_mods: list[Token], ctx: Context) -> Mention:
     """The mention of a person by ``name_toks`` with the titles, apposition and "of <state>"
     around it; the article's person is updated with what they say."""
@@ -315,7 +346,7 @@ def person_mention(head: Token, name_toks: list[Token], title_mods: list[Token],
     label = re.sub(r"\s*['’]s$", "", label).strip()
     # a title never reaches back over a dash or parenthesis ("BANGKOK (AP) - Chilean
     # President X": the dateline is where the report was filed)
-    cut = max((t.i for t in title_mods if t.i < head.i and t.text in _BREAKS), default=-1)
+    cut = max((t.i for t in title_mods if t.i < head.i and _is_break(t)), default=-1)
     title_mods = [t for t in title_mods if t.i > cut]
     owner_title, owner_toks = _owner_title(head, name_toks)
     title = list(title_mods) + owner_title

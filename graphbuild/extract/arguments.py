@@ -27,6 +27,7 @@ from .parse import (
     _is_passive,
     _own_subjects,
     _prep_objects,
+    _ruled_out,
 )
 from .tables import WORDS
 
@@ -75,6 +76,8 @@ def _subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if dep == "xcomp":
         return _controlled_subject(head, depth)
     if dep in ("conj", "advcl", "ccomp", "acl", "pcomp") and head.pos_ in ("VERB", "AUX"):
+        return _subject_of(head, depth + 1)[0], True
+    if _ruled_out(verb):  # "X said that lifting the ban is out of the question": X would lift it
         return _subject_of(head, depth + 1)[0], True
     if dep == "pcomp" or (dep == "pobj" and head.dep_ == "prep"):
         return _subject_of(head.head, depth + 1)[0], True
@@ -362,6 +365,7 @@ def _noun_owners(tok: Token, acted_upon: bool) -> tuple[list[Token], list[Token]
     """Who a trigger noun belongs to ("X's visit", "calls by X", "an appeal from X"), and, when a
     verb acts on it, whose thing the "of" phrase names ("the withdrawal of X's forces")."""
     speech = tok.lemma_.lower() in WORDS.speech_nouns
+    topical = speech and tok.lemma_.lower() in WORDS.of_topic_holders  # "an offer of talks"
     owners: list[Token] = []
     of_owners: list[Token] = []
     for c in tok.children:
@@ -370,8 +374,14 @@ def _noun_owners(tok: Token, acted_upon: bool) -> tuple[list[Token], list[Token]
         # ("withdrawal from X" names a place, "an appeal from X" a speaker)
         if c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and speech)):
             owners.extend(p for p in c.children if p.dep_ == "pobj")
-        if c.dep_ == "prep" and c.lower_ == "of" and acted_upon and not speech:
-            of_owners.extend(p for p in c.children if p.dep_ == "pobj")
+        if c.dep_ == "prep" and c.lower_ == "of" and acted_upon and not topical:
+            # "rejected the call of X": who made it; "blocked the withdrawal of X's forces": whose
+            (owners if speech else of_owners).extend(p for p in c.children if p.dep_ == "pobj")
+    gov = tok.head
+    if acted_upon and speech and not owners and tok.dep_ == "dobj" and not _is_passive(gov):
+        # "spurned offers for talks by X": the parse may hang the maker's "by" on the verb
+        owners.extend(p for c in gov.children if c.dep_ == "prep" and c.lower_ == "by"
+                      for p in c.children if p.dep_ == "pobj")
     return owners, of_owners
 
 

@@ -16,7 +16,15 @@ from .arguments import _Args, _arguments_for_noun, _arguments_for_verb, _subject
 from .lexicon import Lexicon, Trigger
 from .parse import _carrier, _conjuncts, _governor, _is_inside, _is_passive, _prep_objects
 from .tables import WORDS
-from .triggers import _REQUEST_BY_SAYING, _deontic_request, _lemma, _naming_trigger, _noun_trigger, _verb_trigger
+from .triggers import (
+    _REQUEST_BY_SAYING,
+    _deontic_request,
+    _lemma,
+    _money_trigger,
+    _naming_trigger,
+    _noun_trigger,
+    _verb_trigger,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -49,8 +57,8 @@ def _complement_clauses(tok: Token) -> list[Token]:
     if tok.pos_ in ("NOUN", "PROPN"):
         out += [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.tag_ in ("VB", "VBN", "VBP", "VBZ", "VBD")
                 and any(a.lower_ in ("to", "that") for a in c.children)]
-    for c in tok.children:  # "accused X of attacking Y", "threat of sanctions"
-        if c.dep_ == "prep" and c.lower_ in ("of", "for", "on"):
+    for c in tok.children:  # "accused X of attacking Y", "threat of sanctions", "warned against leaving"
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "against"):
             out += [p for p in c.children if p.dep_ in ("pcomp",)]
         # "called for sanctions against X", "agreed to a ceasefire in X"
         if c.dep_ == "prep" and c.lower_ in ("for", "to") and tok.pos_ == "VERB":
@@ -93,7 +101,7 @@ def _candidates(sent: Span, lex: Lexicon, res: Resolution | None = None) -> list
 
 def _candidate_at(tok: Token, lex: Lexicon, res: Resolution | None) -> _Candidate | None:
     """The candidate ``tok`` triggers: a verb (or naming verb), a demand in reported speech, a noun."""
-    trig = _naming_trigger(tok) or _verb_trigger(tok, lex)
+    trig = _naming_trigger(tok) or _money_trigger(tok) or _verb_trigger(tok, lex)
     if trig is not None:
         return _Candidate(tok, trig, tok, _arguments_for_verb(tok, trig),
                           "verb.passive" if _is_passive(tok) else "verb")
@@ -125,7 +133,9 @@ def _mark_frame(frame: _Candidate, cands: list[_Candidate], lex: Lexicon) -> Non
             other.embedded = True
             frame.frame_of.append(other)
     for c in clauses:
-        if c.dep_ == "ccomp" and frame.trig.plover in (Plover.REQUEST, Plover.ACCUSE):
+        # "demanded that X withdraw", "insisted on its demands that X withdraw"
+        if (c.dep_ == "ccomp" or (c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))) \
+                and frame.trig.plover in (Plover.REQUEST, Plover.ACCUSE):
             frame.complement_subjects += [t for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
                                           for t in _conjuncts(s)]
 
@@ -133,9 +143,17 @@ def _mark_frame(frame: _Candidate, cands: list[_Candidate], lex: Lexicon) -> Non
 def _frame_clauses(frame: _Candidate, lex: Lexicon) -> list[Token]:
     """The clauses (and nouns) that spell out a frame's content."""
     clauses = _complement_clauses(frame.tok)
-    if frame.trig.plover in (Plover.REJECT, Plover.AGREE) and frame.tok.pos_ == "VERB":
-        # "rejected a call for its troops to be sent to X": what was proposed
-        clauses += [o for o in frame.tok.children if o.dep_ == "dobj" and o.lemma_.lower() in WORDS.proposal_nouns]
+    if frame.trig.plover in (Plover.REJECT, Plover.AGREE, Plover.ACCUSE) and frame.tok.pos_ == "VERB":
+        # "rejected a call for its troops to be sent to X": what was proposed; "condemned X's
+        # decision to recognize Y": what was decided is what is condemned, no event reported
+        nouns = WORDS.proposal_nouns if frame.trig.plover is Plover.AGREE else \
+            WORDS.proposal_nouns | WORDS.decision_nouns
+        proposals = [o for o in frame.tok.children if o.dep_ == "dobj" and o.lemma_.lower() in nouns]
+        clauses += proposals
+        if proposals and frame.trig.plover is not Plover.AGREE:
+            # "rejected appeals to release X": the parse may hang the proposal's infinitive on the verb
+            clauses += [c for c in frame.tok.children if c.dep_ == "advcl" and c.pos_ == "VERB"
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     if frame.trig.plover in (Plover.REQUEST, Plover.AGREE):
         # "demanded a meeting to discuss X", "offered troops to help Y": the purpose too
         clauses += [c for c in frame.pred.children if c.dep_ == "advcl" and c.pos_ == "VERB"

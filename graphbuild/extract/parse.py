@@ -102,6 +102,19 @@ def _clause_chain(node: Token) -> list[Token]:
     return chain
 
 
+def _ruled_out(verb: Token) -> bool:
+    """"removing the sanctions is out of the question", "lifting the ban is off the table": a
+    gerund subject of a clause that rules it out."""
+    if verb.dep_ != "csubj" or verb.tag_ != "VBG":
+        return False
+    for prep in (c for c in verb.head.children if c.dep_ == "prep"):
+        objs = [p for q in (prep, *(x for x in prep.children if x.dep_ == "prep")) for p in q.children
+                if p.dep_ == "pobj"]
+        if any((prep.lower_, o.lemma_.lower()) in (("out", "question"), ("off", "table")) for o in objs):
+            return True
+    return False
+
+
 def _carrier(tok: Token) -> Token:
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in WORDS.carrier_nouns:
         tok = tok.head

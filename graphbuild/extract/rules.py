@@ -36,7 +36,7 @@ from .arguments import ActorHit, _actors_for, _owner_actors
 from .frames import _FRAME_TYPES, _Candidate
 from .lexicon import Lexicon
 from .mood import _Mood, _mood
-from .parse import _clause_chain, _conjuncts, _prep_objects, _set_aside
+from .parse import _clause_chain, _conjuncts, _prep_objects, _ruled_out, _set_aside
 from .tables import WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -109,6 +109,7 @@ class Emission:
     targets: list[ActorHit]
     mood: _Mood
     note: str = ""
+    symmetric: bool | None = None  # None: as the trigger is
 
 
 @dataclass(frozen=True)
@@ -188,11 +189,16 @@ def complement_subjects(case: Case, ctx: Context) -> Targets | None:
 
 
 def content_owner(case: Case, ctx: Context) -> Targets | None:
-    """"agreed to US mediation", "rejected French mediation": whose act the content is."""
+    """"agreed to US mediation", "rejected French mediation": whose act the content is (also
+    when the parse makes the owner the noun's subject: "rejected U.S. calls for a truce")."""
     if not _is_frame(case):
         return None
-    return Targets([t for c in case.cand.clauses if c.pos_ == "NOUN"
-                    for t in _not_sources(_owner_actors(c, ctx.res, as_target=False), case)])
+    nouns = [c for c in case.cand.clauses if c.pos_ == "NOUN"]
+    found = [t for c in nouns for t in _not_sources(_owner_actors(c, ctx.res, as_target=False), case)]
+    if not found:
+        subjects = [s for c in nouns if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
+        found = _not_sources(_actors_for(subjects, ctx.res, as_target=True), case)
+    return Targets(found)
 
 
 def content_actors(case: Case, ctx: Context) -> Targets | None:
@@ -216,12 +222,24 @@ def threat_condition(case: Case, ctx: Context) -> Targets | None:
     if not _is_frame(case):
         return None
     cand = case.cand
-    conditions = [c for h in [cand.tok, *cand.clauses] for c in h.subtree
+    return _condition_subjects([cand.tok, *cand.clauses], case, ctx)
+
+
+def _condition_subjects(heads: list[Token], case: Case, ctx: Context) -> Targets:
+    conditions = [c for h in heads for c in h.subtree
                   if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
                                                for m in c.children)]
     subjects = [[x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")] for c in conditions]
     return Targets([t for s in subjects for t in _not_sources(
         _actors_for(s, ctx.res, as_target=True, history=ctx.history), case)][:2])
+
+
+def conditional_intent(case: Case, ctx: Context) -> Targets | None:
+    """"X will boycott the vote unless Y steps down": a stated act on a condition (a threat, as
+    :func:`conditional_threat` codes it) is aimed at whom the condition asks to act."""
+    if not (_stated_intent(case) and case.mood.conditional):
+        return None
+    return _condition_subjects([case.cand.pred], case, ctx)
 
 
 def named_in_content(case: Case, ctx: Context) -> Targets | None:
@@ -259,6 +277,32 @@ def place_targets(case: Case, ctx: Context) -> Targets | None:
     if not found and case.plover in _ON_SITE and case.cand.trig.lemma not in WORDS.grievance_verbs:
         found = _site_holders(case.cand, res, ctx.lex)  # ("protested at X's decision": a grievance)
     return Targets(found)
+
+
+def domestic_measure(case: Case, ctx: Context) -> Targets | None:
+    """"lifted the state of emergency in its northern province of X", "shortened the curfew
+    imposed in its capital": a measure a state eases in a place of its own is a concession to its
+    own people; the state itself is the target (noted ":domestic", so the pairing keeps a state
+    and itself). A place of another state is left to :func:`place_targets`."""
+    cand, res = case.cand, ctx.res
+    if cand.kind != "noun" or cand.trig.lemma not in WORDS.domestic_measures:
+        return None
+    own = {a.country for a, _, _ in case.sources if a.country}
+    if len(own) != 1:
+        return None
+    imposed = [p for c in cand.tok.children if c.dep_ == "acl"
+               for p in _prep_objects(c, tuple(WORDS.place_prepositions))]
+    places = [q for p in _place_objects(cand) + imposed for q in (p, *_prep_objects(p, ("of",)))]
+    states = {a.country for p in places for a in res.actors(p) if a.type is ActorType.COUNTRY}
+    states |= {a.country for p in places if p.lemma_.lower() in WORDS.place_nouns  # "X province"
+               for a, _, _ in _owner_actors(p, res, as_target=True) if a.type is ActorType.COUNTRY}
+    if states - own:
+        return None
+    # a place of its own the text names, known or not ("in X", "in some parts of X")
+    named = [p for p in places if res.actors(p) or p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC")]
+    iso = own.pop()
+    return Targets([(Actor(gz.country_name(iso), ActorType.COUNTRY, iso), 0.7, t) for t in named[:1]],
+                   ":domestic")
 
 
 def _site_holders(cand: _Candidate, res: Resolution, lex: Lexicon) -> list[ActorHit]:
@@ -322,6 +366,31 @@ def _in_state(actor: Actor, state: str | None) -> Actor:
     if state and actor.type is ActorType.ORG and not actor.country:
         return dataclasses.replace(actor, country=state)
     return actor
+
+
+def _purpose_clauses(cand: _Candidate) -> list[Token]:
+    """The infinitives that say what a thing is given for, on the verb, the trigger or what is
+    given ("gave ten million euros to help X", "funds to support peace building in X")."""
+    heads = dict.fromkeys([cand.pred, cand.tok, *(o for o in cand.pred.children if o.dep_ == "dobj")])
+    clauses = [c for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")
+               and c.lemma_.lower() in WORDS.aid_purpose_verbs
+               and (c.dep_ == "relcl" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+    # "provided ten million dollars for assistance in X"
+    return clauses + [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "for"]
+
+
+def aid_purpose(case: Case, ctx: Context) -> Targets | None:
+    """"earmarked two million euros in aid to help X cope", "gave funds to promote development in
+    X": aid given for a purpose is for whom (or where) the purpose names first."""
+    res = ctx.res
+    for clause in _purpose_clauses(case.cand):
+        for tok in clause.subtree:
+            if tok.dep_ not in ("dobj", "pobj", "nsubj", "conj") or tok == case.cand.tok:
+                continue
+            found = _not_sources(_actors_for([tok], res, as_target=True), case)
+            if found:
+                return Targets(found)
+    return None
 
 
 def dispersed_crowd(case: Case, ctx: Context) -> Targets | None:
@@ -405,15 +474,83 @@ def _occupiers(tok: Token) -> list[tuple[str, Token]]:
     return out
 
 
+def denounced_as(case: Case, ctx: Context) -> Targets | None:
+    """"denounced as a crime X's crackdown": the parse may hang what is denounced on the "as"
+    phrase (an apposition of its noun); its owner is the target."""
+    cand = case.cand
+    if cand.tok != cand.pred:
+        return None
+    named = [a for n in _prep_objects(cand.tok, ("as",)) for a in n.children if a.dep_ == "appos"]
+    return Targets(_not_sources(_actors_for(named, ctx.res, as_target=True, history=ctx.history), case))
+
+
+def message_addressee(case: Case, ctx: Context) -> Targets | None:
+    """"sent a letter to X threatening to cut funding", "issued a statement to X demanding ...":
+    a message that threatens or asks is aimed at whom it is sent to."""
+    pred = case.cand.pred
+    if pred.dep_ not in ("acl", "advcl") or pred.tag_ != "VBG":
+        return None
+    gov = pred.head
+    notes = [o for o in gov.children if o.dep_ == "dobj" and o.lemma_.lower() in WORDS.speech_nouns]
+    if pred.dep_ == "acl" and gov.lemma_.lower() in WORDS.speech_nouns:
+        notes, gov = [gov], gov.head
+    if not notes:
+        return None
+    to = _prep_objects(gov, ("to",)) + [p for n in notes for p in _prep_objects(n, ("to",))]
+    return Targets(_not_sources(_actors_for(to, ctx.res, as_target=True), case))
+
+
+def investigation_site(case: Case, ctx: Context) -> Targets | None:
+    """"sent a team to X to investigate the crash": what is investigated is in X, and X is the
+    investigation's target (the state named, or the actor a place names)."""
+    cand = case.cand
+    if cand.trig.mode != "investigate" or cand.pred.dep_ not in ("advcl", "xcomp"):
+        return None
+    sender = cand.pred.head
+    if sender.lemma_.lower() not in WORDS.sending_verbs:
+        return None
+    # ("sent a team of experts to X": the parse may hang the place on what is sent)
+    sent = [t for d in sender.children if d.dep_ == "dobj" for t in d.subtree if t.pos_ in ("NOUN", "PROPN")
+            and not any(a.pos_ in ("VERB", "AUX") for a in t.ancestors if a.i != sender.i and a in d.subtree)]
+    places = _prep_objects(sender, ("to", "into", "in")) + [p for t in sent for p in _prep_objects(t, ("to", "into"))]
+    return Targets(_not_sources(_actors_for(places, ctx.res, as_target=True), case))
+
+
+def made_by(case: Case, ctx: Context) -> Targets | None:
+    """"vetoed an X-drafted resolution", "rejected an X-backed plan": whose work the rejected or
+    condemned thing is, named before the participle that qualifies it."""
+    found: list[ActorHit] = []
+    for tok in case.cand.args.targets:
+        if tok.pos_ != "NOUN" or ctx.res.actors(tok):
+            continue
+        for part in (c for c in tok.children if c.dep_ in ("amod", "compound") and c.tag_ == "VBN"):
+            for m in (m for m in part.children if m.dep_ in ("npadvmod", "compound", "nmod", "amod")):
+                hits = [(a, ctx.res.certainty.get(m.i, 1.0) * 0.8, m) for a in ctx.res.actors(m)]
+                iso = gz.country(m.text) if not hits else None
+                if iso is not None and not iso.ambiguous:
+                    hits = [(Actor(gz.country_name(iso.iso3), ActorType.COUNTRY, iso.iso3), 0.7, m)]
+                found += hits
+    return Targets(_not_sources(found, case)) if found else None
+
+
 #: Tried in this order while the case has no target; the first that finds one wins.
 TARGET_RULES: tuple[Rule, ...] = (
+    Rule("denounced_as", frozenset({Plover.ACCUSE}), denounced_as),
+    Rule("message_addressee", frozenset({Plover.THREATEN, Plover.REQUEST, Plover.ACCUSE}), message_addressee),
     Rule("complement_subjects", _FRAME_TYPES, complement_subjects),
-    Rule("content_owner", frozenset({Plover.AGREE, Plover.REJECT}), content_owner),
+    Rule("content_owner", frozenset({Plover.AGREE, Plover.REJECT, Plover.ACCUSE}), content_owner),
     Rule("content_actors", _FRAME_TYPES, content_actors),
     Rule("threat_condition", frozenset({Plover.THREATEN}), threat_condition),
     Rule("named_in_content", _FRAME_TYPES, named_in_content),
+    Rule("conditional_intent", _CONFLICTUAL | _COOPERATIVE, conditional_intent),
+    Rule("investigation_site", frozenset({Plover.ACCUSE}), investigation_site),
+    Rule("made_by", frozenset({Plover.REJECT, Plover.ACCUSE}), made_by),
     Rule("struck_holder", _FORCEFUL, struck_holder),
+    Rule("domestic_measure", frozenset({Plover.CONCEDE, Plover.RETREAT}), domestic_measure),
     Rule("place_targets", _PLACE_TARGETED, place_targets),
+    Rule("aid_purpose", frozenset({Plover.AID}), aid_purpose),
+
+
     Rule("dispersed_crowd", frozenset({Plover.ASSAULT}), dispersed_crowd),
     Rule("own_people", frozenset({Plover.COERCE}), own_people),
     Rule("protest_targets", None, protest_targets),  # PROTEST, and calling one off (any type)
@@ -421,6 +558,17 @@ TARGET_RULES: tuple[Rule, ...] = (
 
 
 # --------------------------------------------------------------------------- coding rules
+
+
+def legal_action(case: Case, ctx: Context) -> Decision | None:
+    """"launched legal action against X" brings a case (ACCUSE); "took military action against X"
+    is no case at law, and no event of this entry."""
+    if case.relation != "legal_action":
+        return None
+    tok = case.cand.tok
+    if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in WORDS.legal_qualifiers for c in tok.children):
+        return None
+    return Decision(final=True)
 
 
 def _mobilises_force(verb: Token, lex: Lexicon) -> bool:
@@ -467,6 +615,45 @@ def material_support(case: Case, ctx: Context) -> Decision | None:
     if any(t.lemma_.lower() in WORDS.material_nouns for t in given):
         return Decision(recode=(Plover.AID, "support_in_kind"))
     return None
+
+
+def _on_a_mission(tok: Token) -> bool:
+    """"peacekeepers", "rescue teams", "election observers", "peacekeeping troops"."""
+    words = WORDS.mission_words
+    return tok.lemma_.lower() in words or any(m.lemma_.lower() in words for c in tok.children
+                                              if c.dep_ in ("compound", "amod", "nmod") for m in _conjuncts(c))
+
+
+def _mission_purpose(*heads: Token) -> bool:
+    """"(sent troops) on a peacekeeping mission", "to serve as a peacekeeping force", "to help
+    deliver relief": the purpose of the going (on its verb or noun) names a mission of help."""
+    words = WORDS.mission_words
+    holders = [c for h in dict.fromkeys(heads) for c in h.children
+               if (c.dep_ == "prep" and c.lower_ in ("on", "for", "as"))
+               or (c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"))]
+    return any(t.lemma_.lower() in words for h in holders for t in h.subtree)
+
+
+def aid_mission(case: Case, ctx: Context) -> Decision | None:
+    """"Peacekeepers arrived in X", "deployed rescue teams to X", "sent troops to X on a
+    peacekeeping mission": people sent to help a place are aid (AID), not a visit nor a
+    mobilisation; the place's state (or the mission) is the target."""
+    cand = case.cand
+    if case.plover is Plover.CONSULT:
+        if cand.trig.lemma not in WORDS.arrival_verbs or not cand.kind.startswith("verb"):
+            return None
+        people = [t for _, _, t in case.sources if t.lemma_.lower() in WORDS.mission_people]
+    else:
+        # the people sent, and where they go ("sent troops to the peacekeeping force in X")
+        people = [t for _, _, t in case.sources] + [o for o in cand.pred.children if o.dep_ == "dobj"] \
+            + _prep_objects(cand.pred, ("to", "into"))
+        if cand.kind == "noun":
+            people += [cand.tok] + [p for c in cand.tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                    for p in c.children if p.dep_ == "pobj"]
+        people = [t for p in people for t in _conjuncts(p)]
+    if not people or not (any(_on_a_mission(t) for t in people) or _mission_purpose(cand.pred, cand.tok)):
+        return None
+    return Decision(recode=(Plover.AID, "aid_mission"))
 
 
 def advised_force(case: Case, ctx: Context) -> Decision | None:
@@ -596,6 +783,37 @@ def conditional_threat(case: Case, ctx: Context) -> Decision | None:
     return None
 
 
+def stated_refusal(case: Case, ctx: Context) -> Decision | None:
+    """"X will not release Y", "X says it will not lift the sanctions on Y": saying one will not
+    cooperate is a refusal (REJECT, as PLOVER codes declining to yield), beside the act that is
+    not to be (kept, negated and planned)."""
+    mood = case.mood
+    if mood.negated and mood.intent and mood.modality is Modality.PLANNED:
+        refusal = _Mood(False, Modality.ASSERTED, mood.factor)
+        return Decision(emit=(_emission(case, Plover.REJECT, f"refuse_{case.relation}", refusal, ":refusal"),))
+    return None
+
+
+def ruled_out(case: Case, ctx: Context) -> Decision | None:
+    """"X said that lifting the sanctions on Y is out of the question": a refusal (REJECT), and
+    the act ruled out (negated, planned)."""
+    if not _ruled_out(case.cand.pred):
+        return None
+    refusal = _Mood(False, Modality.ASSERTED, case.mood.factor)
+    ruled = _Mood(True, Modality.PLANNED, case.mood.factor)
+    return Decision(emit=(_emission(case, Plover.REJECT, f"refuse_{case.relation}", refusal, ":refusal"),
+                          _emission(case, case.plover, case.relation, ruled)), final=True)
+
+
+def decided_cooperation(case: Case, ctx: Context) -> Decision | None:
+    """"decided to ease sanctions on X", "has decided to grant asylum to X": a decision taken
+    codes the act decided, as planned, not a promise."""
+    if _stated_intent(case) and any(n.lemma_.lower() in WORDS.decided_cooperation_verbs
+                                    for n in _clause_chain(case.cand.pred)[1:]):
+        return _instead(case, case.plover, case.relation, Modality.PLANNED, ":decided")
+    return None
+
+
 def promised_cooperation(case: Case, ctx: Context) -> Decision | None:
     """"X will send aid to Y": PLOVER codes the commitment, an AGREE that happened."""
     if _stated_intent(case):
@@ -626,6 +844,41 @@ def promised_meeting(case: Case, ctx: Context) -> Decision | None:
     return None
 
 
+def failed_agreement(case: Case, ctx: Context) -> Decision | None:
+    """"X and Y failed to reach agreement on Z": the talks ended in a refusal, which PLOVER codes
+    as REJECT between the sides (the agreement stays, negated)."""
+    if not (case.mood.negated and case.cand.kind == "noun" and case.relation == "reach_agreement"):
+        return None
+    if not any(n.lemma_.lower() in WORDS.failing_verbs for n in _clause_chain(case.cand.pred)[1:]):
+        return None
+    mood = _Mood(False, Modality.ASSERTED, case.mood.factor)
+    em = _emission(case, Plover.REJECT, "fail_to_agree", mood, ":failed")
+    return Decision(emit=(dataclasses.replace(em, symmetric=case.cand.trig.symmetric),))
+
+
+def rallied_against(case: Case, ctx: Context) -> Decision | None:
+    """"X called on its supporters to mobilise against Y", "urged people to join a rally against
+    Y": rallying others against Y is disapproval of Y (ACCUSE, as PLOVER files "rally opposition
+    against"), aimed at Y."""
+    rallies = [o for o in case.cand.frame_of if o.trig.plover in (Plover.PROTEST, Plover.MOBILIZE)]
+    against = [t for o in rallies for h in dict.fromkeys((o.tok, o.pred)) for t in _prep_objects(h, ("against",))]
+    targets = _not_sources(_actors_for(against, ctx.res, as_target=True, history=ctx.history), case)
+    if not targets:
+        return None
+    return Decision(emit=(Emission(case.cand, Plover.ACCUSE, "rally_against", case.sources, targets,
+                                   case.mood, ":rally"),), final=True)
+def extradited_to(case: Case, ctx: Context) -> Decision | None:
+    """"extradited X to Y", "approved the extradition of X to Y": the state that receives the
+    person is the other side of the cooperation, not the person handed over."""
+    if case.relation != "extradite":
+        return None
+    receiving = [t for t in case.targets if t[2].dep_ == "pobj" and t[2].head.lower_ == "to"]
+    if not receiving or len(receiving) == len(case.targets):
+        return None
+    return Decision(emit=(Emission(case.cand, case.plover, case.relation, case.sources, receiving, case.mood,
+                                   case.note),), final=True)
+
+
 def the_event(case: Case, ctx: Context) -> Decision:
     """The case's own event, as the rules before have coded it."""
     return Decision(emit=(_emission(case, case.plover, case.relation, case.mood, case.note),))
@@ -652,7 +905,11 @@ _INTENT_TYPES = _COOPERATIVE | _CONFLICTUAL | {Plover.CONSULT}
 
 #: Run in this order for the case's type at the time; a final decision ends the list.
 CODING_RULES: tuple[Rule, ...] = (
+    Rule("aid_mission", frozenset({Plover.CONSULT, Plover.MOBILIZE}), aid_mission),
     Rule("mobilised_force", frozenset({Plover.MOBILIZE}), mobilised_force),
+    Rule("legal_action", frozenset({Plover.ACCUSE}), legal_action),
+
+
     Rule("peacekeeping_deployment", frozenset({Plover.MOBILIZE}), peacekeeping_deployment),
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
     Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
@@ -665,10 +922,16 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("vowed_not_to", frozenset({Plover.AGREE}), vowed_not_to),
     Rule("hosted_visitor", None, hosted_visitor),
     Rule("conditional_threat", _INTENT_TYPES, conditional_threat),
+    Rule("stated_refusal", _COOPERATIVE, stated_refusal),
+    Rule("ruled_out", _COOPERATIVE, ruled_out),
+    Rule("decided_cooperation", _COOPERATIVE, decided_cooperation),
     Rule("promised_cooperation", _COOPERATIVE, promised_cooperation),
     Rule("decided_measure", _CONFLICTUAL, decided_measure),
     Rule("threatened_act", _CONFLICTUAL, threatened_act),
     Rule("promised_meeting", frozenset({Plover.CONSULT}), promised_meeting),
+    Rule("failed_agreement", frozenset({Plover.AGREE}), failed_agreement),
+    Rule("rallied_against", frozenset({Plover.REQUEST}), rallied_against),
+    Rule("extradited_to", frozenset({Plover.COOPERATE}), extradited_to),
     Rule("the_event", None, the_event),
     Rule("refused_act", None, refused_act),
 )

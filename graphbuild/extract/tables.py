@@ -49,7 +49,7 @@ _ANTECEDENTS = "antecedents"  # [[antecedents]] types = [...], nouns = [...] -> 
 SCHEMA: Mapping[str, Mapping[str, str]] = {
     "frames.toml": dict.fromkeys(
         ("speech_nouns", "saying_verbs", "deontic_auxiliaries", "proposal_nouns", "topic_holders",
-         "of_topic_holders", "naming_verbs", "disapproving_words"), _WORDS),
+         "of_topic_holders", "naming_verbs", "disapproving_words", "decision_nouns"), _WORDS),
     "modality.toml": dict.fromkeys(
         ("negating_determiners", "planned_adjectives", "possible_adjectives", "planned_copula",
          "progressive_be", "time_conjunctions", "ongoing_verbs", "intent_words", "reported_adverbs",
@@ -65,6 +65,9 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
     "rules.toml": dict.fromkeys(
         ("preparing_words", "hosting_verbs", "deciding_verbs", "place_nouns", "place_prepositions",
          "site_prepositions", "grievance_verbs", "grievance_nouns", "force_nouns", "material_nouns",
+         "failing_verbs", "legal_qualifiers", "sending_verbs",
+         "mission_words", "mission_people", "arrival_verbs", "giving_verbs", "money_words",
+         "aid_purpose_verbs", "domestic_measures", "decided_cooperation_verbs",
          "dispersing_verbs", "demolishing_verbs", "dwelling_nouns", "cyber_words",
          "armed_words", "fighting_nouns", "fighting_prepositions",
          "peacekeeping_words", "spoken_of_prepositions",
