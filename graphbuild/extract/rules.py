@@ -30,9 +30,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..actors import gazetteer as gz
+from ..actors.people import people_noun
 from ..actors.resolve import Resolution, is_occupier
-from ..types import Actor, ActorType, Event, Modality, Plover
-from .arguments import ActorHit, _actors_for, _owner_actors
+from ..types import Actor, ActorType, Event, Modality, Plover, Sector
+from .arguments import ACTED_UPON, ActorHit, _actors_for, _owner_actors, names_people, people_at_large
 from .frames import _FRAME_TYPES, _Candidate
 from .lexicon import Lexicon
 from .mood import _Mood, _mood
@@ -142,12 +143,18 @@ def code(case: Case, ctx: Context) -> list[Emission]:
     >>> [r.name for r in CODING_RULES][-2:]
     ['the_event', 'refused_act']
     """
+    recode_for_people(case)
+    if case.plover not in _DONE_TO_PEOPLE or case.cand.trig.mode == "withdraw":
+        # "praised the workers": people at large are acted upon; "withdrew its inspectors": its own
+        case.targets = [hit for hit in case.targets if not people_at_large(hit[0], hit[2])]
     if not case.targets:
         for rule in TARGET_RULES:
             found = rule.apply(case, ctx) if rule.applies_to(case.plover) else None
             if found is not None and found.found:
                 case.targets, case.note = found.found, found.note
                 break
+    if case.plover in _DONE_TO_PEOPLE:
+        case.targets = people_at_home(case)
     out: list[Emission] = []
     for rule in CODING_RULES:
         decision = rule.apply(case, ctx) if rule.applies_to(case.plover) else None
@@ -418,6 +425,60 @@ def own_people(case: Case, ctx: Context) -> Targets | None:
         if group is not None and group.is_government:
             return Targets([(Actor(gz.country_name(a.country), ActorType.COUNTRY, a.country), 0.6, t)])
     return None
+
+
+#: The acts whose target may be people at large: material acts done to them ("killed 18 people",
+#: "freed prisoners"), and demands, accusations and threats aimed at them ("pressed workers to").
+_DONE_TO_PEOPLE = frozenset(ACTED_UPON | {Plover.REQUEST, Plover.ACCUSE, Plover.THREATEN})
+#: The sectors of a state's organs that act on the state's own people: police, courts, officials.
+_HOME_SECTORS = frozenset({Sector.POLICE, Sector.JUDICIARY, Sector.GOVERNMENT})
+
+
+#: Sectors of people whose expulsion is a state's measure against the organisation they serve.
+_MISSION_SECTORS = frozenset({Sector.NGO, Sector.IGO})
+
+
+def recode_for_people(case: Case) -> None:
+    """What an act done to people is, by who they are (run by :func:`code` before targets are
+    read): accepting or admitting people ("accepted 2,000 refugees", ``admitting_verbs``) is
+    taking them in, AID, and saying one will not is a refusal, REJECT; expelling aid workers or inspectors (people of an NGO or IGO) is a
+    measure against their mission, SANCTION (deporting anyone else stays COERCE)."""
+    people = [a for a, _, t in case.targets if names_people(a, t)]
+    if not people or len(people) != len(case.targets):
+        return
+    if case.plover is Plover.AGREE and case.cand.tok.lemma_.lower() in WORDS.admitting_verbs:
+        if case.mood.negated:  # "will not accept any more refugees": a refusal, stated now
+            case.plover, case.relation = Plover.REJECT, "refuse_entry"
+            case.mood = dataclasses.replace(case.mood, negated=False, modality=Modality.ASSERTED)
+        else:
+            case.plover, case.relation = Plover.AID, "admit"
+    elif case.plover is Plover.COERCE and case.cand.trig.mode == "deport" and all(
+            a.sector in _MISSION_SECTORS for a in people):
+        case.plover, case.relation = Plover.SANCTION, "expel"
+
+
+def people_at_home(case: Case) -> list[ActorHit]:
+    """The targets of an act done to people ("detained", "freed", "pressed to"; the only acts
+    whose targets may be people at large, see :func:`code`), where the police, courts or
+    authorities of a state act on people the
+    text ties to no state ("Chilean police detained 30 protesters"): those people are the state's
+    own, as event data codes a state's organ acting at home. Armed forces only when they arrest,
+    detain or disperse (an army fights abroad too), never for people a demonym or possessive
+    already places.
+
+    >>> from graphbuild.types import Sector
+    >>> sorted(_HOME_SECTORS) == sorted({Sector.POLICE, Sector.JUDICIARY, Sector.GOVERNMENT})
+    True
+    """
+    home = next((a.country for a, _, t in case.sources
+                 if a.type is ActorType.ORG and a.country
+                 and (a.sector in _HOME_SECTORS or case.plover is Plover.COERCE)
+                 and (group := gz.group_noun(t.lemma_.lower())) is not None and group.is_government), None)
+    if home is None:
+        return case.targets
+    return [(dataclasses.replace(a, country=home), c, t)
+            if a.type is ActorType.ORG and not a.country and a.key is None and people_noun(t.lemma_) is not None
+            else (a, c, t) for a, c, t in case.targets]
 
 
 def protest_targets(case: Case, ctx: Context) -> Targets | None:

@@ -57,7 +57,7 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
     "arguments.toml": {
         **dict.fromkeys(("argument_prepositions", "carrier_nouns", "quantity_nouns", "relation_nouns",
                          "event_nouns", "collective_nouns", "purpose_nouns", "subject_control_verbs",
-                         "antecedent_determiners", "inclusion_verbs", "state_nouns"), _WORDS),
+                         "antecedent_determiners", "inclusion_verbs", "state_nouns", "instrument_nouns"), _WORDS),
         "antecedents": _ANTECEDENTS,
     },
     "restraint.toml": dict.fromkeys(
@@ -71,7 +71,7 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
          "dispersing_verbs", "demolishing_verbs", "dwelling_nouns", "cyber_words",
          "armed_words", "fighting_nouns", "fighting_prepositions",
          "peacekeeping_words", "spoken_of_prepositions",
-         "responsibility_nouns"), _WORDS),
+         "responsibility_nouns", "admitting_verbs"), _WORDS),
 }
 
 _FILE_OF = {key: name for name, keys in SCHEMA.items() for key in keys}
