@@ -774,6 +774,17 @@ def act_spoken_of(case: Case, ctx: Context) -> Decision | None:
     return Decision(final=True)
 
 
+def used_as_shield(case: Case, ctx: Context) -> Decision | None:
+    """"held civilians as human shields": coercion of the people held; holding or using anything
+    else "as" something ("used the incident as a pretext") is no event."""
+    if case.relation != "human_shield":
+        return None
+    roles = _prep_objects(case.cand.tok, ("as",))
+    if any(r.lemma_.lower() in WORDS.shield_nouns or r.lower_.rstrip("s") in WORDS.shield_nouns for r in roles):
+        return None
+    return Decision(final=True)
+
+
 def taken_by_fighting(case: Case, ctx: Context) -> Decision | None:
     """"recaptured the village after fierce fighting", "took the town in a battle": ground
     taken in fighting is an armed assault (ASSAULT), not an occupation without violence."""
@@ -975,6 +986,7 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
     Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
     Rule("act_spoken_of", frozenset({Plover.ASSAULT, Plover.COERCE}), act_spoken_of),
+    Rule("used_as_shield", frozenset({Plover.COERCE}), used_as_shield),
     Rule("taken_by_fighting", frozenset({Plover.COERCE}), taken_by_fighting),
     Rule("armed_operation", frozenset({Plover.ASSAULT}), armed_operation),
     Rule("demolished_dwelling", frozenset({Plover.ASSAULT}), demolished_dwelling),

@@ -231,3 +231,18 @@ def test_claiming_responsibility_for_an_attack_claims_it(events):
     assert [(e.source.label, e.plover, e.target.label) for e in events(CLAIMED_RESPONSIBILITY_FOR_AN_ATTACK_ON)] \
         == [("Norway", Plover.ASSAULT, "Sweden")]
     assert [e for e in events(APOLOGISED_FOR_AN_ATTACK_ON) if e.plover is Plover.ASSAULT] == []
+
+
+@pytest.mark.usefixtures("nlp")
+def test_people_held_as_human_shields_are_coerced(extract_text):
+    assert dyads(extract_text("Chilean rebels used Peruvian civilians as human shields.")) == {
+        ("CHL", Plover.COERCE, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chile used the Peruvian incident as a pretext.",
+    "Chile held talks with Peru as a mediator.",
+])
+def test_holding_or_using_as_anything_else_is_no_coercion(extract_text, text):
+    assert [e for e in extract_text(text) if e.relation == "human_shield"] == []
