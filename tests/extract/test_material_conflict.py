@@ -246,3 +246,12 @@ def test_people_held_as_human_shields_are_coerced(extract_text):
 ])
 def test_holding_or_using_as_anything_else_is_no_coercion(extract_text, text):
     assert [e for e in extract_text(text) if e.relation == "human_shield"] == []
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_participle_coordinated_with_a_passive_is_passive(extract_text):
+    # "was tortured and killed in a Chilean prison": the victim killed no one
+    assert extract_text("A Peruvian engineer was tortured and killed in a secret Chilean prison.") == []
+    evs = extract_text("Two Peruvian diplomats were arrested and expelled by Chile.")
+    assert {(e.source.country, e.plover, e.target.country) for e in evs} == {
+        ("CHL", Plover.COERCE, "PER"), ("CHL", Plover.SANCTION, "PER")}
