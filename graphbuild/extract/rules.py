@@ -57,6 +57,8 @@ _PLACE_TARGETED = frozenset({Plover.COERCE, Plover.ASSAULT, Plover.MOBILIZE, Plo
 _FORCEFUL = frozenset({Plover.ASSAULT, Plover.COERCE})
 #: Acts whose target may be the holder of the site where they take place ("rioted at a jail in X").
 _ON_SITE = frozenset({Plover.PROTEST, Plover.ASSAULT, Plover.COERCE, Plover.MOBILIZE})
+#: Sectors of actors whose "strike" is a labour or hunger strike, not an armed one.
+_CIVIL_SECTORS = frozenset({Sector.CIVILIANS, Sector.BUSINESS, Sector.OPPOSITION, Sector.MEDIA, Sector.NGO})
 #: Entity types of a "when", never a target ("struck on Thursday").
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
@@ -774,6 +776,22 @@ def act_spoken_of(case: Case, ctx: Context) -> Decision | None:
     return Decision(final=True)
 
 
+def labour_strike(case: Case, ctx: Context) -> Decision | None:
+    """"joined a hunger strike", "stopped work in a strike", "workers are on strike": a strike
+    by workers, civilians or an opposition, or called a hunger or general strike, is a protest
+    (PROTEST, PLOVER's strike and hunger modes), not a military strike."""
+    tok = case.cand.tok
+    if case.relation != "strike":
+        return None
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")}
+    on_strike = tok.dep_ == "pobj" and tok.head.lower_ == "on" and not any(c.dep_ == "det" for c in tok.children)
+    civil = bool(case.sources) and all(a.sector in _CIVIL_SECTORS or t.lemma_.lower() in WORDS.worker_nouns
+                                       for a, t in ((a, t) for a, _, t in case.sources))
+    if mods & WORDS.labour_strike_words or on_strike or (civil and not mods & WORDS.armed_words):
+        return Decision(recode=(Plover.PROTEST, "strike"))
+    return None
+
+
 def used_as_shield(case: Case, ctx: Context) -> Decision | None:
     """"held civilians as human shields": coercion of the people held; holding or using anything
     else "as" something ("used the incident as a pretext") is no event."""
@@ -986,6 +1004,7 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
     Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
     Rule("act_spoken_of", frozenset({Plover.ASSAULT, Plover.COERCE}), act_spoken_of),
+    Rule("labour_strike", frozenset({Plover.ASSAULT}), labour_strike),
     Rule("used_as_shield", frozenset({Plover.COERCE}), used_as_shield),
     Rule("taken_by_fighting", frozenset({Plover.COERCE}), taken_by_fighting),
     Rule("armed_operation", frozenset({Plover.ASSAULT}), armed_operation),

@@ -71,7 +71,8 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
          "dispersing_verbs", "demolishing_verbs", "dwelling_nouns", "cyber_words",
          "armed_words", "fighting_nouns", "fighting_prepositions",
          "peacekeeping_words", "spoken_of_prepositions",
-         "responsibility_nouns", "admitting_verbs", "shield_nouns"), _WORDS),
+         "responsibility_nouns", "admitting_verbs", "shield_nouns",
+         "labour_strike_words", "worker_nouns"), _WORDS),
 }
 
 _FILE_OF = {key: name for name, keys in SCHEMA.items() for key in keys}

@@ -255,3 +255,23 @@ def test_a_participle_coordinated_with_a_passive_is_passive(extract_text):
     evs = extract_text("Two Peruvian diplomats were arrested and expelled by Chile.")
     assert {(e.source.country, e.plover, e.target.country) for e in evs} == {
         ("CHL", Plover.COERCE, "PER"), ("CHL", Plover.SANCTION, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chilean students have been participating in a hunger strike against Peru.",
+    "Chilean dockworkers stopped work in a strike against the Peruvian port operator.",
+    "Chilean workers are on strike against Peru.",
+])
+def test_a_strike_by_workers_or_a_hunger_strike_is_a_protest(extract_text, text):
+    assert dyads(extract_text(text)) == {("CHL", Plover.PROTEST, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chilean rebels carried out a strike against Peru.",
+    "Chilean jets launched a strike against Peru.",
+    "Chile carried out a strike on a Peruvian base.",
+])
+def test_an_armed_strike_stays_an_assault(extract_text, text):
+    assert dyads(extract_text(text)) == {("CHL", Plover.ASSAULT, "PER")}
