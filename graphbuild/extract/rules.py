@@ -776,6 +776,23 @@ def act_spoken_of(case: Case, ctx: Context) -> Decision | None:
     return Decision(final=True)
 
 
+def forced_stop(case: Case, ctx: Context) -> Decision | None:
+    """"ordered the newspaper to suspend publication", "forced a plane to land": making
+    someone stop, close or land is coercion (COERCE); ordering or forcing anything else ("ordered
+    an inquiry", "forced X to negotiate") is no event of its own."""
+    if case.relation != "force_stop":
+        return None
+    done = [c for c in case.cand.tok.children if c.dep_ in ("xcomp", "ccomp")]
+    if not (any(c.lemma_.lower() in WORDS.stopping_verbs for c in done) and case.targets):
+        return Decision(final=True)
+    # a body no text ties to a state, which a state's authorities order about, is of that state
+    states = {a.country for a, _, _ in case.sources if a.country}
+    state = states.pop() if len(states) == 1 else None
+    targets = [(_in_state(a, state), c, t) for a, c, t in case.targets]
+    return Decision(emit=(Emission(case.cand, case.plover, case.relation, case.sources, targets, case.mood,
+                                   case.note),), final=True)
+
+
 def labour_strike(case: Case, ctx: Context) -> Decision | None:
     """"joined a hunger strike", "stopped work in a strike", "workers are on strike": a strike
     by workers, civilians or an opposition, or called a hunger or general strike, is a protest
@@ -1004,6 +1021,7 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
     Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
     Rule("act_spoken_of", frozenset({Plover.ASSAULT, Plover.COERCE}), act_spoken_of),
+    Rule("forced_stop", frozenset({Plover.COERCE}), forced_stop),
     Rule("labour_strike", frozenset({Plover.ASSAULT}), labour_strike),
     Rule("used_as_shield", frozenset({Plover.COERCE}), used_as_shield),
     Rule("taken_by_fighting", frozenset({Plover.COERCE}), taken_by_fighting),

@@ -275,3 +275,24 @@ def test_a_strike_by_workers_or_a_hunger_strike_is_a_protest(extract_text, text)
 ])
 def test_an_armed_strike_stays_an_assault(extract_text, text):
     assert dyads(extract_text(text)) == {("CHL", Plover.ASSAULT, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text, expected", [
+    ("Chile ordered the Peruvian newspaper to suspend publication.", ("CHL", Plover.COERCE, "PER")),
+    ("Chilean fighter jets forced a Peruvian cargo plane to land in Arica.", ("CHL", Plover.COERCE, "PER")),
+    # a body no text ties to a state, ordered about by a state's government, is of that state
+    ("Chile's government ordered the opposition newspaper El Faro to suspend publication.",
+     ("CHL", Plover.COERCE, "CHL")),
+])
+def test_making_someone_stop_or_land_is_coercion(extract_text, text, expected):
+    assert expected in dyads(extract_text(text))
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chile ordered an inquiry into the Peruvian deaths.",
+    "Chile forced Peru to negotiate.",
+])
+def test_ordering_or_forcing_anything_else_is_no_coercion(extract_text, text):
+    assert [e for e in extract_text(text) if e.relation == "force_stop"] == []
