@@ -459,7 +459,10 @@ def _governed_arguments(tok: Token, trig: Trigger, gov: Token, preps: tuple[str,
     targets += [c for c in gov.children if c.dep_ == "dative" and c not in targets]
     inherited = False
     if not sources:
-        if tok.dep_ == "nsubjpass" or _is_passive(gov):
+        if tok.dep_ == "pobj" and _is_passive(gov) and not _agents(gov) and gov.lemma_.lower() in WORDS.engaged_participles:
+            # "X were engaged in ethnic cleansing": a state X is in, the act is X's
+            sources = [t for s in (c for c in gov.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
+        elif tok.dep_ == "nsubjpass" or _is_passive(gov):
             sources = _agents(gov)
         elif tok.dep_ != "nsubj":
             sources, inherited = _subject_of(gov)

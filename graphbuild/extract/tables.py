@@ -57,7 +57,8 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
     "arguments.toml": {
         **dict.fromkeys(("argument_prepositions", "carrier_nouns", "quantity_nouns", "relation_nouns",
                          "event_nouns", "collective_nouns", "purpose_nouns", "subject_control_verbs",
-                         "antecedent_determiners", "inclusion_verbs", "state_nouns", "instrument_nouns"), _WORDS),
+                         "antecedent_determiners", "inclusion_verbs", "state_nouns",
+                         "engaged_participles", "instrument_nouns"), _WORDS),
         "antecedents": _ANTECEDENTS,
     },
     "restraint.toml": dict.fromkeys(

@@ -296,3 +296,12 @@ def test_making_someone_stop_or_land_is_coercion(extract_text, text, expected):
 ])
 def test_ordering_or_forcing_anything_else_is_no_coercion(extract_text, text):
     assert [e for e in extract_text(text) if e.relation == "force_stop"] == []
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chilean troops were involved in fierce fighting with Peruvian rebels.",
+    "Chilean forces were engaged in ethnic cleansing against Peruvians.",
+])
+def test_those_engaged_in_an_act_do_it(extract_text, text):
+    assert ("CHL", Plover.ASSAULT, "PER") in dyads(extract_text(text))
