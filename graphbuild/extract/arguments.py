@@ -292,8 +292,14 @@ def _arguments_for_verb(tok: Token, trig: Trigger) -> _Args:
         # a state, not an act: "X is opposed to Y", "X is committed to Y"
         subjects = [t for s in (c for c in tok.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
         return _Args(subjects, _prep_objects(tok, ("to", "against")), False)
+    if _passive_conjunct(tok):
+        # "X was tortured and killed by Y": the second participle shares the first's passive
+        return _Args(_agents(tok) or _agents(tok.head),
+                     [t for s in (c for c in tok.head.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
+                     + _prep_objects(tok, preps), False)
     if _is_passive(tok) or (trig.plover in _FORCE_AND_PROTEST and _reduced_passive(tok)):
-        sources = _agents(tok)
+        # ("X was abducted and killed by Y": the agent hangs on the last participle)
+        sources = _agents(tok) or [a for c in tok.children if _passive_conjunct(c) for a in _agents(c)]
         targets = [t for s in (c for c in tok.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
         inherited = False
         if not targets:
@@ -323,6 +329,13 @@ def _arguments_for_verb(tok: Token, trig: Trigger) -> _Args:
         if trig.plover in _GIVEN_TO and "to" in preps:
             targets += [t for t in _recipients_within(obj) if t not in targets]
     return _Args(sources, targets, inherited)
+
+
+def _passive_conjunct(verb: Token) -> bool:
+    """A past participle coordinated with a passive verb, with no subject of its own: "was
+    tortured and killed"."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and _is_passive(verb.head) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") for c in verb.children)
 
 
 def _reduced_passive(verb: Token) -> bool:
@@ -446,7 +459,10 @@ def _governed_arguments(tok: Token, trig: Trigger, gov: Token, preps: tuple[str,
     targets += [c for c in gov.children if c.dep_ == "dative" and c not in targets]
     inherited = False
     if not sources:
-        if tok.dep_ == "nsubjpass" or _is_passive(gov):
+        if tok.dep_ == "pobj" and _is_passive(gov) and not _agents(gov) and gov.lemma_.lower() in WORDS.engaged_participles:
+            # "X were engaged in ethnic cleansing": a state X is in, the act is X's
+            sources = [t for s in (c for c in gov.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
+        elif tok.dep_ == "nsubjpass" or _is_passive(gov):
             sources = _agents(gov)
         elif tok.dep_ != "nsubj":
             sources, inherited = _subject_of(gov)

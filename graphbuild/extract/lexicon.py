@@ -59,7 +59,7 @@ log = logging.getLogger(__name__)
 
 #: Prepositions a trigger's ``preps`` may name (and a phrase may end with).
 PREPOSITIONS: frozenset[str] = frozenset("""
-about across after against along alongside among amongst around at before behind beside between
+about across after as against along alongside among amongst around at before behind beside between
 beyond by during for from in inside into near of off on onto outside over past through to toward
 towards under upon with within without
 """.split())

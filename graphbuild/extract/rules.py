@@ -57,6 +57,8 @@ _PLACE_TARGETED = frozenset({Plover.COERCE, Plover.ASSAULT, Plover.MOBILIZE, Plo
 _FORCEFUL = frozenset({Plover.ASSAULT, Plover.COERCE})
 #: Acts whose target may be the holder of the site where they take place ("rioted at a jail in X").
 _ON_SITE = frozenset({Plover.PROTEST, Plover.ASSAULT, Plover.COERCE, Plover.MOBILIZE})
+#: Sectors of actors whose "strike" is a labour or hunger strike, not an armed one.
+_CIVIL_SECTORS = frozenset({Sector.CIVILIANS, Sector.BUSINESS, Sector.OPPOSITION, Sector.MEDIA, Sector.NGO})
 #: Entity types of a "when", never a target ("struck on Thursday").
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
@@ -833,6 +835,73 @@ def demolished_dwelling(case: Case, ctx: Context) -> Decision | None:
     return None
 
 
+def act_spoken_of(case: Case, ctx: Context) -> Decision | None:
+    """"offered condolences over an attack on X", "responded to the raid": an act of force a
+    verb speaks of, feels or answers is no act of that verb's subject; unless the noun names
+    its own doer ("the rebels' attack"), no event."""
+    cand = case.cand
+    tok = carrier = cand.tok
+    if cand.kind != "noun":
+        return None
+    while carrier.dep_ == "conj":
+        carrier = carrier.head
+    gov = cand.pred
+    if carrier.dep_ != "pobj" or carrier.head.lower_ not in WORDS.spoken_of_prepositions or gov == tok:
+        return None
+    if gov.lemma_.lower() in ctx.lex.light_verbs or gov.lemma_.lower() in cand.trig.verbs or ctx.lex.triggers(
+            gov.lemma_.lower(), "VERB") and any(t.plover is case.plover for t in ctx.lex.triggers(gov.lemma_.lower(), "VERB")):
+        return None
+    if any(t.i in {x.i for x in tok.subtree} for _, _, t in case.sources):
+        return None
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS.responsibility_nouns for c in gov.children):
+        return None  # "claimed responsibility for the attack": the subject did it
+    return Decision(final=True)
+
+
+def forced_stop(case: Case, ctx: Context) -> Decision | None:
+    """"ordered the newspaper to suspend publication", "forced a plane to land": making
+    someone stop, close or land is coercion (COERCE); ordering or forcing anything else ("ordered
+    an inquiry", "forced X to negotiate") is no event of its own."""
+    if case.relation != "force_stop":
+        return None
+    done = [c for c in case.cand.tok.children if c.dep_ in ("xcomp", "ccomp")]
+    if not (any(c.lemma_.lower() in WORDS.stopping_verbs for c in done) and case.targets):
+        return Decision(final=True)
+    # a body no text ties to a state, which a state's authorities order about, is of that state
+    states = {a.country for a, _, _ in case.sources if a.country}
+    state = states.pop() if len(states) == 1 else None
+    targets = [(_in_state(a, state), c, t) for a, c, t in case.targets]
+    return Decision(emit=(Emission(case.cand, case.plover, case.relation, case.sources, targets, case.mood,
+                                   case.note),), final=True)
+
+
+def labour_strike(case: Case, ctx: Context) -> Decision | None:
+    """"joined a hunger strike", "stopped work in a strike", "workers are on strike": a strike
+    by workers, civilians or an opposition, or called a hunger or general strike, is a protest
+    (PROTEST, PLOVER's strike and hunger modes), not a military strike."""
+    tok = case.cand.tok
+    if case.relation != "strike":
+        return None
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")}
+    on_strike = tok.dep_ == "pobj" and tok.head.lower_ == "on" and not any(c.dep_ == "det" for c in tok.children)
+    civil = bool(case.sources) and all(a.sector in _CIVIL_SECTORS or t.lemma_.lower() in WORDS.worker_nouns
+                                       for a, t in ((a, t) for a, _, t in case.sources))
+    if mods & WORDS.labour_strike_words or on_strike or (civil and not mods & WORDS.armed_words):
+        return Decision(recode=(Plover.PROTEST, "strike"))
+    return None
+
+
+def used_as_shield(case: Case, ctx: Context) -> Decision | None:
+    """"held civilians as human shields": coercion of the people held; holding or using anything
+    else "as" something ("used the incident as a pretext") is no event."""
+    if case.relation != "human_shield":
+        return None
+    roles = _prep_objects(case.cand.tok, ("as",))
+    if any(r.lemma_.lower() in WORDS.shield_nouns or r.lower_.rstrip("s") in WORDS.shield_nouns for r in roles):
+        return None
+    return Decision(final=True)
+
+
 def taken_by_fighting(case: Case, ctx: Context) -> Decision | None:
     """"recaptured the village after fierce fighting", "took the town in a battle": ground
     taken in fighting is an armed assault (ASSAULT), not an occupation without violence."""
@@ -1035,6 +1104,10 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("opened_to_people", frozenset({Plover.RETREAT}), opened_to_people),
     Rule("forces_leaving", frozenset({Plover.RETREAT}), forces_leaving),
     Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
+    Rule("act_spoken_of", frozenset({Plover.ASSAULT, Plover.COERCE}), act_spoken_of),
+    Rule("forced_stop", frozenset({Plover.COERCE}), forced_stop),
+    Rule("labour_strike", frozenset({Plover.ASSAULT}), labour_strike),
+    Rule("used_as_shield", frozenset({Plover.COERCE}), used_as_shield),
     Rule("taken_by_fighting", frozenset({Plover.COERCE}), taken_by_fighting),
     Rule("armed_operation", frozenset({Plover.ASSAULT}), armed_operation),
     Rule("demolished_dwelling", frozenset({Plover.ASSAULT}), demolished_dwelling),

@@ -57,8 +57,8 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
     "arguments.toml": {
         **dict.fromkeys(("argument_prepositions", "carrier_nouns", "quantity_nouns", "relation_nouns",
                          "event_nouns", "collective_nouns", "purpose_nouns", "subject_control_verbs",
-                         "antecedent_determiners", "inclusion_verbs", "state_nouns", "instrument_nouns",
-                         "duration_nouns"), _WORDS),
+                         "antecedent_determiners", "inclusion_verbs", "state_nouns",
+                         "engaged_participles", "instrument_nouns", "duration_nouns"), _WORDS),
         "antecedents": _ANTECEDENTS,
     },
     "restraint.toml": dict.fromkeys(
@@ -71,7 +71,9 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
          "aid_purpose_verbs", "domestic_measures", "decided_cooperation_verbs",
          "dispersing_verbs", "demolishing_verbs", "dwelling_nouns", "cyber_words",
          "armed_words", "fighting_nouns", "fighting_prepositions",
-         "peacekeeping_words", "admitting_verbs"), _WORDS),
+         "peacekeeping_words", "spoken_of_prepositions",
+         "responsibility_nouns", "admitting_verbs", "shield_nouns",
+         "labour_strike_words", "worker_nouns", "stopping_verbs"), _WORDS),
 }
 
 _FILE_OF = {key: name for name, keys in SCHEMA.items() for key in keys}

@@ -186,3 +186,122 @@ def test_forces_sent_to_keep_the_peace_or_train_are_aid(extract_text, text):
 @pytest.mark.usefixtures("nlp")
 def test_forces_sent_to_a_border_are_mobilised(extract_text):
     assert dyads(extract_text("Chile deployed troops to its border with Peru.")) == {("CHL", Plover.MOBILIZE, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "A senior Chilean diplomat offered his condolences over an attack on mosques in Peru.",
+    "The Chilean minister spoke about the attack on the Peruvian embassy.",
+])
+def test_an_attack_spoken_of_is_not_the_speakers(extract_text, text):
+    assert [e for e in extract_text(text) if e.plover is Plover.ASSAULT] == []
+
+
+@pytest.mark.usefixtures("nlp")
+def test_an_attack_the_subject_carries_out_is_still_theirs(extract_text):
+    evs = extract_text("Chilean rebels killed five soldiers in an attack on a Peruvian base.")
+    assert ("CHL", Plover.ASSAULT, "PER") in dyads(evs)
+
+
+CLAIMED_RESPONSIBILITY_FOR_AN_ATTACK_ON = """
+Norway PROPN NNP nsubj 1
+claimed/claim VERB VBD ROOT 1
+responsibility NOUN NN dobj 1
+for ADP IN prep 1
+the DET DT det 5
+attack NOUN NN pobj 3
+on ADP IN prep 5
+Sweden PROPN NNP pobj 6
+. PUNCT . punct 1
+"""
+
+APOLOGISED_FOR_AN_ATTACK_ON = """
+Norway PROPN NNP nsubj 1
+apologised/apologise VERB VBD ROOT 1
+for ADP IN prep 1
+the DET DT det 4
+attack NOUN NN pobj 2
+on ADP IN prep 4
+Sweden PROPN NNP pobj 5
+. PUNCT . punct 1
+"""
+
+
+def test_claiming_responsibility_for_an_attack_claims_it(events):
+    assert [(e.source.label, e.plover, e.target.label) for e in events(CLAIMED_RESPONSIBILITY_FOR_AN_ATTACK_ON)] \
+        == [("Norway", Plover.ASSAULT, "Sweden")]
+    assert [e for e in events(APOLOGISED_FOR_AN_ATTACK_ON) if e.plover is Plover.ASSAULT] == []
+
+
+@pytest.mark.usefixtures("nlp")
+def test_people_held_as_human_shields_are_coerced(extract_text):
+    assert dyads(extract_text("Chilean rebels used Peruvian civilians as human shields.")) == {
+        ("CHL", Plover.COERCE, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chile used the Peruvian incident as a pretext.",
+    "Chile held talks with Peru as a mediator.",
+])
+def test_holding_or_using_as_anything_else_is_no_coercion(extract_text, text):
+    assert [e for e in extract_text(text) if e.relation == "human_shield"] == []
+
+
+@pytest.mark.usefixtures("nlp")
+def test_a_participle_coordinated_with_a_passive_is_passive(extract_text):
+    # "was tortured and killed in a Chilean prison": the victim killed no one
+    assert extract_text("A Peruvian engineer was tortured and killed in a secret Chilean prison.") == []
+    evs = extract_text("Two Peruvian diplomats were arrested and expelled by Chile.")
+    assert {(e.source.country, e.plover, e.target.country) for e in evs} == {
+        ("CHL", Plover.COERCE, "PER"), ("CHL", Plover.SANCTION, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chilean students have been participating in a hunger strike against Peru.",
+    "Chilean dockworkers stopped work in a strike against the Peruvian port operator.",
+    "Chilean workers are on strike against Peru.",
+])
+def test_a_strike_by_workers_or_a_hunger_strike_is_a_protest(extract_text, text):
+    assert dyads(extract_text(text)) == {("CHL", Plover.PROTEST, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chilean rebels carried out a strike against Peru.",
+    "Chilean jets launched a strike against Peru.",
+    "Chile carried out a strike on a Peruvian base.",
+])
+def test_an_armed_strike_stays_an_assault(extract_text, text):
+    assert dyads(extract_text(text)) == {("CHL", Plover.ASSAULT, "PER")}
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text, expected", [
+    ("Chile ordered the Peruvian newspaper to suspend publication.", ("CHL", Plover.COERCE, "PER")),
+    ("Chilean fighter jets forced a Peruvian cargo plane to land in Arica.", ("CHL", Plover.COERCE, "PER")),
+    # a body no text ties to a state, ordered about by a state's government, is of that state
+    ("Chile's government ordered the opposition newspaper El Faro to suspend publication.",
+     ("CHL", Plover.COERCE, "CHL")),
+])
+def test_making_someone_stop_or_land_is_coercion(extract_text, text, expected):
+    assert expected in dyads(extract_text(text))
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chile ordered an inquiry into the Peruvian deaths.",
+    "Chile forced Peru to negotiate.",
+])
+def test_ordering_or_forcing_anything_else_is_no_coercion(extract_text, text):
+    assert [e for e in extract_text(text) if e.relation == "force_stop"] == []
+
+
+@pytest.mark.usefixtures("nlp")
+@pytest.mark.parametrize("text", [
+    "Chilean troops were involved in fierce fighting with Peruvian rebels.",
+    "Chilean forces were engaged in ethnic cleansing against Peruvians.",
+])
+def test_those_engaged_in_an_act_do_it(extract_text, text):
+    assert ("CHL", Plover.ASSAULT, "PER") in dyads(extract_text(text))
