@@ -386,6 +386,17 @@ def _occupiers(tok: Token) -> list[tuple[str, Token]]:
     return out
 
 
+def defied_pressure(case: Case, ctx: Context) -> Targets | None:
+    """"declined to resign despite X's request", "refused to withdraw under pressure from X", "in
+    defiance of X's calls": a refusal is aimed at whoever asked."""
+    cand = case.cand
+    heads = [cand.tok, *(c for c in cand.clauses if c.pos_ in ("VERB", "AUX"))]
+    nouns = [p for h in heads for p in _prep_objects(h, ("despite", "under", "in"))]
+    nouns += [q for p in nouns if p.lemma_.lower() in ("defiance", "face", "spite") for q in _prep_objects(p, ("of",))]
+    asked = [p for p in nouns if p.lemma_.lower() in WORDS.pressure_nouns]
+    return Targets([t for p in asked for t in _not_sources(_owner_actors(p, ctx.res, as_target=True), case)])
+
+
 def denounced_as(case: Case, ctx: Context) -> Targets | None:
     """"denounced as a crime X's crackdown": the parse may hang what is denounced on the "as"
     phrase (an apposition of its noun); its owner is the target."""
@@ -447,6 +458,7 @@ def made_by(case: Case, ctx: Context) -> Targets | None:
 
 #: Tried in this order while the case has no target; the first that finds one wins.
 TARGET_RULES: tuple[Rule, ...] = (
+    Rule("defied_pressure", frozenset({Plover.REJECT}), defied_pressure),
     Rule("denounced_as", frozenset({Plover.ACCUSE}), denounced_as),
     Rule("message_addressee", frozenset({Plover.THREATEN, Plover.REQUEST, Plover.ACCUSE}), message_addressee),
     Rule("complement_subjects", _FRAME_TYPES, complement_subjects),
@@ -580,7 +592,9 @@ def stated_refusal(case: Case, ctx: Context) -> Decision | None:
     mood = case.mood
     if mood.negated and mood.intent and mood.modality is Modality.PLANNED:
         refusal = _Mood(False, Modality.ASSERTED, mood.factor)
-        return Decision(emit=(_emission(case, Plover.REJECT, f"refuse_{case.relation}", refusal, ":refusal"),))
+        em = _emission(case, Plover.REJECT, f"refuse_{case.relation}", refusal, ":refusal")
+        # ("X and Y will not sign the accord": a refusal between them)
+        return Decision(emit=(dataclasses.replace(em, symmetric=case.symmetric_among_sources or None),))
     return None
 
 
@@ -684,7 +698,7 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("vowed_not_to", frozenset({Plover.AGREE}), vowed_not_to),
     Rule("hosted_visitor", None, hosted_visitor),
     Rule("conditional_threat", _INTENT_TYPES, conditional_threat),
-    Rule("stated_refusal", _COOPERATIVE, stated_refusal),
+    Rule("stated_refusal", _COOPERATIVE | {Plover.AGREE}, stated_refusal),
     Rule("ruled_out", _COOPERATIVE, ruled_out),
     Rule("promised_cooperation", _COOPERATIVE, promised_cooperation),
     Rule("decided_measure", _CONFLICTUAL, decided_measure),

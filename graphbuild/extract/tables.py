@@ -65,7 +65,7 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
     "rules.toml": dict.fromkeys(
         ("preparing_words", "hosting_verbs", "deciding_verbs", "place_nouns", "place_prepositions",
          "grievance_verbs", "grievance_nouns", "force_nouns", "material_nouns", "failing_verbs",
-         "legal_qualifiers", "sending_verbs"), _WORDS),
+         "legal_qualifiers", "sending_verbs", "pressure_nouns"), _WORDS),
 }
 
 _FILE_OF = {key: name for name, keys in SCHEMA.items() for key in keys}

@@ -250,3 +250,38 @@ def test_a_call_to_act_against_no_one_stays_a_request(extract_text):
     found = {(e.source.country, e.plover, e.target.country)
              for e in extract_text("Chile called on Peru to withdraw its troops.")}
     assert found == {("CHL", Plover.REQUEST, "PER")}
+
+
+# --------------------------------------------------------------------------- more refusals
+
+def test_offers_whose_maker_the_parse_hangs_on_what_was_offered(extract_text):
+    found = {(e.source.label, e.plover, e.target.country)
+             for e in extract_text("The rebels have spurned repeated offers for peace talks by the Chilean government.")}
+    assert ("Rebels", Plover.REJECT, "CHL") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Chile says it will not accept refugees from Peru.",
+    "Chile will not agree to Peru's demands.",
+])
+def test_saying_one_will_not_accept_or_agree_is_a_refusal(extract_text, text):
+    assert ("CHL", Plover.REJECT, "PER", False) in dyads(extract_text(text))
+
+
+def test_two_sides_that_will_not_sign_refuse_each_other(extract_text):
+    (rejection,) = [e for e in extract_text("Chile and Peru will not sign the accord.") if e.plover is Plover.REJECT]
+    assert rejection.symmetric and {rejection.source.country, rejection.target.country} == {"CHL", "PER"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Chilean minister declined to resign despite President Dina Boluarte's request he do so.", "PER"),
+    ("Chile refused to withdraw despite pressure from Peru.", "PER"),
+    ("Chile refused to withdraw in defiance of Peru's calls.", "PER"),
+])
+def test_a_refusal_despite_pressure_is_aimed_at_who_pressed(extract_text, text, target):
+    found = {(e.plover, e.target.country) for e in extract_text(text)}
+    assert (Plover.REJECT, target) in found
+
+
+def test_a_refusal_despite_the_weather_has_no_target(extract_text):
+    assert extract_text("Chile refused to withdraw despite the rain.") == []
