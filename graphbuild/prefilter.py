@@ -227,6 +227,10 @@ class Prefilter:
                 if part in words:
                     return True
                 seen.add(part)
+        # a compound written as two words ("war games", "cease fire"): the extractor joins them
+        pair = [m.group().lower() for m in _WORD.finditer(sentence)]
+        if any(a + b in words for a, b in zip(pair, pair[1:], strict=False)):
+            return True
         if not self.needs:
             return False
         for w in seen:

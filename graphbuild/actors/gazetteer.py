@@ -424,6 +424,59 @@ def _plural(demonym: str) -> str | None:
     return demonym + "s"
 
 
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one letter added, dropped or changed, or two
+    neighbouring letters swapped.
+
+    Examples
+    --------
+    >>> one_edit("israel", "isreal"), one_edit("morocco", "morroco"), one_edit("chad", "chad")
+    (True, False, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+#: The names a misspelling may stand for: one word of 6 letters or more that names a state
+#: (or its people) and has no other frequent reading.
+_MISSPELT_MIN = 6
+
+
+def _near_name_index(entries: dict[str, CountryMatch]) -> dict[str, set[str]]:
+    """Each name and each of its one-letter deletions, to the names (a symmetric-deletion
+    index: two words one edit apart share a key)."""
+    near: dict[str, set[str]] = {}
+    for key, hit in entries.items():
+        if (hit.kind in (MatchKind.NAME, MatchKind.DEMONYM) and not hit.ambiguous
+                and len(key) >= _MISSPELT_MIN and key.isalpha()):
+            for variant in {key, *_deletions(key)}:
+                near.setdefault(variant, set()).add(key)
+    return near
+
+
+#: How often (Zipf scale: 2.0 is once in ten million words) a word is written for it to be
+#: a word of its own and not a misspelling.
+_WORD_ZIPF = 2.0
+
+
+def _is_a_word(word: str) -> bool:
+    """True when English text writes ``word`` often enough for it to be a word or name of
+    its own (wordfreq's frequencies)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= _WORD_ZIPF
+
+
 class _CountryTables:
     """Country names, demonyms and capitals from pycountry, countryinfo and our file."""
 
@@ -645,6 +698,8 @@ class Gazetteer:
     def __init__(self) -> None:
         self._countries: _CountryTables
         self._orgs: _Index[OrgMatch] = _Index()
+        self._misspelt: dict[str, CountryMatch | None] = {}
+        self._near_names: dict[str, set[str]] | None = None
         self._roles: _Index[_Role] = _Index()
         self._qualifiers: _Index[_Qualifier] = _Index()
         self._honorifics: _Index[bool] = _Index()
@@ -804,7 +859,41 @@ class Gazetteer:
             bare = _strip_possessive(text)
             if bare != text.strip():
                 hit = self._countries.index.get(bare)
+            if hit is None:
+                hit = self.misspelt_country(bare)
         return hit
+
+    def misspelt_country(self, word: str) -> CountryMatch | None:
+        """The state a capitalised word misspells, if it is one edit (a letter added, dropped,
+        changed, or two swapped) from the one name or demonym of that state of 6 letters or
+        more, and no word of its own ("Afganistan"; never "Columbia", "Indiana" or a name
+        the gazetteer knows).
+
+        Examples
+        --------
+        >>> g = gazetteer()
+        >>> g.misspelt_country("Phillippines").iso3
+        'PHL'
+        >>> g.misspelt_country("Columbia") is None, g.misspelt_country("afganistan") is None
+        (True, True)
+        """
+        word = word.strip()
+        if len(word) < 6 or not word.isalpha() or not word[0].isupper() or word.isupper():
+            return None
+        if word not in self._misspelt:
+            self._misspelt[word] = self._find_misspelt(word)
+        return self._misspelt[word]
+
+    def _find_misspelt(self, word: str) -> CountryMatch | None:
+        if self._near_names is None:
+            self._near_names = _near_name_index(self._countries.index.entries)
+        key = normalise_key(word)
+        found = {name for variant in {key, *_deletions(key)} for name in self._near_names.get(variant, ())}
+        hits = {self._countries.index.entries[n] for n in found if one_edit(key, n)}
+        if len({h.iso3 for h in hits}) != 1 or _is_a_word(word) or self._orgs.get(word) is not None:
+            return None
+        best = min(hits, key=lambda h: h.kind != MatchKind.NAME)
+        return CountryMatch(best.iso3, best.name, best.kind)
 
     def _known(self, iso3: str) -> str:
         code = iso3.strip().upper() if isinstance(iso3, str) else iso3

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ..errors import LexiconError
 from ..types import Actor, ActorType, Event, Sector
+from .gazetteer import one_edit
 
 log = logging.getLogger(__name__)
 
@@ -102,16 +103,56 @@ def _norm(text: str) -> str:
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 
 
+#: Words before an office that leave it the same office ("former President X" held it).
+_SAME_OFFICE_QUALIFIERS = frozenset({
+    "former", "late", "then", "ex", "acting", "interim", "outgoing", "ousted", "deposed", "exiled",
+    "incumbent", "current", "sitting", "elected", "newly", "new", "veteran", "embattled"})
+
+#: Titles news gives an office the table keeps under another one ("Premier" for a head of
+#: government whose title the table writes "Prime Minister").
+_OFFICE_OF_TITLE = {"prime minister": "head_of_government", "premier": "head_of_government",
+                    "foreign minister": "foreign_minister", "foreign secretary": "foreign_minister",
+                    "external affairs minister": "foreign_minister"}
+
+
+#: Titles that name no one office: the name alone decides ("Chinese leader X").
+_ANY_OFFICE = frozenset({"leader", "ruler", "head of state", "head of government", "strongman",
+                         "dictator", "sheikh", "monarch"})
+
+#: Words of the offices the table keeps: a title with one that is none of them is another
+#: office ("Vice President", "Interior Minister").
+_OFFICE_WORDS = frozenset({"president", "minister", "premier", "chancellor", "king", "queen",
+                           "emir", "sultan", "emperor", "secretary"})
+
+
 #: States whose leaders English-language news calls by the first word of their name: family
 #: name first ("Kim Dae-jung", "Hun Sen") or, in Thailand, the given name ("Thaksin").
 _FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "KHM", "THA"})
 
 
+#: A regnal number after a monarch's name ("Hassan II", "Juan Carlos I").
+_REGNAL = re.compile(r"\s+(?:[ivx]+)$")
+
+
+def _regnal_name(name: str) -> str:
+    """A monarch's name without the regnal number news often drops ("Hassan" for "Hassan II"),
+    else ""."""
+    key = _norm(name)
+    bare = _REGNAL.sub("", key)
+    return bare if bare != key and bare else ""
+
+
+#: States whose names have no family name at all: a person is called by the whole name
+#: ("Ne Win"), never by its last word.
+_NO_FAMILY_NAME = frozenset({"MMR"})
+
+
 def _surname(name: str, country: str | None = None) -> str:
     """The family name a person is called by alone: the last word (the first for states that
-    write it first), or "" when the name has none of that kind (a patronymic, one word)."""
+    write it first), or "" when the name has none of that kind (a patronymic, one word, a
+    monarch's name and number)."""
     words = _norm(name).split()
-    if len(words) < 2 or _PATRONYMIC & set(words):
+    if len(words) < 2 or _PATRONYMIC & set(words) or _regnal_name(name) or country in _NO_FAMILY_NAME:
         return ""
     word = words[0] if country in _FAMILY_NAME_FIRST else words[-1]
     return re.sub(r"^(?:al|el|ad|as|ash|at|az)-", "", word)  # "al-Maliki" is called "Maliki" too
@@ -137,13 +178,16 @@ class OfficeTable:
         self._by_name: dict[str, list[OfficeTerm]] = defaultdict(list)
         self._by_surname: dict[str, list[OfficeTerm]] = defaultdict(list)
         self._titles: set[str] = set()
+        self._by_given: dict[str, list[OfficeTerm]] = defaultdict(list)  # all but the last word
         for term in self.terms:
-            for name in (term.name, *term.aliases):
-                self._by_name[_norm(name)].append(term)
+            self._by_given[" ".join(_norm(term.name).split()[:-1])].append(term)
+            for name in {_norm(n) for n in (term.name, *term.aliases)} | {_regnal_name(term.name)} - {""}:
+                self._by_name[name].append(term)
             if _surname(term.name, term.country):
                 self._by_surname[_surname(term.name, term.country)].append(term)
-            self._titles.update(_norm(term.title).split())
+            self._titles.update(_norm(term.title.replace("-", " ")).split())
         self._titles -= {"of", "the"}
+        self._title_names = {_norm(t.title.replace("-", " ")) for t in self.terms}
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -158,20 +202,33 @@ class OfficeTable:
                 return term
         return None
 
-    def find(self, name: str, day: dt.date | None, *,
+    def find(self, name: str, day: dt.date | None, *, title: str | None = None,
              slack: dt.timedelta = dt.timedelta(days=365)) -> OfficeTerm | None:
         """The one person a name stands for around ``day``: full name or alias first, else the
         surname alone; None when nobody or more than one person fits.
 
-        Without a date a name is taken only when every term it could mean is one person's.
-        Title words before the name ("President", "Foreign Minister") are passed over.
+        Without a date a name is taken only when every term it could mean, at any time in
+        the table, is one person's. Title words before the name ("President", "Foreign
+        Minister") are passed over; ``title``, the office the text gives the person, narrows
+        the terms to that office (see :meth:`titled`).
+
+        Examples
+        --------
+        >>> t = OfficeTable([OfficeTerm("PER", "head_of_state", "President", "Ana Quispe",
+        ...                              valid_from=dt.date(2001, 1, 1), valid_to=dt.date(2006, 1, 1)),
+        ...                  OfficeTerm("BOL", "foreign_minister", "Foreign Minister", "Luis Quispe",
+        ...                              valid_from=dt.date(1990, 1, 1), valid_to=dt.date(1993, 1, 1))])
+        >>> t.find("Quispe", None) is None
+        True
+        >>> t.find("Quispe", None, title="President").country
+        'PER'
         """
-        pool = self._candidates(name, day, slack)
+        pool = self._candidates(name, day, slack, title)
         if len({t.name for t in pool}) != 1:
             return None
         return max(pool, key=lambda t: (day is not None and t.holds_on(day), t.valid_from or dt.date.min))
 
-    def country_of(self, name: str, day: dt.date | None, *,
+    def country_of(self, name: str, day: dt.date | None, *, title: str | None = None,
                    slack: dt.timedelta = dt.timedelta(days=365)) -> str | None:
         """The state a name stands for even when the person is uncertain: the one state of every
         term it could mean ("Bush" with no date: two presidents, one state), else None.
@@ -185,26 +242,72 @@ class OfficeTable:
         >>> t.find("Quispe", None) is None, t.country_of("Quispe", None)
         (True, 'PER')
         """
-        countries = {t.country for t in self._candidates(name, day, slack)}
+        countries = {t.country for t in self._candidates(name, day, slack, title)}
         return countries.pop() if len(countries) == 1 else None
 
-    def _candidates(self, name: str, day: dt.date | None, slack: dt.timedelta) -> list[OfficeTerm]:
-        """The terms a name may mean around ``day``: by full name or alias first, else by
-        surname; the terms running on ``day`` before those near it."""
+    def titled(self, terms: Iterable[OfficeTerm], title: str | None) -> list[OfficeTerm] | None:
+        """The terms of the office ``title`` names, or None when ``title`` names none the
+        table keeps (no title, "Sheikh", "leader": the name alone decides).
+
+        A qualifier that leaves the office the same ("former", "late", "ousted") is passed
+        over; a title of another office that shares a word with one of the table's ("Vice
+        President", "Deputy Prime Minister") keeps no term at all.
+
+        Examples
+        --------
+        >>> t = OfficeTable([OfficeTerm("PER", "head_of_state", "President", "Ana Quispe",
+        ...                              valid_from=dt.date(2001, 1, 1), valid_to=dt.date(2006, 1, 1))])
+        >>> len(t.titled(t.terms, "former president")), t.titled(t.terms, "vice-president")
+        (1, [])
+        >>> t.titled(t.terms, "Sheikh") is None
+        True
+        """
+        words = _norm((title or "").replace("-", " ")).split()
+        while words and words[0] in _SAME_OFFICE_QUALIFIERS:
+            words = words[1:]
+        wanted = " ".join(words)
+        office = _OFFICE_OF_TITLE.get(wanted)
+        if wanted in _ANY_OFFICE or (office is None and wanted not in self._title_names):
+            return [] if wanted not in _ANY_OFFICE and _OFFICE_WORDS & set(words) else None
+        return [t for t in terms if _norm(t.title.replace("-", " ")) == wanted
+                or (office is not None and t.office == office)]
+
+    def _candidates(self, name: str, day: dt.date | None, slack: dt.timedelta,
+                    title: str | None = None) -> list[OfficeTerm]:
+        """The terms a name may mean around ``day``: by full name or alias (or a monarch's
+        name without its number) first, else by surname; of those, the terms of the office
+        ``title`` names, if it names one; the terms running on ``day`` before those near it."""
         key = _norm(name)
         words = key.split()
         while len(words) > 1 and words[0] in self._titles:
             words = words[1:]
         bare = re.sub(r"^(?:al|el|ad|as|ash|at|az)-", "", " ".join(words))
-        for pool in (self._by_name.get(key, []), self._by_name.get(bare, []),
+        names = {key, bare} | ({_norm(f"{title} {name}")} if title else set())  # "King" + "Fahd"
+        for pool in (list(dict.fromkeys(t for n in sorted(names) for t in self._by_name.get(n, []))),
                      self._by_surname.get(bare, []) if " " not in bare else []):
+            kept = self.titled(pool, title)
+            pool = pool if kept is None else kept
             if day is not None:
                 pool = [t for t in pool if t.near(day, slack)]
                 current = [t for t in pool if t.holds_on(day)]
                 pool = current or pool
             if pool:
                 return pool
-        return []
+        return self._misspelt(words, day, slack, title) if title else []
+
+    def _misspelt(self, words: Sequence[str], day: dt.date | None, slack: dt.timedelta,
+                  title: str) -> list[OfficeTerm]:
+        """The terms of the office ``title`` names whose holder's full name the name misspells:
+        the given names as written, the family name one edit from the holder's (five letters
+        or more: "President Ana Quipse" is President Ana Quispe); none for a bare surname."""
+        if len(words) < 2 or len(words[-1]) < 5:
+            return []
+        pool = [t for t in self._by_given.get(" ".join(words[:-1]), ())
+                if one_edit(_norm(t.name).split()[-1], words[-1])]
+        pool = self.titled(pool, title) or []
+        if day is not None:
+            pool = [t for t in pool if t.near(day, slack)]
+        return pool
 
 
 def _date(value: str, where: str) -> dt.date | None:
@@ -288,9 +391,9 @@ def _with_country(actor: Actor, country: str, role: str | None, key: str | None)
 def _from_table(actor: Actor, day: dt.date | None, table: OfficeTable) -> Actor:
     if not _stateless(actor):
         return actor
-    term = table.find(actor.label, day)
-    if term is None:
-        country = table.country_of(actor.label, day)  # "Bush" undated: which one is open, the state not
+    term = table.find(actor.label, day, title=actor.role)
+    if term is None:  # "Bush" undated: which one is open, the state not
+        country = table.country_of(actor.label, day, title=actor.role)
         return _with_country(actor, country, None, None) if country else actor
     return _with_country(actor, term.country, term.title, term.name)
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from . import gazetteer as gz
+from .people import people_noun
 from .words import words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -241,6 +242,7 @@ def may_name_an_actor(head: Token) -> bool:
     if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.lefts):
         return True
     return (lemma in words().person_nouns or lemma in words().population_nouns or lemma in words().generic_groups
+            or people_noun(lemma) is not None
             or gz.group_noun(lemma) is not None or gz.is_title_word(head.text)
             or gz.organisation(head.text) is not None or gz.country(head.text) is not None
             or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in head.rights))

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from ..types import Actor, ActorType, Sector
 from . import gazetteer as gz
 from .context import NOT_AN_ACTOR, Mention
+from .people import people_noun
 from .phrases import (
     appos_title,
     conjuncts_of_appos,
@@ -66,6 +67,7 @@ __all__ = [
     "population",
     "people_of_state",
     "bare_group",
+    "common_people",
     "other_organisation",
 ]
 
@@ -239,8 +241,62 @@ def bare_group(head: Token, ctx: Context) -> Mention | None:
     if own is Sector.MILITARY and len(group.label.split()) == 1 and \
             not any(sector_of_words([m.text]) for m in mods if m.dep_ in ("amod", "compound")):
         return None
-    return Mention((head,), (Actor(_bare_label(head, mods, group), ActorType.ORG, None, sector=sector),),
+    country = _state_risen_against(head) if sector is Sector.REBELS else None
+    return Mention((head,), (Actor(_bare_label(head, mods, group), ActorType.ORG, country, sector=sector),),
                    certainty=0.8)
+
+
+def _state_risen_against(head: Token) -> str | None:
+    """The state whose government rebels are said to fight, in the phrase of the rebels
+    ("rebels fighting the Bolivian government", "rebels against Chad's regime", "rebels
+    seeking to overthrow the government of Peru"): insurgents are coded by the state they rise
+    against. A place ("rebels in the north of Peru") is no such statement."""
+    objects = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "against"
+               for p in c.children if p.dep_ == "pobj"]
+    verbs = [c for c in head.children if c.dep_ in ("acl", "relcl")]
+    verbs += [x for v in verbs for x in v.children if x.dep_ == "xcomp"]  # "seeking to overthrow"
+    for verb in verbs:
+        if verb.lemma_.lower() in words().rising_verbs:
+            objects += [c for c in verb.children if c.dep_ == "dobj"]
+            objects += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "against"
+                        for p in c.children if p.dep_ == "pobj"]
+    found = set()
+    for obj in objects:
+        if obj.lemma_.lower() in words().ruling_nouns:
+            found.update(countries_in([t for t in obj.subtree if t.i < obj.i] + _of_state(obj)))
+    return found.pop() if len(found) == 1 else None
+
+
+def common_people(head: Token, ctx: Context) -> Mention | None:
+    """People named by what they are, no state or owner named: "civilians", "more than 500
+    civilians", "several suspects", "aid workers" (``data/people.csv``). The group's country
+    is none: a place ("civilians in <city>") is no evidence of whose people they are, and a
+    demonym or a state's possessive is read before, by :func:`people_of_state`. The group is
+    an actor only where an event's verb acts on it or has it act."""
+    if head.pos_ != "NOUN" or head.dep_ in ("compound", "amod", "nmod"):
+        return None  # "refugee camps", "student unions": a modifier of something else
+    ent = ctx.entity(head)
+    if ent is not None and ent.label_ not in ("CARDINAL", "QUANTITY"):
+        return None
+    if any(c.dep_ == "poss" for c in head.children):
+        return None  # "their children", "the group's members": the owner's, not people at large
+    if head.tag_ == "NN" and not any(c.dep_ in ("det", "nummod", "amod", "compound") for c in head.children):
+        return None  # "taken hostage", "held prisoner": a role, not someone named
+    lefts = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    if countries_in(t for c in lefts for t in c.subtree):
+        return None  # "Syrian refugees" (or a state named ambiguously): not people at large
+    modifier = next((c for c in reversed(lefts) if c.i == head.i - 1), None)
+    noun = people_noun(head.lemma_, modifier.lemma_ if modifier is not None else None)
+    if noun is None:
+        return None
+    named = _named_modifier(head, ctx)
+    if named is not None:  # "UN inspectors", "Red Cross workers": the organisation's own
+        return Mention((head,), (named,))
+    two_words = modifier is not None and len(noun.label.split()) > 1
+    sector = sector_of_words(c.text for c in lefts if not (two_words and c == modifier)) or noun.sector
+    counted = [t for c in head.lefts if c.dep_ in ("nummod", "quantmod") for t in c.subtree]
+    toks = (head, *([modifier] if two_words else []), *counted)
+    return Mention(toks, (Actor(noun.label, ActorType.ORG, None, sector=sector),), certainty=0.8)
 
 
 # --------------------------------------------------------------------------- persons
@@ -308,6 +364,15 @@ def _owner_title(head: Token, name_toks: Sequence[Token]) -> tuple[list[Token], 
     return title, toks
 
 
+def _is_break(tok: Token) -> bool:
+    """A dash, parenthesis or colon that ends a dateline or heading; not the hyphen inside a
+    word ("Vice-President")."""
+    if tok.text not in _BREAKS:
+        return False
+    inside = tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    return not inside
+
+
 def person_mention(head: Token, name_toks: list[Token], title_mods: list[Token], ctx: Context) -> Mention:
     """The mention of a person by ``name_toks`` with the titles, apposition and "of <state>"
     around it; the article's person is updated with what they say."""
@@ -315,7 +380,7 @@ def person_mention(head: Token, name_toks: list[Token], title_mods: list[Token],
     label = re.sub(r"\s*['’]s$", "", label).strip()
     # a title never reaches back over a dash or parenthesis ("BANGKOK (AP) - Chilean
     # President X": the dateline is where the report was filed)
-    cut = max((t.i for t in title_mods if t.i < head.i and t.text in _BREAKS), default=-1)
+    cut = max((t.i for t in title_mods if t.i < head.i and _is_break(t)), default=-1)
     title_mods = [t for t in title_mods if t.i > cut]
     owner_title, owner_toks = _owner_title(head, name_toks)
     title = list(title_mods) + owner_title
@@ -503,13 +568,23 @@ def _group_countries(head: Token, mods: Sequence[Token]) -> list[str]:
     or "its forces in X")."""
     countries = countries_in(mods)
     owned = any(c.dep_ == "poss" for c in head.children)
+    placed = not countries and not owned and _placed_by_where(head)
     for child in head.rights:
         if child.dep_ == "prep" and (child.lower_ == "of" or (
-                child.lower_ in ("in", "throughout", "across") and not countries and not owned
-                and not head.lemma_.lower().startswith("peacekeep"))):
+                child.lower_ in ("in", "throughout", "across") and placed)):
             for obj in (c for c in child.children if c.dep_ == "pobj"):
                 countries += countries_in([obj]) or countries_in(_part_of(obj))
     return countries
+
+
+def _placed_by_where(head: Token) -> bool:
+    """Whether a group found in a place belongs to it: an organised group does ("the police in
+    X", "rebels in X"), and so do people who act together where they live or work ("students
+    throughout X"); peacekeepers do not, nor do people at large ("refugees in X", "civilians in
+    X": a place is no evidence of whose people they are)."""
+    lemma = head.lemma_.lower()
+    people = people_noun(lemma)
+    return not lemma.startswith("peacekeep") and (people is None or people.local)
 
 
 def _part_of(obj: Token) -> list[Token]:
@@ -539,7 +614,7 @@ def _region(head: Token, mods: Sequence[Token], group: gz.GroupNoun) -> tuple[li
     """The region of a state a group is named by ("Chiapas rebels", "Chechen fighters") or,
     for a group that is no organ of a state, found in ("separatists in Cabinda")."""
     places = [[m for m in mods if m.dep_ in ("compound", "amod", "nmod", "poss", "punct") or m.text in _HYPHENS]]
-    if not group.is_government and not any(c.dep_ == "poss" for c in head.children):
+    if not group.is_government and not any(c.dep_ == "poss" for c in head.children) and _placed_by_where(head):
         places += [[t for t in p.subtree if t.i <= p.i and t.dep_ != "det"]
                    for c in head.rights if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
                    for p in c.children if p.dep_ == "pobj"]
@@ -596,15 +671,19 @@ def _group_sector(head: Token, mods: Sequence[Token], group: gz.GroupNoun):
 
 
 def population(head: Token, ctx: Context) -> Mention | None:
-    """The people of a place: "residents of X", "the people of X"."""
+    """The people of a state: "the people of X", "residents of X", "citizens from X". The state
+    must be what the phrase names ("from X", not "from camps in X"), and "in X" says only where
+    they are, no evidence of whose people they are."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in words().population_nouns:
         return None
-    places = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")
+    places = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
               for p in c.children if p.dep_ == "pobj"]
-    isos = countries_in(t for p in places for t in p.subtree)
+    isos = countries_in(t for p in places if p.pos_ == "PROPN"
+                        for t in p.subtree if t.i <= p.i and t.dep_ in ("compound", "pobj"))
     if not isos:
         return None
-    noun = gz.GroupNoun(label=head.lemma_.title() + "s", is_government=False)
+    lemma = head.lemma_.lower()
+    noun = gz.GroupNoun(label=lemma.title() + ("" if lemma.endswith("people") else "s"), is_government=False)
     actor = Actor(gz.group_label(isos[0], noun), ActorType.ORG, isos[0], sector=Sector.CIVILIANS)
     return Mention((head,), (actor,), certainty=0.8)
 
@@ -670,5 +749,6 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     population,
     people_of_state,
     bare_group,
+    common_people,
     other_organisation,
 )

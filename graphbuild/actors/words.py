@@ -52,6 +52,8 @@ class Words:
     state_led_suffixes: frozenset[str]
     not_incumbent: frozenset[str]
     part_nouns: frozenset[str]
+    rising_verbs: frozenset[str]
+    ruling_nouns: frozenset[str]
 
 
 # table -> {list key in the file: field of Words}

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..actors import gazetteer as gz
+from ..actors.people import people_noun
 from ..actors.resolve import Resolution
 from ..types import Actor, ActorType, Event, Plover
 from .lexicon import Trigger
@@ -45,14 +46,17 @@ class _Args:
     inherited: bool = False
 
 
-# Acts done to people named by the noun itself ("expelled diplomats", "released prisoners").
-_ACTED_UPON = {Plover.SANCTION, Plover.COERCE, Plover.ASSAULT, Plover.AID, Plover.RETREAT,
+#: Acts done to people named by the noun itself ("expelled diplomats", "released prisoners"),
+#: the only acts whose target may be people at large ("killed 18 people").
+ACTED_UPON = {Plover.SANCTION, Plover.COERCE, Plover.ASSAULT, Plover.AID, Plover.RETREAT,
                Plover.CONCEDE}
 
 
 # Things given "to" someone: the recipient may hang on the verb ("granted asylum to X").
 _GIVEN_TO = {Plover.AID, Plover.SUPPORT, Plover.AGREE, Plover.COOPERATE, Plover.CONCEDE,
              Plover.RETREAT, Plover.SANCTION}
+#: Acts whose past participle on a noun is read as a passive: "a soldier killed in X".
+_FORCE_AND_PROTEST = {Plover.ASSAULT, Plover.COERCE, Plover.MOBILIZE, Plover.PROTEST}
 
 
 def _subject_of(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
@@ -155,6 +159,31 @@ def _modifier_owners(tok: Token, res: Resolution) -> list[ActorHit]:
     return out
 
 
+def _instrument_owners(tok: Token, res: Resolution) -> list[ActorHit]:
+    """Who uses a weapon the text names by its user's act: "missiles fired by X", "a bomb
+    planted by X", "an X-claimed bomb" (the owner in a modifier, "X's missiles", is read by
+    :func:`_modifier_owners`). A weapon no one is said to use stands for no one."""
+    lemma = tok.lemma_.lower()  # (a sentence's first word may be tagged a proper noun, its lemma the plural)
+    if lemma not in WORDS.instrument_nouns and lemma.removesuffix("s") not in WORDS.instrument_nouns:
+        return []
+    out: list[ActorHit] = []
+    for c in tok.children:
+        if c.tag_ != "VBN":
+            continue
+        if c.dep_ == "acl":  # "missiles fired by X"
+            users = [q for a in c.children if a.dep_ == "agent"
+                     for p in a.children if p.dep_ == "pobj" for q in _conjuncts(p)]
+        elif c.dep_ in ("amod", "compound") and c.i < tok.i:  # "an X-claimed bomb"
+            users = [t for t in c.subtree if t.i < c.i]
+        else:
+            continue
+        for q in users:
+            out.extend((a, res.certainty.get(q.i, 1.0) * 0.9, q) for a in res.actors(q))
+            if not res.actors(q):
+                out.extend(_modifier_owners(q, res))  # "fired by the army of X"
+    return out
+
+
 def _phrase_owners(tok: Token, res: Resolution) -> list[ActorHit]:
     """"calls by X", "demands from X", "states such as X"; "ties with X" for a relation noun."""
     relational = tok.lemma_.lower() in WORDS.relation_nouns
@@ -209,6 +238,18 @@ def _antecedent_actor(tok: Token, history: Sequence[Event]) -> list[tuple[Actor,
     return []
 
 
+def names_people(actor: Actor, tok: Token) -> bool:
+    """Whether ``actor``, named at ``tok``, is a group of people named by what they are
+    ("civilians", "Syrian refugees", "aid workers"), no organisation."""
+    return actor.type is ActorType.ORG and actor.key is None and people_noun(tok.lemma_) is not None
+
+
+def people_at_large(actor: Actor, tok: Token) -> bool:
+    """Whether ``actor``, named at ``tok``, is people named only by what they are ("civilians",
+    "18 people", "several suspects"), no state, owner or organisation given."""
+    return names_people(actor, tok) and actor.country is None
+
+
 def _actors_for(tokens: Iterable[Token], res: Resolution, *, as_target: bool = False,
                 history: Sequence[Event] = ()) -> list[tuple[Actor, float, Token]]:
     out: list[tuple[Actor, float, Token]] = []
@@ -216,6 +257,12 @@ def _actors_for(tokens: Iterable[Token], res: Resolution, *, as_target: bool = F
         if tok.i in res.descriptive:
             continue
         actors = res.actors(tok)
+        if not as_target:  # people at large are acted upon ("killed 18 people"); they act for no one
+            actors = [a for a in actors if not people_at_large(a, tok)]
+        elif actors and all(people_at_large(a, tok) for a in actors):
+            # "expelled inspectors of the agency", "pressed workers of a firm": whose they are
+            actors = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj" for a in res.actors(p)] or actors
         if not actors:
             actors = _named_here(tok)
         if not actors and tok.lemma_.lower() in WORDS.collective_nouns:
@@ -228,7 +275,7 @@ def _actors_for(tokens: Iterable[Token], res: Resolution, *, as_target: bool = F
         if not actors and tok.pos_ in ("NOUN", "PROPN"):
             found = [(a, res.certainty.get(ap.i, 1.0), ap) for ap in _appositions(tok) for a in res.actors(ap)]
             if not found:
-                found = _owner_actors(tok, res, as_target=as_target)
+                found = _owner_actors(tok, res, as_target=as_target) or _instrument_owners(tok, res)
             if not found and as_target:
                 found = _antecedent_actor(tok, history)
             out.extend(found)
@@ -245,7 +292,7 @@ def _arguments_for_verb(tok: Token, trig: Trigger) -> _Args:
         # a state, not an act: "X is opposed to Y", "X is committed to Y"
         subjects = [t for s in (c for c in tok.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
         return _Args(subjects, _prep_objects(tok, ("to", "against")), False)
-    if _is_passive(tok):
+    if _is_passive(tok) or (trig.plover in _FORCE_AND_PROTEST and _reduced_passive(tok)):
         sources = _agents(tok)
         targets = [t for s in (c for c in tok.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
         inherited = False
@@ -278,6 +325,14 @@ def _arguments_for_verb(tok: Token, trig: Trigger) -> _Args:
     return _Args(sources, targets, inherited)
 
 
+def _reduced_passive(verb: Token) -> bool:
+    """"a soldier killed in X", "engineers captured by Y": a past participle on a noun is a
+    passive whose noun is acted upon (not the doer). (A noun the sentence hangs on, "a report
+    called for X", is a misread verb, not a noun with a participle.)"""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") and \
+        verb.head.dep_ != "ROOT" and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children)
+
+
 def _recipients_within(obj: Token) -> list[Token]:
     """"provided ten million dollars in aid to X", "sent supplies and doctors to X": the "to"
     phrase that names who receives a thing given may hang deep in the phrase naming the thing
@@ -306,7 +361,11 @@ def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None
     sources: list[Token] = []
     targets_first: list[Token] = []
     if acted_upon:
-        targets_first = owners
+        # "closed X's borders with Y": a relation's "with" phrase names its other side, the
+        # possessive only whose side it is
+        other_side = tok.lemma_.lower() in WORDS.relation_nouns and "with" in preps and (
+            _prep_objects(tok, ("with",)) or (tok.dep_ == "dobj" and _prep_objects(gov, ("with",))))
+        targets_first = [] if other_side else owners
     else:
         # "(complained over) Israeli air raids": the state whose adjective the act bears
         # carried it out, when no verb says who did
@@ -316,7 +375,9 @@ def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None
         sources = list(owners)
     between = _prep_objects(tok, ("between",))
     targets = targets_first + [t for t in _prep_objects(tok, preps) if t not in sources and t not in targets_first]
-    if not targets and trig.plover in _ACTED_UPON:  # "lifted the sanctions imposed on X"
+    if not targets:
+        targets = [t for t in _shared_prep_objects(tok, preps) if t not in sources]
+    if not targets and trig.plover in ACTED_UPON:  # "lifted the sanctions imposed on X"
         targets = [t for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
                    for t in _prep_objects(c, preps) if t not in sources]
     inherited = False
@@ -328,6 +389,21 @@ def _arguments_for_noun(tok: Token, trig: Trigger, res: Resolution | None = None
         return _Args(between, [], False)
     targets += [t for t in of_owners if t not in targets]
     return _Args(sources, targets + [t for t in between if t not in targets], inherited)
+
+
+def _shared_prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The target phrase an act noun shares with the words around it: "launched air and
+    artillery strikes on X" (the phrase hangs on the first of the coordinated nouns), "an attack
+    that included tanks and rockets on X" (on the clause saying what the act is made of)."""
+    first = tok
+    for _ in range(6):
+        if first.dep_ != "conj" or first.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        first = first.head
+    found = _prep_objects(first, preps) if first != tok else []
+    for clause in (c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in WORDS.inclusion_verbs):
+        found += [t for t in _prep_objects(clause, preps) if t not in found]
+    return found
 
 
 def _noun_owners(tok: Token, acted_upon: bool) -> tuple[list[Token], list[Token]]:
@@ -383,7 +459,7 @@ def _governed_arguments(tok: Token, trig: Trigger, gov: Token, preps: tuple[str,
 def _unstated_targets(tok: Token, trig: Trigger, res: Resolution | None) -> list[Token]:
     """Targets of a noun trigger whose phrases name none."""
     named = res is not None and bool(res.actors(tok))
-    if trig.verbs and trig.plover in _ACTED_UPON and named:
+    if trig.verbs and trig.plover in ACTED_UPON and named:
         return [tok]  # "expelled two Russian diplomats": the diplomats are acted upon
     if not named and (trig.verbs or tok.lemma_.lower() in WORDS.event_nouns):
         # "rejected a US request", "attended the G20 summit": the noun's owner;

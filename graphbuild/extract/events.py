@@ -184,7 +184,7 @@ class _Sentence:
         when = dates.event_date(cand.pred, self.article.date, future=mood.modality is Modality.PLANNED)
         source_tokens = {t.i for _, _, t in em.sources}
         for (src, cs, s_tok), (tgt, ct, t_tok) in _pairs(trig, em.sources, em.targets):
-            if _same_side(src, tgt):
+            if _same_side(src, tgt) and em.note != ":domestic":  # a state easing a measure at home
                 continue
             confidence = trig.confidence * min(cs, ct) * mood.factor * (0.9 if cand.args.inherited else 1.0)
             if confidence < self.min_confidence:

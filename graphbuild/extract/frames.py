@@ -16,7 +16,15 @@ from .arguments import _Args, _arguments_for_noun, _arguments_for_verb, _subject
 from .lexicon import Lexicon, Trigger
 from .parse import _carrier, _conjuncts, _governor, _is_inside, _is_passive, _prep_objects
 from .tables import WORDS
-from .triggers import _REQUEST_BY_SAYING, _deontic_request, _lemma, _naming_trigger, _noun_trigger, _verb_trigger
+from .triggers import (
+    _REQUEST_BY_SAYING,
+    _deontic_request,
+    _lemma,
+    _money_trigger,
+    _naming_trigger,
+    _noun_trigger,
+    _verb_trigger,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -93,7 +101,7 @@ def _candidates(sent: Span, lex: Lexicon, res: Resolution | None = None) -> list
 
 def _candidate_at(tok: Token, lex: Lexicon, res: Resolution | None) -> _Candidate | None:
     """The candidate ``tok`` triggers: a verb (or naming verb), a demand in reported speech, a noun."""
-    trig = _naming_trigger(tok) or _verb_trigger(tok, lex)
+    trig = _naming_trigger(tok) or _money_trigger(tok) or _verb_trigger(tok, lex)
     if trig is not None:
         return _Candidate(tok, trig, tok, _arguments_for_verb(tok, trig),
                           "verb.passive" if _is_passive(tok) else "verb")

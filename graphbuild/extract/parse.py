@@ -118,6 +118,10 @@ def _ruled_out(verb: Token) -> bool:
 def _carrier(tok: Token) -> Token:
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in WORDS.carrier_nouns:
         tok = tok.head
+    # "declared a state of siege": the measure is declared through the noun of its condition
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in WORDS.state_nouns \
+            and tok.head.head.pos_ == "NOUN":
+        return tok.head.head
     for _ in range(3):
         prep = tok.head
         if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in WORDS.quantity_nouns \

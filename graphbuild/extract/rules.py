@@ -30,9 +30,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..actors import gazetteer as gz
+from ..actors.people import people_noun
 from ..actors.resolve import Resolution, is_occupier
-from ..types import Actor, ActorType, Event, Modality, Plover
-from .arguments import ActorHit, _actors_for, _owner_actors
+from ..types import Actor, ActorType, Event, Modality, Plover, Sector
+from .arguments import ACTED_UPON, ActorHit, _actors_for, _owner_actors, names_people, people_at_large
 from .frames import _FRAME_TYPES, _Candidate
 from .lexicon import Lexicon
 from .mood import _Mood, _mood
@@ -54,6 +55,8 @@ _PLACE_TARGETED = frozenset({Plover.COERCE, Plover.ASSAULT, Plover.MOBILIZE, Plo
                              Plover.SANCTION, Plover.PROTEST, Plover.AID, Plover.REQUEST})
 #: Acts of force done to a place or a thing: whoever holds it is their target.
 _FORCEFUL = frozenset({Plover.ASSAULT, Plover.COERCE})
+#: Acts whose target may be the holder of the site where they take place ("rioted at a jail in X").
+_ON_SITE = frozenset({Plover.PROTEST, Plover.ASSAULT, Plover.COERCE, Plover.MOBILIZE})
 #: Entity types of a "when", never a target ("struck on Thursday").
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
@@ -140,12 +143,18 @@ def code(case: Case, ctx: Context) -> list[Emission]:
     >>> [r.name for r in CODING_RULES][-2:]
     ['the_event', 'refused_act']
     """
+    recode_for_people(case)
+    if case.plover not in _DONE_TO_PEOPLE or case.cand.trig.mode == "withdraw":
+        # "praised the workers": people at large are acted upon; "withdrew its inspectors": its own
+        case.targets = [hit for hit in case.targets if not people_at_large(hit[0], hit[2])]
     if not case.targets:
         for rule in TARGET_RULES:
             found = rule.apply(case, ctx) if rule.applies_to(case.plover) else None
             if found is not None and found.found:
                 case.targets, case.note = found.found, found.note
                 break
+    if case.plover in _DONE_TO_PEOPLE:
+        case.targets = people_at_home(case)
     out: list[Emission] = []
     for rule in CODING_RULES:
         decision = rule.apply(case, ctx) if rule.applies_to(case.plover) else None
@@ -272,7 +281,50 @@ def place_targets(case: Case, ctx: Context) -> Targets | None:
         # "along the border with X", "in X's border region"
         found = [t for p in places if p.lemma_.lower() in WORDS.place_nouns
                  for t in _owner_actors(p, res, as_target=True) if t[0].type is ActorType.COUNTRY]
+    if not found and case.plover in _ON_SITE and case.cand.trig.lemma not in WORDS.grievance_verbs:
+        found = _site_holders(case.cand, res, ctx.lex)  # ("protested at X's decision": a grievance)
     return Targets(found)
+
+
+def domestic_measure(case: Case, ctx: Context) -> Targets | None:
+    """"lifted the state of emergency in its northern province of X", "shortened the curfew
+    imposed in its capital": a measure a state eases in a place of its own is a concession to its
+    own people; the state itself is the target (noted ":domestic", so the pairing keeps a state
+    and itself). A place of another state is left to :func:`place_targets`."""
+    cand, res = case.cand, ctx.res
+    if cand.kind != "noun" or cand.trig.lemma not in WORDS.domestic_measures:
+        return None
+    own = {a.country for a, _, _ in case.sources if a.country}
+    if len(own) != 1:
+        return None
+    imposed = [p for c in cand.tok.children if c.dep_ == "acl"
+               for p in _prep_objects(c, tuple(WORDS.place_prepositions))]
+    places = [q for p in _place_objects(cand) + imposed for q in (p, *_prep_objects(p, ("of",)))]
+    states = {a.country for p in places for a in res.actors(p) if a.type is ActorType.COUNTRY}
+    states |= {a.country for p in places if p.lemma_.lower() in WORDS.place_nouns  # "X province"
+               for a, _, _ in _owner_actors(p, res, as_target=True) if a.type is ActorType.COUNTRY}
+    if states - own:
+        return None
+    # a place of its own the text names, known or not ("in X", "in some parts of X")
+    named = [p for p in places if res.actors(p) or p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC")]
+    iso = own.pop()
+    return Targets([(Actor(gz.country_name(iso), ActorType.COUNTRY, iso), 0.7, t) for t in named[:1]],
+                   ":domestic")
+
+
+def _site_holders(cand: _Candidate, res: Resolution, lex: Lexicon) -> list[ActorHit]:
+    """"rioted at a jail in X", "demonstrated outside X's embassy": who holds the site a protest
+    or an act of force takes place at (the site's own actor, else its holder)."""
+    heads = [cand.tok] if cand.tok == cand.pred else [cand.tok, cand.pred]
+    sites = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in WORDS.site_prepositions
+             for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and not _names_an_act(p, lex)]
+    return [hit for p in sites for hit in (_actors_for([p], res, as_target=True) or _holders_within(p, res))
+            if hit[0].country][:1]
+
+
+def _names_an_act(noun: Token, lex: Lexicon) -> bool:
+    """Whether a noun names an act by itself ("in an ambush", "in the uprising"), not a place."""
+    return any(not t.verbs for t in lex.triggers(noun.lemma_.lower(), "NOUN"))
 
 
 def _holders_within(place: Token, res: Resolution) -> list[ActorHit]:
@@ -323,6 +375,49 @@ def _in_state(actor: Actor, state: str | None) -> Actor:
     return actor
 
 
+def _purpose_clauses(cand: _Candidate) -> list[Token]:
+    """The infinitives that say what a thing is given for, on the verb, the trigger or what is
+    given ("gave ten million euros to help X", "funds to support peace building in X")."""
+    heads = dict.fromkeys([cand.pred, cand.tok, *(o for o in cand.pred.children if o.dep_ == "dobj")])
+    clauses = [c for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")
+               and c.lemma_.lower() in WORDS.aid_purpose_verbs
+               and (c.dep_ == "relcl" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+    # "provided ten million dollars for assistance in X"
+    return clauses + [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "for"]
+
+
+def aid_purpose(case: Case, ctx: Context) -> Targets | None:
+    """"earmarked two million euros in aid to help X cope", "gave funds to promote development in
+    X": aid given for a purpose is for whom (or where) the purpose names first."""
+    res = ctx.res
+    for clause in _purpose_clauses(case.cand):
+        for tok in clause.subtree:
+            if tok.dep_ not in ("dobj", "pobj", "nsubj", "conj") or tok == case.cand.tok:
+                continue
+            found = _not_sources(_actors_for([tok], res, as_target=True), case)
+            if found:
+                return Targets(found)
+    return None
+
+
+def dispersed_crowd(case: Case, ctx: Context) -> Targets | None:
+    """"opened fire to disperse X", "fired tear gas to break up X": force used on a crowd is
+    aimed at the crowd; a crowd no text ties to a state, dispersed by a state's forces, is of that
+    state (as event data codes a state's police acting on its people)."""
+    cand = case.cand
+    clauses = [c for c in cand.pred.children if c.dep_ in ("advcl", "xcomp")
+               and c.lemma_.lower() in WORDS.dispersing_verbs and any(a.lower_ == "to" for a in c.children)]
+    crowds = [o for c in clauses for d in c.children if d.dep_ == "dobj" for o in _conjuncts(d)]
+    if not crowds:
+        return None
+    states = {a.country for a, _, _ in case.sources if a.country}
+    state = states.pop() if len(states) == 1 else None
+    found = [(_in_state(a, state), c, t) for a, c, t in _actors_for(crowds, ctx.res, as_target=True)]
+    if not found and state:
+        found = [(Actor(gz.country_name(state), ActorType.COUNTRY, state), 0.6, crowds[0])]
+    return Targets(_not_sources(found, case))
+
+
 def own_people(case: Case, ctx: Context) -> Targets | None:
     """The police or army of a state acting on people it does not name: its own people."""
     for a, _, t in case.sources:
@@ -330,6 +425,60 @@ def own_people(case: Case, ctx: Context) -> Targets | None:
         if group is not None and group.is_government:
             return Targets([(Actor(gz.country_name(a.country), ActorType.COUNTRY, a.country), 0.6, t)])
     return None
+
+
+#: The acts whose target may be people at large: material acts done to them ("killed 18 people",
+#: "freed prisoners"), and demands, accusations and threats aimed at them ("pressed workers to").
+_DONE_TO_PEOPLE = frozenset(ACTED_UPON | {Plover.REQUEST, Plover.ACCUSE, Plover.THREATEN})
+#: The sectors of a state's organs that act on the state's own people: police, courts, officials.
+_HOME_SECTORS = frozenset({Sector.POLICE, Sector.JUDICIARY, Sector.GOVERNMENT})
+
+
+#: Sectors of people whose expulsion is a state's measure against the organisation they serve.
+_MISSION_SECTORS = frozenset({Sector.NGO, Sector.IGO})
+
+
+def recode_for_people(case: Case) -> None:
+    """What an act done to people is, by who they are (run by :func:`code` before targets are
+    read): accepting or admitting people ("accepted 2,000 refugees", ``admitting_verbs``) is
+    taking them in, AID, and saying one will not is a refusal, REJECT; expelling aid workers or inspectors (people of an NGO or IGO) is a
+    measure against their mission, SANCTION (deporting anyone else stays COERCE)."""
+    people = [a for a, _, t in case.targets if names_people(a, t)]
+    if not people or len(people) != len(case.targets):
+        return
+    if case.plover is Plover.AGREE and case.cand.tok.lemma_.lower() in WORDS.admitting_verbs:
+        if case.mood.negated:  # "will not accept any more refugees": a refusal, stated now
+            case.plover, case.relation = Plover.REJECT, "refuse_entry"
+            case.mood = dataclasses.replace(case.mood, negated=False, modality=Modality.ASSERTED)
+        else:
+            case.plover, case.relation = Plover.AID, "admit"
+    elif case.plover is Plover.COERCE and case.cand.trig.mode == "deport" and all(
+            a.sector in _MISSION_SECTORS for a in people):
+        case.plover, case.relation = Plover.SANCTION, "expel"
+
+
+def people_at_home(case: Case) -> list[ActorHit]:
+    """The targets of an act done to people ("detained", "freed", "pressed to"; the only acts
+    whose targets may be people at large, see :func:`code`), where the police, courts or
+    authorities of a state act on people the
+    text ties to no state ("Chilean police detained 30 protesters"): those people are the state's
+    own, as event data codes a state's organ acting at home. Armed forces only when they arrest,
+    detain or disperse (an army fights abroad too), never for people a demonym or possessive
+    already places.
+
+    >>> from graphbuild.types import Sector
+    >>> sorted(_HOME_SECTORS) == sorted({Sector.POLICE, Sector.JUDICIARY, Sector.GOVERNMENT})
+    True
+    """
+    home = next((a.country for a, _, t in case.sources
+                 if a.type is ActorType.ORG and a.country
+                 and (a.sector in _HOME_SECTORS or case.plover is Plover.COERCE)
+                 and (group := gz.group_noun(t.lemma_.lower())) is not None and group.is_government), None)
+    if home is None:
+        return case.targets
+    return [(dataclasses.replace(a, country=home), c, t)
+            if a.type is ActorType.ORG and not a.country and a.key is None and people_noun(t.lemma_) is not None
+            else (a, c, t) for a, c, t in case.targets]
 
 
 def protest_targets(case: Case, ctx: Context) -> Targets | None:
@@ -470,7 +619,12 @@ TARGET_RULES: tuple[Rule, ...] = (
     Rule("investigation_site", frozenset({Plover.ACCUSE}), investigation_site),
     Rule("made_by", frozenset({Plover.REJECT, Plover.ACCUSE}), made_by),
     Rule("struck_holder", _FORCEFUL, struck_holder),
+    Rule("domestic_measure", frozenset({Plover.CONCEDE, Plover.RETREAT}), domestic_measure),
     Rule("place_targets", _PLACE_TARGETED, place_targets),
+    Rule("aid_purpose", frozenset({Plover.AID}), aid_purpose),
+
+
+    Rule("dispersed_crowd", frozenset({Plover.ASSAULT}), dispersed_crowd),
     Rule("own_people", frozenset({Plover.COERCE}), own_people),
     Rule("protest_targets", None, protest_targets),  # PROTEST, and calling one off (any type)
 )
@@ -504,6 +658,16 @@ def _mobilises_force(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
+def peacekeeping_deployment(case: Case, ctx: Context) -> Decision | None:
+    """"sent 300 troops to the peacekeeping mission in X", "deployed soldiers to train X's
+    army": forces sent to keep the peace or to train are military assistance (AID), as PLOVER
+    files peacekeeping, not a mobilisation against anyone."""
+    words = {t.lemma_.lower() for t in case.cand.pred.subtree} | {t.lower_ for t in case.cand.pred.subtree}
+    if words & WORDS.peacekeeping_words:
+        return Decision(recode=(Plover.AID, "provide_peacekeeping"))
+    return None
+
+
 def mobilised_force(case: Case, ctx: Context) -> Decision | None:
     """"mobilised support", "mobilised pressure groups": no forces readied, no event."""
     if case.cand.kind.startswith("verb") and not _mobilises_force(case.cand.tok, ctx.lex):
@@ -526,6 +690,45 @@ def material_support(case: Case, ctx: Context) -> Decision | None:
     return None
 
 
+def _on_a_mission(tok: Token) -> bool:
+    """"peacekeepers", "rescue teams", "election observers", "peacekeeping troops"."""
+    words = WORDS.mission_words
+    return tok.lemma_.lower() in words or any(m.lemma_.lower() in words for c in tok.children
+                                              if c.dep_ in ("compound", "amod", "nmod") for m in _conjuncts(c))
+
+
+def _mission_purpose(*heads: Token) -> bool:
+    """"(sent troops) on a peacekeeping mission", "to serve as a peacekeeping force", "to help
+    deliver relief": the purpose of the going (on its verb or noun) names a mission of help."""
+    words = WORDS.mission_words
+    holders = [c for h in dict.fromkeys(heads) for c in h.children
+               if (c.dep_ == "prep" and c.lower_ in ("on", "for", "as"))
+               or (c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"))]
+    return any(t.lemma_.lower() in words for h in holders for t in h.subtree)
+
+
+def aid_mission(case: Case, ctx: Context) -> Decision | None:
+    """"Peacekeepers arrived in X", "deployed rescue teams to X", "sent troops to X on a
+    peacekeeping mission": people sent to help a place are aid (AID), not a visit nor a
+    mobilisation; the place's state (or the mission) is the target."""
+    cand = case.cand
+    if case.plover is Plover.CONSULT:
+        if cand.trig.lemma not in WORDS.arrival_verbs or not cand.kind.startswith("verb"):
+            return None
+        people = [t for _, _, t in case.sources if t.lemma_.lower() in WORDS.mission_people]
+    else:
+        # the people sent, and where they go ("sent troops to the peacekeeping force in X")
+        people = [t for _, _, t in case.sources] + [o for o in cand.pred.children if o.dep_ == "dobj"] \
+            + _prep_objects(cand.pred, ("to", "into"))
+        if cand.kind == "noun":
+            people += [cand.tok] + [p for c in cand.tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                    for p in c.children if p.dep_ == "pobj"]
+        people = [t for p in people for t in _conjuncts(p)]
+    if not people or not (any(_on_a_mission(t) for t in people) or _mission_purpose(cand.pred, cand.tok)):
+        return None
+    return Decision(recode=(Plover.AID, "aid_mission"))
+
+
 def advised_force(case: Case, ctx: Context) -> Decision | None:
     """"X's officers are advising Y's army" is military assistance (AID); advising anyone else
     ("advised travellers to stay away") is no event."""
@@ -546,6 +749,51 @@ def prepared_assault(case: Case, ctx: Context) -> Decision | None:
     mood = _Mood(case.mood.negated, Modality.ASSERTED, case.mood.factor)
     return Decision(emit=(_emission(case, Plover.MOBILIZE, f"prepare_{case.relation}", mood, ":prepare"),),
                     final=True)
+
+
+def demolished_dwelling(case: Case, ctx: Context) -> Decision | None:
+    """"demolished the homes of X": razing people's homes and buildings is coercion (COERCE), as
+    PLOVER codes punitive demolitions; destroying forces or arms in a fight stays an ASSAULT."""
+    cand = case.cand
+    if not cand.kind.startswith("verb") or cand.tok.lemma_.lower() not in WORDS.demolishing_verbs:
+        return None
+    razed = [o for d in cand.tok.children if d.dep_ in ("dobj", "nsubjpass") for o in _conjuncts(d)]
+    if razed and all(o.lemma_.lower() in WORDS.dwelling_nouns for o in razed):
+        return Decision(recode=(Plover.COERCE, "demolish_property"))
+    return None
+
+
+def taken_by_fighting(case: Case, ctx: Context) -> Decision | None:
+    """"recaptured the village after fierce fighting", "took the town in a battle": ground
+    taken in fighting is an armed assault (ASSAULT), not an occupation without violence."""
+    cand = case.cand
+    if cand.trig.mode != "seize" or not cand.kind.startswith("verb"):
+        return None
+    phrases = [c for c in cand.tok.children if c.dep_ == "prep" and c.lower_ in WORDS.fighting_prepositions]
+    if any(t.lemma_.lower() in WORDS.fighting_nouns for p in phrases for t in p.subtree if t.pos_ == "NOUN"):
+        return Decision(recode=(Plover.ASSAULT, f"{case.relation}_by_force"))
+    return None
+
+
+def armed_operation(case: Case, ctx: Context) -> Decision | None:
+    """"launched a military operation against X" is an attack; a rescue, relief or police
+    operation is none: the operation must be called armed."""
+    if case.relation != "military_operation":
+        return None
+    mods = {c.lemma_.lower() for c in case.cand.tok.children if c.dep_ in ("amod", "compound")}
+    if mods & (WORDS.armed_words | _forces(ctx.lex)):
+        return None
+    return Decision(final=True)
+
+
+def cyber_attack(case: Case, ctx: Context) -> Decision | None:
+    """"launched cyber-attacks on X": an attack on computers is COERCE (PLOVER's cyber mode),
+    not an act of physical force."""
+    tok = case.cand.tok
+    words = {t.lower_ for t in tok.subtree if t.i < tok.i} | {tok.lower_.split("-")[0]}
+    if case.cand.kind == "noun" and words & WORDS.cyber_words:
+        return Decision(recode=(Plover.COERCE, "cyber_attack"))
+    return None
 
 
 def vowed_not_to(case: Case, ctx: Context) -> Decision | None:
@@ -609,6 +857,15 @@ def ruled_out(case: Case, ctx: Context) -> Decision | None:
                           _emission(case, case.plover, case.relation, ruled)), final=True)
 
 
+def decided_cooperation(case: Case, ctx: Context) -> Decision | None:
+    """"decided to ease sanctions on X", "has decided to grant asylum to X": a decision taken
+    codes the act decided, as planned, not a promise."""
+    if _stated_intent(case) and any(n.lemma_.lower() in WORDS.decided_cooperation_verbs
+                                    for n in _clause_chain(case.cand.pred)[1:]):
+        return _instead(case, case.plover, case.relation, Modality.PLANNED, ":decided")
+    return None
+
+
 def promised_cooperation(case: Case, ctx: Context) -> Decision | None:
     """"X will send aid to Y": PLOVER codes the commitment, an AGREE that happened."""
     if _stated_intent(case):
@@ -662,6 +919,16 @@ def rallied_against(case: Case, ctx: Context) -> Decision | None:
         return None
     return Decision(emit=(Emission(case.cand, Plover.ACCUSE, "rally_against", case.sources, targets,
                                    case.mood, ":rally"),), final=True)
+def extradited_to(case: Case, ctx: Context) -> Decision | None:
+    """"extradited X to Y", "approved the extradition of X to Y": the state that receives the
+    person is the other side of the cooperation, not the person handed over."""
+    if case.relation != "extradite":
+        return None
+    receiving = [t for t in case.targets if t[2].dep_ == "pobj" and t[2].head.lower_ == "to"]
+    if not receiving or len(receiving) == len(case.targets):
+        return None
+    return Decision(emit=(Emission(case.cand, case.plover, case.relation, case.sources, receiving, case.mood,
+                                   case.note),), final=True)
 
 
 def the_event(case: Case, ctx: Context) -> Decision:
@@ -690,22 +957,32 @@ _INTENT_TYPES = _COOPERATIVE | _CONFLICTUAL | {Plover.CONSULT}
 
 #: Run in this order for the case's type at the time; a final decision ends the list.
 CODING_RULES: tuple[Rule, ...] = (
+    Rule("aid_mission", frozenset({Plover.CONSULT, Plover.MOBILIZE}), aid_mission),
     Rule("mobilised_force", frozenset({Plover.MOBILIZE}), mobilised_force),
     Rule("legal_action", frozenset({Plover.ACCUSE}), legal_action),
+
+
+    Rule("peacekeeping_deployment", frozenset({Plover.MOBILIZE}), peacekeeping_deployment),
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
     Rule("material_support", frozenset({Plover.SUPPORT}), material_support),
+    Rule("taken_by_fighting", frozenset({Plover.COERCE}), taken_by_fighting),
+    Rule("armed_operation", frozenset({Plover.ASSAULT}), armed_operation),
+    Rule("demolished_dwelling", frozenset({Plover.ASSAULT}), demolished_dwelling),
+    Rule("cyber_attack", frozenset({Plover.ASSAULT}), cyber_attack),
     Rule("prepared_assault", frozenset({Plover.ASSAULT}), prepared_assault),
     Rule("vowed_not_to", frozenset({Plover.AGREE}), vowed_not_to),
     Rule("hosted_visitor", None, hosted_visitor),
     Rule("conditional_threat", _INTENT_TYPES, conditional_threat),
     Rule("stated_refusal", _COOPERATIVE | {Plover.AGREE}, stated_refusal),
     Rule("ruled_out", _COOPERATIVE, ruled_out),
+    Rule("decided_cooperation", _COOPERATIVE, decided_cooperation),
     Rule("promised_cooperation", _COOPERATIVE, promised_cooperation),
     Rule("decided_measure", _CONFLICTUAL, decided_measure),
     Rule("threatened_act", _CONFLICTUAL, threatened_act),
     Rule("promised_meeting", frozenset({Plover.CONSULT}), promised_meeting),
     Rule("failed_agreement", frozenset({Plover.AGREE}), failed_agreement),
     Rule("rallied_against", frozenset({Plover.REQUEST}), rallied_against),
+    Rule("extradited_to", frozenset({Plover.COOPERATE}), extradited_to),
     Rule("the_event", None, the_event),
     Rule("refused_act", None, refused_act),
 )

@@ -57,15 +57,20 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
     "arguments.toml": {
         **dict.fromkeys(("argument_prepositions", "carrier_nouns", "quantity_nouns", "relation_nouns",
                          "event_nouns", "collective_nouns", "purpose_nouns", "subject_control_verbs",
-                         "antecedent_determiners"), _WORDS),
+                         "antecedent_determiners", "inclusion_verbs", "state_nouns", "instrument_nouns"), _WORDS),
         "antecedents": _ANTECEDENTS,
     },
     "restraint.toml": dict.fromkeys(
         ("stative_participles", "circumstance_prepositions", "aside_words"), _WORDS),
     "rules.toml": dict.fromkeys(
         ("preparing_words", "hosting_verbs", "deciding_verbs", "place_nouns", "place_prepositions",
-         "grievance_verbs", "grievance_nouns", "force_nouns", "material_nouns", "failing_verbs",
-         "legal_qualifiers", "sending_verbs", "pressure_nouns"), _WORDS),
+         "site_prepositions", "grievance_verbs", "grievance_nouns", "force_nouns", "material_nouns",
+         "failing_verbs", "legal_qualifiers", "sending_verbs",
+         "mission_words", "mission_people", "arrival_verbs", "giving_verbs", "money_words",
+         "aid_purpose_verbs", "domestic_measures", "decided_cooperation_verbs",
+         "dispersing_verbs", "demolishing_verbs", "dwelling_nouns", "cyber_words",
+         "armed_words", "fighting_nouns", "fighting_prepositions",
+         "peacekeeping_words", "admitting_verbs", "pressure_nouns"), _WORDS),
 }
 
 _FILE_OF = {key: name for name, keys in SCHEMA.items() for key in keys}

@@ -8,6 +8,7 @@ they need are declared by :func:`declared_triggers`, which the prefilter reads.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,22 @@ def _naming_trigger(tok: Token) -> Trigger | None:
                            particle=None, verbs=(), target_role="object", confidence=0.6,
                            origin="builtin")
     return None
+
+
+def _money_trigger(tok: Token) -> Trigger | None:
+    """"gave 30 million euros to X", "earmarked two million dollars in aid for X": a verb of
+    giving whose object is a sum of money gives aid (its own lexicon sense, if any, comes first)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in WORDS.giving_verbs:
+        return None
+    objects = [o for c in tok.children if c.dep_ == "dobj" for o in _conjuncts(c)]
+    if any(o.ent_type_ == "MONEY" or o.lemma_.lower() in WORDS.money_words for o in objects):
+        return dataclasses.replace(_MONEY_GIVEN, lemma=tok.lemma_.lower())
+    return None
+
+
+_MONEY_GIVEN = Trigger(lemma="give", pos="VERB", plover=Plover.AID, relation="give_money", mode=None,
+                       context="economy", symmetric=False, preps=("to", "for"), particle=None, verbs=(),
+                       target_role="object", confidence=0.7, origin="builtin")
 
 
 @functools.lru_cache(maxsize=8)
@@ -108,10 +125,26 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     return plain[0] if plain else None
 
 
+def _joined_lemmas(tok: Token) -> list[str]:
+    """A noun written as two words or hyphenated, as one ("cease-fire", "war games"): the word
+    before the head noun joined to its lemma, when that word modifies it."""
+    if tok.i == 0:
+        return []
+    doc, lemma = tok.doc, tok.lemma_.lower()
+    before = doc[tok.i - 1]
+    if before.text in ("-", "‐") and tok.i >= 2 and doc[tok.i - 2].is_alpha and doc[tok.i - 2].head == tok:
+        return [doc[tok.i - 2].lower_ + lemma]
+    if before.is_alpha and before.dep_ == "compound" and before.head == tok:
+        return [before.lower_ + lemma]
+    return []
+
+
 def _noun_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    triggers = lex.triggers(tok.lemma_.lower(), "NOUN")
+    triggers = next((found for joined in _joined_lemmas(tok) if (found := lex.triggers(joined, "NOUN"))), ())
+    if not triggers:
+        triggers = lex.triggers(tok.lemma_.lower(), "NOUN")
     if not triggers and tok.lower_.endswith("s"):
         triggers = lex.triggers(tok.lower_[:-1], "NOUN")
     if not triggers:
@@ -177,7 +210,7 @@ def declared_triggers(lex: Lexicon) -> Triggers:
     triggers alone; a verb whose every sense needs a particle needs one of those particles; a
     noun whose every entry names its governing verbs needs one of those verbs. The extractor's
     own triggers: a naming verb needs a disapproving word, a verb of saying an auxiliary of
-    obligation (or "have", for "have to").
+    obligation (or "have", for "have to"), a verb of giving a sum of money.
 
     >>> from .lexicon import load_lexicon
     >>> t = declared_triggers(load_lexicon())
@@ -200,4 +233,6 @@ def declared_triggers(lex: Lexicon) -> Triggers:
         needs.setdefault(verb, set()).update(WORDS.disapproving_words)
     for verb in WORDS.saying_verbs:
         needs.setdefault(verb, set()).update(WORDS.deontic_auxiliaries | {"have"})
+    for verb in WORDS.giving_verbs:
+        needs.setdefault(verb, set()).update(WORDS.money_words)
     return Triggers(frozenset(words), needs)
