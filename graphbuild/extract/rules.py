@@ -546,6 +546,15 @@ def defied_pressure(case: Case, ctx: Context) -> Targets | None:
     return Targets([t for p in asked for t in _not_sources(_owner_actors(p, ctx.res, as_target=True), case)])
 
 
+def regarding(case: Case, ctx: Context) -> Targets | None:
+    """"imposed sanctions in relation to X", "a request with regard to X": whom the act concerns."""
+    cand = case.cand
+    heads = list(dict.fromkeys((cand.tok, cand.pred)))
+    about = [q for h in heads for p in _prep_objects(h, ("in", "with")) if p.lemma_.lower() in WORDS.regard_nouns
+             for q in _prep_objects(p, ("to", "with"))]
+    return Targets(_not_sources(_actors_for(about, ctx.res, as_target=True), case))
+
+
 def denounced_as(case: Case, ctx: Context) -> Targets | None:
     """"denounced as a crime X's crackdown": the parse may hang what is denounced on the "as"
     phrase (an apposition of its noun); its owner is the target."""
@@ -618,6 +627,8 @@ TARGET_RULES: tuple[Rule, ...] = (
     Rule("conditional_intent", _CONFLICTUAL | _COOPERATIVE, conditional_intent),
     Rule("investigation_site", frozenset({Plover.ACCUSE}), investigation_site),
     Rule("made_by", frozenset({Plover.REJECT, Plover.ACCUSE}), made_by),
+    Rule("regarding", frozenset({Plover.SANCTION, Plover.REQUEST, Plover.ACCUSE, Plover.REJECT,
+                                 Plover.THREATEN}), regarding),
     Rule("struck_holder", _FORCEFUL, struck_holder),
     Rule("domestic_measure", frozenset({Plover.CONCEDE, Plover.RETREAT}), domestic_measure),
     Rule("place_targets", _PLACE_TARGETED, place_targets),

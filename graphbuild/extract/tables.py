@@ -70,7 +70,7 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
          "aid_purpose_verbs", "domestic_measures", "decided_cooperation_verbs",
          "dispersing_verbs", "demolishing_verbs", "dwelling_nouns", "cyber_words",
          "armed_words", "fighting_nouns", "fighting_prepositions",
-         "peacekeeping_words", "admitting_verbs", "pressure_nouns"), _WORDS),
+         "peacekeeping_words", "admitting_verbs", "pressure_nouns", "regard_nouns"), _WORDS),
 }
 
 _FILE_OF = {key: name for name, keys in SCHEMA.items() for key in keys}

@@ -285,3 +285,14 @@ def test_a_refusal_despite_pressure_is_aimed_at_who_pressed(extract_text, text, 
 
 def test_a_refusal_despite_the_weather_has_no_target(extract_text):
     assert extract_text("Chile refused to withdraw despite the rain.") == []
+
+
+# --------------------------------------------------------------------------- regarding
+
+@pytest.mark.parametrize("text, plover", [
+    ("In 2012, the Chilean government imposed sanctions in relation to Peru after the coup.", Plover.SANCTION),
+    ("Chile issued a warning with regard to Peru.", Plover.THREATEN),
+])
+def test_whom_an_act_is_in_relation_to_is_its_target(extract_text, text, plover):
+    found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text)}
+    assert ("CHL", plover, "PER") in found
