@@ -296,3 +296,24 @@ def test_a_refusal_despite_the_weather_has_no_target(extract_text):
 def test_whom_an_act_is_in_relation_to_is_its_target(extract_text, text, plover):
     found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text)}
     assert ("CHL", plover, "PER") in found
+
+
+# --------------------------------------------------------------------------- conditions
+
+@pytest.mark.parametrize("text", [
+    "The Chilean rebels will not release the soldiers unless Peru releases its prisoners.",
+    "Chile threatened to shell Lima if Peru strikes Santiago.",
+])
+def test_what_a_threat_or_refusal_is_conditioned_on_did_not_happen(extract_text, text):
+    assert all(e.source.country != "PER" for e in extract_text(text))
+
+
+def test_a_threat_conditioned_on_an_act_is_aimed_at_who_would_act(extract_text):
+    found = {(e.source.country, e.plover, e.target.country)
+             for e in extract_text("Chile threatened to shell Lima if Peru strikes Santiago.")}
+    assert found == {("CHL", Plover.THREATEN, "PER")}
+
+
+def test_a_plain_condition_stays_possible(extract_text):
+    evs = extract_text("If Chile attacks Peru, Bolivia will intervene.")
+    assert {(e.source.country, e.plover, e.modality.value) for e in evs} == {("CHL", Plover.ASSAULT, "possible")}
