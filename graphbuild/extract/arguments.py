@@ -437,8 +437,11 @@ def _noun_owners(tok: Token, acted_upon: bool) -> tuple[list[Token], list[Token]
             (owners if speech else of_owners).extend(p for p in c.children if p.dep_ == "pobj")
     gov = tok.head
     if acted_upon and speech and not owners and tok.dep_ == "dobj" and not _is_passive(gov):
-        # "spurned offers for talks by X": the parse may hang the maker's "by" on the verb
-        owners.extend(p for c in gov.children if c.dep_ == "prep" and c.lower_ == "by"
+        # "spurned offers for talks by X": the parse may hang the maker's "by" on the verb, or
+        # on what was offered
+        topics = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                  for p in c.children if p.dep_ == "pobj"]
+        owners.extend(p for h in (gov, *topics) for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                       for p in c.children if p.dep_ == "pobj")
     return owners, of_owners
 

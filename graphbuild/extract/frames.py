@@ -96,7 +96,20 @@ def _candidates(sent: Span, lex: Lexicon, res: Resolution | None = None) -> list
     for frame in cands:
         if frame.trig.plover in _FRAME_TYPES:
             _mark_frame(frame, cands, lex)
+    # "X will not free them unless Y frees its prisoners", "X threatened to shell Z if Y strikes
+    # W": what a condition of a threat or refusal asks for, or fears, has not happened
+    conditions = _conditions(sent, ("unless",)) + [
+        c for f in cands if f.trig.plover is Plover.THREATEN and f.tok.pos_ == "VERB"
+        for c in _conditions(sent, ("if",)) if _is_inside(c, f.tok)]
+    for cand in cands:
+        if not cand.embedded and any(_is_inside(cand.pred, c) for c in conditions):
+            cand.embedded = True
     return cands
+
+
+def _conditions(sent: Span, marks: tuple[str, ...]) -> list[Token]:
+    """The adverbial clauses of ``sent`` that a conjunction of ``marks`` introduces."""
+    return [t for t in sent if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in t.children)]
 
 
 def _candidate_at(tok: Token, lex: Lexicon, res: Resolution | None) -> _Candidate | None:

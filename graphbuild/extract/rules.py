@@ -595,6 +595,26 @@ def _occupiers(tok: Token) -> list[tuple[str, Token]]:
     return out
 
 
+def defied_pressure(case: Case, ctx: Context) -> Targets | None:
+    """"declined to resign despite X's request", "refused to withdraw under pressure from X", "in
+    defiance of X's calls": a refusal is aimed at whoever asked."""
+    cand = case.cand
+    heads = [cand.tok, *(c for c in cand.clauses if c.pos_ in ("VERB", "AUX"))]
+    nouns = [p for h in heads for p in _prep_objects(h, ("despite", "under", "in"))]
+    nouns += [q for p in nouns if p.lemma_.lower() in ("defiance", "face", "spite") for q in _prep_objects(p, ("of",))]
+    asked = [p for p in nouns if p.lemma_.lower() in WORDS.pressure_nouns]
+    return Targets([t for p in asked for t in _not_sources(_owner_actors(p, ctx.res, as_target=True), case)])
+
+
+def regarding(case: Case, ctx: Context) -> Targets | None:
+    """"imposed sanctions in relation to X", "a request with regard to X": whom the act concerns."""
+    cand = case.cand
+    heads = list(dict.fromkeys((cand.tok, cand.pred)))
+    about = [q for h in heads for p in _prep_objects(h, ("in", "with")) if p.lemma_.lower() in WORDS.regard_nouns
+             for q in _prep_objects(p, ("to", "with"))]
+    return Targets(_not_sources(_actors_for(about, ctx.res, as_target=True), case))
+
+
 def denounced_as(case: Case, ctx: Context) -> Targets | None:
     """"denounced as a crime X's crackdown": the parse may hang what is denounced on the "as"
     phrase (an apposition of its noun); its owner is the target."""
@@ -656,6 +676,7 @@ def made_by(case: Case, ctx: Context) -> Targets | None:
 
 #: Tried in this order while the case has no target; the first that finds one wins.
 TARGET_RULES: tuple[Rule, ...] = (
+    Rule("defied_pressure", frozenset({Plover.REJECT}), defied_pressure),
     Rule("denounced_as", frozenset({Plover.ACCUSE}), denounced_as),
     Rule("message_addressee", frozenset({Plover.THREATEN, Plover.REQUEST, Plover.ACCUSE}), message_addressee),
     Rule("complement_subjects", _FRAME_TYPES, complement_subjects),
@@ -666,6 +687,8 @@ TARGET_RULES: tuple[Rule, ...] = (
     Rule("conditional_intent", _CONFLICTUAL | _COOPERATIVE, conditional_intent),
     Rule("investigation_site", frozenset({Plover.ACCUSE}), investigation_site),
     Rule("made_by", frozenset({Plover.REJECT, Plover.ACCUSE}), made_by),
+    Rule("regarding", frozenset({Plover.SANCTION, Plover.REQUEST, Plover.ACCUSE, Plover.REJECT,
+                                 Plover.THREATEN}), regarding),
     Rule("struck_holder", _FORCEFUL, struck_holder),
     Rule("domestic_measure", frozenset({Plover.CONCEDE, Plover.RETREAT}), domestic_measure),
     Rule("resigned_office", frozenset({Plover.RETREAT}), resigned_office),
@@ -979,7 +1002,9 @@ def stated_refusal(case: Case, ctx: Context) -> Decision | None:
     mood = case.mood
     if mood.negated and mood.intent and mood.modality is Modality.PLANNED:
         refusal = _Mood(False, Modality.ASSERTED, mood.factor)
-        return Decision(emit=(_emission(case, Plover.REJECT, f"refuse_{case.relation}", refusal, ":refusal"),))
+        em = _emission(case, Plover.REJECT, f"refuse_{case.relation}", refusal, ":refusal")
+        # ("X and Y will not sign the accord": a refusal between them)
+        return Decision(emit=(dataclasses.replace(em, symmetric=case.symmetric_among_sources or None),))
     return None
 
 
@@ -1116,7 +1141,7 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("vowed_not_to", frozenset({Plover.AGREE}), vowed_not_to),
     Rule("hosted_visitor", None, hosted_visitor),
     Rule("conditional_threat", _INTENT_TYPES, conditional_threat),
-    Rule("stated_refusal", _COOPERATIVE, stated_refusal),
+    Rule("stated_refusal", _COOPERATIVE | {Plover.AGREE}, stated_refusal),
     Rule("ruled_out", _COOPERATIVE, ruled_out),
     Rule("decided_cooperation", _COOPERATIVE, decided_cooperation),
     Rule("promised_cooperation", _COOPERATIVE, promised_cooperation),

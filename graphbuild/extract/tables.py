@@ -73,7 +73,7 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
          "armed_words", "fighting_nouns", "fighting_prepositions",
          "peacekeeping_words", "spoken_of_prepositions",
          "responsibility_nouns", "admitting_verbs", "shield_nouns",
-         "labour_strike_words", "worker_nouns", "stopping_verbs"), _WORDS),
+         "labour_strike_words", "worker_nouns", "stopping_verbs", "pressure_nouns", "regard_nouns"), _WORDS),
 }
 
 _FILE_OF = {key: name for name, keys in SCHEMA.items() for key in keys}

@@ -250,3 +250,70 @@ def test_a_call_to_act_against_no_one_stays_a_request(extract_text):
     found = {(e.source.country, e.plover, e.target.country)
              for e in extract_text("Chile called on Peru to withdraw its troops.")}
     assert found == {("CHL", Plover.REQUEST, "PER")}
+
+
+# --------------------------------------------------------------------------- more refusals
+
+def test_offers_whose_maker_the_parse_hangs_on_what_was_offered(extract_text):
+    found = {(e.source.label, e.plover, e.target.country)
+             for e in extract_text("The rebels have spurned repeated offers for peace talks by the Chilean government.")}
+    assert ("Rebels", Plover.REJECT, "CHL") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Chile says it will not accept refugees from Peru.",
+    "Chile will not agree to Peru's demands.",
+])
+def test_saying_one_will_not_accept_or_agree_is_a_refusal(extract_text, text):
+    assert ("CHL", Plover.REJECT, "PER", False) in dyads(extract_text(text))
+
+
+def test_two_sides_that_will_not_sign_refuse_each_other(extract_text):
+    (rejection,) = [e for e in extract_text("Chile and Peru will not sign the accord.") if e.plover is Plover.REJECT]
+    assert rejection.symmetric and {rejection.source.country, rejection.target.country} == {"CHL", "PER"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Chilean minister declined to resign despite President Dina Boluarte's request he do so.", "PER"),
+    ("Chile refused to withdraw despite pressure from Peru.", "PER"),
+    ("Chile refused to withdraw in defiance of Peru's calls.", "PER"),
+])
+def test_a_refusal_despite_pressure_is_aimed_at_who_pressed(extract_text, text, target):
+    found = {(e.plover, e.target.country) for e in extract_text(text)}
+    assert (Plover.REJECT, target) in found
+
+
+def test_a_refusal_despite_the_weather_has_no_target(extract_text):
+    assert extract_text("Chile refused to withdraw despite the rain.") == []
+
+
+# --------------------------------------------------------------------------- regarding
+
+@pytest.mark.parametrize("text, plover", [
+    ("In 2012, the Chilean government imposed sanctions in relation to Peru after the coup.", Plover.SANCTION),
+    ("Chile issued a warning with regard to Peru.", Plover.THREATEN),
+])
+def test_whom_an_act_is_in_relation_to_is_its_target(extract_text, text, plover):
+    found = {(e.source.country, e.plover, e.target.country) for e in extract_text(text)}
+    assert ("CHL", plover, "PER") in found
+
+
+# --------------------------------------------------------------------------- conditions
+
+@pytest.mark.parametrize("text", [
+    "The Chilean rebels will not release the soldiers unless Peru releases its prisoners.",
+    "Chile threatened to shell Lima if Peru strikes Santiago.",
+])
+def test_what_a_threat_or_refusal_is_conditioned_on_did_not_happen(extract_text, text):
+    assert all(e.source.country != "PER" for e in extract_text(text))
+
+
+def test_a_threat_conditioned_on_an_act_is_aimed_at_who_would_act(extract_text):
+    found = {(e.source.country, e.plover, e.target.country)
+             for e in extract_text("Chile threatened to shell Lima if Peru strikes Santiago.")}
+    assert found == {("CHL", Plover.THREATEN, "PER")}
+
+
+def test_a_plain_condition_stays_possible(extract_text):
+    evs = extract_text("If Chile attacks Peru, Bolivia will intervene.")
+    assert {(e.source.country, e.plover, e.modality.value) for e in evs} == {("CHL", Plover.ASSAULT, "possible")}
