@@ -262,10 +262,12 @@ class OfficeTable:
         True
         """
         words = _norm((title or "").replace("-", " ").replace(")", " ")).split()
-        if not words or " ".join(words) in _ANY_OFFICE:
+        if not words:
             return None
         for start in range(len(words)):
             wanted = " ".join(words[start:])
+            if wanted in _ANY_OFFICE:
+                return None  # "veteran center-right leader"
             office = _OFFICE_OF_TITLE.get(wanted)
             if office is not None or wanted in self._title_names:
                 if start and words[start - 1] in _OTHER_OFFICE:

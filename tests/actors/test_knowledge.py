@@ -361,3 +361,5 @@ def test_the_office_is_the_end_of_the_title_the_words_before_it_say_when_or_wher
     assert t.country_of("Quispe", None, title="jailed former President") == "PER"
     assert t.country_of("Quispe", None, title="AFP)Peruvian President") == "PER"  # a dateline glued on
     assert t.country_of("Quispe", None, title="Deputy Prime Minister") is None
+    one = OfficeTable(t.terms[:1])
+    assert one.country_of("Quispe", None, title="veteran centre-right leader") == "PER"  # no office
