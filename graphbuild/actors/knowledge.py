@@ -103,10 +103,8 @@ def _norm(text: str) -> str:
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 
 
-#: Words before an office that leave it the same office ("former President X" held it).
-_SAME_OFFICE_QUALIFIERS = frozenset({
-    "former", "late", "then", "ex", "acting", "interim", "outgoing", "ousted", "deposed", "exiled",
-    "incumbent", "current", "sitting", "elected", "newly", "new", "veteran", "embattled"})
+#: Words before an office that make it another office ("Vice President X" is not President X).
+_OTHER_OFFICE = frozenset({"vice", "deputy", "assistant", "under", "sub", "junior", "co"})
 
 #: Titles news gives an office the table keeps under another one ("Premier" for a head of
 #: government whose title the table writes "Prime Minister").
@@ -249,9 +247,10 @@ class OfficeTable:
         """The terms of the office ``title`` names, or None when ``title`` names none the
         table keeps (no title, "Sheikh", "leader": the name alone decides).
 
-        A qualifier that leaves the office the same ("former", "late", "ousted") is passed
-        over; a title of another office that shares a word with one of the table's ("Vice
-        President", "Deputy Prime Minister") keeps no term at all.
+        The office is the longest end of ``title`` that is a title of the table ("jailed
+        former President", "French President": President); one that a word such as "Vice"
+        or "Deputy" makes another office, or a title ending in an office word that is none of
+        the table's ("Interior Minister"), keeps no term at all.
 
         Examples
         --------
@@ -262,15 +261,20 @@ class OfficeTable:
         >>> t.titled(t.terms, "Sheikh") is None
         True
         """
-        words = _norm((title or "").replace("-", " ")).split()
-        while words and words[0] in _SAME_OFFICE_QUALIFIERS:
-            words = words[1:]
-        wanted = " ".join(words)
-        office = _OFFICE_OF_TITLE.get(wanted)
-        if wanted in _ANY_OFFICE or (office is None and wanted not in self._title_names):
-            return [] if wanted not in _ANY_OFFICE and _OFFICE_WORDS & set(words) else None
-        return [t for t in terms if _norm(t.title.replace("-", " ")) == wanted
-                or (office is not None and t.office == office)]
+        words = _norm((title or "").replace("-", " ").replace(")", " ")).split()
+        if not words:
+            return None
+        for start in range(len(words)):
+            wanted = " ".join(words[start:])
+            if wanted in _ANY_OFFICE:
+                return None  # "veteran center-right leader"
+            office = _OFFICE_OF_TITLE.get(wanted)
+            if office is not None or wanted in self._title_names:
+                if start and words[start - 1] in _OTHER_OFFICE:
+                    return []  # "Vice President", "Deputy Prime Minister"
+                return [t for t in terms if _norm(t.title.replace("-", " ")) == wanted
+                        or (office is not None and t.office == office)]
+        return [] if words[-1] in _OFFICE_WORDS else None
 
     def _candidates(self, name: str, day: dt.date | None, slack: dt.timedelta,
                     title: str | None = None) -> list[OfficeTerm]:

@@ -354,3 +354,12 @@ def test_a_title_and_a_name_find_the_holder_listed_under_both(table):
     # "King Hussein" is listed under that alias; the surname alone is another person's
     assert table.country_of("Hussein", None, title="King") == "JOR"
     assert table.country_of("Hussein", None, title="President") == "IRQ"
+
+
+def test_the_office_is_the_end_of_the_title_the_words_before_it_say_when_or_where():
+    t = _undated_table()
+    assert t.country_of("Quispe", None, title="jailed former President") == "PER"
+    assert t.country_of("Quispe", None, title="AFP)Peruvian President") == "PER"  # a dateline glued on
+    assert t.country_of("Quispe", None, title="Deputy Prime Minister") is None
+    one = OfficeTable(t.terms[:1])
+    assert one.country_of("Quispe", None, title="veteran centre-right leader") == "PER"  # no office
