@@ -487,8 +487,8 @@ def _on_condition(pred: Token) -> bool:
 def recode_for_people(case: Case) -> bool:
     """What an act done to people is, by who they are (run by :func:`code` before targets are
     read): accepting or admitting people ("accepted 2,000 refugees", ``admitting_verbs``) is
-    taking them in, AID, and saying one will not is a refusal, REJECT, as is saying one will
-    not release them ("will not release the prisoners"); expelling aid workers or inspectors
+    taking them in, AID (saying one will not, or will not release them, is a refusal by
+    :func:`stated_refusal`, beside the act refused, negated); expelling aid workers or inspectors
     (people of an NGO or IGO) is a measure against their mission, SANCTION (deporting anyone
     else stays COERCE). A refusal on a condition ("will not accept refugees if war starts") is
     not recoded. Returns whether it recoded the case."""
@@ -497,18 +497,9 @@ def recode_for_people(case: Case) -> bool:
         return False
     if case.mood.negated and _on_condition(case.cand.pred):
         return False  # "will not accept refugees if war starts": a policy on a condition
-    refusal = case.mood.negated
     if case.plover is Plover.AGREE and case.cand.tok.lemma_.lower() in WORDS.admitting_verbs:
-        if refusal:  # "will not accept any more refugees": a refusal, stated now
-            case.plover, case.relation = Plover.REJECT, "refuse_entry"
-            case.mood = dataclasses.replace(case.mood, negated=False, modality=Modality.ASSERTED)
-        else:
-            case.plover, case.relation = Plover.AID, "admit"
-    elif case.plover is Plover.RETREAT and case.cand.trig.mode == "release" and refusal \
-            and case.mood.modality is Modality.PLANNED:
-        # "will not release the prisoners": a refusal, stated now
-        case.plover, case.relation = Plover.REJECT, "refuse_release"
-        case.mood = dataclasses.replace(case.mood, negated=False, modality=Modality.ASSERTED)
+        # "will not accept any more refugees" is then a refusal, by :func:`stated_refusal`
+        case.plover, case.relation = Plover.AID, "admit"
     elif case.plover is Plover.COERCE and case.cand.trig.mode == "deport" and all(
             a.sector in _MISSION_SECTORS for a in people):
         case.plover, case.relation = Plover.SANCTION, "expel"
