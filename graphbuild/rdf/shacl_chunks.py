@@ -50,7 +50,7 @@ __all__ = ["CHUNK_BYTES", "chunk_count", "chunked_violations"]
 CHUNK_BYTES = 12 * 2**20
 """About how much input text one chunk holds (12 MiB: ~275,000 triples, ~9,000 events)."""
 
-_SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
+_SUBCLASS = b"<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 _NEIGHBOURS = "urn:graphbuild:shacl:neighbours"
 _RECENT = 100_000  # requests remembered to skip repeats (the shared concepts and actors)
 
@@ -74,66 +74,102 @@ def _home(node: str) -> str:
     return f"{node[:cut]}/event/{node[cut + 9:node.rfind('/')]}>"
 
 
+class _Splitter:
+    """A binary file for pyoxigraph's N-Triples writer: each line to its chunk's files."""
+
+    def __init__(self, chunks: _Chunks) -> None:
+        self.chunks, self.rest = chunks, b""
+        self.own = [open(chunks.path("own", n), "wb") for n in range(chunks.count)]
+        self.req = [open(chunks.path("req", n), "wb") for n in range(chunks.count)]
+        self.schema = open(chunks.folder / "schema.nt", "wb")
+        self.subject, self.here = b"", 0  # the last subject and its chunk
+        self.where: dict[bytes, int] = {}  # recent objects' chunks
+
+    def __enter__(self) -> _Splitter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for fh in [*self.own, *self.req, self.schema]:
+            fh.close()
+
+    def flush(self) -> None:
+        pass
+
+    def _there(self, node: bytes) -> int:
+        there = self.where.get(node)
+        if there is None:
+            if len(self.where) >= _RECENT:
+                self.where.clear()
+            there = self.where[node] = self.chunks.chunk(node)
+        return there
+
+    def write(self, data: bytes) -> int:
+        lines = (self.rest + data).split(b"\n")
+        self.rest = lines.pop()
+        recent = self.chunks.recent
+        for line in lines:
+            s, p, rest = line.split(b" ", 2)
+            if s != self.subject:
+                self.subject, self.here = s, self.chunks.chunk(s)
+            here = self.here
+            self.own[here].write(line + b"\n")
+            if p == _SUBCLASS:
+                self.schema.write(line + b"\n")
+            if rest[:1] == b'"':  # a literal
+                continue
+            target = rest[:-2]  # without " ."
+            there = self._there(target)
+            if there != here and (target, here) not in recent:
+                if len(recent) >= _RECENT:
+                    recent.clear()
+                recent.add((target, here))
+                self.req[there].write(b"%d %s\n" % (here, target))
+        return len(data)
+
+
 class _Chunks:
     """The files of the chunks in ``folder``: ``own-N.nt``, ``req-N.txt``, ``nb-N.nt``."""
 
     def __init__(self, folder: Path, count: int) -> None:
         self.folder, self.count = folder, count
-        self.recent: set[tuple[str, int]] = set()
+        self.recent: set[tuple[bytes, int]] = set()
 
     def path(self, kind: str, n: int) -> Path:
         return self.folder / f"{kind}-{n}.{'txt' if kind == 'req' else 'nt'}"
 
-    def chunk(self, node: str) -> int:
-        return hash(_home(node)) % self.count
+    def chunk(self, node: bytes) -> int:
+        return hash(_home(node.decode("utf-8"))) % self.count
 
     def split(self, quads: Iterable[Any]) -> None:
-        """Pass 1: every triple to its subject's chunk; requests for objects elsewhere."""
+        """Pass 1: every triple to its subject's chunk; requests for objects elsewhere.
+
+        pyoxigraph writes the triples as N-Triples (one ``S P O .`` line each, no space in
+        ``S`` or ``P``) into :class:`_Splitter`, which routes the lines."""
         import pyoxigraph as ox
 
-        own = [open(self.path("own", n), "w", encoding="utf-8") for n in range(self.count)]
-        req = [open(self.path("req", n), "w", encoding="utf-8") for n in range(self.count)]
-        try:
-            with open(self.folder / "schema.nt", "w", encoding="utf-8") as schema:
-                for q in quads:
-                    s, p, o = str(q.subject), str(q.predicate), q.object
-                    line = f"{s} {p} {o} .\n"
-                    here = self.chunk(s)
-                    own[here].write(line)
-                    if p == _SUBCLASS:
-                        schema.write(line)
-                    if isinstance(o, ox.Literal):
-                        continue
-                    target = str(o)
-                    there = self.chunk(target)
-                    if there != here and (target, here) not in self.recent:
-                        if len(self.recent) >= _RECENT:
-                            self.recent.clear()
-                        self.recent.add((target, here))
-                        req[there].write(f"{here} {target}\n")
-        finally:
-            for fh in own + req:
-                fh.close()
+        with _Splitter(self) as splitter:
+            triples = (q.triple if isinstance(q, ox.Quad) else q for q in quads)
+            ox.serialize(triples, splitter, ox.RdfFormat.N_TRIPLES)
 
-    def _requests(self, n: int) -> dict[str, set[int]]:
-        wanted: dict[str, set[int]] = {}
-        with open(self.path("req", n), encoding="utf-8") as fh:
+    def _requests(self, n: int) -> dict[bytes, set[int]]:
+        wanted: dict[bytes, set[int]] = {}
+        with open(self.path("req", n), "rb") as fh:
             for line in fh:
-                chunk, _, node = line.rstrip("\n").partition(" ")
+                chunk, _, node = line.rstrip(b"\n").partition(b" ")
                 wanted.setdefault(node, set()).add(int(chunk))
         return wanted
 
     def share(self) -> None:
         """Pass 2: copy the description of every requested node to the chunks asking."""
-        nb = [open(self.path("nb", n), "w", encoding="utf-8") for n in range(self.count)]
+        nb = [open(self.path("nb", n), "wb") for n in range(self.count)]
         try:
             for n in range(self.count):
                 wanted = self._requests(n)
                 if not wanted:
                     continue
-                with open(self.path("own", n), encoding="utf-8") as fh:
+                with open(self.path("own", n), "rb") as fh:
                     for line in fh:
-                        for chunk in wanted.get(line[:line.find(" ")], ()):
+                        for chunk in wanted.get(line[:line.find(b" ")], ()):
                             nb[chunk].write(line)
         finally:
             for fh in nb:
