@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
@@ -147,19 +147,24 @@ def _load(store: ox.Store, source: Source) -> None:
     store.bulk_extend(_quads(source)[0])
 
 
-def _streamed(path: str | os.PathLike[str]) -> Iterator[Any]:
-    """The quads of the RDF file ``path``, parsed as a stream (errors name the file)."""
+def _chunked(source: str | os.PathLike[str], chunks: int) -> list[compiled.Violation]:
+    """The violations of the RDF file ``source``, parsed as a stream and checked in
+    ``chunks`` chunks (errors name the file)."""
     import pyoxigraph as ox
 
     from .read import file_format
 
-    fmt = file_format(path)
-    name = os.fspath(path)
+    checks, header = _compiled() or ([], "")
+    fmt = file_format(source)
+    name = os.fspath(source)
+    logger.info("SHACL validation in %d chunks", chunks)
     try:
-        yield from ox.parse(path=name, format=getattr(ox.RdfFormat, str(fmt.oxigraph)))
+        quads = ox.parse(path=name, format=getattr(ox.RdfFormat, str(fmt.oxigraph)))
+        return chunked.chunked_violations(quads, checks, header, chunks=chunks,
+                                          default_only=not fmt.named_graphs)
     except FileNotFoundError as err:
         raise InputError("no such file", path=name) from err
-    except (SyntaxError, ValueError, OSError) as err:
+    except (SyntaxError, ValueError) as err:
         raise InputError(f"not valid {fmt.title}: {err}", path=name) from err
 
 
@@ -185,11 +190,10 @@ def _chunks(source: Source, chunk_bytes: int | None) -> int:
 def _sparql_violations(source: Source, chunk_bytes: int | None) -> list[compiled.Violation]:
     import pyoxigraph as ox
 
-    checks, header = _compiled() or ([], "")
     chunks = _chunks(source, chunk_bytes)
     if chunks > 1:
-        logger.info("SHACL validation in %d chunks", chunks)
-        return chunked.chunked_violations(_streamed(source), checks, header, chunks=chunks)
+        return _chunked(source, chunks)  # type: ignore[arg-type]  # a file
+    checks, header = _compiled() or ([], "")
     store = ox.Store()  # in memory: queries are 3-4x faster than on a store on disk
     _load(store, source)
     return compiled.run_checks(store, checks, header)
