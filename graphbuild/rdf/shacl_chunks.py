@@ -11,7 +11,10 @@ can be checked in chunks and give the report of the whole file:
    mentions with their event); a triple whose object is a node of another chunk also
    writes a *request* for that node's description to the other chunk's request file;
 2. each chunk's file is read once more, a line at a time, and the lines of each requested
-   node are copied to the requesting chunks (the *neighbours*);
+   node are copied to the requesting chunks (the *neighbours*): only those whose predicate
+   a check can read from a node other than its focus (:func:`neighbour_predicates`:
+   ``rdf:type`` and what the SPARQL constraints name), so an actor's thousands of direct
+   triples to other actors are not copied into every chunk;
 3. each chunk is loaded on its own into an in-memory pyoxigraph store, its own triples in
    the default graph and its neighbours and the class hierarchy in another graph, the
    checks are run over the union, and only the violations whose focus node is one of the
@@ -35,6 +38,7 @@ to. A shape that did (a property path of two steps, a SPARQL constraint that fol
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -45,12 +49,13 @@ from .shacl_sparql import Check, Violation, run_checks
 if TYPE_CHECKING:  # pragma: no cover
     import pyoxigraph as ox
 
-__all__ = ["CHUNK_BYTES", "chunk_count", "chunked_violations"]
+__all__ = ["CHUNK_BYTES", "chunk_count", "chunked_violations", "neighbour_predicates"]
 
 CHUNK_BYTES = 12 * 2**20
 """About how much input text one chunk holds (12 MiB: ~275,000 triples, ~9,000 events)."""
 
 _SUBCLASS = b"<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
+_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _NEIGHBOURS = "urn:graphbuild:shacl:neighbours"
 _RECENT = 100_000  # requests remembered to skip repeats (the shared concepts and actors)
 
@@ -62,6 +67,29 @@ def chunk_count(size: int, *, chunk_bytes: int = CHUNK_BYTES) -> int:
     (1, 7)
     """
     return max(1, -(-size // max(1, chunk_bytes)))
+
+
+def neighbour_predicates(checks: list[Check], header: str) -> frozenset[bytes]:
+    """The predicates (N-Triples text) the checks may read from a node other than the focus:
+    ``rdf:type`` (``sh:class`` of a value, through the class hierarchy, which every chunk
+    gets whole) and every IRI a SPARQL constraint names. The compiled core constraints
+    read nothing else from a value (their paths are one predicate from the focus node).
+
+    >>> from graphbuild.rdf.shacl import _compiled
+    >>> names = neighbour_predicates(*_compiled())
+    >>> b"<http://purl.org/dc/terms/isPartOf>" in names, len(names) < 20
+    (True, True)
+    """
+    namespaces = dict(re.findall(r"PREFIX\s+([\w-]*):\s*<([^>]*)>", header))
+    found = {_TYPE}
+    for check in checks:
+        if not check.component.endswith("#SPARQLConstraintComponent"):
+            continue
+        found.update(f"<{iri}>".encode() for iri in re.findall(r"<([^>\s]+)>", check.where))
+        for prefix, local in re.findall(r"(?<![\w?$])([A-Za-z][\w-]*):([\w-]+)", check.where):
+            if prefix in namespaces:
+                found.add(f"<{namespaces[prefix]}{local}>".encode())
+    return frozenset(found)
 
 
 def _home(node: str) -> str:
@@ -167,8 +195,9 @@ class _Chunks:
                 wanted.setdefault(node, set()).add(int(chunk))
         return wanted
 
-    def share(self) -> None:
-        """Pass 2: copy the description of every requested node to the chunks asking."""
+    def share(self, predicates: frozenset[bytes]) -> None:
+        """Pass 2: copy the description of every requested node to the chunks asking (its
+        triples of ``predicates``, the only ones a check reads from a neighbour)."""
         nb = [open(self.path("nb", n), "wb") for n in range(self.count)]
         try:
             for n in range(self.count):
@@ -177,8 +206,10 @@ class _Chunks:
                     continue
                 with open(self.path("own", n), "rb") as fh:
                     for line in fh:
-                        for chunk in wanted.get(line[:line.find(b" ")], ()):
-                            nb[chunk].write(line)
+                        s, p, _ = line.split(b" ", 2)
+                        if p in predicates:
+                            for chunk in wanted.get(s, ()):
+                                nb[chunk].write(line)
         finally:
             for fh in nb:
                 fh.close()
@@ -224,7 +255,7 @@ def chunked_violations(quads: Iterable[ox.Quad], checks: list[Check], header: st
     with tempfile.TemporaryDirectory(prefix="graphbuild-shacl-", dir=folder) as tmp:
         parts = _Chunks(Path(tmp), max(1, chunks))
         parts.split(quads, default_only=default_only)
-        parts.share()
+        parts.share(neighbour_predicates(checks, header))
         found: list[Violation] = []
         for n in range(parts.count):
             found.extend(parts.check(n, checks, header))

@@ -72,3 +72,25 @@ def test_a_bad_file_in_chunks_names_the_file(tmp_path):
                     + "this is not turtle\n", encoding="utf-8")
     with pytest.raises(InputError, match="broken.ttl"):
         violations(path, chunk_bytes=1_000)
+
+
+def test_mentions_apart_from_their_events_give_the_same_report(rich_graph, tmp_path, monkeypatch):
+    # where a mention lands only changes the chunks' sizes: send each node to a chunk of its
+    # own hash, so the SPARQL constraint reading a mention's article crosses chunks
+    from graphbuild.rdf import shacl_chunks
+
+    g = planted(rich_graph)
+    articles = sorted(g.subjects(rdflib.RDF.type, rdflib.URIRef(
+        "https://graphbuild.example.org/ns#Article")))
+    mention = sorted(g.objects(None, rdflib.URIRef(
+        "https://graphbuild.example.org/ns#objectMention")))[0]
+    part_of = rdflib.DCTERMS.isPartOf
+    other = next(a for a in articles if (mention, part_of, a) not in g)
+    g.set((mention, part_of, other))  # in another article than its event's
+    path = tmp_path / "moved.nt"
+    g.serialize(path, format="nt")
+    whole = violations(path, chunk_bytes=None)
+    assert any(v.value == f"<{mention}>" and v.component.endswith("#SPARQLConstraintComponent")
+               for v in whole)
+    monkeypatch.setattr(shacl_chunks, "_home", lambda node: node)
+    assert violations(path, chunk_bytes=400) == whole
