@@ -13,7 +13,10 @@ alternately; the median is reported:
 
 - ``pipe``: load the pipeline graphbuild loads, read the files, ``nlp.pipe`` over the texts;
 - ``extract``: ``python -m graphbuild extract FOLDER`` (no cache), output to /dev/null;
-- ``extract, baseline`` (with ``--baseline DIR``): the same with another graphbuild.
+- ``extract, baseline`` (with ``--baseline DIR``): the same with another graphbuild;
+- with ``--build``: ``build`` (``python -m graphbuild build FOLDER --out DIR --no-cache``,
+  which writes graph.ttl, events.jsonl and draws graph.png, as a user's build does) and
+  ``build --no-render`` (the same without the picture).
 
 Wall time and CPU time (user + system of the child) are both reported: on a shared machine the
 CPU time is the steadier figure.
@@ -25,6 +28,7 @@ Usage::
 
     python benchmarks/bench_extract.py                 # both corpora, 5 runs
     python benchmarks/bench_extract.py --runs 3 --write
+    python benchmarks/bench_extract.py --corpora conflibert --build --runs 5 --write
 """
 
 from __future__ import annotations
@@ -137,11 +141,18 @@ def timed(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, fl
 THREADS = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
-def measure(folder: Path, runs: int, baseline: str | None) -> dict[str, tuple[float, float]]:
+def measure(folder: Path, runs: int, baseline: str | None, build: bool = False
+            ) -> dict[str, tuple[float, float]]:
     """Median (wall, CPU) seconds of each configuration, run alternately."""
     pipe = [sys.executable, "-c", PIPE, str(folder)]
     extract = [sys.executable, "-m", "graphbuild", "-q", "extract", str(folder), "--no-cache"]
     configs = {"pipe": (pipe, None), "extract": (extract, None)}
+    if build:
+        out = folder.with_name(folder.name + "-out")
+        command = [sys.executable, "-m", "graphbuild", "-q", "build", str(folder), "--out",
+                   str(out), "--no-cache"]
+        configs["build"] = (command, None)
+        configs["build --no-render"] = (command + ["--no-render"], None)
     if baseline:  # the same command with another graphbuild first on the path
         configs["extract, baseline"] = ([sys.executable, "-m", "graphbuild", "extract", str(folder)],
                                         {"PYTHONPATH": baseline})
@@ -161,18 +172,28 @@ def main() -> None:
     parser.add_argument("--label", default="", help="a note for the table's heading")
     parser.add_argument("--baseline", metavar="DIR", help="a folder holding another graphbuild "
                         "package (e.g. from git archive) to time as 'extract, baseline'")
+    parser.add_argument("--corpora", default="conflibert,background",
+                        help="which corpora, comma-separated (default: both)")
+    parser.add_argument("--build", action="store_true",
+                        help="also time 'graphbuild build' with and without its picture")
     args = parser.parse_args()
     rows = []
+    corpora = {"conflibert": conflibert_articles, "background": background_articles}
     with tempfile.TemporaryDirectory() as tmp:
-        for name, articles in (("conflibert", conflibert_articles()), ("background", background_articles())):
+        for name in args.corpora.split(","):
+            articles = corpora[name]()
             folder = Path(tmp) / name
             words = write_corpus(folder, articles)
-            m = measure(folder, args.runs, args.baseline)
+            m = measure(folder, args.runs, args.baseline, args.build)
             for config, (wall, cpu) in m.items():
                 rows.append((name, len(articles), words, config, wall, cpu, wall / m["pipe"][0],
                              cpu / m["pipe"][1]))
                 print(f"{name} ({len(articles)} articles, {words} words) {config}: {wall:.1f} s wall, "
                       f"{cpu:.1f} s CPU; / pipe: {rows[-1][6]:.2f} wall, {rows[-1][7]:.2f} CPU", flush=True)
+            if args.build:
+                for config in ("build", "build --no-render"):
+                    print(f"{name}: {config} / extract: {m[config][0] / m['extract'][0]:.2f} wall, "
+                          f"{m[config][1] / m['extract'][1]:.2f} CPU", flush=True)
     if args.write:
         lines = [f"\n### bench_extract.py, {dt.date.today()} ({os.cpu_count()} cores, median of "
                  f"{args.runs} runs){' - ' + args.label if args.label else ''}\n",

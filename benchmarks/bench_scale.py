@@ -10,7 +10,8 @@ records its peak memory:
 - ``export FORMAT``: ``write_graph`` for every writable format of the format table;
 - ``render KIND``: ``graphbuild.render.render(G, kind, path)`` for every registered kind
   (``ego`` on the actor with the most events);
-- ``validate``: ``graphbuild.rdf.validate`` of the Turtle export;
+- ``validate``: ``graphbuild.rdf.validate`` of the Turtle export (streamed in chunks of
+  12 MiB, the default), and ``validate whole file``: the same in one store, for comparison;
 - ``query``: ``graphbuild.rdf.query`` over the Turtle export (events per type).
 
 Each stage runs in a subprocess of its own, so its peak memory (``VmHWM``) is its own; the
@@ -44,6 +45,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+CHUNK_BYTES = 12 * 2**20  # graphbuild.rdf.shacl_chunks.CHUNK_BYTES, its default
 
 _CODES = ["USA", "RUS", "CHN", "IND", "FRA", "GBR", "DEU", "JPN", "BRA", "ZAF", "TUR", "IRN",
           "EGY", "NGA", "MEX", "IDN", "PAK", "UKR", "ISR", "SAU", "KEN", "ARG", "AUS", "CAN"]
@@ -105,7 +108,7 @@ def _stage(name: str, events: Path, work: Path) -> dict:
     records, graph_from_records = _load(events)
     G = None if name == "build graph" else graph_from_records(records)
     ttl = work / "graph.ttl"
-    if name in ("validate", "query"):
+    if name in ("validate", "validate whole file", "query"):
         from graphbuild.rdf import write_graph
         if not ttl.exists():
             write_graph(G, ttl)
@@ -122,9 +125,10 @@ def _stage(name: str, events: Path, work: Path) -> dict:
         kind = name.split()[1]
         focus = max(G.nodes, key=G.degree) if kind == "ego" else None
         render(G, kind, work / f"{kind}.png", **({"focus": focus} if focus else {}))
-    elif name == "validate":
+    elif name.startswith("validate"):
         from graphbuild.rdf import validate
-        conforms, _ = validate(ttl)
+        conforms, _ = validate(ttl, chunk_bytes=None if name.endswith("whole file") else
+                               CHUNK_BYTES)
         assert conforms
     elif name == "query":
         from graphbuild.rdf import query
@@ -139,7 +143,7 @@ def stages() -> list[str]:
     from graphbuild.render import KINDS
 
     return (["build graph"] + [f"export {n}" for n in formats.names(writable=True)]
-            + [f"render {k}" for k in KINDS] + ["validate", "query"])
+            + [f"render {k}" for k in KINDS] + ["validate", "validate whole file", "query"])
 
 
 def run_stage(name: str, events: Path, work: Path, timeout: float) -> dict:

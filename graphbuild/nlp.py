@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 T = TypeVar("T")
 
 __all__ = ["DEFAULT_MODELS", "UNUSED_COMPONENTS", "BLOCK_CHARS", "BATCH_CHARS", "SENTENCE_CHARS",
+           "SENTENCE_PIECES",
            "block_spans", "cut_long_sentences", "load_pipeline", "pipe_bounded", "pipeline_id",
            "resolve_model_name"]
 
@@ -255,6 +256,9 @@ def block_spans(text: str, max_chars: int = BLOCK_CHARS) -> list[tuple[int, int]
 #: (some 500 words, far beyond any real sentence). The parser's time and memory grow fast with
 #: a sentence's length: an unpunctuated 2 MB line took 94 s and 1.7 GB.
 SENTENCE_CHARS = 3_000
+#: How many pieces of :data:`SENTENCE_CHARS` of one such stretch are parsed; the rest of it
+#: is not (a 2 MB line dense with trigger words took 63 s of CPU when every piece was parsed).
+SENTENCE_PIECES = 3
 
 # A sentence end as far as cutting is concerned: end punctuation before whitespace, or a line break.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s)|\n")
@@ -269,45 +273,59 @@ def _last_space(text: str, low: int, high: int) -> int:
     return last
 
 
-def cut_long_sentences(text: str, max_chars: int = SENTENCE_CHARS) -> tuple[str, int]:
+def cut_long_sentences(text: str, max_chars: int = SENTENCE_CHARS, *,
+                       max_pieces: int | None = SENTENCE_PIECES) -> tuple[str, int, int]:
     """Break every stretch of more than ``max_chars`` characters that has no sentence end.
 
     A whitespace character in the second half of each window becomes a line break, where the
     pipeline starts a sentence, so the parser never sees a sentence much longer than
-    ``max_chars``. The text keeps its length, so offsets into it are offsets into the original.
-    A stretch of ``max_chars / 2`` characters without whitespace is left whole there.
+    ``max_chars``. Of one such stretch only the first ``max_pieces`` pieces are kept: the
+    rest of it, up to its sentence end, becomes spaces, which the parser skips (``None``
+    keeps every piece). The text keeps its length, so offsets into it are offsets into the
+    original. A stretch of ``max_chars / 2`` characters without whitespace is left whole
+    there. Text whose sentences are all shorter than ``max_chars`` is returned as it is.
 
     Returns
     -------
-    (str, int)
-        The text and the number of line breaks put in (0: the text itself).
+    (str, int, int)
+        The text, the number of line breaks put in (0 and 0: the text itself) and the number
+        of characters blanked.
 
     Examples
     --------
-    >>> text, cuts = cut_long_sentences("one two three four five six seven", 12)
-    >>> text.split("\\n"), cuts
-    (['one two', 'three four', 'five six', 'seven'], 3)
+    >>> text, cuts, blanked = cut_long_sentences("one two three four five six seven", 12)
+    >>> text.split("\\n"), cuts, blanked
+    (['one two', 'three four', 'five six', 'seven'], 3, 0)
+    >>> text, cuts, blanked = cut_long_sentences("one two three four five six seven", 12,
+    ...                                          max_pieces=2)
+    >>> text.split("\\n"), cuts, blanked
+    (['one two', 'three four', '              '], 2, 14)
     >>> cut_long_sentences("Short. Sentences.", 12)
-    ('Short. Sentences.', 0)
+    ('Short. Sentences.', 0, 0)
     """
     if len(text) <= max_chars:
-        return text, 0
-    cuts: list[int] = []
-    start = 0
+        return text, 0, 0
+    out: list[str] = []
+    last = start = cuts = blanked = 0  # text[last:] is not copied to out yet
     for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        pieces = 0
         while end - start > max_chars:
+            if max_pieces is not None and pieces >= max_pieces:  # blank the rest of the run
+                stop = end - 1 if text[end - 1] == "\n" else end
+                out += [text[last:start], " " * (stop - start)]
+                blanked += stop - start
+                last = start = stop
+                break
+            pieces += 1
             space = _last_space(text, start + max_chars // 2, start + max_chars)
             if space < 0:  # one huge word: nothing to cut at here
                 start += max_chars
                 continue
-            cuts.append(space)
-            start = space + 1
+            out += [text[last:space], "\n"]
+            cuts += 1
+            last = start = space + 1
         start = max(start, end)
-    if not cuts:
-        return text, 0
-    pieces, last = [], 0
-    for i in cuts:
-        pieces += [text[last:i], "\n"]
-        last = i + 1
-    pieces.append(text[last:])
-    return "".join(pieces), len(cuts)
+    if not out:
+        return text, 0, 0
+    out.append(text[last:])
+    return "".join(out), cuts, blanked

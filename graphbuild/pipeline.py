@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ._safe import printable
 from .config import Config
 from .errors import InputError
-from .nlp import SENTENCE_CHARS, block_spans, cut_long_sentences
+from .nlp import SENTENCE_CHARS, SENTENCE_PIECES, block_spans, cut_long_sentences
 from .run import extract_results
 from .types import Article, Event
 
@@ -67,8 +67,9 @@ def extract_articles(articles: Iterable[Article], *, config: Config = DEFAULTS,
     What links sentences (an actor named in one block and referred to in the next) does not
     cross a block's end. A stretch of more than :data:`graphbuild.nlp.SENTENCE_CHARS`
     characters without a sentence end (an unpunctuated line) is cut at whitespace before it is
-    parsed (:func:`graphbuild.nlp.cut_long_sentences`), with one warning naming the article;
-    offsets stay exact.
+    parsed (:func:`graphbuild.nlp.cut_long_sentences`), and only its first
+    :data:`graphbuild.nlp.SENTENCE_PIECES` pieces are parsed, with one warning naming the
+    article and how many characters were not parsed; offsets stay exact.
     """
     stats = stats if stats is not None else BuildStats()
     limit = config.block_chars if nlp is None else min(config.block_chars, nlp.max_length)
@@ -108,26 +109,28 @@ class _Blocks:
 
     def split(self, articles: Iterable[Article]) -> Iterator[Article]:
         for article in articles:
-            spans = block_spans(article.text, self.limit)
+            # cut over-long sentences in the whole text first, so one that crosses blocks
+            # counts once toward its bound of pieces; the text keeps its length
+            text, cuts, blanked = cut_long_sentences(article.text, self.sentence_chars)
+            spans = block_spans(text, self.limit)
             if len(spans) > 1:
                 log.info("article %s: %d characters, parsed in %d blocks", printable(article.id),
-                         len(article.text), len(spans))
-            cuts = 0
+                         len(text), len(spans))
             for i, (start, end) in enumerate(spans):
-                block = article if len(spans) == 1 else dataclasses.replace(
-                    article, text=article.text[start:end])
-                text, n = cut_long_sentences(block.text, self.sentence_chars)
-                if n:
-                    block, cuts = dataclasses.replace(block, text=text), cuts + n
+                block = article if len(spans) == 1 and text is article.text else \
+                    dataclasses.replace(article, text=text[start:end])
                 self.pending.append((block, article, start, i == len(spans) - 1))
                 yield block
-            if cuts:
-                self._warn_cut(article, cuts)
+            if cuts or blanked:
+                self._warn_cut(article, cuts, blanked)
 
-    def _warn_cut(self, article: Article, cuts: int) -> None:
-        problem = InputError(f"text of more than {self.sentence_chars:,} characters without a "
-                             f"sentence end; cut in {cuts + 1:,} pieces at whitespace before "
-                             "parsing", path=article.source or article.id, skipped=False)
+    def _warn_cut(self, article: Article, cuts: int, blanked: int) -> None:
+        reason = (f"text of more than {self.sentence_chars:,} characters without a sentence "
+                  f"end; cut in pieces at whitespace before parsing ({cuts:,} cuts)")
+        if blanked:
+            reason += (f", and only the first {SENTENCE_PIECES} pieces of such a stretch "
+                       f"parsed: {blanked:,} characters not parsed")
+        problem = InputError(reason, path=article.source or article.id, skipped=False)
         log.warning("article %s: %s", printable(article.id), problem.reason)
         self.stats.warnings.append(problem)
 

@@ -87,8 +87,9 @@ def test_an_unpunctuated_line_is_cut_with_one_warning_and_exact_offsets(nlp, cap
 
     longest = []
 
-    def spy(doc, *, article):  # the longest sentence the parser was given
-        longest.append(max(len(s.text) for s in doc.sents))
+    def spy(doc, *, article):  # the longest sentence the parser was given (what is not
+        # parsed is blanked: spaces, one whitespace token however long)
+        longest.append(max(len(s.text.strip()) for s in doc.sents))
         return iter(())
 
     head = "Norway and Sweden held talks in Oslo on Monday.\n"
@@ -120,9 +121,90 @@ def test_ordinary_text_is_not_cut(nlp, caplog):
     from graphbuild.nlp import cut_long_sentences
 
     text = ("Norway and Sweden held talks in Oslo on Monday. " * 200).strip()
-    assert cut_long_sentences(text) == (text, 0)
+    assert cut_long_sentences(text) == (text, 0, 0)
     events = graphbuild.extract(text)
     assert events and not [r for r in caplog.records if r.levelname == "WARNING"]
+
+
+def _parsed_by(nlp, text, article_id="dump-9"):
+    """Extract ``text`` as one article; return its events, the sentences the parser saw,
+    the warnings and the build's stats."""
+    from graphbuild.extract import registry
+    from graphbuild.pipeline import BuildStats, Config, extract_articles
+    from graphbuild.types import Article
+
+    seen = []
+
+    def spy(doc, *, article):
+        seen.extend(s.text for s in doc.sents if s.text.strip())
+        return iter(())
+
+    registry.register_extractor("spy.v1", spy)
+    try:
+        stats = BuildStats()
+        out = list(extract_articles([Article(article_id, text, source=f"{article_id}.txt")],
+                                    nlp=nlp, config=Config(extractors=("events.v1", "spy.v1"),
+                                                           prefilter=False), stats=stats))
+    finally:
+        registry.unregister("spy.v1")
+    (article, events), = out
+    assert article.text == text
+    return events, seen, stats
+
+
+def _dense_line(n_chars: int) -> str:
+    words = "the envoys discussed trade and the ministers discussed fishing quotas".split()
+    return " ".join(words[i % len(words)] for i in range(n_chars // 6))[:n_chars]
+
+
+def test_of_an_overlong_run_only_the_first_pieces_are_parsed(nlp, caplog):
+    from graphbuild.nlp import SENTENCE_CHARS, SENTENCE_PIECES, cut_long_sentences
+
+    head = "Norway and Sweden held talks in Oslo on Monday.\n"
+    tail = "\nDenmark accused Russia of violating its airspace.\n"
+    run = _dense_line(200_000)  # many blocks of 20,000 characters, no sentence end
+    text = head + run + tail
+    cut, _, blanked = cut_long_sentences(text)
+    assert len(cut) == len(text) and cut[:len(head)] == head and cut.endswith(tail)
+    kept = len(run) - blanked
+    assert 0 < kept <= SENTENCE_PIECES * SENTENCE_CHARS
+    assert not cut[len(head) + kept:len(head) + len(run)].strip()  # the rest is blank
+
+    events, seen, stats = _parsed_by(nlp, text)
+    from_run = [s for s in seen if s.strip() and s.strip() in run]
+    assert 1 <= len(from_run) <= SENTENCE_PIECES
+    assert sum(len(s.strip()) for s in from_run) <= SENTENCE_PIECES * SENTENCE_CHARS
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "dump-9" in warnings[0]
+    assert f"{blanked:,} characters not parsed" in warnings[0]
+    assert len(stats.warnings) == 1 and stats.warnings[0].path == "dump-9.txt"
+    # the text after the run is parsed, with offsets into the article
+    (accuse,) = [ev for ev in events if ev.plover.value == "ACCUSE"]
+    assert text[accuse.start:accuse.end] == accuse.sentence.replace("\n", " ")
+    assert accuse.start == text.index("Denmark")
+    assert any(ev.plover.value == "CONSULT" for ev in events)
+
+
+def test_a_run_within_the_bound_is_cut_but_all_parsed(nlp, caplog):
+    from graphbuild.nlp import SENTENCE_CHARS, SENTENCE_PIECES
+
+    run = _dense_line(SENTENCE_CHARS * (SENTENCE_PIECES - 1))
+    _, seen, _ = _parsed_by(nlp, run + ".\n", "dump-10")
+    assert "".join(seen).replace("\n", " ").split() == (run + ".").split()
+    (warning,) = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert "dump-10" in warning and "not parsed" not in warning
+
+
+def test_a_long_article_of_ordinary_sentences_is_parsed_whole(nlp, caplog):
+    from graphbuild.nlp import cut_long_sentences
+
+    sentences = [f"Delegates from {n} towns discussed the harbour plan at length on day {n}."
+                 for n in range(1, 800)]
+    text = " ".join(sentences)  # 60,000 characters, three blocks, every sentence short
+    assert cut_long_sentences(text) == (text, 0, 0)
+    _, seen, stats = _parsed_by(nlp, text, "long-1")
+    assert " ".join(seen).split() == text.split()
+    assert not [r for r in caplog.records if r.levelname == "WARNING"] and not stats.warnings
 
 
 def test_events_of_a_later_block_carry_article_offsets():

@@ -4,8 +4,10 @@ Two engines give the same results (the tests check it on files with a violation 
 kind):
 
 - ``"sparql"`` (the default): the shapes compiled to one SPARQL query per constraint
-  (:mod:`graphbuild.rdf.shacl_sparql`), run by pyoxigraph over the whole file at once, in
-  an in-memory store (memory grows linearly with the file, a fraction of rdflib's).
+  (:mod:`graphbuild.rdf.shacl_sparql`), run by pyoxigraph in an in-memory store: the whole
+  file at once when it is small, else streamed in chunks of about ``chunk_bytes`` (12 MiB)
+  of text with the nodes they point to (:mod:`graphbuild.rdf.shacl_chunks`), so memory
+  stays bounded whatever the file's size and the report is the whole file's.
 - ``"pyshacl"``: pyshacl, the reference implementation, one focus node at a time (about
   11 ms an event, so for small files; used automatically if the shapes use a SHACL feature
   the compiler does not know).
@@ -40,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 from ..errors import InputError
+from . import shacl_chunks as chunked
 from . import shacl_sparql as compiled
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -144,9 +147,52 @@ def _load(store: ox.Store, source: Source) -> None:
     store.bulk_extend(_quads(source)[0])
 
 
-def _sparql_violations(source: Source) -> list[compiled.Violation]:
+def _chunked(source: str | os.PathLike[str], chunks: int) -> list[compiled.Violation]:
+    """The violations of the RDF file ``source``, parsed as a stream and checked in
+    ``chunks`` chunks (errors name the file)."""
     import pyoxigraph as ox
 
+    from .read import file_format
+
+    checks, header = _compiled() or ([], "")
+    fmt = file_format(source)
+    name = os.fspath(source)
+    logger.info("SHACL validation in %d chunks", chunks)
+    try:
+        quads = ox.parse(path=name, format=getattr(ox.RdfFormat, str(fmt.oxigraph)))
+        return chunked.chunked_violations(quads, checks, header, chunks=chunks,
+                                          default_only=not fmt.named_graphs)
+    except FileNotFoundError as err:
+        raise InputError("no such file", path=name) from err
+    except (SyntaxError, ValueError) as err:
+        raise InputError(f"not valid {fmt.title}: {err}", path=name) from err
+
+
+def _chunks(source: Source, chunk_bytes: int | None) -> int:
+    """How many chunks ``source`` is checked in: a file (but JSON-LD, a document read whole)
+    by its size, anything else (already in memory) at once."""
+    import networkx as nx
+    import rdflib
+
+    if chunk_bytes is None or isinstance(source, (nx.Graph, rdflib.Graph)):
+        return 1
+    from .read import file_format
+
+    if not file_format(source).is_rdf or file_format(source).name == "jsonld":
+        return 1
+    try:
+        size = os.path.getsize(source)
+    except OSError:
+        return 1  # _load reports it
+    return chunked.chunk_count(size, chunk_bytes=chunk_bytes)
+
+
+def _sparql_violations(source: Source, chunk_bytes: int | None) -> list[compiled.Violation]:
+    import pyoxigraph as ox
+
+    chunks = _chunks(source, chunk_bytes)
+    if chunks > 1:
+        return _chunked(source, chunks)  # type: ignore[arg-type]  # a file
     checks, header = _compiled() or ([], "")
     store = ox.Store()  # in memory: queries are 3-4x faster than on a store on disk
     _load(store, source)
@@ -196,12 +242,13 @@ def _from_results_graph(results: rdflib.Graph) -> list[compiled.Violation]:
     return out
 
 
-def violations(source: Source, *, engine: str = "sparql") -> list[compiled.Violation]:
+def violations(source: Source, *, engine: str = "sparql",
+               chunk_bytes: int | None = chunked.CHUNK_BYTES) -> list[compiled.Violation]:
     """Every SHACL violation of ``source`` (see :func:`validate`), sorted."""
     if engine not in ENGINES:
         raise ValueError(f"unknown SHACL engine {engine!r}; expected one of {', '.join(ENGINES)}")
     if engine == "sparql" and _compiled() is not None:
-        found = _sparql_violations(source)
+        found = _sparql_violations(source, chunk_bytes)
     else:
         found = _pyshacl_violations(source)
     return sorted(found, key=lambda v: (v.focus, v.component, v.path or "", v.value or ""))
@@ -236,7 +283,8 @@ def report_text(found: list[compiled.Violation]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def validate(source: Source, *, engine: str = "sparql") -> tuple[bool, str]:
+def validate(source: Source, *, engine: str = "sparql",
+             chunk_bytes: int | None = chunked.CHUNK_BYTES) -> tuple[bool, str]:
     """Check RDF against graphbuild's SHACL shapes.
 
     Parameters
@@ -248,6 +296,11 @@ def validate(source: Source, *, engine: str = "sparql") -> tuple[bool, str]:
     engine
         ``"sparql"`` (default; fast, bounded memory) or ``"pyshacl"`` (the reference, one
         node at a time). Both find the same violations.
+    chunk_bytes
+        With ``"sparql"``, a file larger than this (but JSON-LD) is streamed and checked in
+        chunks of about this much text, one at a time
+        (:mod:`graphbuild.rdf.shacl_chunks`), so memory stays bounded whatever its size;
+        the report is the whole file's. ``None``: always the whole file at once.
 
     Returns
     -------
@@ -260,7 +313,7 @@ def validate(source: Source, *, engine: str = "sparql") -> tuple[bool, str]:
     InputError
         If the file is missing, is not valid RDF, or names a remote JSON-LD context.
     """
-    found = violations(source, engine=engine)
+    found = violations(source, engine=engine, chunk_bytes=chunk_bytes)
     logger.info("SHACL validation: %s", "conforms" if not found else f"{len(found)} violations")
     return not found, report_text(found)
 
