@@ -13,6 +13,10 @@ Before the spaCy pipeline runs, the text is cut into sentences with a few regula
 - it names a person in full ("Foreign Minister Jane Roe"), so that a later "Roe" gets her
   full name, country and role.
 
+and, for a trigger sentence, when it may name an actor (:func:`may_name_actor`): a capitalised
+word, a title, a pronoun, or a noun the actor resolver turns into an actor without a capital
+("the rebels", "police", "security forces", "civilians": :func:`actor_nouns`).
+
 The other sentences are *blanked*: every character but a line break becomes a space. Every
 character offset stays what it was, so events point into the article's own text.
 
@@ -41,7 +45,8 @@ from typing import Any
 from .types import Article
 
 __all__ = ["FilterResult", "Prefilter", "Triggers", "make_prefilter", "split_sentences",
-           "surface_forms", "irregular_forms", "may_name_actor", "is_heading", "names_person"]
+           "surface_forms", "irregular_forms", "may_name_actor", "actor_nouns", "is_heading",
+           "names_person"]
 
 # Words after which a full stop does not end a sentence: titles, initials' company, months.
 _ABBREVIATIONS = frozenset("""
@@ -303,10 +308,55 @@ about against among between through following according amid""".split())
 _TERMINAL = ".!?\"'”’)"
 
 
+@functools.lru_cache(maxsize=1)
+def actor_nouns() -> frozenset[str]:
+    """The lower-case words the actor resolver can turn into an actor without a capital, read
+    once from its own tables: the group nouns of ``actors/data/groups.csv`` ("troops", "the
+    government"; of a phrase, its head: "security forces", "ministry of defence"), the people
+    of ``people.csv`` ("civilians", "aid workers"), the sector words of ``sectors.csv``
+    ("militants", "police") and the person, population and group nouns of ``words.toml``;
+    each with its plural forms.
+
+    >>> {"rebels", "police", "forces", "protesters", "civilians", "policemen"} <= actor_nouns()
+    True
+    >>> "talks" in actor_nouns()
+    False
+    """
+    from .actors import gazetteer as gz
+    from .actors.people import load_people_nouns
+    from .actors.sectors import load_sector_words
+    from .actors.words import words
+
+    w = words()
+    phrases = [*gz.group_forms(), *load_people_nouns(), *load_sector_words(),
+               *w.person_nouns, *w.population_nouns, *w.generic_groups]
+    out: set[str] = set()
+    for phrase in phrases:
+        parts = phrase.lower().split()
+        if not parts:
+            continue
+        head = parts[parts.index("of") - 1] if "of" in parts[1:] else parts[-1]
+        out |= _noun_forms(head)
+    return frozenset(out)
+
+
+def _noun_forms(noun: str) -> set[str]:
+    """A noun and its plurals: regular, in -men ("policemen"), and the data file's irregular ones."""
+    forms = {noun, noun + "s"} | irregular_forms().get(noun, frozenset())
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(noun + "es")
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in _VOWELS:
+        forms.add(noun[:-1] + "ies")
+    if noun.endswith("man"):
+        forms.add(noun[:-3] + "men")
+    return forms
+
+
 def may_name_actor(sentence: str) -> bool:
     """Whether ``sentence`` may name someone who acts: a capitalised word (a name, a state, a
-    demonym, an organisation) other than an opening function word, a pronoun, "both", "two", or
-    a title ("the minister"). An event needs at least its source.
+    demonym, an organisation) other than an opening function word, a pronoun, "both", "two", a
+    title ("the minister"), or a noun the resolver makes an actor of (:func:`actor_nouns`:
+    "the rebels", "security forces"). An event needs at least its source.
 
     >>> may_name_actor("Energy security was another central focus.")
     True
@@ -314,13 +364,16 @@ def may_name_actor(sentence: str) -> bool:
     False
     >>> may_name_actor("The minister left; both sides agreed.")
     True
+    >>> may_name_actor("The rebels freed the hostages.")
+    True
     """
     from .actors import gazetteer as gz
 
+    nouns = actor_nouns()
     for i, m in enumerate(_WORD.finditer(sentence)):
         word = m.group()
         low = word.lower().replace("’", "'").split("'", 1)[0]
-        if low in _PRONOUNS or low in _ACTOR_WORDS:
+        if low in _PRONOUNS or low in _ACTOR_WORDS or low in nouns:
             return True
         if word[:1].isupper() and not (i == 0 and low in _OPENERS):
             return True

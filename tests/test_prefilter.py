@@ -141,11 +141,63 @@ def test_same_events_with_and_without_prefilter(nlp, text):
 
 def test_lowercase_user_actor_names_count_as_actors():
     class UA:  # the fields of graphbuild.actors.resolve.UserActor the prefilter reads
-        name, aliases = "Northern rebels", ("rebels",)
+        name, aliases = "Northern raiders", ("raiders",)
 
-    text = "The rebels attacked the convoy."
+    text = "The raiders attacked the convoy."  # no word the resolver makes an actor of
     assert builtin().filter(text).kept == 0
     assert builtin(user_actors=[UA()]).filter(text).kept == 1
+
+
+# sentences whose actors are groups, sectors, people at large; but for the first, their only
+# capital is their opening function word
+UNCAPITALISED = [
+    "Police detained dozens of protesters on Sunday.",
+    "The rebels freed 30 prisoners.",  # a sector word
+    "The police detained dozens of protesters overnight.",
+    "The militants released two hostages overnight.",
+    "The security forces arrested dozens of students.",  # a group noun phrase
+    "After the riot, the police arrested 12 students.",
+]
+
+
+@pytest.mark.parametrize("text", UNCAPITALISED)
+def test_a_group_or_sector_without_a_capital_keeps_its_sentence(nlp, text):
+    from graphbuild.pipeline import Config, extract, extract_articles
+
+    if text.startswith(("The ", "After ")):
+        assert not any(c.isupper() for c in text[1:])  # no name, state or demonym keeps it
+    assert builtin().filter(text).kept == 1
+    on = extract(text)
+    off = [e for _, evs in extract_articles([Article("text", text)], config=Config(prefilter=False),
+                                            nlp=nlp) for e in evs]
+    assert on and on == off
+    assert on[0].source.sector is not None
+
+
+def test_a_trigger_sentence_without_an_actor_word_stays_skipped():
+    from graphbuild.pipeline import extract
+
+    text = "The talks were cancelled."
+    f = builtin()
+    assert f.has_trigger(text) and not f.may_name_actor(text)
+    assert f.filter(text).kept == 0
+    assert extract(text) == []
+
+
+def test_actor_nouns_come_from_the_resolvers_tables():
+    from graphbuild.actors import gazetteer as gz
+    from graphbuild.actors.people import load_people_nouns
+    from graphbuild.actors.sectors import load_sector_words
+    from graphbuild.actors.words import words
+
+    nouns = pf.actor_nouns()
+    assert pf.actor_nouns() is nouns  # read once
+    assert set(load_sector_words()) <= nouns and {"insurgents", "policemen", "militias"} <= nouns
+    assert {n.split()[-1] for n in load_people_nouns()} <= nouns and {"civilians", "children"} <= nouns
+    assert {"troops", "forces", "authorities", "ministry"} <= nouns
+    assert {f.split()[-1] for f in gz.group_forms() if " of " not in f} <= nouns
+    assert words().population_nouns <= nouns
+    assert not {"talks", "weather", "prices", "forced", "cancelled"} & nouns
 
 
 def test_an_unknown_extractor_sees_the_whole_text(nlp):

@@ -105,6 +105,7 @@ __all__ = [
     "role_of",
     "is_title_word",
     "strip_honorifics",
+    "group_forms",
     "group_noun",
     "group_label",
     "split_titled_name",
@@ -996,6 +997,10 @@ class Gazetteer:
             return None
         return self._groups.get(lemma)
 
+    def group_forms(self) -> frozenset[str]:
+        """Every form of every group noun: see :func:`group_forms`."""
+        return frozenset(self._groups.entries)
+
     def group_label(self, iso3: str, noun: GroupNoun) -> str:
         """The label of a state's group: see :func:`group_label`."""
         code = self._known(iso3)
@@ -1303,6 +1308,17 @@ def group_noun(lemma: str) -> GroupNoun | None:
     False
     """
     return gazetteer().group_noun(lemma)
+
+
+def group_forms() -> frozenset[str]:
+    """The normalised forms of the group nouns of ``groups.csv`` (lemmas, plurals, phrases).
+
+    Examples
+    --------
+    >>> {"troops", "security forces", "protesters"} <= group_forms()
+    True
+    """
+    return gazetteer().group_forms()
 
 
 def group_label(iso3: str, noun: GroupNoun) -> str:
