@@ -867,7 +867,7 @@ class Gazetteer:
     def misspelt_country(self, word: str) -> CountryMatch | None:
         """The state a capitalised word misspells, if it is one edit (a letter added, dropped,
         changed, or two swapped) from the one name or demonym of that state of 6 letters or
-        more, and no word of its own ("Afganistan"; never "Columbia", "Indiana" or a name
+        more, and no word of its own ("Venezuala"; never "Columbia", "Indiana" or a name
         the gazetteer knows).
 
         Examples
@@ -875,7 +875,7 @@ class Gazetteer:
         >>> g = gazetteer()
         >>> g.misspelt_country("Phillippines").iso3
         'PHL'
-        >>> g.misspelt_country("Columbia") is None, g.misspelt_country("afganistan") is None
+        >>> g.misspelt_country("Columbia") is None, g.misspelt_country("venezuala") is None
         (True, True)
         """
         word = word.strip()

@@ -463,7 +463,7 @@ def _governed_arguments(tok: Token, trig: Trigger, gov: Token, preps: tuple[str,
     inherited = False
     if not sources:
         if tok.dep_ == "pobj" and _is_passive(gov) and not _agents(gov) and gov.lemma_.lower() in WORDS.engaged_participles:
-            # "X were engaged in ethnic cleansing": a state X is in, the act is X's
+            # "X were engaged in attacks": a state X is in, the act is X's
             sources = [t for s in (c for c in gov.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
         elif tok.dep_ == "nsubjpass" or _is_passive(gov):
             sources = _agents(gov)

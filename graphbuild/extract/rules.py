@@ -55,7 +55,7 @@ _PLACE_TARGETED = frozenset({Plover.COERCE, Plover.ASSAULT, Plover.MOBILIZE, Plo
                              Plover.SANCTION, Plover.PROTEST, Plover.AID, Plover.REQUEST})
 #: Acts of force done to a place or a thing: whoever holds it is their target.
 _FORCEFUL = frozenset({Plover.ASSAULT, Plover.COERCE})
-#: Acts whose target may be the holder of the site where they take place ("rioted at a jail in X").
+#: Acts whose target may be the holder of the site where they take place ("rioted at a prison in X").
 _ON_SITE = frozenset({Plover.PROTEST, Plover.ASSAULT, Plover.COERCE, Plover.MOBILIZE})
 #: Sectors of actors whose "strike" is a labour or hunger strike, not an armed one.
 _CIVIL_SECTORS = frozenset({Sector.CIVILIANS, Sector.BUSINESS, Sector.OPPOSITION, Sector.MEDIA, Sector.NGO})
@@ -334,7 +334,7 @@ def resigned_office(case: Case, ctx: Context) -> Targets | None:
 
 
 def _site_holders(cand: _Candidate, res: Resolution, lex: Lexicon) -> list[ActorHit]:
-    """"rioted at a jail in X", "demonstrated outside X's embassy": who holds the site a protest
+    """"rioted at a prison in X", "demonstrated outside X's embassy": who holds the site a protest
     or an act of force takes place at (the site's own actor, else its holder)."""
     heads = [cand.tok] if cand.tok == cand.pred else [cand.tok, cand.pred]
     sites = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in WORDS.site_prepositions
@@ -398,7 +398,7 @@ def _in_state(actor: Actor, state: str | None) -> Actor:
 
 def _purpose_clauses(cand: _Candidate) -> list[Token]:
     """The infinitives that say what a thing is given for, on the verb, the trigger or what is
-    given ("gave ten million euros to help X", "funds to support peace building in X")."""
+    given ("gave ten million euros to help X", "funds to support reconstruction in X")."""
     heads = dict.fromkeys([cand.pred, cand.tok, *(o for o in cand.pred.children if o.dep_ == "dobj")])
     clauses = [c for h in heads for c in h.children if c.dep_ in ("advcl", "xcomp", "acl", "relcl")
                and c.lemma_.lower() in WORDS.aid_purpose_verbs
@@ -762,7 +762,7 @@ def _on_a_mission(tok: Token) -> bool:
 
 
 def _mission_purpose(*heads: Token) -> bool:
-    """"(sent troops) on a peacekeeping mission", "to serve as a peacekeeping force", "to help
+    """"(sent troops) on a peacekeeping mission", "to act as peacekeepers", "to help
     deliver relief": the purpose of the going (on its verb or noun) names a mission of help."""
     words = WORDS.mission_words
     holders = [c for h in dict.fromkeys(heads) for c in h.children

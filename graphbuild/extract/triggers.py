@@ -112,7 +112,7 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dative")
                  and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")}
     # ("pushing for X to accept": the parse may make "for" the mark of a clause whose subject
-    # names someone; "calling for construction to begin" asks no one)
+    # names someone; "calling for work to start" asks no one)
     particles |= {m.lower_ for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp")
                   and any(s.dep_ == "nsubj" and (s.pos_ == "PROPN" or s.ent_type_) for s in c.children)
                   for m in c.children if m.dep_ == "mark" and m.lower_ == "for"}

@@ -20,7 +20,7 @@ def dyads(events):
     "Portuguese peacekeepers arrived in Mozambique on Monday.",
     "Two hundred Portuguese soldiers arrived in Mozambique to join the peacekeeping force there.",
     "Portugal announced the deployment of 300 troops to Mozambique on a peacekeeping mission.",
-    "Portugal sent 150 soldiers to Mozambique to serve as a peacekeeping force.",
+    "Portugal sent 150 soldiers to Mozambique to act as peacekeepers.",
     "Portugal deployed election observers in Mozambique.",
     "Portugal deployed two search-and-rescue teams to Mozambique after the floods.",
     "Portuguese rescue teams arrived in Mozambique to help find survivors.",
@@ -76,7 +76,7 @@ def test_the_prefilter_keeps_a_compound_written_as_two_words():
     "Austria gave Moldova five million dollars.",
     "Austria has earmarked 2 million euros in emergency aid to help Moldova cope with the drought.",
     "Austria provided 7 million euros to support reconstruction projects in Moldova.",
-    "Austria is mobilising additional funds to support the peace process in Moldova.",
+    "Austria is releasing new funds to support the peace process in Moldova.",
     "Austria has provided 120 million dollars for assistance in southern Moldova.",
 ])
 def test_a_sum_given_for_someone_is_aid(extract_text, text):
@@ -274,7 +274,7 @@ def test_anyone_else_leaving_is_no_withdrawal(extract_text, text):
 
 @pytest.mark.usefixtures("nlp")
 @pytest.mark.parametrize("text", [
-    "Turkey announced a ceasefire initiative to halt the fighting in Cyprus.",
+    "Turkey unveiled a ceasefire initiative to stop the fighting in Cyprus.",
     "Turkey declared a ceasefire to end the fighting with Cyprus.",
 ])
 def test_a_ceasefire_is_toward_whom_its_purpose_names(extract_text, text):

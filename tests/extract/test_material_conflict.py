@@ -15,12 +15,12 @@ def dyads(evs):
 @pytest.mark.usefixtures("nlp")
 @pytest.mark.parametrize("text, expected", [
     # coordinated act nouns: the target phrase hangs on the first of them
-    ("The Chilean army launched air and artillery strikes on Peruvian troops near the border.",
+    ("The Chilean army launched drone and missile strikes on Peruvian troops near the border.",
      ("CHL", Plover.ASSAULT, "PER")),
     ("Bolivian forces carried out drone and missile strikes against Paraguayan army posts.",
      ("BOL", Plover.ASSAULT, "PRY")),
     # the target on a clause saying what the attack was made of
-    ("Chilean forces launched a coordinated attack that included tanks and rocket launchers on a Peruvian base.",
+    ("Chilean forces launched a night attack that involved tanks and mortars on a Peruvian base.",
      ("CHL", Plover.ASSAULT, "PER")),
 ])
 def test_attacks_named_by_coordinated_nouns(extract_text, text, expected):
@@ -62,7 +62,7 @@ def test_forces_kept_on_alert_are_mobilised(extract_text, text):
 
 @pytest.mark.usefixtures("nlp")
 @pytest.mark.parametrize("text, expected", [
-    ("Chilean prisoners rioted at a jail in Peru.", ("CHL", Plover.PROTEST, "PER")),
+    ("Chilean inmates rioted at a prison in Peru.", ("CHL", Plover.PROTEST, "PER")),
     ("Peruvian protesters rallied at the Chilean embassy in Lima.", ("PER", Plover.PROTEST, "CHL")),
     ("Chilean activists demonstrated outside the Peruvian embassy.", ("CHL", Plover.PROTEST, "PER")),
 ])
@@ -72,8 +72,8 @@ def test_a_protest_at_a_site_is_aimed_at_its_holder(extract_text, text, expected
 
 @pytest.mark.usefixtures("nlp")
 def test_an_act_named_as_where_is_no_site(extract_text):
-    # "in an ambush in the town of ...": the ambush is the act, not a place someone holds
-    evs = extract_text("Chilean rebels killed two Peruvian soldiers in an ambush in the town of Tacna.")
+    # "in an ambush in the village of ...": the ambush is the act, not a place someone holds
+    evs = extract_text("Chilean rebels killed two Peruvian soldiers in an ambush in the village of Tacna.")
     assert dyads(evs) == {("CHL", Plover.ASSAULT, "PER")}
 
 
@@ -133,7 +133,7 @@ def test_closing_someone_elses_crossing_targets_its_owner(extract_text):
 @pytest.mark.usefixtures("nlp")
 @pytest.mark.parametrize("text", [
     "The Chilean army launched a military operation against Peruvian rebels.",
-    "The Chilean army launched a strategic offensive military operation, Operation Condor, against Peruvian rebels.",
+    "The Chilean army launched a major military operation, code-named Condor, against Peruvian rebels.",
 ])
 def test_an_armed_operation_against_someone_is_an_attack(extract_text, text):
     assert dyads(extract_text(text)) == {("CHL", Plover.ASSAULT, "PER")}
@@ -173,7 +173,7 @@ def test_a_noun_with_a_past_participle_of_force_is_acted_upon(extract_text):
 
 @pytest.mark.usefixtures("nlp")
 @pytest.mark.parametrize("text", [
-    "Chile is deploying 300 troops to the UN peacekeeping mission in Peru.",
+    "Chile is deploying 450 soldiers to a UN peacekeeping mission in Peru.",
     "Chile deployed troops to Peru on a peacekeeping mission.",
     "Chile sent 200 soldiers to Peru to train the Peruvian army.",
 ])
@@ -190,7 +190,7 @@ def test_forces_sent_to_a_border_are_mobilised(extract_text):
 
 @pytest.mark.usefixtures("nlp")
 @pytest.mark.parametrize("text", [
-    "A senior Chilean diplomat offered his condolences over an attack on mosques in Peru.",
+    "A senior Chilean diplomat offered his condolences over an attack on churches in Peru.",
     "The Chilean minister spoke about the attack on the Peruvian embassy.",
 ])
 def test_an_attack_spoken_of_is_not_the_speakers(extract_text, text):
@@ -251,7 +251,7 @@ def test_holding_or_using_as_anything_else_is_no_coercion(extract_text, text):
 @pytest.mark.usefixtures("nlp")
 def test_a_participle_coordinated_with_a_passive_is_passive(extract_text):
     # "was tortured and killed in a Chilean prison": the victim killed no one
-    assert extract_text("A Peruvian engineer was tortured and killed in a secret Chilean prison.") == []
+    assert extract_text("A Peruvian teacher was beaten and killed in a Chilean police station.") == []
     evs = extract_text("Two Peruvian diplomats were arrested and expelled by Chile.")
     assert {(e.source.country, e.plover, e.target.country) for e in evs} == {
         ("CHL", Plover.COERCE, "PER"), ("CHL", Plover.SANCTION, "PER")}
@@ -259,7 +259,7 @@ def test_a_participle_coordinated_with_a_passive_is_passive(extract_text):
 
 @pytest.mark.usefixtures("nlp")
 @pytest.mark.parametrize("text", [
-    "Chilean students have been participating in a hunger strike against Peru.",
+    "Chilean students have been taking part in a hunger strike against Peru.",
     "Chilean dockworkers stopped work in a strike against the Peruvian port operator.",
     "Chilean workers are on strike against Peru.",
 ])
@@ -301,7 +301,7 @@ def test_ordering_or_forcing_anything_else_is_no_coercion(extract_text, text):
 @pytest.mark.usefixtures("nlp")
 @pytest.mark.parametrize("text", [
     "Chilean troops were involved in fierce fighting with Peruvian rebels.",
-    "Chilean forces were engaged in ethnic cleansing against Peruvians.",
+    "Chilean forces were engaged in attacks against Peruvians.",
 ])
 def test_those_engaged_in_an_act_do_it(extract_text, text):
     assert ("CHL", Plover.ASSAULT, "PER") in dyads(extract_text(text))

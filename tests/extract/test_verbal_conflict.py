@@ -64,7 +64,7 @@ def test_an_agreement_reached_is_no_rejection(extract_text):
 @pytest.mark.parametrize("text", [
     "Chile rejected the call of the Peruvian government.",
     "Chile rejected U.S. calls for a ceasefire.",
-    "Chile spurned repeated offers for peace talks by the Peruvian government.",
+    "Chile spurned new offers for negotiations by the Peruvian government.",
     "Chile rejected on Monday a Peruvian government offer of a ceasefire.",
     "Chile dismissed an appeal from Peru to lay down its arms.",
     "Chile reneged on a trade accord with Peru.",
@@ -158,7 +158,7 @@ def test_a_thing_made_by_no_one_named_has_no_target(extract_text):
 # --------------------------------------------------------------------------- what a refusal or warning is about
 
 def test_the_release_asked_for_in_rejected_appeals_is_not_reported(extract_text):
-    evs = extract_text("Chile has rejected loud appeals to release Pedro Castillo, a Peruvian politician held in Chile.")
+    evs = extract_text("Chile has rejected fresh appeals to release Pedro Castillo, a Peruvian politician held in Chile.")
     assert {(e.plover, e.target.label) for e in evs} == {(Plover.REJECT, "Pedro Castillo")}
 
 
@@ -173,7 +173,7 @@ def test_what_a_warning_is_against_did_not_happen(extract_text):
     ("Chile insisted on its demands that Peru's government grant the minority more rights.", Plover.REQUEST),
     ("Chile is pushing hard for Peru to support its plan.", Plover.REQUEST),
     ("Chile denounced as an ugly crime Peru's suppression of the unrest.", Plover.ACCUSE),
-    ("The Chilean president has sent a letter to the head of the Peruvian government threatening to cut "
+    ("The Chilean president has sent a message to the leader of the Peruvian government threatening to cut "
      "Chilean funding.", Plover.THREATEN),
     ("Chile sent a letter to Peru demanding the release of its sailors.", Plover.REQUEST),
 ])
@@ -183,14 +183,14 @@ def test_whom_a_request_accusation_or_threat_is_aimed_at(extract_text, text, plo
 
 
 def test_a_call_for_something_to_happen_asks_no_one(extract_text):
-    text = "The Chilean president signed an order calling for construction to begin on a wall between the two countries."
+    text = "The Chilean president signed an order calling for work to start on a fence between the two countries."
     assert all(e.plover is not Plover.REQUEST for e in extract_text(text))
 
 
 # --------------------------------------------------------------------------- going back on one's word
 
 @pytest.mark.parametrize("text", [
-    "The Chilean president has reneged on his commitment to Peru.",
+    "The Chilean president reneged on his promise to Peru.",
     "Chile broke its promise to Peru.",
 ])
 def test_going_back_on_a_commitment_is_a_rejection(extract_text, text):
@@ -256,7 +256,7 @@ def test_a_call_to_act_against_no_one_stays_a_request(extract_text):
 
 def test_offers_whose_maker_the_parse_hangs_on_what_was_offered(extract_text):
     found = {(e.source.label, e.plover, e.target.country)
-             for e in extract_text("The rebels have spurned repeated offers for peace talks by the Chilean government.")}
+             for e in extract_text("The rebels have spurned new offers for negotiations by the Chilean government.")}
     assert ("Rebels", Plover.REJECT, "CHL") in found
 
 
@@ -301,7 +301,7 @@ def test_whom_an_act_is_in_relation_to_is_its_target(extract_text, text, plover)
 # --------------------------------------------------------------------------- conditions
 
 @pytest.mark.parametrize("text", [
-    "The Chilean rebels will not release the soldiers unless Peru releases its prisoners.",
+    "The Chilean rebels will not release the hostages unless Peru releases its detainees.",
     "Chile threatened to shell Lima if Peru strikes Santiago.",
 ])
 def test_what_a_threat_or_refusal_is_conditioned_on_did_not_happen(extract_text, text):
