@@ -128,23 +128,33 @@ def surface_forms(lemma: str) -> frozenset[str]:
     True
     """
     w = lemma.strip().lower()
-    forms = {w, w + "s", w + "ed", w + "ing"}
-    if w.endswith(("s", "x", "z", "ch", "sh", "o")):
+    forms = _plurals(w) | {w + "ed", w + "ing"}
+    if w.endswith("o"):
         forms.add(w + "es")
     if w.endswith("e"):
         forms |= {w + "d", w[:-1] + "ing"}
         if w.endswith("ie"):
             forms.add(w[:-2] + "ying")
     if w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
-        forms |= {w[:-1] + "ies", w[:-1] + "ied"}
+        forms.add(w[:-1] + "ied")
     if len(w) >= 2 and w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2] in _VOWELS:
         forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}  # ban -> banned; visit -> visitted (harmless)
     if w.endswith("c"):
         forms |= {w + "ked", w + "king"}
     if w.endswith("f"):
         forms.add(w[:-1] + "ves")
-    forms |= irregular_forms().get(w, frozenset())
     return frozenset(forms)
+
+
+def _plurals(w: str) -> set[str]:
+    """A lowercase word, its regular plurals (-s; -es after a sibilant; -ies after a consonant
+    and y) and the data file's irregular forms."""
+    forms = {w, w + "s"} | irregular_forms().get(w, frozenset())
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(w + "es")
+    if w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
+        forms.add(w[:-1] + "ies")
+    return forms
 
 
 @dataclass(frozen=True)
@@ -342,11 +352,7 @@ def actor_nouns() -> frozenset[str]:
 
 def _noun_forms(noun: str) -> set[str]:
     """A noun and its plurals: regular, in -men ("policemen"), and the data file's irregular ones."""
-    forms = {noun, noun + "s"} | irregular_forms().get(noun, frozenset())
-    if noun.endswith(("s", "x", "z", "ch", "sh")):
-        forms.add(noun + "es")
-    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in _VOWELS:
-        forms.add(noun[:-1] + "ies")
+    forms = _plurals(noun)
     if noun.endswith("man"):
         forms.add(noun[:-3] + "men")
     return forms

@@ -686,8 +686,6 @@ TARGET_RULES: tuple[Rule, ...] = (
     Rule("place_targets", _PLACE_TARGETED, place_targets),
     Rule("aid_purpose", frozenset({Plover.AID}), aid_purpose),
     Rule("ceasefire_sides", frozenset({Plover.CONCEDE, Plover.RETREAT, Plover.AGREE}), ceasefire_sides),
-
-
     Rule("dispersed_crowd", frozenset({Plover.ASSAULT}), dispersed_crowd),
     Rule("own_people", frozenset({Plover.COERCE}), own_people),
     Rule("protest_targets", None, protest_targets),  # PROTEST, and calling one off (any type)
@@ -1113,8 +1111,6 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("aid_mission", frozenset({Plover.CONSULT, Plover.MOBILIZE}), aid_mission),
     Rule("mobilised_force", frozenset({Plover.MOBILIZE}), mobilised_force),
     Rule("legal_action", frozenset({Plover.ACCUSE}), legal_action),
-
-
     Rule("peacekeeping_deployment", frozenset({Plover.MOBILIZE}), peacekeeping_deployment),
     Rule("advised_force", frozenset({Plover.AID}), advised_force),
     Rule("opened_to_people", frozenset({Plover.RETREAT}), opened_to_people),
