@@ -28,10 +28,12 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .types import Actor, ActorType, Article, Event, Modality, Plover, Sector
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx  # imported where a graph is made: `extract` needs none
 
 __all__ = [
     "build_graph",
@@ -130,6 +132,8 @@ def add_event(G: nx.MultiDiGraph, event: Event) -> str:
 def build_graph(events: Iterable[Event], articles: Iterable[Article] = (), *,
                 name: str = "graphbuild") -> nx.MultiDiGraph:
     """Build a ``MultiDiGraph`` with a node per actor and an edge per event."""
+    import networkx as nx
+
     G = nx.MultiDiGraph(name=name)
     G.graph["articles"] = {}
     for article in articles:
@@ -324,6 +328,8 @@ def graph_from_records(records: Iterable[Mapping], *, name: str = "graphbuild") 
     ...
     graphbuild.errors.InputError: event record lacks 'doc_id'
     """
+    import networkx as nx
+
     from .errors import InputError
 
     G = nx.MultiDiGraph(name=name)
@@ -371,6 +377,8 @@ def graph_from_records(records: Iterable[Mapping], *, name: str = "graphbuild") 
 
 def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
     """Union of several graphs: nodes' aliases are joined, edges are kept once by key."""
+    import networkx as nx
+
     out = nx.MultiDiGraph(name="graphbuild")
     out.graph["articles"] = {}
     for G in graphs:
@@ -431,6 +439,8 @@ def filter_events(G: nx.MultiDiGraph, *, plover: Iterable[str] | None = None,
                   happened_only: bool = False, min_confidence: float = 0.0) -> nx.MultiDiGraph:
     """A copy of ``G`` keeping only the events that pass; actors left with no event go too."""
     types = {Plover(p).value for p in plover} if plover is not None else None
+    import networkx as nx
+
     H = nx.MultiDiGraph(**G.graph)
     for u, v, key, d in G.edges(keys=True, data=True):
         if types is not None and d["plover"] not in types:

@@ -49,12 +49,11 @@ from importlib import resources
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
-import networkx as nx
-
 from .errors import InputError, LexiconError
 from .types import Plover, QuadClass
 
 if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
     import pandas as pd
 
 __all__ = ["relations", "dyad", "parse_dyad", "cooperation_weights", "weight_rationales",

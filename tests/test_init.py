@@ -32,6 +32,21 @@ def test_importing_graphbuild_loads_no_model_nor_heavy_library():
     assert done.returncode == 0, done.stderr
 
 
+def test_extract_command_imports_no_graph_or_drawing_library(tmp_path):
+    """`graphbuild extract` (and every command's --help) starts without networkx, matplotlib,
+    rdflib or the word-frequency tables: they cost a second of start-up it does not use."""
+    (tmp_path / "a.txt").write_text("Chile accused Peru of spying on Monday.\n", encoding="utf-8")
+    code = ("import sys, runpy; sys.argv = ['graphbuild', '-q', 'extract', sys.argv[1], '--no-cache']\n"
+            "try:\n    runpy.run_module('graphbuild', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "heavy = {'networkx', 'matplotlib', 'rdflib', 'wordfreq', 'pandas'} & set(sys.modules)\n"
+            "print('HEAVY', sorted(heavy))")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert '"plover": "ACCUSE"' in done.stdout, done.stdout + done.stderr
+    assert "HEAVY []" in done.stdout, done.stdout + done.stderr
+
+
 def _graphbuild_imports(path: Path, module: str) -> set[str]:
     """The graphbuild modules ``module`` imports, at module or function level (not TYPE_CHECKING)."""
     import ast

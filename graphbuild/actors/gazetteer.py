@@ -76,7 +76,7 @@ import functools
 import logging
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 from pathlib import Path
@@ -468,14 +468,70 @@ def _near_name_index(entries: dict[str, CountryMatch]) -> dict[str, set[str]]:
 #: How often (Zipf scale: 2.0 is once in ten million words) a word is written for it to be
 #: a word of its own and not a misspelling.
 _WORD_ZIPF = 2.0
+#: The English words one edit from a name a misspelling may stand for, and those names: made
+#: from wordfreq's frequencies by :func:`write_near_words` (tests/actors/test_near_words.py
+#: checks that it is current), so that no run loads the frequencies of every English word.
+NEAR_WORDS = "near_words.txt"
 
 
-def _is_a_word(word: str) -> bool:
-    """True when English text writes ``word`` often enough for it to be a word or name of
-    its own (wordfreq's frequencies)."""
+def _edits(word: str) -> set[str]:
+    """Every lower-case ASCII word one edit (see :func:`one_edit`) from ``word``."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in cuts if b}
+            | {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+            | {a + c + b[1:] for a, b in cuts if b for c in letters if c != b[0]}
+            | {a + c + b for a, b in cuts for c in letters}) - {word}
+
+
+def near_words_from_frequencies(names: Iterable[str]) -> set[str]:
+    """The words one edit from one of ``names`` that English writes often enough to be words
+    of their own (wordfreq, Zipf >= 2.0). Needs the ``wordfreq`` package.
+
+    >>> "israeli" in near_words_from_frequencies(["israel"])
+    True
+    """
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "en") >= _WORD_ZIPF
+    return {w for name in names for w in _edits(name) if zipf_frequency(w, "en") >= _WORD_ZIPF}
+
+
+def write_near_words(path: Path | None = None) -> Path:
+    """Write :data:`NEAR_WORDS` from the built-in tables (run after changing countries.csv)."""
+    path = path or DATA_DIR / NEAR_WORDS
+    names = sorted({n for keys in _near_name_index(Gazetteer.load()._countries.index.entries).values()
+                    for n in keys})
+    words = sorted(near_words_from_frequencies(names))
+    path.write_text("# English words (wordfreq, Zipf >= 2.0) one edit from the name or demonym of\n"
+                    "# a state of 6 letters or more: written capitalised, such a word is a word of its\n"
+                    "# own, not a misspelt state. Made by graphbuild.actors.gazetteer.write_near_words().\n"
+                    f"[names]\n{chr(10).join(names)}\n[words]\n{chr(10).join(words)}\n", encoding="utf-8")
+    return path
+
+
+@functools.cache
+def _near_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(the names :data:`NEAR_WORDS` covers, its words)."""
+    part: list[str] = []
+    names: list[str] = []
+    words: list[str] = []
+    for line in (DATA_DIR / NEAR_WORDS).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line == "[names]":
+            part = names
+        elif line == "[words]":
+            part = words
+        elif line and not line.startswith("#"):
+            part.append(line)
+    return frozenset(names), frozenset(words)
+
+
+def _is_a_word(word: str, names: Iterable[str]) -> bool:
+    """True when English text writes ``word`` (one edit from each of ``names``) often enough
+    for it to be a word or name of its own. A name the table was not made for (a gazetteer
+    of the user's) counts as such a word: no misspelling of it is read."""
+    covered, words = _near_words()
+    return word.casefold() in words or not covered.issuperset(names)
 
 
 class _CountryTables:
@@ -890,8 +946,9 @@ class Gazetteer:
             self._near_names = _near_name_index(self._countries.index.entries)
         key = normalise_key(word)
         found = {name for variant in {key, *_deletions(key)} for name in self._near_names.get(variant, ())}
-        hits = {self._countries.index.entries[n] for n in found if one_edit(key, n)}
-        if len({h.iso3 for h in hits}) != 1 or _is_a_word(word) or self._orgs.get(word) is not None:
+        near = [n for n in found if one_edit(key, n)]
+        hits = {self._countries.index.entries[n] for n in near}
+        if len({h.iso3 for h in hits}) != 1 or _is_a_word(word, near) or self._orgs.get(word) is not None:
             return None
         best = min(hits, key=lambda h: h.kind != MatchKind.NAME)
         return CountryMatch(best.iso3, best.name, best.kind)

@@ -54,6 +54,10 @@ _KIND_WORDS = frozenset({
     "huizu", "iqlim", "muhafazat", "wilayat", "provincia", "estado", "departamento", "of", "the",
 })
 _ARTICLES = ("al ", "an ", "ar ", "as ", "ash ", "at ", "ad ", "az ", "el ")
+_APOSTROPHES = re.compile(r"['’‘ʻʼ`]")
+_NOT_WORD = re.compile(r"[^\w\s]")
+_SEAT = re.compile(r"\(([^)]+)\)")
+_INVERTED = re.compile(r"^(.+),\s*(\w+)$")
 
 
 def fold(text: str) -> str:
@@ -66,8 +70,8 @@ def fold(text: str) -> str:
     """
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"['’‘ʻʼ`]", "", text.lower()).replace("-", " ")
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+    text = _APOSTROPHES.sub("", text.lower()).replace("-", " ")
+    return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
 def _variants(name: str) -> set[str]:
@@ -75,11 +79,11 @@ def _variants(name: str) -> set[str]:
     a leading Arabic article, and the seat in parentheses ("Chechnya (Groznyy)")."""
     out: set[str] = set()
     parts = [name]
-    seat = re.search(r"\(([^)]+)\)", name)
+    seat = _SEAT.search(name)
     if seat:
         parts = [name[:seat.start()], seat.group(1)]
     for part in parts:
-        part = re.sub(r"^(.+),\s*(\w+)$", r"\1", part)  # "Dagestan, Respublika"
+        part = _INVERTED.sub(r"\1", part)  # "Dagestan, Respublika"
         text = fold(part)
         words = text.split()
         while len(words) > 1 and words[-1] in _KIND_WORDS:

@@ -514,7 +514,8 @@ def _word_list(doc: Mapping[str, Any], section: str, key: str, text: str,
     table = doc.get(section)
     if table is None:
         return set()
-    where = _where(display, _line_of_key(text, key if section == "modality" else section))
+    # the line is looked up only for an error: finding it scans the whole file
+    where = _LazyWhere(display, text, key if section == "modality" else section)
     if not isinstance(table, dict):
         raise LexiconError(f"{where}: [{section}] must be a table with a {key!r} list")
     if section != "modality":
@@ -538,7 +539,7 @@ def _read_contexts(table: Any, text: str, display: str) -> dict[str, list[str]]:
                            "a table of sector = [keyword lemmas]")
     out: dict[str, list[str]] = {}
     for sector, words in table.items():
-        where = _where(display, _line_of_key(text, sector))
+        where = _LazyWhere(display, text, sector)
         if not _SECTOR_RE.match(sector):
             raise LexiconError(f"{where}: context sector {sector!r} must be a lower-case name "
                                "(letters, digits, _)")
@@ -571,6 +572,19 @@ def _line_of_key(text: str, key: str) -> int | None:
 
 def _where(path: str, line: int | None) -> str:
     return f"{path}:{line}" if line else path
+
+
+class _LazyWhere:
+    """``path:line`` of a key, found when the message naming it is formatted."""
+
+    def __init__(self, path: str, text: str, key: str):
+        self.path, self.text, self.key = path, text, key
+
+    def __str__(self) -> str:
+        return _where(self.path, _line_of_key(self.text, self.key))
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 # ------------------------------------------------------------------------------ validation

@@ -53,19 +53,34 @@ Examples
 
 from __future__ import annotations
 
-from .ego import draw_ego
-from .files import FORMATS, render
-from .focus import find_actor, focus_graph
-from .labels import label_overlaps
-from .layout import DEFAULT_SEED
-from .map import draw_map
-from .matrix import country_matrix, draw_matrix
-from .network import draw, draw_network
-from .palette import ACTOR_COLORS, ACTOR_MARKERS, LINESTYLES, MODALITY_FACTORS, OKABE_ITO, PLOVER_WEIGHTS, QUAD_COLORS
-from .registry import KINDS, Kind, get_kind, register_kind
-from .relations import draw_relations
-from .timeline import draw_timeline
-from .typebars import draw_types
+import importlib
+from typing import Any
+
+# name -> the module defining it; each module is imported when one of its names is first used,
+# so that the CLI, which reads the registry for its --help, does not import the drawing code
+_WHERE = {
+    "draw_ego": "ego", "FORMATS": "files", "render": "files", "find_actor": "focus",
+    "focus_graph": "focus", "label_overlaps": "labels", "DEFAULT_SEED": "layout",
+    "draw_map": "map", "country_matrix": "matrix", "draw_matrix": "matrix", "draw": "network",
+    "draw_network": "network", "draw_relations": "relations", "draw_timeline": "timeline",
+    "draw_types": "typebars", "KINDS": "registry", "Kind": "registry", "get_kind": "registry",
+    "register_kind": "registry",
+    **dict.fromkeys(("ACTOR_COLORS", "ACTOR_MARKERS", "LINESTYLES", "MODALITY_FACTORS", "OKABE_ITO",
+                     "PLOVER_WEIGHTS", "QUAD_COLORS"), "palette"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "ACTOR_COLORS",

@@ -1,0 +1,77 @@
+"""The memoised attribute ruler and lemmatizer give every token the annotations the stock
+components give (graphbuild/nlp_memo.py), and stand aside where they could not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from graphbuild.nlp import NEWLINE_SENTENCES, _register_components, load_pipeline, resolve_model_name
+from graphbuild.nlp_memo import MemoAttributeRuler, MemoLemmatizer, memoise
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+TEXTS = [
+    "The envoys weren't gonna sign, but let's say they'd have signed by Friday, wouldn't they?",
+    "We gotta go. You wanna see the talks? I ain't sure it isn't over.",
+    "Ministers met; ministers meet; the minister is meeting her counterparts, who were met earlier.",
+    "  \n\nThe 3rd round of talks -- held in 2024 -- ended. U.S. officials' statements were better, best.",
+    "Rebels seized two towns and shelled a third; the army's counter-attack was repulsed.",
+    "She said: \"They're leaving.\" He'd gone. Its neighbours' borders stayed shut\tall week.",
+]
+
+
+def _annotations(doc):
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.norm_)
+            for t in doc]
+
+
+@pytest.fixture(scope="module")
+def stock():
+    """The pipeline graphbuild loads, with spaCy's own components where graphbuild memoises."""
+    nlp = spacy.load(resolve_model_name())
+    _register_components()
+    nlp.add_pipe(NEWLINE_SENTENCES, before="parser")  # graphbuild's one other change
+    return nlp
+
+
+def test_same_annotations_as_the_stock_pipeline(stock):
+    texts = TEXTS + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts = texts * 2  # the second time round every answer comes from the memo
+    ours = load_pipeline()
+    assert isinstance(ours.get_pipe("attribute_ruler"), MemoAttributeRuler)
+    assert isinstance(ours.get_pipe("lemmatizer"), MemoLemmatizer)
+    for mine, theirs in zip(ours.pipe(texts), stock.pipe(texts), strict=True):
+        assert _annotations(mine) == _annotations(theirs)
+
+
+def test_one_doc_at_a_time_too(stock):
+    ours = load_pipeline()
+    for text in TEXTS:
+        assert _annotations(ours(text)) == _annotations(stock(text))
+
+
+def test_stock_components_kept_disabled_beside_their_stand_ins():
+    nlp = spacy.load(resolve_model_name())
+    assert memoise(nlp) == ["attribute_ruler", "lemmatizer"]
+    assert {"attribute_ruler_stock", "lemmatizer_stock"} <= set(nlp.disabled)
+    order = nlp.pipe_names
+    assert order.index("attribute_ruler") < order.index("lemmatizer")
+
+
+def test_components_it_cannot_reproduce_are_left_alone():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "talks", "OP": "+"}]], {"LEMMA": "talk"})  # a quantifier: not memoised
+    nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+    assert "attribute_ruler" not in memoise(nlp)
+    assert type(nlp.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
+
+
+def test_a_ruler_reading_entity_types_is_left_alone():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"ENT_TYPE": "GPE"}]], {"POS": "PROPN"})
+    assert memoise(nlp) == []
