@@ -8,8 +8,10 @@ attributes, so each answer is kept and reused:
 
 - :class:`MemoAttributeRuler`: which of the ruler's one-token patterns match a token depends
   only on the attributes those patterns read (for the English pipelines ``TAG``, ``LOWER``,
-  ``DEP``, ``IS_SPACE``); the matches are found once per combination, on a Doc of the new
-  tokens, and replayed in the ruler's own order with its own setter. A Doc in which one of
+  ``DEP``, ``IS_SPACE``), and of a word or a label only on whether a pattern names it (or a
+  pattern's regular expression matches it): a few hundred combinations in a corpus. The
+  matches are found once per combination, on a Doc of the new tokens, and replayed in the
+  ruler's own order with its own setter. A Doc in which one of
   the ruler's patterns of several tokens matches ("gon na", "let 's") goes to the ruler itself.
 - :class:`MemoLemmatizer`: the rule lemmatizer's answer depends on the token's text, part of
   speech and morphology, the key spaCy's own cache uses (which leaves base forms out).
@@ -31,7 +33,8 @@ from __future__ import annotations
 
 import copy
 import operator
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,6 +57,37 @@ _READERS = {"ORTH": "orth", "TEXT": "orth", "LOWER": "lower", "NORM": "norm",
             "MORPH": "morph.key", "LEMMA": "lemma"}
 # Attributes that are not the word's own and must be copied onto a stand-in token.
 _TOKEN_LEVEL = ("NORM", "TAG", "DEP", "POS", "MORPH", "LEMMA")
+
+
+# Attributes held as the hash of a string, whose values a key may narrow to those the patterns name.
+_NARROWED = ("ORTH", "TEXT", "LOWER", "NORM", "DEP", "TAG")
+
+
+def _named_values(ruler: Any, name: str) -> tuple[set[str], list[re.Pattern]] | None:
+    """The values the one-token patterns name for ``name`` (a value, or in an ``IN`` or
+    ``NOT_IN`` list) and the regular expressions they test it with; None when one of them
+    tests it otherwise (``FUZZY``, a comparison). Two values that are neither named nor
+    matched by an expression pass or fail every test alike."""
+    values: set[str] = set()
+    patterns: list[re.Pattern] = []
+    for entry in ruler.patterns:
+        for pattern in entry["patterns"]:
+            if len(pattern) != 1 or name not in pattern[0]:
+                continue
+            spec = pattern[0][name]
+            if isinstance(spec, str):
+                values.add(spec)
+                continue
+            if not isinstance(spec, dict) or not set(spec) <= {"IN", "NOT_IN", "REGEX"}:
+                return None
+            for op, arg in spec.items():
+                if op == "REGEX" and isinstance(arg, str):
+                    patterns.append(re.compile(arg))
+                elif op != "REGEX" and isinstance(arg, list) and all(isinstance(v, str) for v in arg):
+                    values.update(arg)
+                else:
+                    return None
+    return values, patterns
 
 
 def _copy_onto(target: Token, source: Token, names: tuple[str, ...]) -> None:
@@ -97,8 +131,43 @@ class MemoAttributeRuler:
         self.usable = self.usable and names <= set(_READERS) and not any("_" in a for a in ruler.attrs)
         names &= set(_READERS)
         self.reads = tuple(sorted(names)) or ("ORTH",)
-        self._key = operator.attrgetter(*(_READERS[n] for n in self.reads))
+        self._key = self._key_function(ruler)
         self._copied = tuple(n for n in self.reads if n in _TOKEN_LEVEL)
+
+    def _key_function(self, ruler: Any) -> Callable[[Token], tuple]:
+        """What a token's matches depend on: the attributes the patterns read, and of a word or
+        a label (``LOWER``, ``DEP``) only whether it is one the patterns name and which: the
+        many words and labels no pattern names all match alike."""
+        read = operator.attrgetter(*(_READERS[n] for n in self.reads))
+        get = read if len(self.reads) > 1 else (lambda t: (read(t),))
+        narrow = []
+        for i, name in enumerate(self.reads):
+            named = _named_values(ruler, name) if name in _NARROWED else None
+            if named is not None:
+                values, patterns = named
+                narrow.append((i, frozenset(ruler.vocab.strings.add(v) for v in values), patterns, {}))
+        if not narrow:
+            return get
+        strings = ruler.vocab.strings
+
+        def key(token: Token) -> tuple:
+            values = list(get(token))
+            for i, named, patterns, seen in narrow:
+                value = values[i]
+                if value in named:
+                    continue
+                if patterns:  # a value an expression matches is kept
+                    kept = seen.get(value)
+                    if kept is None:
+                        if len(seen) > MEMO_SIZE:
+                            seen.clear()
+                        kept = seen[value] = any(p.search(strings[value]) for p in patterns)
+                    if kept:
+                        continue
+                values[i] = -1  # no hash is negative
+            return tuple(values)
+
+        return key
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.usable or len(self.several) and self.several(doc, allow_missing=True):

@@ -75,3 +75,35 @@ def test_a_ruler_reading_entity_types_is_left_alone():
     ruler = nlp.add_pipe("attribute_ruler")
     ruler.add([[{"ENT_TYPE": "GPE"}]], {"POS": "PROPN"})
     assert memoise(nlp) == []
+
+
+def test_patterns_on_words_labels_and_expressions_replayed_exactly():
+    """Words and labels no pattern names share one memo entry; named ones, words a regular
+    expression matches, NOT_IN lists and patterns of two tokens keep their own answers."""
+    import random
+
+    from spacy.tokens import Doc
+
+    patterns = [
+        {"patterns": [[{"LOWER": {"REGEX": "^re"}}]], "attrs": {"LEMMA": "re-"}},
+        {"patterns": [[{"LOWER": {"NOT_IN": ["talks", "meets"]}, "TAG": "NNS"}]], "attrs": {"POS": "NOUN"}},
+        {"patterns": [[{"DEP": {"IN": ["nsubj"]}}]], "attrs": {"MORPH": "Case=Nom"}},
+        {"patterns": [[{"TAG": "VBD"}]], "attrs": {"POS": "VERB", "MORPH": "Tense=Past"}},
+        {"patterns": [[{"LOWER": "talks", "TAG": "NNS"}]], "attrs": {"LEMMA": "talk"}},
+        {"patterns": [[{"LOWER": "let"}, {"LOWER": "'s"}]], "attrs": {"LEMMA": "us"}, "index": 1},
+    ]
+    stock_nlp, memo_nlp = spacy.blank("en"), spacy.blank("en")
+    stock_nlp.add_pipe("attribute_ruler").add_patterns(patterns)
+    memo_nlp.add_pipe("attribute_ruler").add_patterns(patterns)
+    assert memoise(memo_nlp) == ["attribute_ruler"]
+    words = ["talks", "meets", "rebels", "rejected", "reply", "let", "'s", "envoys", "met", "Talks"]
+    tags, deps = ["NNS", "VBD", "NN", "VB"], ["nsubj", "dobj", "ROOT", "prep"]
+    rng = random.Random(3)
+    for _ in range(60):
+        n = rng.randint(1, 9)
+        spec = dict(words=[rng.choice(words) for _ in range(n)], tags=[rng.choice(tags) for _ in range(n)],
+                    heads=[0] * n, deps=[rng.choice(deps) for _ in range(n)])
+        a, b = Doc(stock_nlp.vocab, **spec), Doc(memo_nlp.vocab, **spec)
+        stock_nlp.get_pipe("attribute_ruler")(a)
+        memo_nlp.get_pipe("attribute_ruler")(b)
+        assert [(t.pos_, str(t.morph), t.lemma_) for t in a] == [(t.pos_, str(t.morph), t.lemma_) for t in b], spec

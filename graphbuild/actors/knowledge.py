@@ -90,6 +90,7 @@ class OfficeTerm:
         return (start is None or start <= day) and day < end
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the string; titles repeat
 def _norm(text: str) -> str:
     """A name as the table matches it: lower case, accents folded, dots as spaces."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace(".", " "))
