@@ -11,6 +11,7 @@ pronouns, "the minister", "the two leaders" and "both sides" to earlier actors
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -36,6 +37,11 @@ _PAIR_DETERMINERS = {"both", "two"}
 _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "du", "del", "della", "van", "von", "der",
                    "den", "le", "la", "el", "al", "bin", "ibn", "bint", "ben", "y", "e"}
 _QUOTE_MARKS = {'"', "“", "”", "«", "»", "``", "''"}
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the string, asked of every token
+def _has_alnum(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
 
 
 @dataclass(frozen=True)
@@ -162,6 +168,8 @@ class Context:
 
     def user_actor(self, text: str) -> Actor | None:
         """The user's actor ``text`` names, if any."""
+        if not self.user:
+            return None
         ua = self.user.get(norm(text))
         return ua.actor() if ua else None
 
@@ -228,9 +236,11 @@ class Context:
     def _may_head_a_mention(self, head: Token) -> bool:
         if head.i in self.taken or head.pos_ not in ("PROPN", "NOUN", "ADJ"):
             return False
-        if head.dep_ in ("compound", "punct") and head.head.pos_ == "PROPN" and head.head.i > head.i:
-            return False  # part of a longer name ("al-Thani"); read at its head
-        if not any(ch.isalnum() for ch in head.text):
+        if head.dep_ in ("compound", "punct"):
+            parent = head.head
+            if parent.pos_ == "PROPN" and parent.i > head.i:
+                return False  # part of a longer name ("al-Thani"); read at its head
+        if not _has_alnum(head.text):
             return False
         return bool(head.ent_type_ or self.user or may_name_an_actor(head) or self.names_known_person(head))
 

@@ -78,6 +78,8 @@ _HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 _BARE_SECTORS = frozenset({Sector.REBELS, Sector.MILITARY, Sector.POLICE, Sector.OPPOSITION})
 _BREAKS = frozenset({"-", "--", "\u2013", "\u2014", "(", ")", ":"})
 _GOVERNMENT_HEADS = ("government", "administration", "regime", "state", "leadership")
+_THE_SPACE = re.compile(r"^the\s+", re.I)
+_THE = re.compile(r"^the ", re.I)
 
 
 # --------------------------------------------------------------------------- documents, user actors
@@ -96,6 +98,8 @@ def document(head: Token, ctx: Context) -> Mention | None:
 
 def user_actor(head: Token, ctx: Context) -> Mention | None:
     """A name (the entity, else the head's word) on the user's actor list."""
+    if not ctx.user:
+        return None
     ent = ctx.entity(head)
     user = ctx.user_actor(ent.text) if ent is not None else None
     if user is None:
@@ -113,21 +117,20 @@ def organisation(head: Token, ctx: Context) -> Mention | None:
     """An international organisation ("the United Nations", "NATO", "U.N. Security Council"),
     unless a state owns it ("Russia's Security Council")."""
     mods, ent = ctx.modifiers(head), ctx.entity(head)
-    if countries_in(m for m in mods if m.dep_ in ("poss", "amod") or m.ent_type_ in ("GPE", "NORP")):
-        return None
     texts = [ent.text] if ent is not None else []
     texts += [" ".join(t.text for t in [*mods, head] if t.dep_ not in ("det", "poss", "case")), head.text]
-    for text in texts:
-        org = gz.organisation(text)
-        if org is None:
-            continue
-        toks = tuple(ent) if ent is not None and org.label and text == ent.text else (head,)
-        label = re.sub(r"^the\s+", "", text, flags=re.I).strip() or org.label
-        actor = Actor(label, ActorType.ORG, org.country, None,
-                      tuple(sorted((set(org.aliases) | {org.label}) - {label})), key=org.label,
-                      sector=org.sector)
-        return Mention(toks, (actor,))
-    return None
+    found = next(((text, org) for text in texts if (org := gz.organisation(text)) is not None), None)
+    if found is None:
+        return None
+    if countries_in(m for m in mods if m.dep_ in ("poss", "amod") or m.ent_type_ in ("GPE", "NORP")):
+        return None
+    text, org = found
+    toks = tuple(ent) if ent is not None and org.label and text == ent.text else (head,)
+    label = _THE_SPACE.sub("", text).strip() or org.label
+    actor = Actor(label, ActorType.ORG, org.country, None,
+                  tuple(sorted((set(org.aliases) | {org.label}) - {label})), key=org.label,
+                  sector=org.sector)
+    return Mention(toks, (actor,))
 
 
 # --------------------------------------------------------------------------- non-state groups
@@ -283,12 +286,12 @@ def common_people(head: Token, ctx: Context) -> Mention | None:
     if head.tag_ == "NN" and not any(c.dep_ in ("det", "nummod", "amod", "compound") for c in head.children):
         return None  # "taken hostage", "held prisoner": a role, not someone named
     lefts = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")]
-    if countries_in(t for c in lefts for t in c.subtree):
-        return None  # "Syrian refugees" (or a state named ambiguously): not people at large
     modifier = next((c for c in reversed(lefts) if c.i == head.i - 1), None)
     noun = people_noun(head.lemma_, modifier.lemma_ if modifier is not None else None)
     if noun is None:
         return None
+    if countries_in(t for c in lefts for t in c.subtree):
+        return None  # "Syrian refugees" (or a state named ambiguously): not people at large
     named = _named_modifier(head, ctx)
     if named is not None:  # "UN inspectors", "Red Cross workers": the organisation's own
         return Mention((head,), (named,))
@@ -527,7 +530,7 @@ def state(head: Token, ctx: Context) -> Mention | None:
     """A state by name, demonym, capital or seat of government ("the Kremlin")."""
     for toks, trusted in _state_candidates(head, ctx):
         text = surface(toks)
-        hit = gz.country(re.sub(r"^the ", "", text, flags=re.I))
+        hit = gz.country(_THE.sub("", text))
         if hit is None or (hit.ambiguous and not trusted):
             continue
         if hit.kind == "demonym":
@@ -727,7 +730,7 @@ def other_organisation(head: Token, ctx: Context) -> Mention | None:
             ent.text.lower().strip(". ") in words().calendar_words:
         return None
     countries = countries_in(ctx.modifiers(head))
-    label = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+    label = _THE_SPACE.sub("", ent.text)
     actor = Actor(label, ActorType.ORG, countries[0] if countries else None,
                   sector=sector_of_words(t.text for t in ent))
     return Mention(tuple(ent), (actor,), certainty=0.8)
