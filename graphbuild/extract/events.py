@@ -126,10 +126,11 @@ def make_event_extractor(*, lexicon: Lexicon | None = None, min_confidence: floa
 
     def extract_events(doc: Doc, *, article: Article, actors: Resolution, **_: Any) -> Iterator[Event]:
         history: list[Event] = []
+        doc_dates = _DocDates.of(doc)
         for sent in doc.sents:
             if _is_heading(sent):
                 continue
-            events = list(_sentence_events(sent, actors, article, lex, min_confidence, history))
+            events = list(_sentence_events(sent, actors, article, lex, min_confidence, history, doc_dates))
             history.extend(events)
             yield from events
 
@@ -156,6 +157,31 @@ def _case(cand: _Candidate, ctx: Context) -> Case | None:
                 symmetric_among_sources=trig.symmetric and len(source_ids) >= 2)
 
 
+@dataclass(frozen=True)
+class _DocDates:
+    """Where a doc's dates are: the tokens in a DATE entity, and every token's head, by index."""
+
+    heads: list[int]
+    date_tokens: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _DocDates:
+        from spacy.attrs import ENT_TYPE, HEAD
+
+        arr = doc.to_array([HEAD, ENT_TYPE]).astype("int64")
+        heads = [i + int(rel) for i, rel in enumerate(arr[:, 0])] if len(doc) else []
+        strings = doc.vocab.strings
+        types = arr[:, 1].tolist() if len(doc) else []
+        date_types = {v for v in set(types) if strings[v] == "DATE"}
+        return cls(heads, [i for i, v in enumerate(types) if v in date_types])
+
+    def near(self, verb: int) -> bool:
+        """Whether a date token hangs on the verb at ``verb`` (within three heads): without one,
+        :func:`~.dates.event_date` finds no date."""
+        h = self.heads
+        return any(h[d] == verb or h[h[d]] == verb or h[h[h[d]]] == verb for d in self.date_tokens)
+
+
 @dataclass
 class _Sentence:
     """The events of one sentence, keyed so that the surest of equal events is kept."""
@@ -165,6 +191,7 @@ class _Sentence:
     res: Resolution
     min_confidence: float
     context: str | None
+    doc_dates: _DocDates | None = None
     start: int = 0
     end: int = 0
     text: str = ""
@@ -181,7 +208,8 @@ class _Sentence:
         symmetric = trig.symmetric if em.plover is trig.plover else em.plover is Plover.AGREE and trig.symmetric
         if em.symmetric is not None:
             symmetric = em.symmetric
-        when = dates.event_date(cand.pred, self.article.date, future=mood.modality is Modality.PLANNED)
+        when = dates.event_date(cand.pred, self.article.date, future=mood.modality is Modality.PLANNED) \
+            if self.doc_dates is None or self.doc_dates.near(cand.pred.i) else None
         source_tokens = {t.i for _, _, t in em.sources}
         for (src, cs, s_tok), (tgt, ct, t_tok) in _pairs(trig, em.sources, em.targets):
             if _same_side(src, tgt) and em.note != ":domestic":  # a state easing a measure at home
@@ -226,11 +254,15 @@ def _same_side(src: Actor, tgt: Actor) -> bool:
 
 
 def _sentence_events(sent: Span, res: Resolution, article: Article, lex: Lexicon,
-                     min_confidence: float, history: Sequence[Event] = ()) -> Iterator[Event]:
+                     min_confidence: float, history: Sequence[Event] = (),
+                     doc_dates: _DocDates | None = None) -> Iterator[Event]:
     """The events of one sentence: each candidate made a case, coded by the rules, paired."""
-    out = _Sentence(sent, article, res, min_confidence, lex.context_of(t.lemma_.lower() for t in sent))
+    cands = _candidates(sent, lex, res)
+    if not cands:
+        return  # no trigger: no event (and no need of the sentence's sector)
+    out = _Sentence(sent, article, res, min_confidence, lex.context_of(t.lemma_.lower() for t in sent), doc_dates)
     ctx = Context(res, lex, history)
-    for cand in _candidates(sent, lex, res):
+    for cand in cands:
         case = None if cand.embedded else _case(cand, ctx)
         if case is None:
             continue

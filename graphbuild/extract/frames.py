@@ -49,6 +49,8 @@ class _Candidate:
 # "threatened to cut ties with X", "demanded that X withdraw", "agreed to send aid to X",
 # "refused to meet X", "accused X of attacking Y".
 _FRAME_TYPES = {Plover.REQUEST, Plover.THREATEN, Plover.REJECT, Plover.AGREE, Plover.ACCUSE}
+# the parts of speech a trigger can have (see the recognisers of :mod:`.triggers`)
+_TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 
 
 def _complement_clauses(tok: Token) -> list[Token]:
@@ -114,6 +116,8 @@ def _conditions(sent: Span, marks: tuple[str, ...]) -> list[Token]:
 
 def _candidate_at(tok: Token, lex: Lexicon, res: Resolution | None) -> _Candidate | None:
     """The candidate ``tok`` triggers: a verb (or naming verb), a demand in reported speech, a noun."""
+    if tok.pos_ not in _TRIGGER_POS:
+        return None  # every trigger below is a verb, a noun, or a participle read as an adjective
     trig = _naming_trigger(tok) or _money_trigger(tok) or _verb_trigger(tok, lex)
     if trig is not None:
         return _Candidate(tok, trig, tok, _arguments_for_verb(tok, trig),
