@@ -141,6 +141,7 @@ class Context:
         self._pending_person_tokens: dict[str, list[int]] = {}
         self._mods: dict[int, list[Token]] = {}
         self._ents: dict[int, Span | None] = {}
+        self._tokens: list[Token] | None = None  # the doc's tokens, once named_mentions has read them
 
     # -- what recognisers read
     @property
@@ -253,7 +254,8 @@ class Context:
 
     def named_mentions(self, recognisers: Sequence[Callable[[Token, Context], Mention | None]]) -> None:
         """Try ``recognisers`` in order at every head that may name an actor."""
-        for head in self.doc:
+        self._tokens = list(self.doc)  # read once, for this pass and the pronouns' (anaphora)
+        for head in self._tokens:
             if not self._may_head_a_mention(head):
                 continue
             for recognise in recognisers:
@@ -305,7 +307,7 @@ class Context:
     # -- pass 2: anaphora
     def anaphora(self) -> None:
         """Resolve pronouns and anaphoric nouns to the actors named before them."""
-        for tok in self.doc:
+        for tok in self._tokens if self._tokens is not None else self.doc:
             if tok.i in self.res.by_token:
                 continue
             if tok.pos_ == "PRON":

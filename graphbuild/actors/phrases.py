@@ -100,6 +100,8 @@ def name_words(label: str) -> list[str]:
 def surface(tokens: Sequence[Token]) -> str:
     """The tokens as the text writes them ("al-Thani", not "al - Thani")."""
     toks = sorted(tokens, key=_position)
+    if len(toks) == 1:
+        return toks[0].text
     if not toks:
         return ""
     first, last = toks[0].i, toks[-1].i
@@ -121,11 +123,16 @@ def is_honorific(tok: Token) -> bool:
 
 def left_modifiers(head: Token) -> list[Token]:
     """The tokens before ``head`` inside its noun phrase (compounds, adjectives, possessives)."""
-    out: list[Token] = []
+    out: dict[int, Token] = {}
+    amod = None  # whether head is an adjective modifier: the head of each of its left children
     for child in head.lefts:
-        if child.dep_ in _MODIFIER_DEPS or child.dep_ in {"cc", "conj"} and child.head.dep_ == "amod":
-            out.extend(child.subtree)
-    return sorted(set(out), key=_position)
+        dep = child.dep_
+        if dep in ("cc", "conj") and amod is None:
+            amod = head.dep_ == "amod"
+        if dep in _MODIFIER_DEPS or dep in ("cc", "conj") and amod:
+            for t in child.subtree:
+                out[t.i] = t
+    return [out[i] for i in sorted(out)]
 
 
 def name_tokens(head: Token, modifiers: Sequence[Token]) -> list[Token]:
@@ -144,10 +151,15 @@ def name_tokens(head: Token, modifiers: Sequence[Token]) -> list[Token]:
 
 def countries_in(tokens: Iterable[Token]) -> list[str]:
     """Countries named in ``tokens`` (a multi-word name such as "New Delhi" counts once)."""
-    toks = sorted(set(tokens), key=_position)
+    toks = list(tokens)
+    if len(toks) == 1:  # a single token, as most callers ask of
+        found: list[str] = []
+        _country_of_token(toks[0], found)
+        return found
+    toks = sorted(set(toks), key=_position)
     if not toks:
         return []
-    found: list[str] = []
+    found = []
     n = len(toks)
     if n > 1:
         at = [t.i for t in toks]

@@ -278,6 +278,11 @@ def common_people(head: Token, ctx: Context) -> Mention | None:
     an actor only where an event's verb acts on it or has it act."""
     if head.pos_ != "NOUN" or head.dep_ in ("compound", "amod", "nmod"):
         return None  # "refugee camps", "student unions": a modifier of something else
+    lefts = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    modifier = next((c for c in reversed(lefts) if c.i == head.i - 1), None)
+    noun = people_noun(head.lemma_, modifier.lemma_ if modifier is not None else None)
+    if noun is None:
+        return None  # no people noun (read first: the cheapest of the tests that rule a head out)
     ent = ctx.entity(head)
     if ent is not None and ent.label_ not in ("CARDINAL", "QUANTITY"):
         return None
@@ -285,11 +290,6 @@ def common_people(head: Token, ctx: Context) -> Mention | None:
         return None  # "their children", "the group's members": the owner's, not people at large
     if head.tag_ == "NN" and not any(c.dep_ in ("det", "nummod", "amod", "compound") for c in head.children):
         return None  # "taken hostage", "held prisoner": a role, not someone named
-    lefts = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")]
-    modifier = next((c for c in reversed(lefts) if c.i == head.i - 1), None)
-    noun = people_noun(head.lemma_, modifier.lemma_ if modifier is not None else None)
-    if noun is None:
-        return None
     if countries_in(t for c in lefts for t in c.subtree):
         return None  # "Syrian refugees" (or a state named ambiguously): not people at large
     named = _named_modifier(head, ctx)
