@@ -142,6 +142,8 @@ class Context:
         self._mods: dict[int, list[Token]] = {}
         self._ents: dict[int, Span | None] = {}
         self._tokens: list[Token] | None = None  # the doc's tokens, once named_mentions has read them
+        # what recognisers read of a head more than once, keyed by (what, token index)
+        self.memo: dict[tuple[str, int], object] = {}
 
     # -- what recognisers read
     @property

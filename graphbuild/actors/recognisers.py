@@ -20,6 +20,7 @@ To add a recogniser: write ``def my_case(head, ctx) -> Mention | None`` and put 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -231,12 +232,12 @@ def bare_group(head: Token, ctx: Context) -> Mention | None:
     or "soldiers" are not an actor: nothing says whose."""
     if head.pos_ != "NOUN" or head.dep_ in ("compound", "amod", "nmod", "poss"):
         return None  # "rebel positions": a modifier of something else
+    group = _group_noun_at(head, ctx)
+    if group is None:
+        return None
     if any(c.dep_ == "poss" for c in head.children) or _named_modifier(head, ctx) is not None:
         return None  # "its troops", "Hamas fighters": the owner's
     mods = ctx.modifiers(head)
-    group = _group_noun(head, mods)
-    if group is None:
-        return None
     own = sector_of_words([group.label])
     sector = _group_sector(head, mods, group)
     if own not in _BARE_SECTORS or sector not in _BARE_SECTORS:
@@ -516,6 +517,11 @@ def _state_candidates(head: Token, ctx: Context) -> list[tuple[list[Token], bool
     return candidates
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the string, asked at most heads
+def _country_without_the(text: str) -> gz.CountryMatch | None:
+    return gz.country(_THE.sub("", text))
+
+
 def _demonym_people(head: Token, hit: gz.CountryMatch) -> Actor:
     """"Palestinians"; but "(ethnic) Albanians of southern Serbia" live in, and are coded by,
     the state they live in (not the state named as holding the place: "of the X-occupied
@@ -530,7 +536,7 @@ def state(head: Token, ctx: Context) -> Mention | None:
     """A state by name, demonym, capital or seat of government ("the Kremlin")."""
     for toks, trusted in _state_candidates(head, ctx):
         text = surface(toks)
-        hit = gz.country(_THE.sub("", text))
+        hit = _country_without_the(text)
         if hit is None or (hit.ambiguous and not trusted):
             continue
         if hit.kind == "demonym":
@@ -546,6 +552,14 @@ def state(head: Token, ctx: Context) -> Mention | None:
 
 
 # --------------------------------------------------------------------------- groups of a state
+
+
+def _group_noun_at(head: Token, ctx: Context) -> gz.GroupNoun | None:
+    """:func:`_group_noun` of ``head`` and its modifiers, read once per head (two recognisers ask)."""
+    key = ("group noun", head.i)
+    if key not in ctx.memo:
+        ctx.memo[key] = _group_noun(head, ctx.modifiers(head))
+    return ctx.memo[key]
 
 
 def _group_noun(head: Token, mods: Sequence[Token]) -> gz.GroupNoun | None:
@@ -634,7 +648,7 @@ def state_group(head: Token, ctx: Context) -> Mention | None:
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     mods = ctx.modifiers(head)
-    group = _group_noun(head, mods)
+    group = _group_noun_at(head, ctx)
     if group is None:
         return None
     countries = _group_countries(head, mods)
