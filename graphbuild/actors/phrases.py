@@ -237,7 +237,8 @@ def appos_title(head: Token) -> list[Token]:
             t.text == "," for t in head.doc[head.i + 1:child.i]) and not any(
             t.dep_ == "cc" for t in head.doc[head.i + 1:child.i])
         if (child.dep_ == "appos" or comma_conj) and child.pos_ in ("NOUN", "PROPN"):
-            toks = [t for t in child.subtree if t.i <= clause_end(child)]
+            end = clause_end(child)
+            toks = [t for t in child.subtree if t.i <= end]
             if any(is_title_token(t) for t in toks) or child.lemma_.lower() in words().descriptor_nouns:
                 return toks
     return []
