@@ -22,6 +22,7 @@ ValueError: 'MEET' is not a valid Plover
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import unicodedata
@@ -159,6 +160,7 @@ _QUAD = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the string, asked for every actor id
 def slugify(text: str) -> str:
     """A lower-case ASCII slug of ``text`` for use inside stable ids.
 

@@ -11,6 +11,7 @@ pronouns, "the minister", "the two leaders" and "both sides" to earlier actors
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -36,6 +37,11 @@ _PAIR_DETERMINERS = {"both", "two"}
 _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "du", "del", "della", "van", "von", "der",
                    "den", "le", "la", "el", "al", "bin", "ibn", "bint", "ben", "y", "e"}
 _QUOTE_MARKS = {'"', "“", "”", "«", "»", "``", "''"}
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the string, asked of every token
+def _has_alnum(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
 
 
 @dataclass(frozen=True)
@@ -135,6 +141,9 @@ class Context:
         self._pending_person_tokens: dict[str, list[int]] = {}
         self._mods: dict[int, list[Token]] = {}
         self._ents: dict[int, Span | None] = {}
+        self._tokens: list[Token] | None = None  # the doc's tokens, once named_mentions has read them
+        # what recognisers read of a head more than once, keyed by (what, token index)
+        self.memo: dict[tuple[str, int], object] = {}
 
     # -- what recognisers read
     @property
@@ -162,6 +171,8 @@ class Context:
 
     def user_actor(self, text: str) -> Actor | None:
         """The user's actor ``text`` names, if any."""
+        if not self.user:
+            return None
         ua = self.user.get(norm(text))
         return ua.actor() if ua else None
 
@@ -228,9 +239,11 @@ class Context:
     def _may_head_a_mention(self, head: Token) -> bool:
         if head.i in self.taken or head.pos_ not in ("PROPN", "NOUN", "ADJ"):
             return False
-        if head.dep_ in ("compound", "punct") and head.head.pos_ == "PROPN" and head.head.i > head.i:
-            return False  # part of a longer name ("al-Thani"); read at its head
-        if not any(ch.isalnum() for ch in head.text):
+        if head.dep_ in ("compound", "punct"):
+            parent = head.head
+            if parent.pos_ == "PROPN" and parent.i > head.i:
+                return False  # part of a longer name ("al-Thani"); read at its head
+        if not _has_alnum(head.text):
             return False
         return bool(head.ent_type_ or self.user or may_name_an_actor(head) or self.names_known_person(head))
 
@@ -243,7 +256,8 @@ class Context:
 
     def named_mentions(self, recognisers: Sequence[Callable[[Token, Context], Mention | None]]) -> None:
         """Try ``recognisers`` in order at every head that may name an actor."""
-        for head in self.doc:
+        self._tokens = list(self.doc)  # read once, for this pass and the pronouns' (anaphora)
+        for head in self._tokens:
             if not self._may_head_a_mention(head):
                 continue
             for recognise in recognisers:
@@ -295,7 +309,7 @@ class Context:
     # -- pass 2: anaphora
     def anaphora(self) -> None:
         """Resolve pronouns and anaphoric nouns to the actors named before them."""
-        for tok in self.doc:
+        for tok in self._tokens if self._tokens is not None else self.doc:
             if tok.i in self.res.by_token:
                 continue
             if tok.pos_ == "PRON":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from . import gazetteer as gz
@@ -19,16 +20,22 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod", "npadvmod"}
+_POSSESSIVE = re.compile(r"'s$")
+_NOT_WORD = re.compile(r"[^\w\s-]")
+_LEADING_THE = re.compile(r"^the ", re.I)
+_position = attrgetter("i")  # a token's place in its doc, the sort key of token lists
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the string, called for every mention
 def norm(text: str) -> str:
     text = text.replace("’", "'").strip()
-    text = re.sub(r"'s$", "", text)
-    return " ".join(re.sub(r"[^\w\s-]", " ", text.lower()).split())
+    text = _POSSESSIVE.sub("", text)
+    return " ".join(_NOT_WORD.sub(" ", text.lower()).split())
 
 
-
-def country_of_text(text: str, *, allow_ambiguous: bool = True) -> str | None:
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the string, called for every mention
+def _country_hit(text: str):
+    """The state ``text`` names (also after "the ", or as "<state>-led"), ambiguous or not."""
     text = text.strip()
     if not text:
         return None
@@ -37,6 +44,11 @@ def country_of_text(text: str, *, allow_ambiguous: bool = True) -> str | None:
         hit = gz.country(text[4:])
     if hit is None:
         hit = state_led(text)
+    return hit
+
+
+def country_of_text(text: str, *, allow_ambiguous: bool = True) -> str | None:
+    hit = _country_hit(text)
     if hit is None or (hit.ambiguous and not allow_ambiguous):
         return None
     return hit.iso3
@@ -48,6 +60,7 @@ def _led_pattern() -> re.Pattern[str]:
     return re.compile(r"^(.+?)-(?:" + "|".join(sorted(words().state_led_suffixes)) + ")$", re.I)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the string, called for every mention
 def state_led(text: str):
     """"Vietnamese-led forces", "Iranian-backed militias": the state that leads them."""
     m = _led_pattern().match(text.strip())
@@ -86,11 +99,17 @@ def name_words(label: str) -> list[str]:
 
 def surface(tokens: Sequence[Token]) -> str:
     """The tokens as the text writes them ("al-Thani", not "al - Thani")."""
-    toks = sorted(tokens, key=lambda t: t.i)
+    toks = sorted(tokens, key=_position)
+    if len(toks) == 1:
+        return toks[0].text
     if not toks:
         return ""
-    if toks[-1].i - toks[0].i == len(toks) - 1:
-        return toks[0].doc[toks[0].i:toks[-1].i + 1].text
+    first, last = toks[0].i, toks[-1].i
+    if last - first == len(toks) - 1:
+        if all(t.i == first + k for k, t in enumerate(toks)):
+            # the span's text, without building the span
+            return "".join([t.text_with_ws for t in toks[:-1]]) + toks[-1].text
+        return toks[0].doc[first:last + 1].text
     return " ".join(t.text for t in toks)
 
 
@@ -104,11 +123,16 @@ def is_honorific(tok: Token) -> bool:
 
 def left_modifiers(head: Token) -> list[Token]:
     """The tokens before ``head`` inside its noun phrase (compounds, adjectives, possessives)."""
-    out: list[Token] = []
+    out: dict[int, Token] = {}
+    amod = None  # whether head is an adjective modifier: the head of each of its left children
     for child in head.lefts:
-        if child.dep_ in _MODIFIER_DEPS or child.dep_ in {"cc", "conj"} and child.head.dep_ == "amod":
-            out.extend(child.subtree)
-    return sorted(set(out), key=lambda t: t.i)
+        dep = child.dep_
+        if dep in ("cc", "conj") and amod is None:
+            amod = head.dep_ == "amod"
+        if dep in _MODIFIER_DEPS or dep in ("cc", "conj") and amod:
+            for t in child.subtree:
+                out[t.i] = t
+    return [out[i] for i in sorted(out)]
 
 
 def name_tokens(head: Token, modifiers: Sequence[Token]) -> list[Token]:
@@ -127,45 +151,68 @@ def name_tokens(head: Token, modifiers: Sequence[Token]) -> list[Token]:
 
 def countries_in(tokens: Iterable[Token]) -> list[str]:
     """Countries named in ``tokens`` (a multi-word name such as "New Delhi" counts once)."""
-    toks = sorted(set(tokens), key=lambda t: t.i)
-    found: list[str] = []
+    toks = list(tokens)
+    if len(toks) == 1:  # a single token, as most callers ask of
+        found: list[str] = []
+        _country_of_token(toks[0], found)
+        return found
+    toks = sorted(set(toks), key=_position)
+    if not toks:
+        return []
+    found = []
+    n = len(toks)
+    if n > 1:
+        at = [t.i for t in toks]
+        texts = [t.text for t in toks]
+        breaks = [t.dep_ in ("case", "punct") for t in toks]
     i = 0
-    while i < len(toks):
-        tok = toks[i]
-        matched = False
-        for width in (4, 3, 2):
-            window = toks[i:i + width]
-            if len(window) == width and window[-1].i - window[0].i == width - 1 and not any(
-                    t.dep_ in ("case", "punct") for t in window):
-                text = " ".join(t.text for t in window)
-                if gz.country(text) is not None or state_led(text) is not None:
-                    # a name of several words is read whole, even when it is not a state for
-                    # sure ("Northern Ireland" is not Ireland)
-                    iso = country_of_text(text, allow_ambiguous=False)
-                    if iso:
-                        found.append(iso)
-                    i += width
-                    matched = True
-                    break
-        if matched:
-            continue
-        ent = ent_of(tok) if tok.ent_type_ in ("GPE", "LOC", "NORP") else None
-        whole = gz.country(re.sub(r"^the ", "", ent.text, flags=re.I)) if ent is not None and len(ent) > 1 else None
-        if whole is not None:
-            # the token is part of a longer name ("Ireland" in "Northern Ireland"), which the
-            # entity label vouches for
-            if (not whole.ambiguous or ent.label_ in ("GPE", "NORP")) and whole.iso3 not in found:
-                found.append(whole.iso3)
-            i += 1
-            continue
-        if tok.pos_ in ("PROPN", "ADJ", "NOUN") or tok.ent_type_ in ("GPE", "NORP", "LOC"):
-            # an ambiguous name is a state when tagged as one or owning a title ("Niger's envoy")
-            trusted = tok.ent_type_ in ("GPE", "NORP") or any(c.dep_ == "case" for c in tok.children)
-            iso = country_of_text(tok.text, allow_ambiguous=trusted)
+    while i < n:
+        width = _name_at(at, texts, breaks, i) if n > 1 else 0
+        if width:
+            # a name of several words is read whole, even when it is not a state for sure
+            # ("Northern Ireland" is not Ireland)
+            iso = country_of_text(" ".join(texts[i:i + width]), allow_ambiguous=False)
             if iso:
                 found.append(iso)
+            i += width
+            continue
+        _country_of_token(toks[i], found)
         i += 1
     return found
+
+
+def _name_at(at: list[int], texts: list[str], breaks: list[bool], i: int) -> int:
+    """The width (4, 3 or 2) of the run of adjacent tokens from ``i`` that names a state, or 0."""
+    n = len(at)
+    for width in (4, 3, 2):
+        end = i + width
+        if end <= n and at[end - 1] - at[i] == width - 1 and not any(breaks[i:end]):
+            text = " ".join(texts[i:end])
+            if gz.country(text) is not None or state_led(text) is not None:
+                return width
+    return 0
+
+
+def _country_of_token(tok: Token, found: list[str]) -> None:
+    """Add to ``found`` the state one token names, alone or as part of its entity."""
+    ent_type = tok.ent_type_
+    ent = ent_of(tok) if ent_type in ("GPE", "LOC", "NORP") else None
+    whole = gz.country(_LEADING_THE.sub("", ent.text)) if ent is not None and len(ent) > 1 else None
+    if whole is not None:
+        # the token is part of a longer name ("Ireland" in "Northern Ireland"), which the
+        # entity label vouches for
+        if (not whole.ambiguous or ent.label_ in ("GPE", "NORP")) and whole.iso3 not in found:
+            found.append(whole.iso3)
+        return
+    if tok.pos_ in ("PROPN", "ADJ", "NOUN") or ent_type in ("GPE", "NORP", "LOC"):
+        hit = _country_hit(tok.text)
+        if hit is None:
+            return
+        # an ambiguous name is a state when tagged as one or owning a title ("Niger's envoy")
+        if hit.ambiguous and not (ent_type in ("GPE", "NORP") or any(c.dep_ == "case" for c in tok.children)):
+            return
+        if hit.iso3:
+            found.append(hit.iso3)
 
 
 def role_text(tokens: Sequence[Token]) -> str | None:
@@ -190,7 +237,8 @@ def appos_title(head: Token) -> list[Token]:
             t.text == "," for t in head.doc[head.i + 1:child.i]) and not any(
             t.dep_ == "cc" for t in head.doc[head.i + 1:child.i])
         if (child.dep_ == "appos" or comma_conj) and child.pos_ in ("NOUN", "PROPN"):
-            toks = [t for t in child.subtree if t.i <= clause_end(child)]
+            end = clause_end(child)
+            toks = [t for t in child.subtree if t.i <= end]
             if any(is_title_token(t) for t in toks) or child.lemma_.lower() in words().descriptor_nouns:
                 return toks
     return []
@@ -234,14 +282,16 @@ def clause_end(tok: Token) -> int:
 
 def may_name_an_actor(head: Token) -> bool:
     """A cheap test that rules out most common nouns and adjectives before the full one."""
-    lemma = head.lemma_.lower()
-    if head.pos_ == "PROPN":
+    pos = head.pos_
+    if pos == "PROPN":
         return True
-    if head.pos_ == "ADJ":
+    if pos == "ADJ":
         return gz.country(head.text) is not None
     if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.lefts):
         return True
-    return (lemma in words().person_nouns or lemma in words().population_nouns or lemma in words().generic_groups
+    lemma = head.lemma_.lower()
+    w = words()
+    return (lemma in w.person_nouns or lemma in w.population_nouns or lemma in w.generic_groups
             or people_noun(lemma) is not None
             or gz.group_noun(lemma) is not None or gz.is_title_word(head.text)
             or gz.organisation(head.text) is not None or gz.country(head.text) is not None

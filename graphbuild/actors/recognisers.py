@@ -20,6 +20,7 @@ To add a recogniser: write ``def my_case(head, ctx) -> Mention | None`` and put 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -78,6 +79,11 @@ _HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 _BARE_SECTORS = frozenset({Sector.REBELS, Sector.MILITARY, Sector.POLICE, Sector.OPPOSITION})
 _BREAKS = frozenset({"-", "--", "\u2013", "\u2014", "(", ")", ":"})
 _GOVERNMENT_HEADS = ("government", "administration", "regime", "state", "leadership")
+_THE_SPACE = re.compile(r"^the\s+", re.I)
+_THE = re.compile(r"^the ", re.I)
+# the state whose region a text names: a pure function of the string, asked of every run of
+# capitalised words before a group noun
+_region_state = functools.lru_cache(maxsize=1 << 16)(region_state)
 
 
 # --------------------------------------------------------------------------- documents, user actors
@@ -96,6 +102,8 @@ def document(head: Token, ctx: Context) -> Mention | None:
 
 def user_actor(head: Token, ctx: Context) -> Mention | None:
     """A name (the entity, else the head's word) on the user's actor list."""
+    if not ctx.user:
+        return None
     ent = ctx.entity(head)
     user = ctx.user_actor(ent.text) if ent is not None else None
     if user is None:
@@ -113,21 +121,20 @@ def organisation(head: Token, ctx: Context) -> Mention | None:
     """An international organisation ("the United Nations", "NATO", "U.N. Security Council"),
     unless a state owns it ("Russia's Security Council")."""
     mods, ent = ctx.modifiers(head), ctx.entity(head)
-    if countries_in(m for m in mods if m.dep_ in ("poss", "amod") or m.ent_type_ in ("GPE", "NORP")):
-        return None
     texts = [ent.text] if ent is not None else []
     texts += [" ".join(t.text for t in [*mods, head] if t.dep_ not in ("det", "poss", "case")), head.text]
-    for text in texts:
-        org = gz.organisation(text)
-        if org is None:
-            continue
-        toks = tuple(ent) if ent is not None and org.label and text == ent.text else (head,)
-        label = re.sub(r"^the\s+", "", text, flags=re.I).strip() or org.label
-        actor = Actor(label, ActorType.ORG, org.country, None,
-                      tuple(sorted((set(org.aliases) | {org.label}) - {label})), key=org.label,
-                      sector=org.sector)
-        return Mention(toks, (actor,))
-    return None
+    found = next(((text, org) for text in texts if (org := gz.organisation(text)) is not None), None)
+    if found is None:
+        return None
+    if countries_in(m for m in mods if m.dep_ in ("poss", "amod") or m.ent_type_ in ("GPE", "NORP")):
+        return None
+    text, org = found
+    toks = tuple(ent) if ent is not None and org.label and text == ent.text else (head,)
+    label = _THE_SPACE.sub("", text).strip() or org.label
+    actor = Actor(label, ActorType.ORG, org.country, None,
+                  tuple(sorted((set(org.aliases) | {org.label}) - {label})), key=org.label,
+                  sector=org.sector)
+    return Mention(toks, (actor,))
 
 
 # --------------------------------------------------------------------------- non-state groups
@@ -228,12 +235,12 @@ def bare_group(head: Token, ctx: Context) -> Mention | None:
     or "soldiers" are not an actor: nothing says whose."""
     if head.pos_ != "NOUN" or head.dep_ in ("compound", "amod", "nmod", "poss"):
         return None  # "rebel positions": a modifier of something else
+    group = _group_noun_at(head, ctx)
+    if group is None:
+        return None
     if any(c.dep_ == "poss" for c in head.children) or _named_modifier(head, ctx) is not None:
         return None  # "its troops", "Hamas fighters": the owner's
     mods = ctx.modifiers(head)
-    group = _group_noun(head, mods)
-    if group is None:
-        return None
     own = sector_of_words([group.label])
     sector = _group_sector(head, mods, group)
     if own not in _BARE_SECTORS or sector not in _BARE_SECTORS:
@@ -275,6 +282,11 @@ def common_people(head: Token, ctx: Context) -> Mention | None:
     an actor only where an event's verb acts on it or has it act."""
     if head.pos_ != "NOUN" or head.dep_ in ("compound", "amod", "nmod"):
         return None  # "refugee camps", "student unions": a modifier of something else
+    lefts = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    modifier = next((c for c in reversed(lefts) if c.i == head.i - 1), None)
+    noun = people_noun(head.lemma_, modifier.lemma_ if modifier is not None else None)
+    if noun is None:
+        return None  # no people noun (read first: the cheapest of the tests that rule a head out)
     ent = ctx.entity(head)
     if ent is not None and ent.label_ not in ("CARDINAL", "QUANTITY"):
         return None
@@ -282,13 +294,8 @@ def common_people(head: Token, ctx: Context) -> Mention | None:
         return None  # "their children", "the group's members": the owner's, not people at large
     if head.tag_ == "NN" and not any(c.dep_ in ("det", "nummod", "amod", "compound") for c in head.children):
         return None  # "taken hostage", "held prisoner": a role, not someone named
-    lefts = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")]
     if countries_in(t for c in lefts for t in c.subtree):
         return None  # "Syrian refugees" (or a state named ambiguously): not people at large
-    modifier = next((c for c in reversed(lefts) if c.i == head.i - 1), None)
-    noun = people_noun(head.lemma_, modifier.lemma_ if modifier is not None else None)
-    if noun is None:
-        return None
     named = _named_modifier(head, ctx)
     if named is not None:  # "UN inspectors", "Red Cross workers": the organisation's own
         return Mention((head,), (named,))
@@ -513,6 +520,11 @@ def _state_candidates(head: Token, ctx: Context) -> list[tuple[list[Token], bool
     return candidates
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the string, asked at most heads
+def _country_without_the(text: str) -> gz.CountryMatch | None:
+    return gz.country(_THE.sub("", text))
+
+
 def _demonym_people(head: Token, hit: gz.CountryMatch) -> Actor:
     """"Palestinians"; but "(ethnic) Albanians of southern Serbia" live in, and are coded by,
     the state they live in (not the state named as holding the place: "of the X-occupied
@@ -527,7 +539,7 @@ def state(head: Token, ctx: Context) -> Mention | None:
     """A state by name, demonym, capital or seat of government ("the Kremlin")."""
     for toks, trusted in _state_candidates(head, ctx):
         text = surface(toks)
-        hit = gz.country(re.sub(r"^the ", "", text, flags=re.I))
+        hit = _country_without_the(text)
         if hit is None or (hit.ambiguous and not trusted):
             continue
         if hit.kind == "demonym":
@@ -543,6 +555,14 @@ def state(head: Token, ctx: Context) -> Mention | None:
 
 
 # --------------------------------------------------------------------------- groups of a state
+
+
+def _group_noun_at(head: Token, ctx: Context) -> gz.GroupNoun | None:
+    """:func:`_group_noun` of ``head`` and its modifiers, read once per head (two recognisers ask)."""
+    key = ("group noun", head.i)
+    if key not in ctx.memo:
+        ctx.memo[key] = _group_noun(head, ctx.modifiers(head))
+    return ctx.memo[key]
 
 
 def _group_noun(head: Token, mods: Sequence[Token]) -> gz.GroupNoun | None:
@@ -620,7 +640,7 @@ def _region(head: Token, mods: Sequence[Token], group: gz.GroupNoun) -> tuple[li
                    for p in c.children if p.dep_ == "pobj"]
     for toks in places:
         for run in _region_runs(toks):
-            iso = region_state(surface(run))
+            iso = _region_state(surface(run))
             if iso is not None:
                 return run, iso
     return None
@@ -631,7 +651,7 @@ def state_group(head: Token, ctx: Context) -> Mention | None:
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     mods = ctx.modifiers(head)
-    group = _group_noun(head, mods)
+    group = _group_noun_at(head, ctx)
     if group is None:
         return None
     countries = _group_countries(head, mods)
@@ -727,7 +747,7 @@ def other_organisation(head: Token, ctx: Context) -> Mention | None:
             ent.text.lower().strip(". ") in words().calendar_words:
         return None
     countries = countries_in(ctx.modifiers(head))
-    label = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+    label = _THE_SPACE.sub("", ent.text)
     actor = Actor(label, ActorType.ORG, countries[0] if countries else None,
                   sector=sector_of_words(t.text for t in ent))
     return Mention(tuple(ent), (actor,), certainty=0.8)

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 __all__ = ["resolve_date", "event_date"]
 
@@ -109,12 +110,14 @@ def _relative_date(low: str, reference: dt.date, future: bool) -> dt.date | None
     return None
 
 
-def event_date(verb: Token, reference: dt.date | None, *, future: bool = False) -> dt.date | None:
-    """The date an event's clause gives ("met on Thursday"), or ``None``."""
+def event_date(verb: Token, reference: dt.date | None, *, future: bool = False,
+               ents: Sequence[Span] | None = None) -> dt.date | None:
+    """The date an event's clause gives ("met on Thursday"), or ``None``; ``ents`` are the
+    doc's entities, if the caller has them (``doc.ents`` otherwise)."""
     for tok in verb.subtree:
         if tok.ent_type_ == "DATE" and (tok.head == verb or tok.head.head == verb
                                         or tok.head.head.head == verb):
-            ent = next((e for e in verb.doc.ents if e.start <= tok.i < e.end), None)
+            ent = next((e for e in (verb.doc.ents if ents is None else ents) if e.start <= tok.i < e.end), None)
             text = ent.text if ent is not None else tok.text
             day = resolve_date(text, reference, future=future)
             if day is not None:

@@ -21,6 +21,7 @@ pure function: it never mutates the Doc.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ from .spans import mention_span
 from .triggers import declared_triggers
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["make_event_extractor", "modality_words"]
 
@@ -53,13 +54,22 @@ def modality_words(lexicon: Lexicon | None = None) -> dict[str, frozenset[str]]:
             "negating_verbs": lex.negating_verbs}
 
 
-def _is_heading(sent: Span) -> bool:
-    """A headline, section heading or list item with no clause of its own."""
-    text = sent.text.strip()
+def _text(tokens: Sequence[Token]) -> str:
+    """The text of a span from its tokens (``Span.text``, without reading the tokens again)."""
+    if not tokens:
+        return ""
+    return "".join([t.text_with_ws for t in tokens[:-1]]) + tokens[-1].text
+
+
+def _is_heading(sent: Span, tokens: Sequence[Token] | None = None) -> bool:
+    """A headline, section heading or list item with no clause of its own (``tokens``: the
+    sentence's, if the caller has them)."""
+    tokens = list(sent) if tokens is None else tokens
+    text = _text(tokens).strip()
     if not text:
         return True
-    has_finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent)
-    words = [t for t in sent if t.is_alpha]
+    has_finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens)
+    words = [t for t in tokens if t.is_alpha]
     if not words:
         return True
     titled = sum(1 for t in words if t.text[:1].isupper()) / len(words)
@@ -68,13 +78,13 @@ def _is_heading(sent: Span) -> bool:
         return True
     if not ends and (titled > 0.6 or not has_finite):
         return True
-    if not has_finite and not any(t.tag_ in ("VBG", "VBN", "VB") for t in sent):
+    if not has_finite and not any(t.tag_ in ("VBG", "VBN", "VB") for t in tokens):
         return True
     return False
 
 
-def _sentence_offsets(sent: Span) -> tuple[int, int]:
-    text = sent.text
+def _sentence_offsets(sent: Span, text: str | None = None) -> tuple[int, int]:
+    text = sent.text if text is None else text
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.end_char - (len(text) - len(text.rstrip()))
     return start, end
@@ -126,10 +136,13 @@ def make_event_extractor(*, lexicon: Lexicon | None = None, min_confidence: floa
 
     def extract_events(doc: Doc, *, article: Article, actors: Resolution, **_: Any) -> Iterator[Event]:
         history: list[Event] = []
+        doc_dates = _DocDates.of(doc)
         for sent in doc.sents:
-            if _is_heading(sent):
+            tokens = list(sent)  # read once: each reading of a span makes its tokens anew
+            if _is_heading(sent, tokens):
                 continue
-            events = list(_sentence_events(sent, actors, article, lex, min_confidence, history))
+            events = list(_sentence_events(sent, actors, article, lex, min_confidence, history, doc_dates,
+                                           tokens))
             history.extend(events)
             yield from events
 
@@ -156,6 +169,37 @@ def _case(cand: _Candidate, ctx: Context) -> Case | None:
                 symmetric_among_sources=trig.symmetric and len(source_ids) >= 2)
 
 
+@dataclass(frozen=True)
+class _DocDates:
+    """Where a doc's dates are: the tokens in a DATE entity, and every token's head, by index."""
+
+    doc: Doc
+    heads: list[int]
+    date_tokens: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _DocDates:
+        from spacy.attrs import ENT_TYPE, HEAD
+
+        arr = doc.to_array([HEAD, ENT_TYPE]).astype("int64")
+        heads = [i + int(rel) for i, rel in enumerate(arr[:, 0])] if len(doc) else []
+        strings = doc.vocab.strings
+        types = arr[:, 1].tolist() if len(doc) else []
+        date_types = {v for v in set(types) if strings[v] == "DATE"}
+        return cls(doc, heads, [i for i, v in enumerate(types) if v in date_types])
+
+    @functools.cached_property
+    def ents(self) -> tuple[Span, ...]:
+        """The doc's entities, read once (``doc.ents`` builds them all at each reading)."""
+        return tuple(self.doc.ents)
+
+    def near(self, verb: int) -> bool:
+        """Whether a date token hangs on the verb at ``verb`` (within three heads): without one,
+        :func:`~.dates.event_date` finds no date."""
+        h = self.heads
+        return any(h[d] == verb or h[h[d]] == verb or h[h[h[d]]] == verb for d in self.date_tokens)
+
+
 @dataclass
 class _Sentence:
     """The events of one sentence, keyed so that the surest of equal events is kept."""
@@ -165,13 +209,15 @@ class _Sentence:
     res: Resolution
     min_confidence: float
     context: str | None
+    doc_dates: _DocDates | None = None
+    tokens: Sequence[Token] | None = None
     start: int = 0
     end: int = 0
     text: str = ""
     found: dict[tuple, Event] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.start, self.end = _sentence_offsets(self.sent)
+        self.start, self.end = _sentence_offsets(self.sent, None if self.tokens is None else _text(self.tokens))
         text = self.article.text[self.start:self.end]
         self.text = text if text.strip() else self.sent.text.strip()
 
@@ -181,7 +227,13 @@ class _Sentence:
         symmetric = trig.symmetric if em.plover is trig.plover else em.plover is Plover.AGREE and trig.symmetric
         if em.symmetric is not None:
             symmetric = em.symmetric
-        when = dates.event_date(cand.pred, self.article.date, future=mood.modality is Modality.PLANNED)
+        if self.doc_dates is None:
+            when = dates.event_date(cand.pred, self.article.date, future=mood.modality is Modality.PLANNED)
+        elif self.doc_dates.near(cand.pred.i):
+            when = dates.event_date(cand.pred, self.article.date, future=mood.modality is Modality.PLANNED,
+                                    ents=self.doc_dates.ents)
+        else:
+            when = None
         source_tokens = {t.i for _, _, t in em.sources}
         for (src, cs, s_tok), (tgt, ct, t_tok) in _pairs(trig, em.sources, em.targets):
             if _same_side(src, tgt) and em.note != ":domestic":  # a state easing a measure at home
@@ -226,11 +278,19 @@ def _same_side(src: Actor, tgt: Actor) -> bool:
 
 
 def _sentence_events(sent: Span, res: Resolution, article: Article, lex: Lexicon,
-                     min_confidence: float, history: Sequence[Event] = ()) -> Iterator[Event]:
-    """The events of one sentence: each candidate made a case, coded by the rules, paired."""
-    out = _Sentence(sent, article, res, min_confidence, lex.context_of(t.lemma_.lower() for t in sent))
+                     min_confidence: float, history: Sequence[Event] = (),
+                     doc_dates: _DocDates | None = None, tokens: Sequence[Token] | None = None
+                     ) -> Iterator[Event]:
+    """The events of one sentence: each candidate made a case, coded by the rules, paired
+    (``tokens``: the sentence's, if the caller has them)."""
+    tokens = list(sent) if tokens is None else tokens
+    cands = _candidates(sent, lex, res, tokens)
+    if not cands:
+        return  # no trigger: no event (and no need of the sentence's sector)
+    out = _Sentence(sent, article, res, min_confidence, lex.context_of(t.lemma_.lower() for t in tokens),
+                    doc_dates, tokens)
     ctx = Context(res, lex, history)
-    for cand in _candidates(sent, lex, res):
+    for cand in cands:
         case = None if cand.embedded else _case(cand, ctx)
         if case is None:
             continue

@@ -7,6 +7,7 @@ what talks, offers and proposals are about ("talks on a troop pullback").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,8 @@ class _Candidate:
 # "threatened to cut ties with X", "demanded that X withdraw", "agreed to send aid to X",
 # "refused to meet X", "accused X of attacking Y".
 _FRAME_TYPES = {Plover.REQUEST, Plover.THREATEN, Plover.REJECT, Plover.AGREE, Plover.ACCUSE}
+# the parts of speech a trigger can have (see the recognisers of :mod:`.triggers`)
+_TRIGGER_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 
 
 def _complement_clauses(tok: Token) -> list[Token]:
@@ -80,9 +83,12 @@ def _is_topic(tok: Token) -> bool:
         and (prep.lower_ != "of" or holder.lemma_.lower() in WORDS.of_topic_holders)
 
 
-def _candidates(sent: Span, lex: Lexicon, res: Resolution | None = None) -> list[_Candidate]:
-    """The triggers of ``sent`` with their argument tokens, frames marked."""
-    cands = [c for c in (_candidate_at(tok, lex, res) for tok in sent) if c is not None]
+def _candidates(sent: Span, lex: Lexicon, res: Resolution | None = None,
+                tokens: Sequence[Token] | None = None) -> list[_Candidate]:
+    """The triggers of ``sent`` with their argument tokens, frames marked (``tokens``: the
+    sentence's, if the caller has them)."""
+    tokens = list(sent) if tokens is None else tokens
+    cands = [c for c in (_candidate_at(tok, lex, res) for tok in tokens) if c is not None]
     # a noun entry that names its governing verb wins over that verb's own entry
     # ("struck a deal" is AGREE, not ASSAULT; "lifted sanctions" is not SANCTION)
     nouns_with_verbs = {c.pred.i for c in cands if c.kind == "noun" and c.trig.verbs and c.pred != c.tok
@@ -98,26 +104,44 @@ def _candidates(sent: Span, lex: Lexicon, res: Resolution | None = None) -> list
             _mark_frame(frame, cands, lex)
     # "X will not free them unless Y frees its prisoners", "X threatened to shell Z if Y strikes
     # W": what a condition of a threat or refusal asks for, or fears, has not happened
-    conditions = _conditions(sent, ("unless",)) + [
+    conditions = _conditions(tokens, ("unless",)) + [
         c for f in cands if f.trig.plover is Plover.THREATEN and f.tok.pos_ == "VERB"
-        for c in _conditions(sent, ("if",)) if _is_inside(c, f.tok)]
+        for c in _conditions(tokens, ("if",)) if _is_inside(c, f.tok)]
     for cand in cands:
         if not cand.embedded and any(_is_inside(cand.pred, c) for c in conditions):
             cand.embedded = True
     return cands
 
 
-def _conditions(sent: Span, marks: tuple[str, ...]) -> list[Token]:
-    """The adverbial clauses of ``sent`` that a conjunction of ``marks`` introduces."""
-    return [t for t in sent if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in t.children)]
+def _conditions(tokens: Sequence[Token], marks: tuple[str, ...]) -> list[Token]:
+    """The adverbial clauses among a sentence's ``tokens`` that a conjunction of ``marks`` introduces."""
+    return [t for t in tokens if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in t.children)]
 
 
 def _candidate_at(tok: Token, lex: Lexicon, res: Resolution | None) -> _Candidate | None:
     """The candidate ``tok`` triggers: a verb (or naming verb), a demand in reported speech, a noun."""
-    trig = _naming_trigger(tok) or _money_trigger(tok) or _verb_trigger(tok, lex)
+    pos = tok.pos_
+    if pos not in _TRIGGER_POS:
+        return None  # every trigger below is a verb, a noun, or a participle read as an adjective
+    if pos in ("VERB", "AUX", "ADJ"):
+        # naming and giving verbs are VERBs; an AUX or ADJ triggers only as a verb, never as a
+        # noun or a demand (see the triggers' own tests of the part of speech)
+        trig = (_naming_trigger(tok) or _money_trigger(tok) if pos == "VERB" else None) or _verb_trigger(tok, lex)
+        if trig is not None:
+            return _Candidate(tok, trig, tok, _arguments_for_verb(tok, trig),
+                              "verb.passive" if _is_passive(tok) else "verb")
+        return _deontic_candidate(tok) if pos == "VERB" else None
+    cand = _deontic_candidate(tok) if pos == "NOUN" else None  # no PROPN is a speech noun
+    if cand is not None:
+        return cand
+    trig = _noun_trigger(tok, lex)
     if trig is not None:
-        return _Candidate(tok, trig, tok, _arguments_for_verb(tok, trig),
-                          "verb.passive" if _is_passive(tok) else "verb")
+        return _Candidate(tok, trig, _governor(_carrier(tok)), _arguments_for_noun(tok, trig, res), "noun")
+    return None
+
+
+def _deontic_candidate(tok: Token) -> _Candidate | None:
+    """A demand in reported speech at ``tok``: "X said Y must withdraw"."""
     deontic = _deontic_request(tok)
     if deontic is not None:
         _, subs = deontic
@@ -128,9 +152,6 @@ def _candidate_at(tok: Token, lex: Lexicon, res: Resolution | None) -> _Candidat
         cand = _Candidate(tok, _REQUEST_BY_SAYING, tok, _Args(sources, list(subs), inherited), "verb.deontic")
         cand.complement_subjects = list(subs)
         return cand
-    trig = _noun_trigger(tok, lex)
-    if trig is not None:
-        return _Candidate(tok, trig, _governor(_carrier(tok)), _arguments_for_noun(tok, trig, res), "noun")
     return None
 
 

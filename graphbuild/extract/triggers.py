@@ -139,10 +139,19 @@ def _joined_lemmas(tok: Token) -> list[str]:
     return []
 
 
+@functools.lru_cache(maxsize=8)
+def _noun_endings(lex: Lexicon) -> frozenset[str]:
+    """Every ending of a lexicon noun after its first letter or more ("" too): a lemma that is none of
+    them is no part of a noun written as two words ("fire" of "ceasefire")."""
+    return frozenset(noun[k:] for noun in lex.nouns for k in range(1, len(noun) + 1))
+
+
 def _noun_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    triggers = next((found for joined in _joined_lemmas(tok) if (found := lex.triggers(joined, "NOUN"))), ())
+    # a joined form is a word (or two) before the lemma, then the lemma
+    joined = _joined_lemmas(tok) if tok.lemma_.lower() in _noun_endings(lex) else []
+    triggers = next((found for joined in joined if (found := lex.triggers(joined, "NOUN"))), ())
     if not triggers:
         triggers = lex.triggers(tok.lemma_.lower(), "NOUN")
     if not triggers and tok.lower_.endswith("s"):

@@ -1,0 +1,80 @@
+"""The resolver's shortcuts read phrases as the plain definitions do: a span's text without
+building the span, the modifiers of a head, the states named in tokens however they are given,
+and the memoised string functions."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.actors import gazetteer as gz
+from graphbuild.actors.phrases import (
+    _MODIFIER_DEPS,
+    countries_in,
+    country_of_text,
+    left_modifiers,
+    norm,
+    state_led,
+    surface,
+)
+
+TEXTS = [
+    "Bolivian Vice-President Ana Rojas met Paraguay's envoy in Asuncion on Tuesday.",
+    "The U.S.-backed coalition and South Korean army officers visited New Delhi.",
+    "Security forces in Northern Ireland detained two Chilean and Peruvian fishermen.",
+    "The President of Ecuador, a former judge, spoke to reporters in Quito.",
+    "Al-Sayed, an adviser to the Jordanian king, said the Saudi-led talks would resume.",
+]
+
+
+@pytest.fixture(scope="module")
+def docs(nlp):
+    return [nlp(t) for t in TEXTS]
+
+
+def _plain_left_modifiers(head):
+    out = []
+    for child in head.lefts:
+        if child.dep_ in _MODIFIER_DEPS or child.dep_ in {"cc", "conj"} and child.head.dep_ == "amod":
+            out.extend(child.subtree)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def test_surface_is_the_text_of_a_run_and_words_with_spaces_otherwise(docs):
+    for doc in docs:
+        for start in range(len(doc)):
+            for end in range(start + 1, min(len(doc), start + 5) + 1):
+                run = list(doc[start:end])
+                assert surface(run) == doc[start:end].text
+                assert surface(list(reversed(run))) == doc[start:end].text
+        gap = [doc[0], doc[2]]
+        assert surface(gap) == f"{doc[0].text} {doc[2].text}"
+    assert surface([]) == ""
+
+
+def test_left_modifiers_are_the_modifier_subtrees_in_order(docs):
+    for doc in docs:
+        for head in doc:
+            assert left_modifiers(head) == _plain_left_modifiers(head)
+
+
+def test_states_in_tokens_do_not_depend_on_how_the_tokens_are_given(docs):
+    found = set()
+    for doc in docs:
+        toks = list(doc)
+        for i, tok in enumerate(toks):
+            one = countries_in([tok])
+            assert countries_in([tok, tok]) == one == countries_in(t for t in [tok])
+            found.update(one)
+            window = toks[i:i + 4]
+            assert countries_in(window) == countries_in(reversed(window)) == countries_in(window + window)
+    assert {"BOL", "PRY", "KOR", "IND", "CHL", "PER", "ECU", "JOR", "SAU"} <= found
+
+
+def test_memoised_string_functions_answer_as_the_gazetteer_does():
+    assert norm("Peru’s") == norm("Peru's") == "peru"
+    assert norm(" The  U.N.  ") == "the u n"
+    assert country_of_text("the Ivory Coast") == "CIV"
+    assert country_of_text("Georgia", allow_ambiguous=False) is None
+    assert country_of_text("Georgia") == gz.country("Georgia").iso3
+    assert state_led("Chilean-led") == gz.country("Chilean")
+    assert country_of_text("  ") is None

@@ -1,0 +1,85 @@
+"""The extractor's shortcuts answer as the full reading does: the sentence text read from its
+tokens, the date test that spares reading a verb's clause, the joined-noun test that spares
+reading the word before a noun, and the part-of-speech test before the trigger search."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graphbuild.actors.resolve import resolve
+from graphbuild.extract import frames, triggers
+from graphbuild.extract.dates import event_date
+from graphbuild.extract.events import _DocDates, _is_heading, _text
+from graphbuild.extract.lexicon import load_lexicon
+
+TEXTS = [
+    "Chile and Peru signed a trade accord in Lima on Monday, officials said.",
+    "On 3 March 2021 the Bolivian president met his Chilean counterpart, who promised aid next week.",
+    "Ecuador's foreign minister will visit Quito on Friday to discuss the cease-fire with rebel leaders.",
+    "Peruvian police arrested 40 protesters last Tuesday; the government denied that it had used force.",
+    "Talks between the two states, scheduled for December 5, were called off.",
+    "BREAKING NEWS",
+    "Did Argentina threaten Uruguay with sanctions in 2019?",
+]
+REFERENCE = dt.date(2022, 6, 15)
+
+
+@pytest.fixture(scope="module")
+def docs(nlp):
+    return [nlp(t) for t in TEXTS]
+
+
+def test_sentence_text_from_its_tokens_is_the_span_text(docs):
+    for doc in docs:
+        for sent in doc.sents:
+            assert _text(list(sent)) == sent.text
+            assert _is_heading(sent, list(sent)) == _is_heading(sent)
+    assert _text([]) == ""
+
+
+def test_no_date_near_the_verb_means_no_event_date(docs):
+    dated = 0
+    for doc in docs:
+        near = _DocDates.of(doc)
+        assert near.date_tokens == [t.i for t in doc if t.ent_type_ == "DATE"]
+        assert near.heads == [t.head.i for t in doc]
+        for tok in doc:
+            for future in (False, True):
+                full = event_date(tok, REFERENCE, future=future)
+                if not near.near(tok.i):
+                    assert full is None, tok.text
+                # the doc's entities passed in give the same date as reading doc.ents
+                assert event_date(tok, REFERENCE, future=future, ents=near.ents) == full
+                dated += full is not None
+    assert dated  # the texts do date some verbs
+
+
+def test_joined_nouns_are_found_behind_the_ending_test(nlp):
+    lex = load_lexicon()
+    endings = triggers._noun_endings(lex)
+    joined = [noun for noun in lex.nouns if any(noun[:k].isalpha() and noun[k:] in lex.nouns
+                                                for k in range(2, len(noun) - 1))]
+    assert joined  # the lexicon has nouns written as one word or two ("ceasefire")
+    for noun in lex.nouns:
+        assert all(noun[k:] in endings for k in range(1, len(noun) + 1))
+    doc = nlp("The rebels and the army agreed to a cease-fire.")
+    noun = next(t for t in doc if t.lower_ == "fire")
+    assert triggers._noun_trigger(noun, lex) is not None
+
+
+def test_the_part_of_speech_test_changes_no_candidate(docs):
+    """Every token the shortcut skips is one no trigger recogniser accepts."""
+    lex = load_lexicon()
+    for doc in docs:
+        res = resolve(doc)
+        for tok in doc:
+            if tok.pos_ in frames._TRIGGER_POS:
+                continue
+            assert frames._candidate_at(tok, lex, res) is None
+            assert triggers._naming_trigger(tok) is None
+            assert triggers._money_trigger(tok) is None
+            assert triggers._verb_trigger(tok, lex) is None
+            assert triggers._deontic_request(tok) is None
+            assert triggers._noun_trigger(tok, lex) is None
