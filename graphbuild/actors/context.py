@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..types import Actor, ActorType, Sector
 from . import gazetteer as gz
 from .knowledge import OfficeTable, load_office_table
-from .phrases import ent_of, left_modifiers, may_name_an_actor, name_tokens, name_words, norm
+from .phrases import ent_of, left_modifiers, may_name_an_actor, name_tokens, name_word_tuple, name_words, norm
 from .user import UserActor
 from .words import words
 
@@ -185,7 +185,7 @@ class Context:
             return label
         word = parts[0]
         if len(parts) == 1 and word not in self.persons and word not in _NAME_PARTICLES:
-            holders = [k for k, p in self.persons.items() if word in name_words(p.label)[:-1]]
+            holders = [k for k, p in self.persons.items() if word in name_word_tuple(p.label)[:-1]]
             if len(holders) == 1:
                 return holders[0]
         return parts[-1]
@@ -357,8 +357,8 @@ class Context:
             if pair:
                 self._assign([c for c in tok.children if c.lower_ in _PAIR_DETERMINERS], tok, pair,
                              certainty=0.7)
-        elif tok.tag_ == "NN" and any(c.lower_ == "the" for c in tok.children) \
-                and gz.is_title_word(tok.text) and not any(c.dep_ in ("poss", "amod", "compound") for c in tok.children):
+        elif tok.tag_ == "NN" and gz.is_title_word(tok.text) and any(c.lower_ == "the" for c in tok.children) \
+                and not any(c.dep_ in ("poss", "amod", "compound") for c in tok.children):
             actor = self._by_role(tok)
             if actor:
                 self._assign([], tok, [actor], certainty=0.7)

@@ -94,7 +94,13 @@ def ent_of(token: Token) -> Span | None:
 
 def name_words(label: str) -> list[str]:
     """The words of a name, hyphens split ("al-Thani" is found again as "Thani")."""
-    return norm(label).replace("-", " ").split()
+    return list(name_word_tuple(label))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the string, asked for every person
+def name_word_tuple(label: str) -> tuple[str, ...]:
+    """:func:`name_words` as a tuple (memoised)."""
+    return tuple(norm(label).replace("-", " ").split())
 
 
 def surface(tokens: Sequence[Token]) -> str:

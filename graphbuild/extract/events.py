@@ -181,10 +181,12 @@ class _DocDates:
     def of(cls, doc: Doc) -> _DocDates:
         from spacy.attrs import ENT_TYPE, HEAD
 
-        arr = doc.to_array([HEAD, ENT_TYPE]).astype("int64")
-        heads = [i + int(rel) for i, rel in enumerate(arr[:, 0])] if len(doc) else []
+        if not len(doc):
+            return cls(doc, [], [])
+        arr = doc.to_array([HEAD, ENT_TYPE])  # unsigned: a head offset wraps, a label hash may be large
+        heads = [i + rel for i, rel in enumerate(arr[:, 0].astype("int64").tolist())]
         strings = doc.vocab.strings
-        types = arr[:, 1].tolist() if len(doc) else []
+        types = arr[:, 1].tolist()
         date_types = {v for v in set(types) if strings[v] == "DATE"}
         return cls(doc, heads, [i for i, v in enumerate(types) if v in date_types])
 

@@ -83,3 +83,18 @@ def test_the_part_of_speech_test_changes_no_candidate(docs):
             assert triggers._verb_trigger(tok, lex) is None
             assert triggers._deontic_request(tok) is None
             assert triggers._noun_trigger(tok, lex) is None
+
+
+def test_date_tokens_of_a_doc_with_labels_of_any_hash():
+    """Label hashes use all 64 bits: a large one is read as the label it is, not a wrapped number."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    vocab = Vocab()
+    assert vocab.strings.add("EVENTX") > 2 ** 63
+    doc = Doc(vocab, words=["On", "Monday", "the", "Fair", "opened"], heads=[4, 0, 3, 4, 4],
+              deps=["prep", "pobj", "det", "nsubj", "ROOT"], ents=["O", "B-DATE", "O", "B-EVENTX", "O"])
+    found = _DocDates.of(doc)
+    assert found.date_tokens == [1] and found.heads == [4, 0, 3, 4, 4]
+    assert found.near(4) and not found.near(3)
+    assert _DocDates.of(Doc(vocab, words=[])).date_tokens == []
