@@ -165,6 +165,65 @@ def measure(folder: Path, runs: int, baseline: str | None, build: bool = False
             for k, v in times.items()}
 
 
+PARTS = """
+import pathlib, sys, time
+T = time.process_time
+t0 = T()
+import spacy
+from graphbuild.nlp import resolve_model_name
+t1 = T()
+memo = sys.argv[2] == "memo"
+if memo:
+    from graphbuild.config import Config
+    from graphbuild.ingest import iter_articles
+    from graphbuild.run.local import Engine
+    engine = Engine(Config())
+    nlp = engine.nlp
+else:
+    nlp = spacy.load(resolve_model_name())
+t2 = T()
+texts = [p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))]
+if memo:
+    articles = list(iter_articles(sys.argv[1]))
+    texts = [engine.prefilter.filter_article(a)[0].text for a in articles]
+docs = [nlp.make_doc(t) for t in texts]
+parts = {}
+for name, proc in nlp.pipeline:
+    t = T()
+    docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+    parts[name] = T() - t
+t3 = T()
+if memo:
+    from graphbuild.actors.resolve import resolve
+    n = 0
+    for doc, a in zip(docs, articles):
+        actors = resolve(doc, user_actors=engine.user_actors, date=a.date)
+        n += sum(1 for fn in engine.extractors for _ in fn(doc, article=a, actors=actors))
+t4 = T()
+print(repr({"import": t1 - t0, "load": t2 - t1, "parts": parts, "rules": t4 - t3}))
+"""
+
+
+def parts(folder: Path) -> None:
+    """Where the CPU of a bare pipe and of graphbuild's own goes, each in a fresh process."""
+    import ast
+
+    out = {}
+    for kind in ("stock", "memo"):
+        done = subprocess.run([sys.executable, "-c", PARTS, str(folder), kind], check=True,
+                              capture_output=True, text=True, env={**os.environ, **THREADS},
+                              cwd=tempfile.gettempdir())
+        out[kind] = ast.literal_eval(done.stdout.strip().splitlines()[-1])
+    names = list(dict.fromkeys([*out["stock"]["parts"], *out["memo"]["parts"]]))
+    print("| CPU s | bare pipe | graphbuild |\n|---|---:|---:|")
+    print(f"| import spaCy | {out['stock']['import']:.2f} | {out['memo']['import']:.2f} |")
+    print(f"| load (graphbuild: and its tables) | {out['stock']['load']:.2f} | {out['memo']['load']:.2f} |")
+    for name in names:
+        a, b = out["stock"]["parts"].get(name), out["memo"]["parts"].get(name)
+        print(f"| {name} | {'' if a is None else f'{a:.2f}'} | {'' if b is None else f'{b:.2f}'} |")
+    print(f"| actor resolver and rules | | {out['memo']['rules']:.2f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -176,7 +235,19 @@ def main() -> None:
                         help="which corpora, comma-separated (default: both)")
     parser.add_argument("--build", action="store_true",
                         help="also time 'graphbuild build' with and without its picture")
+    parser.add_argument("--parts", action="store_true",
+                        help="instead: the CPU of each pipeline component, of start-up and of the "
+                             "resolver and rules, bare pipe beside graphbuild (one run each)")
     args = parser.parse_args()
+    if args.parts:
+        with tempfile.TemporaryDirectory() as tmp:
+            for name in args.corpora.split(","):
+                articles = {"conflibert": conflibert_articles, "background": background_articles}[name]()
+                folder = Path(tmp) / name
+                write_corpus(folder, articles)
+                print(f"\n{name} ({len(articles)} articles)")
+                parts(folder)
+        return
     rows = []
     corpora = {"conflibert": conflibert_articles, "background": background_articles}
     with tempfile.TemporaryDirectory() as tmp:
