@@ -251,8 +251,11 @@ _STOPWORDS = frozenset({"of", "for", "the", "and", "to", "in", "on", "at", "a", 
 
 def _words(text: str) -> list[str]:
     """The normalised words of ``text``: folded, lower-case, no accents or punctuation."""
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.translate(_FOLD)
+    if not text.isascii():  # ASCII has no decompositions and no combining marks
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
     text = _SEPARATORS.sub(" ", _JOINERS.sub("", text))
     return [_TOKEN_SUBSTITUTES.get(w, w) for w in text.split()]
 

@@ -78,3 +78,21 @@ def test_memoised_string_functions_answer_as_the_gazetteer_does():
     assert country_of_text("Georgia") == gz.country("Georgia").iso3
     assert state_led("Chilean-led") == gz.country("Chilean")
     assert country_of_text("  ") is None
+
+
+def _plain_words(text):
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text.translate(gz._FOLD))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = gz._SEPARATORS.sub(" ", gz._JOINERS.sub("", text))
+    return [gz._TOKEN_SUBSTITUTES.get(w, w) for w in text.split()]
+
+
+def test_gazetteer_keys_of_plain_text_as_of_accented_text():
+    """ASCII text skips the Unicode decomposition: it has none to make."""
+    texts = ["Chilean Foreign Minister", "the U.S.-led coalition", "A&B `x` co_op", "Saint Lucia",
+             "Côte d’Ivoire", "São Tomé", "Ærø", "ﬁnance ministry", "ŁÓDŹ", "   ", ""]
+    texts += [chr(c) * 3 for c in range(32, 127)]
+    for text in texts:
+        assert gz._words(text) == _plain_words(text), text
