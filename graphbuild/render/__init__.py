@@ -31,7 +31,7 @@ Choices made once for every diagram:
 - Labels are placed after drawing, with the sizes the renderer gives their text: each takes
   the first free spot among candidates near its node or along its line, so no two labels
   overlap each other or a node (:func:`label_overlaps` checks a drawing).
-- Layouts are seeded (a spring layout, then evened out by Kamada-Kawai): the same graph and
+- Layouts are seeded (a spring layout, then evened out by stress majorisation): the same graph and
   seed give the same positions and the same PNG. Stories that no event joins (the connected
   components) are laid out one by one and packed side by side, never over each other.
 - The country matrix lists countries in the alphabetical order of their names.

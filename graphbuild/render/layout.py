@@ -92,15 +92,54 @@ def component_layout(H: nx.Graph, seed: int) -> dict[str, np.ndarray]:
     if len(nodes) == 2:
         return {nodes[0]: np.array([-0.5, 0.0]), nodes[1]: np.array([0.5, 0.0])}
     pos = nx.spring_layout(H, seed=seed, iterations=300)
-    try:  # evens out the distances (needs scipy); the seeded spring layout is its start
-        pos = nx.kamada_kawai_layout(H, pos=pos)
-    except ImportError:  # pragma: no cover - scipy is a dependency
-        logger.debug("scipy missing: keeping the spring layout")
-    xy = np.array([pos[n] for n in nodes], dtype=float)
+    xy = even_out(H, nodes, np.array([pos[n] for n in nodes], dtype=float))
     index = {n: i for i, n in enumerate(nodes)}
     ratios = [np.hypot(*(xy[index[u]] - xy[index[v]])) for u, v in H.edges()]
     xy = turn_flat(xy / max(float(np.mean(ratios)), 1e-9))
     return {n: xy[i] for i, n in enumerate(nodes)}
+
+
+def even_out(H: nx.Graph, nodes: Sequence[str], xy: np.ndarray, iterations: int = 200) -> np.ndarray:
+    """Positions of a connected graph's ``nodes`` moved, from ``xy``, so that the distance
+    drawn between two nodes is as near as it can be to the number of edges between them,
+    near pairs counting most (the stress Kamada and Kawai minimise, here by majorisation:
+    each step solves a linear system that can only lower it; numpy only, so a picture needs
+    no scipy).
+
+    >>> import networkx as nx, numpy as np
+    >>> P = nx.path_graph(["a", "b", "c"])
+    >>> xy = even_out(P, ["a", "b", "c"], np.array([[0.0, 0.0], [0.1, 0.5], [0.2, 0.0]]))
+    >>> round(float(np.hypot(*(xy[0] - xy[2]))), 1)  # a path of two edges, drawn straight
+    2.0
+    """
+    import numpy as np
+
+    index = {n: i for i, n in enumerate(nodes)}
+    n = len(nodes)
+    d = np.zeros((n, n))
+    for source, lengths in nx.all_pairs_shortest_path_length(H):
+        for target, length in lengths.items():
+            d[index[source], index[target]] = length
+    off = ~np.eye(n, dtype=bool)
+    w = np.zeros((n, n))
+    w[off] = d[off] ** -2.0
+    laplacian = np.diag(w.sum(axis=1)) - w
+    inverse = np.linalg.pinv(laplacian)
+    xy = xy - xy.mean(axis=0)
+    spread = np.hypot(*(xy[:, None, :] - xy[None, :, :]).transpose(2, 0, 1))
+    mean = float(spread[off].mean()) or 1.0
+    xy = xy * float(d[off].mean()) / mean  # the start at the scale of the target distances
+    for _ in range(iterations):
+        spread = np.hypot(*(xy[:, None, :] - xy[None, :, :]).transpose(2, 0, 1))
+        ratio = np.zeros((n, n))
+        ratio[off] = -w[off] * d[off] / np.maximum(spread[off], 1e-9)
+        np.fill_diagonal(ratio, -ratio.sum(axis=1))
+        moved = inverse @ (ratio @ xy)
+        if np.abs(moved - xy).max() < 1e-5:
+            xy = moved
+            break
+        xy = moved
+    return xy
 
 
 def pack_components(parts: Sequence[Mapping[str, np.ndarray]], box: tuple[float, float]
@@ -157,7 +196,7 @@ def pack_components(parts: Sequence[Mapping[str, np.ndarray]], box: tuple[float,
 
 def spring_positions(G: nx.MultiDiGraph, seed: int, aspect: float) -> dict[str, tuple[float, float]]:
     """Each connected component laid out on its own (seeded spring layout, evened out by
-    Kamada-Kawai), then the components packed side by side: separate stories never
+    :func:`even_out`), then the components packed side by side: separate stories never
     overlap."""
     H = nx.Graph()
     H.add_nodes_from(sorted(G.nodes))
