@@ -76,12 +76,17 @@ def vis_network_files() -> tuple[Path, Path]:
     >>> [p.name for p in vis_network_files()]
     ['vis-network.min.js', 'vis-network.css']
     """
+    import importlib.util
+
+    # found, not imported: importing pyvis imports IPython and jinja2, a second of start-up
     try:
-        import pyvis
-    except ImportError as err:
+        spec = importlib.util.find_spec("pyvis")
+    except (ImportError, ValueError):  # a broken or blocked installation
+        spec = None
+    if spec is None or not spec.submodule_search_locations:
         raise ExportError("the explorer needs the pyvis package (pip install pyvis), which ships "
-                          "the vis-network library it inlines") from err
-    lib = Path(pyvis.__file__).resolve().parent / "lib"
+                          "the vis-network library it inlines")
+    lib = Path(next(iter(spec.submodule_search_locations))).resolve() / "lib"
     folders = sorted(lib.glob("vis-*"), key=lambda p: [int(x) for x in re.findall(r"\d+", p.name)])
     preferred = lib / f"vis-{VIS_VERSION}"
     folder = preferred if preferred.is_dir() else (folders[-1] if folders else None)
