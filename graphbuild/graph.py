@@ -438,9 +438,9 @@ def merge_duplicate_events(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 def filter_events(G: nx.MultiDiGraph, *, plover: Iterable[str] | None = None,
                   happened_only: bool = False, min_confidence: float = 0.0) -> nx.MultiDiGraph:
     """A copy of ``G`` keeping only the events that pass; actors left with no event go too."""
-    types = {Plover(p).value for p in plover} if plover is not None else None
     import networkx as nx
 
+    types = {Plover(p).value for p in plover} if plover is not None else None
     H = nx.MultiDiGraph(**G.graph)
     for u, v, key, d in G.edges(keys=True, data=True):
         if types is not None and d["plover"] not in types:

@@ -103,6 +103,14 @@ def name_word_tuple(label: str) -> tuple[str, ...]:
     return tuple(norm(label).replace("-", " ").split())
 
 
+def span_text(tokens: Sequence[Token]) -> str:
+    """The text of the span ``tokens`` are, in order and adjacent (``Span.text``, without
+    building the span)."""
+    if not tokens:
+        return ""
+    return "".join([t.text_with_ws for t in tokens[:-1]]) + tokens[-1].text
+
+
 def surface(tokens: Sequence[Token]) -> str:
     """The tokens as the text writes them ("al-Thani", not "al - Thani")."""
     toks = sorted(tokens, key=_position)
@@ -113,8 +121,7 @@ def surface(tokens: Sequence[Token]) -> str:
     first, last = toks[0].i, toks[-1].i
     if last - first == len(toks) - 1:
         if all(t.i == first + k for k, t in enumerate(toks)):
-            # the span's text, without building the span
-            return "".join([t.text_with_ws for t in toks[:-1]]) + toks[-1].text
+            return span_text(toks)
         return toks[0].doc[first:last + 1].text
     return " ".join(t.text for t in toks)
 

@@ -81,9 +81,6 @@ _BREAKS = frozenset({"-", "--", "\u2013", "\u2014", "(", ")", ":"})
 _GOVERNMENT_HEADS = ("government", "administration", "regime", "state", "leadership")
 _THE_SPACE = re.compile(r"^the\s+", re.I)
 _THE = re.compile(r"^the ", re.I)
-# the state whose region a text names: a pure function of the string, asked of every run of
-# capitalised words before a group noun
-_region_state = functools.lru_cache(maxsize=1 << 16)(region_state)
 
 
 # --------------------------------------------------------------------------- documents, user actors
@@ -640,7 +637,7 @@ def _region(head: Token, mods: Sequence[Token], group: gz.GroupNoun) -> tuple[li
                    for p in c.children if p.dep_ == "pobj"]
     for toks in places:
         for run in _region_runs(toks):
-            iso = _region_state(surface(run))
+            iso = region_state(surface(run))
             if iso is not None:
                 return run, iso
     return None

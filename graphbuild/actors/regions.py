@@ -172,6 +172,7 @@ def _index() -> dict[str, str | None]:
     return index
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the string, asked of runs of capitalised words
 def region_state(text: str) -> str | None:
     """The ISO alpha-3 code of the state whose region ``text`` names, or None (no region, or
     a refused name: a state's, two states', a common word).

@@ -27,6 +27,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..actors.phrases import span_text
 from ..actors.resolve import Resolution
 from ..types import Actor, ActorType, Article, Event, Modality, Plover
 from . import dates
@@ -54,18 +55,11 @@ def modality_words(lexicon: Lexicon | None = None) -> dict[str, frozenset[str]]:
             "negating_verbs": lex.negating_verbs}
 
 
-def _text(tokens: Sequence[Token]) -> str:
-    """The text of a span from its tokens (``Span.text``, without reading the tokens again)."""
-    if not tokens:
-        return ""
-    return "".join([t.text_with_ws for t in tokens[:-1]]) + tokens[-1].text
-
-
 def _is_heading(sent: Span, tokens: Sequence[Token] | None = None) -> bool:
     """A headline, section heading or list item with no clause of its own (``tokens``: the
     sentence's, if the caller has them)."""
     tokens = list(sent) if tokens is None else tokens
-    text = _text(tokens).strip()
+    text = span_text(tokens).strip()
     if not text:
         return True
     has_finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens)
@@ -219,7 +213,7 @@ class _Sentence:
     found: dict[tuple, Event] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.start, self.end = _sentence_offsets(self.sent, None if self.tokens is None else _text(self.tokens))
+        self.start, self.end = _sentence_offsets(self.sent, None if self.tokens is None else span_text(self.tokens))
         text = self.article.text[self.start:self.end]
         self.text = text if text.strip() else self.sent.text.strip()
 

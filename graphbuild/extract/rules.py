@@ -151,8 +151,8 @@ def code(case: Case, ctx: Context) -> list[Emission]:
         case.targets = [hit for hit in case.targets if not people_at_large(hit[0], hit[2])]
     if not case.targets:
         for rule in TARGET_RULES:
-            if rule.types is not None and case.plover not in rule.types:
-                continue  # not rule.applies_to(case.plover), without the call
+            if not rule.applies_to(case.plover):
+                continue
             found = rule.apply(case, ctx)
             if found is not None and found.found:
                 case.targets, case.note = found.found, found.note
@@ -161,8 +161,8 @@ def code(case: Case, ctx: Context) -> list[Emission]:
         case.targets = people_at_home(case)
     out: list[Emission] = []
     for rule in CODING_RULES:
-        if rule.types is not None and case.plover not in rule.types:
-            continue  # not rule.applies_to(case.plover), without the call
+        if not rule.applies_to(case.plover):
+            continue
         decision = rule.apply(case, ctx)
         if decision is None:
             continue

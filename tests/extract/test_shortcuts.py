@@ -8,10 +8,11 @@ import datetime as dt
 
 import pytest
 
+from graphbuild.actors.phrases import span_text
 from graphbuild.actors.resolve import resolve
 from graphbuild.extract import frames, triggers
 from graphbuild.extract.dates import event_date
-from graphbuild.extract.events import _DocDates, _is_heading, _text
+from graphbuild.extract.events import _DocDates, _is_heading
 from graphbuild.extract.lexicon import load_lexicon
 
 TEXTS = [
@@ -34,9 +35,9 @@ def docs(nlp):
 def test_sentence_text_from_its_tokens_is_the_span_text(docs):
     for doc in docs:
         for sent in doc.sents:
-            assert _text(list(sent)) == sent.text
+            assert span_text(list(sent)) == sent.text
             assert _is_heading(sent, list(sent)) == _is_heading(sent)
-    assert _text([]) == ""
+    assert span_text([]) == ""
 
 
 def test_no_date_near_the_verb_means_no_event_date(docs):
