@@ -481,7 +481,7 @@ def _edits(word: str) -> set[str]:
     """Every lower-case ASCII word one edit (see :func:`one_edit`) from ``word``."""
     letters = "abcdefghijklmnopqrstuvwxyz"
     cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return ({a + b[1:] for a, b in cuts if b}
+    return (_deletions(word)
             | {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
             | {a + c + b[1:] for a, b in cuts if b for c in letters if c != b[0]}
             | {a + c + b for a, b in cuts for c in letters}) - {word}
