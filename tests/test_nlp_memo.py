@@ -1,14 +1,16 @@
 """The memoised attribute ruler and lemmatizer give every token the annotations the stock
-components give (graphbuild/nlp_memo.py), and stand aside where they could not."""
+components give (graphbuild/nlp_memo.py), and stand aside where they could not; the models,
+multiplying with numpy instead of blis, give the same annotations too (graphbuild/nlp.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy
 import pytest
 import spacy
 
-from graphbuild.nlp import NEWLINE_SENTENCES, _register_components, load_pipeline, resolve_model_name
+from graphbuild.nlp import NEWLINE_SENTENCES, _register_components, load_pipeline, resolve_model_name, use_numpy_matmul
 from graphbuild.nlp_memo import MemoAttributeRuler, MemoLemmatizer, memoise
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -45,6 +47,23 @@ def test_same_annotations_as_the_stock_pipeline(stock):
     assert isinstance(ours.get_pipe("lemmatizer"), MemoLemmatizer)
     for mine, theirs in zip(ours.pipe(texts), stock.pipe(texts), strict=True):
         assert _annotations(mine) == _annotations(theirs)
+
+
+def _uses_blis(nlp):
+    return {node.ops.use_blis for _, c in nlp.pipeline if hasattr(getattr(c, "model", None), "walk")
+            for node in c.model.walk()}
+
+
+def test_models_multiply_with_numpy_and_give_the_same_vectors(stock):
+    ours = load_pipeline()
+    assert _uses_blis(ours) == {False} and _uses_blis(stock) == {True}
+    text = (SEEDS / "india-russia-summit.txt").read_text(encoding="utf-8")
+    mine, theirs = ours(text), stock(text)
+    # the same products to within float rounding, hence the same tags, parses and entities
+    assert mine.tensor.shape == theirs.tensor.shape
+    assert numpy.allclose(mine.tensor, theirs.tensor, atol=1e-4)
+    assert _annotations(mine) == _annotations(theirs)
+    assert use_numpy_matmul(ours) == 0  # already switched: nothing left to switch
 
 
 def test_one_doc_at_a_time_too(stock):
