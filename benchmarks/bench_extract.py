@@ -12,11 +12,17 @@ Each configuration runs in a fresh Python process, timed from start to exit, ``-
 alternately; the median is reported:
 
 - ``pipe``: load the pipeline graphbuild loads, read the files, ``nlp.pipe`` over the texts;
+- ``pipe, numpy matmul``: the same after :func:`graphbuild.nlp.use_numpy_matmul`, which
+  graphbuild applies to its pipeline: the share of extract's gain that a bare pipe could have too;
 - ``extract``: ``python -m graphbuild extract FOLDER`` (no cache), output to /dev/null;
 - ``extract, baseline`` (with ``--baseline DIR``): the same with another graphbuild;
 - with ``--build``: ``build`` (``python -m graphbuild build FOLDER --out DIR --no-cache``,
   which writes graph.ttl, events.jsonl and draws graph.png, as a user's build does) and
   ``build --no-render`` (the same without the picture).
+
+graphbuild's modules (and the baseline's) are byte-compiled before the first run, as installing
+a package or its first import does; this machine sets PYTHONDONTWRITEBYTECODE, under which every
+run would otherwise compile them again. spaCy's modules were compiled when it was installed.
 
 Wall time and CPU time (user + system of the child) are both reported: on a shared machine the
 CPU time is the steadier figure.
@@ -121,6 +127,9 @@ import pathlib, sys, spacy
 from graphbuild.nlp import resolve_model_name
 nlp = spacy.load(resolve_model_name())
 texts = [p.read_text(encoding="utf-8") for p in sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))]
+if sys.argv[2:] == ["numpy"]:
+    from graphbuild.nlp import use_numpy_matmul
+    use_numpy_matmul(nlp)
 print(sum(len(doc) for doc in nlp.pipe(texts)))
 """
 
@@ -146,7 +155,8 @@ def measure(folder: Path, runs: int, baseline: str | None, build: bool = False
     """Median (wall, CPU) seconds of each configuration, run alternately."""
     pipe = [sys.executable, "-c", PIPE, str(folder)]
     extract = [sys.executable, "-m", "graphbuild", "-q", "extract", str(folder), "--no-cache"]
-    configs = {"pipe": (pipe, None), "extract": (extract, None)}
+    configs = {"pipe": (pipe, None), "pipe, numpy matmul": (pipe + ["numpy"], None),
+               "extract": (extract, None)}
     if build:
         out = folder.with_name(folder.name + "-out")
         command = [sys.executable, "-m", "graphbuild", "-q", "build", str(folder), "--out",
@@ -156,6 +166,8 @@ def measure(folder: Path, runs: int, baseline: str | None, build: bool = False
     if baseline:  # the same command with another graphbuild first on the path
         configs["extract, baseline"] = ([sys.executable, "-m", "graphbuild", "extract", str(folder)],
                                         {"PYTHONPATH": baseline})
+    for package in [ROOT / "graphbuild"] + ([Path(baseline) / "graphbuild"] if baseline else []):
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
     times: dict[str, list[tuple[float, float]]] = {k: [] for k in configs}
     timed(pipe)  # warm the file cache and the pipeline's files
     for _ in range(runs):

@@ -18,7 +18,9 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import logging
 import os
 import re
@@ -148,7 +150,8 @@ def _load(model: str | None) -> Language:
     errors = []
     for name in candidates:
         try:
-            nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+            with _collector_paused():
+                nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
         except (OSError, ImportError, ValueError) as err:
             errors.append(f"{name}: {str(err).splitlines()[0]}")
             continue
@@ -159,11 +162,25 @@ def _load(model: str | None) -> Language:
 
         memoise(nlp)  # the same annotations, in a fraction of the time
         use_numpy_matmul(nlp)
+        gc.freeze()  # the pipeline lives as long as the process: later collections skip it
         log.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version", ""))
         return nlp
     if model:
         raise ModelError(f"cannot load spaCy pipeline {model!r} ({errors[0]}); {_INSTALL_HINT}")
     raise ModelError(f"no English spaCy pipeline could be loaded ({'; '.join(errors)}); {_INSTALL_HINT}")
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a pipeline loads: what it builds is kept, so the
+    collections its many allocations would start find nothing to free."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def use_numpy_matmul(nlp: Language) -> int:

@@ -126,3 +126,14 @@ def test_patterns_on_words_labels_and_expressions_replayed_exactly():
         stock_nlp.get_pipe("attribute_ruler")(a)
         memo_nlp.get_pipe("attribute_ruler")(b)
         assert [(t.pos_, str(t.morph), t.lemma_) for t in a] == [(t.pos_, str(t.morph), t.lemma_) for t in b], spec
+
+
+def test_a_failed_load_leaves_the_garbage_collector_running():
+    import gc
+
+    from graphbuild.errors import ModelError
+
+    assert gc.isenabled()
+    with pytest.raises(ModelError, match="no_such_pipeline_xyz"):
+        load_pipeline("no_such_pipeline_xyz")
+    assert gc.isenabled()  # paused only while spaCy loaded
