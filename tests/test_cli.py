@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -69,6 +70,15 @@ def test_usage_errors_exit_2(capsys):
         cli.main(["extract", "seeds", "--date", "yesterday"])
     assert exc.value.code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_one_numerical_thread_unless_the_user_sets_more(capsys, monkeypatch):
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "4")
+    with pytest.raises(SystemExit):
+        cli.main(["--version"])
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    assert os.environ["OMP_NUM_THREADS"] == "4"  # the user's own setting is kept
 
 
 def test_unknown_model_is_one_line(capsys, tmp_path):
