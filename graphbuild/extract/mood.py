@@ -95,6 +95,7 @@ def _polarity_and_modality(trigger: Token, pred: Token, lex: Lexicon) -> tuple[b
         # "is likely to meet" (possible), "is due to meet" (planned)
         if idx and via == "xcomp" and node.pos_ == "ADJ":
             _read_adjective(node.lower_, r)
+            _read_copula(node, lex, r)
     # "Expected to arrive ..." heading a noun: "expected visit"
     if trigger != pred and pred == trigger.head and pred.lemma_.lower() in lex.planned_verbs:
         r.modality = Modality.PLANNED
@@ -123,6 +124,22 @@ def _read_adjective(low: str, r: _Reading) -> None:
         r.modality = Modality.POSSIBLE
     elif low in WORDS.planned_copula:
         r.modality = Modality.PLANNED
+
+
+def _read_copula(adj: Token, lex: Lexicon, r: _Reading) -> None:
+    """The copula an adjective completes, which the adjective's infinitive is governed by: "is not
+    willing to sign", "was never prepared to accept", "will not be able to attend" negate (or plan)
+    the act as the copula's own words would; "is unwilling / unable to" negate it by the adjective."""
+    if adj.lower_ in WORDS.negative_adjectives:
+        r.negated = not r.negated
+    cop = adj.head
+    if adj.dep_ != "acomp" or cop == adj or cop.lemma_.lower() != "be":
+        return
+    for c in cop.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+            r.negated = not r.negated
+        elif c.dep_ == "aux":
+            _read_auxiliary(c, lex, r)
 
 
 def _read_subordinate(node: Token, below: Token, lex: Lexicon, r: _Reading) -> None:

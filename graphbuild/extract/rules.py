@@ -1001,6 +1001,15 @@ def stated_refusal(case: Case, ctx: Context) -> Decision | None:
     return None
 
 
+def declined_meeting(case: Case, ctx: Context) -> Decision | None:
+    """"X is not willing to meet Y", "X is unwilling to negotiate with Y": a stated intent not to
+    meet is a refusal (REJECT, as PLOVER codes refusing to meet or negotiate), beside the meeting
+    (negated, planned). A schedule that leaves a meeting out ("X will not attend") refuses nothing."""
+    if any(n.lemma_.lower() in WORDS.intent_words for n in _clause_chain(case.cand.pred)[1:]):
+        return stated_refusal(case, ctx)
+    return None
+
+
 def ruled_out(case: Case, ctx: Context) -> Decision | None:
     """"X said that lifting the sanctions on Y is out of the question": a refusal (REJECT), and
     the act ruled out (negated, planned)."""
@@ -1138,6 +1147,7 @@ CODING_RULES: tuple[Rule, ...] = (
     Rule("promised_cooperation", _COOPERATIVE, promised_cooperation),
     Rule("decided_measure", _CONFLICTUAL, decided_measure),
     Rule("threatened_act", _CONFLICTUAL, threatened_act),
+    Rule("declined_meeting", frozenset({Plover.CONSULT}), declined_meeting),
     Rule("promised_meeting", frozenset({Plover.CONSULT}), promised_meeting),
     Rule("failed_agreement", frozenset({Plover.AGREE}), failed_agreement),
     Rule("rallied_against", frozenset({Plover.REQUEST}), rallied_against),

@@ -52,8 +52,9 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
          "of_topic_holders", "naming_verbs", "disapproving_words", "decision_nouns"), _WORDS),
     "modality.toml": dict.fromkeys(
         ("negating_determiners", "planned_adjectives", "possible_adjectives", "planned_copula",
-         "progressive_be", "time_conjunctions", "ongoing_verbs", "intent_words", "reported_adverbs",
-         "reported_participles", "condition_conjunctions", "question_words", "denying_verbs"), _WORDS),
+         "progressive_be", "time_conjunctions", "ongoing_verbs", "intent_words", "negative_adjectives",
+         "reported_adverbs", "reported_participles", "condition_conjunctions", "question_words",
+         "denying_verbs"), _WORDS),
     "arguments.toml": {
         **dict.fromkeys(("argument_prepositions", "carrier_nouns", "quantity_nouns", "relation_nouns",
                          "event_nouns", "collective_nouns", "purpose_nouns", "subject_control_verbs",

@@ -95,6 +95,65 @@ to ADP IN prep 3
 Sweden PROPN NNP pobj 5
 . PUNCT . punct 4
 """, (False, Modality.PLANNED)),
+    # a copula's negation reaches the infinitive of the adjective it takes
+    "is not willing to meet": ("""
+Norway PROPN NNP nsubj 1
+is/be AUX VBZ ROOT 1
+not PART RB neg 1
+willing ADJ JJ acomp 1
+to PART TO aux 5
+meet VERB VB xcomp 3
+Sweden PROPN NNP dobj 5
+. PUNCT . punct 1
+""", (True, Modality.PLANNED)),
+    "is willing to meet": ("""
+Norway PROPN NNP nsubj 1
+is/be AUX VBZ ROOT 1
+willing ADJ JJ acomp 1
+to PART TO aux 4
+meet VERB VB xcomp 2
+Sweden PROPN NNP dobj 4
+. PUNCT . punct 1
+""", (False, Modality.PLANNED)),
+    "is unwilling to meet": ("""
+Norway PROPN NNP nsubj 1
+is/be AUX VBZ ROOT 1
+unwilling ADJ JJ acomp 1
+to PART TO aux 4
+meet VERB VB xcomp 2
+Sweden PROPN NNP dobj 4
+. PUNCT . punct 1
+""", (True, Modality.PLANNED)),
+    "was not able to meet": ("""
+Norway PROPN NNP nsubj 1
+was/be AUX VBD ROOT 1
+not PART RB neg 1
+able ADJ JJ acomp 1
+to PART TO aux 5
+meet VERB VB xcomp 3
+Sweden PROPN NNP dobj 5
+. PUNCT . punct 1
+""", (True, Modality.ASSERTED)),
+    "was able to meet": ("""
+Norway PROPN NNP nsubj 1
+was/be AUX VBD ROOT 1
+able ADJ JJ acomp 1
+to PART TO aux 4
+meet VERB VB xcomp 2
+Sweden PROPN NNP dobj 4
+. PUNCT . punct 1
+""", (False, Modality.ASSERTED)),
+    "will not be able to meet": ("""
+Norway PROPN NNP nsubj 3
+will AUX MD aux 3
+not PART RB neg 3
+be AUX VB ROOT 3
+able ADJ JJ acomp 3
+to PART TO aux 6
+meet VERB VB xcomp 4
+Sweden PROPN NNP dobj 6
+. PUNCT . punct 3
+""", (True, Modality.PLANNED)),
 }
 
 

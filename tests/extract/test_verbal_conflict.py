@@ -317,3 +317,38 @@ def test_a_threat_conditioned_on_an_act_is_aimed_at_who_would_act(extract_text):
 def test_a_plain_condition_stays_possible(extract_text):
     evs = extract_text("If Chile attacks Peru, Bolivia will intervene.")
     assert {(e.source.country, e.plover, e.modality.value) for e in evs} == {("CHL", Plover.ASSAULT, "possible")}
+
+
+# --------------------------------------------------------------------------- negated copula
+
+@pytest.mark.parametrize("text", [
+    "Norway is not willing to lift its embargo on Iceland.",
+    "Norway was not prepared to accept the proposal from Iceland.",
+    "Norway is unwilling to lift its embargo on Iceland.",
+])
+def test_a_copula_denying_the_will_to_cooperate_is_a_refusal(extract_text, text):
+    found = dyads(extract_text(text))
+    assert ("NOR", Plover.REJECT, "ISL", False) in found
+    assert not any(plover is not Plover.REJECT and not neg for _, plover, _, neg in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Norway is not willing to negotiate with Iceland.",
+    "Norway was unwilling to meet Iceland.",
+])
+def test_a_stated_unwillingness_to_meet_is_a_refusal_and_no_meeting(extract_text, text):
+    found = dyads(extract_text(text))
+    assert ("NOR", Plover.REJECT, "ISL", False) in found
+    assert ("NOR", Plover.CONSULT, "ISL", False) not in found
+
+
+def test_an_inability_is_no_refusal_but_the_act_is_not_done(extract_text):
+    found = dyads(extract_text("Norway was not able to send aid to Iceland."))
+    assert ("NOR", Plover.AID, "ISL", True) in found
+    assert all(plover is not Plover.REJECT for _, plover, _, _ in found)
+
+
+def test_a_willing_copula_refuses_nothing(extract_text):
+    found = dyads(extract_text("Norway is willing to negotiate with Iceland."))
+    assert all(plover is not Plover.REJECT for _, plover, _, _ in found)
+    assert not any(neg for *_, neg in found)
