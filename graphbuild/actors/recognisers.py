@@ -501,6 +501,41 @@ def titled_office(head: Token, ctx: Context) -> Mention | None:
     return _office_holder(head, ctx, mods, countries[0], role, extra)
 
 
+#: Offices a state has one holder of at a time, so that "the presidents of X and Y" are two people.
+_SINGLE_OFFICES = frozenset({gz.RoleCategory.HEAD_OF_STATE, gz.RoleCategory.HEAD_OF_GOVERNMENT,
+                             gz.RoleCategory.MINISTER})
+
+
+def titled_offices(head: Token, ctx: Context) -> Mention | None:
+    """One office of two or more states, in the plural: "the foreign ministers of X and Y", "the
+    X and Y presidents" are each state's holder of the office (as :func:`titled_office` finds
+    him), else, with no holder known, the state itself."""
+    if head.pos_ != "NOUN" or head.tag_ != "NNS" or head.dep_ in ("compound", "poss") or not is_title_token(head):
+        return None
+    mods = ctx.modifiers(head)
+    of = [o for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    isos = countries_in(mods) if any(m.dep_ == "conj" for m in mods) else []
+    extra: list[Token] = []
+    if not isos and len(of) == 1 and of[0].pos_ == "PROPN":
+        isos = countries_in([of[0]]) + _coordinated_states(of[0])
+        extra = [t for t in of[0].head.subtree]
+    isos = list(dict.fromkeys(isos))
+    words_ = [m.lower_ for m in mods if m.dep_ in ("amod", "compound") and not countries_in([m])]
+    role = " ".join([*words_, head.lemma_.lower()])
+    match = gz.role_of(role)
+    if len(isos) < 2 or match is None or match.former or match.category not in _SINGLE_OFFICES:
+        return None
+    if any(m.lower_.strip("-") in words().not_incumbent for m in mods):
+        return None  # "the former presidents of X and Y"
+    actors = []
+    for iso in isos:
+        holder = _same_office(ctx, iso, role)
+        if holder is None and (found := _office_holder(head, ctx, mods, iso, role)) is not None:
+            holder = found.actors[0]
+        actors.append(holder or Actor(gz.country_name(iso), ActorType.COUNTRY, iso))
+    return Mention((*mods, head, *extra), tuple(actors), certainty=0.8)
+
+
 # --------------------------------------------------------------------------- states
 
 
@@ -591,7 +626,16 @@ def _group_countries(head: Token, mods: Sequence[Token]) -> list[str]:
                 child.lower_ in ("in", "throughout", "across") and placed)):
             for obj in (c for c in child.children if c.dep_ == "pobj"):
                 countries += countries_in([obj]) or countries_in(_part_of(obj))
+                if child.lower_ == "of":
+                    countries += _coordinated_states(obj)
     return countries
+
+
+def _coordinated_states(obj: Token) -> list[str]:
+    """"the armies of X and Y": the states coordinated with the first of an "of" phrase, each
+    a name of its own (a phrase that merely contains one, "X and the Y border", is none)."""
+    return [iso for c in obj.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+            for iso in countries_in([c])[:1]]
 
 
 def _placed_by_where(head: Token) -> bool:
@@ -655,7 +699,9 @@ def state_group(head: Token, ctx: Context) -> Mention | None:
     if not countries:
         return _regional_group(head, mods, group)
     # "Hungarian and Romanian officials": one group per state
-    coordinated = [m for m in mods if m.dep_ == "conj" and m.head in mods]
+    coordinated = [m for m in mods if m.dep_ == "conj" and m.head in mods] or [
+        o for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+        if o.dep_ == "pobj" and _coordinated_states(o)]
     isos = list(dict.fromkeys(countries)) if coordinated else countries[:1]
     government = group.is_government and head.lemma_.lower() in _GOVERNMENT_HEADS
     sector = _group_sector(head, mods, group)
@@ -760,6 +806,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     known_person,
     new_person,
     titled_office,
+    titled_offices,
     state,
     led_group,
     state_group,

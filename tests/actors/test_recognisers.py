@@ -334,3 +334,38 @@ def test_a_possessive_state_or_of_state_and_the_offices_local_title(parse, conte
                  ("minister", "NOUN", "nsubj", 4), ("spoke", "VERB", "ROOT", 4)])
     holder = only(rec.titled_office(doc[3], context(doc, day=day, offices=offices)))
     assert (holder.label, holder.role) == ("Ravi Menon", "External Affairs Minister")
+
+
+def _of_two_states(parse, noun, lemma, second=("Peru", "PROPN", "B-GPE"), before=()):
+    """"The <before> <noun> of Chile and <second> met": a noun with an "of" phrase of two conjuncts."""
+    k = len(before)
+    rows = [("The", "DET", "det", 1 + k)] + [(w, "ADJ", "amod", 1 + k) for w in before]
+    rows += [(noun, "NOUN", "nsubj", 6 + k, "O", lemma, "NNS"), ("of", "ADP", "prep", 1 + k),
+             ("Chile", "PROPN", "pobj", 2 + k, "B-GPE"), ("and", "CCONJ", "cc", 3 + k),
+             (second[0], second[1], "conj", 3 + k, second[2]), ("met", "VERB", "ROOT", 6 + k, "O", "meet")]
+    return parse(rows)
+
+
+def test_a_group_of_two_coordinated_states_is_one_group_of_each(parse, context):
+    doc = _of_two_states(parse, "armies", "army")
+    mention = rec.state_group(doc[1], context(doc))
+    assert [(a.country, a.type) for a in mention.actors] == [("CHL", ActorType.ORG), ("PER", ActorType.ORG)]
+
+
+def test_a_group_of_a_state_and_of_something_else_is_the_state_s_only(parse, context):
+    doc = _of_two_states(parse, "armies", "army", second=("allies", "NOUN", "O"))
+    assert [a.country for a in rec.state_group(doc[1], context(doc)).actors] == ["CHL"]
+
+
+def test_one_office_of_two_states_is_each_state_s_holder(parse, context):
+    doc = _of_two_states(parse, "ministers", "minister", before=("foreign",))
+    # no date, so no holder from the table: each state stands for its minister
+    mention = rec.titled_offices(doc[2], context(doc))
+    assert [(a.label, a.type) for a in mention.actors] == [("Chile", ActorType.COUNTRY), ("Peru", ActorType.COUNTRY)]
+
+
+def test_envoys_or_former_holders_of_two_states_are_no_two_office_holders(parse, context):
+    envoys = _of_two_states(parse, "ambassadors", "ambassador")
+    assert rec.titled_offices(envoys[1], context(envoys)) is None  # many to a state: groups
+    former = _of_two_states(parse, "presidents", "president", before=("former",))
+    assert rec.titled_offices(former[2], context(former)) is None
