@@ -300,13 +300,14 @@ def _arguments_for_verb(tok: Token, trig: Trigger) -> _Args:
     if _is_passive(tok) or (trig.plover in _FORCE_AND_PROTEST and _reduced_passive(tok)):
         # ("X was abducted and killed by Y": the agent hangs on the last participle)
         sources = _agents(tok) or [a for c in tok.children if _passive_conjunct(c) for a in _agents(c)]
+        sources = sources or _agentless_doers(tok)
         targets = [t for s in (c for c in tok.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
         inherited = False
         if not targets:
             # "X, who was received by Y": the passive subject is the relative clause's noun
             if tok.dep_ in ("relcl", "acl"):
                 targets = _conjuncts(tok.head)
-        targets += _prep_objects(tok, preps)
+        targets += [t for t in _prep_objects(tok, preps) if t not in sources]
         return _Args(sources, targets, inherited)
     sources, inherited = _subject_of(tok)
     if trig.plover is Plover.ACCUSE:
@@ -329,6 +330,24 @@ def _arguments_for_verb(tok: Token, trig: Trigger) -> _Args:
         if trig.plover in _GIVEN_TO and "to" in preps:
             targets += [t for t in _recipients_within(obj) if t not in targets]
     return _Args(sources, targets, inherited)
+
+
+def _agentless_doers(verb: Token) -> list[Token]:
+    """Who did a passive act no agent names, when the verb's phrase says: "diplomats were expelled
+    from X" (X expels), "the envoy was summoned to X's foreign ministry" (X summons)."""
+    lemma = verb.lemma_.lower()
+    if lemma in WORDS.expelled_from_verbs:
+        return _prep_objects(verb, ("from",))
+    if lemma in WORDS.summoned_to_verbs:
+        return _prep_objects(verb, ("to",))
+    return []
+
+
+def _host_of_envoy(noun: Token, verb: Token) -> list[Token]:
+    """"X's ambassador to Y was summoned": a state summons the envoys accredited to it."""
+    if noun.lemma_.lower() in WORDS.envoy_nouns and verb.lemma_.lower() in WORDS.summoned_to_verbs:
+        return _prep_objects(noun, ("to", "in"))
+    return []
 
 
 def _passive_conjunct(verb: Token) -> bool:
@@ -466,7 +485,8 @@ def _governed_arguments(tok: Token, trig: Trigger, gov: Token, preps: tuple[str,
             # "X were engaged in attacks": a state X is in, the act is X's
             sources = [t for s in (c for c in gov.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
         elif tok.dep_ == "nsubjpass" or _is_passive(gov):
-            sources = _agents(gov)
+            sources = _agents(gov) or _agentless_doers(gov) or _host_of_envoy(tok, gov)
+            targets = [t for t in targets if t not in sources]
         elif tok.dep_ != "nsubj":
             sources, inherited = _subject_of(gov)
     return sources, targets, inherited
@@ -475,8 +495,8 @@ def _governed_arguments(tok: Token, trig: Trigger, gov: Token, preps: tuple[str,
 def _unstated_targets(tok: Token, trig: Trigger, res: Resolution | None) -> list[Token]:
     """Targets of a noun trigger whose phrases name none."""
     named = res is not None and bool(res.actors(tok))
-    if trig.verbs and trig.plover in ACTED_UPON and named:
-        return [tok]  # "expelled two Russian diplomats": the diplomats are acted upon
+    if trig.verbs and named and (trig.plover in ACTED_UPON or tok.lemma_.lower() in WORDS.envoy_nouns):
+        return [tok]  # "expelled two Russian diplomats", "summoned the Swedish envoy": acted upon
     if not named and (trig.verbs or tok.lemma_.lower() in WORDS.event_nouns):
         # "rejected a US request", "attended the G20 summit": the noun's owner;
         # "a summit in Ottawa": where it is held

@@ -59,7 +59,8 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
         **dict.fromkeys(("argument_prepositions", "carrier_nouns", "quantity_nouns", "relation_nouns",
                          "event_nouns", "collective_nouns", "purpose_nouns", "subject_control_verbs",
                          "antecedent_determiners", "inclusion_verbs", "state_nouns",
-                         "engaged_participles", "instrument_nouns", "duration_nouns"), _WORDS),
+                         "engaged_participles", "instrument_nouns", "duration_nouns", "envoy_nouns",
+                         "expelled_from_verbs", "summoned_to_verbs"), _WORDS),
         "antecedents": _ANTECEDENTS,
     },
     "restraint.toml": dict.fromkeys(
