@@ -783,6 +783,54 @@ def people_of_state(head: Token, ctx: Context) -> Mention | None:
     return Mention((head, *owners), actors, certainty=0.8)
 
 
+def _is_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 6 and text.isupper() and sum(ch.isalpha() for ch in text) >= 2
+
+
+def _defined_body(acronym: Token) -> Token | None:
+    """The name an acronym in brackets is defined for: "the X Security Service (XSS)"."""
+    doc = acronym.doc
+    i = acronym.i
+    if not (0 < i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")"):
+        return None
+    if acronym.dep_ == "appos" and acronym.head.i < i:
+        return acronym.head
+    body = doc[i - 2] if i >= 2 else None
+    while body is not None and body.dep_ in ("compound", "flat") and body.head.i < i - 1:
+        body = body.head
+    return body
+
+
+def defined_acronym(head: Token, ctx: Context) -> Mention | None:
+    """An acronym the article defines in brackets after a body's name ("the X Security Service
+    (XSS) said ...; the XSS arrested ...") is that body, with the state the name gives it; no
+    table of acronyms is needed. Only an organisation is so defined (a bracketed news agency
+    after a dateline, "CITY (AP)", is not)."""
+    if head.pos_ not in ("PROPN", "NOUN") or not _is_acronym(head.text):
+        return None
+    for tok in head.doc[:head.i + 1]:
+        if tok.text != head.text or (body := _defined_body(tok)) is None or body.i >= head.i:
+            continue
+        actors = ctx.res.actors(body)
+        if len(actors) == 1 and actors[0].type is ActorType.ORG:
+            return Mention((head,), (actors[0],), certainty=0.8)
+    return None
+
+
+def described_acronym(head: Token, ctx: Context) -> Mention | None:
+    """An acronym no table knows, which an apposition says is a body of a state: "the XSS,
+    Norway's security service, ..." is an organisation of that state."""
+    if head.pos_ not in ("PROPN", "NOUN") or not _is_acronym(head.text):
+        return None
+    for appos in (c for c in head.rights if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")):
+        isos = list(dict.fromkeys(countries_in(ctx.modifiers(appos))))
+        if len(isos) == 1:
+            described = [t.text for t in appos.subtree]
+            return Mention((head,), (Actor(head.text, ActorType.ORG, isos[0], sector=sector_of_words(described)),),
+                           certainty=0.8)
+    return None
+
+
 def other_organisation(head: Token, ctx: Context) -> Mention | None:
     """Any other organisation the model recognised (not a month misread as one)."""
     ent = ctx.entity(head)
@@ -802,6 +850,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     user_actor,
     leader_of_a_led_group,
     organisation,
+    defined_acronym,
     member_of_named_group,
     known_person,
     new_person,
@@ -814,5 +863,6 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     people_of_state,
     bare_group,
     common_people,
+    described_acronym,
     other_organisation,
 )

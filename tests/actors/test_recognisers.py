@@ -369,3 +369,28 @@ def test_envoys_or_former_holders_of_two_states_are_no_two_office_holders(parse,
     assert rec.titled_offices(envoys[1], context(envoys)) is None  # many to a state: groups
     former = _of_two_states(parse, "presidents", "president", before=("former",))
     assert rec.titled_offices(former[2], context(former)) is None
+
+
+def _bracketed(parse, name_rows):
+    """"<name> ( XYZ ) protested . The XYZ protested .": a name with an acronym in brackets."""
+    n = len(name_rows)
+    rows = list(name_rows) + [("(", "PUNCT", "punct", n - 1), ("XYZ", "PROPN", "appos", n - 1, "B-ORG"),
+                              (")", "PUNCT", "punct", n - 1), ("protested", "VERB", "ROOT", n + 3),
+                              (".", "PUNCT", "punct", n + 3), ("The", "DET", "det", n + 6),
+                              ("XYZ", "PROPN", "nsubj", n + 7, "B-ORG"), ("protested", "VERB", "ROOT", n + 7)]
+    rows[n - 1] = rows[n - 1][:2] + ("nsubj", n + 3) + rows[n - 1][4:]
+    return parse(rows)
+
+
+def test_an_acronym_in_brackets_after_a_body_s_name_is_that_body_later(parse):
+    doc = _bracketed(parse, [("Acme", "PROPN", "compound", 2, "B-ORG"), ("Security", "PROPN", "compound", 2, "I-ORG"),
+                             ("Service", "PROPN", "nsubj", 2, "I-ORG")])
+    res = resolve(doc)
+    assert res.actors(doc[2]) and res.actors(doc[-2]) == res.actors(doc[2])
+
+
+def test_an_acronym_in_brackets_after_a_place_is_not_the_place(parse):
+    doc = _bracketed(parse, [("Oslo", "PROPN", "nsubj", 0, "B-GPE")])
+    res = resolve(doc)
+    assert [a.country for a in res.actors(doc[0])] == ["NOR"]
+    assert all(a.country != "NOR" for a in res.actors(doc[-2]))
