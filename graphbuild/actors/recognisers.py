@@ -501,6 +501,25 @@ def titled_office(head: Token, ctx: Context) -> Mention | None:
     return _office_holder(head, ctx, mods, countries[0], role, extra)
 
 
+def office_of_state(head: Token, ctx: Context) -> Mention | None:
+    """"the president of Peru" whose holder neither the article nor the table names (the
+    :func:`titled_office` before has found none): the state, as "the Peruvian president" is
+    read as the state its adjective names."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("compound", "poss") or head.tag_ in ("NNS", "NNPS"):
+        return None
+    if not is_title_token(head) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+        return None
+    mods = ctx.modifiers(head)
+    if countries_in(mods) or any(m.lower_.strip("-") in words().not_incumbent for m in mods):
+        return None  # "the former president of Peru" is no one now in office
+    extra = _of_state(head)
+    isos = countries_in(extra)
+    match = gz.role_of(role_text([*mods, head]) or "")
+    if len(isos) != 1 or match is None or match.former or match.category not in _SINGLE_OFFICES:
+        return None
+    return Mention((head, *extra), (Actor(gz.country_name(isos[0]), ActorType.COUNTRY, isos[0]),), certainty=0.8)
+
+
 #: Offices a state has one holder of at a time, so that "the presidents of X and Y" are two people.
 _SINGLE_OFFICES = frozenset({gz.RoleCategory.HEAD_OF_STATE, gz.RoleCategory.HEAD_OF_GOVERNMENT,
                              gz.RoleCategory.MINISTER})
@@ -856,6 +875,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     new_person,
     titled_office,
     titled_offices,
+    office_of_state,
     state,
     led_group,
     state_group,

@@ -394,3 +394,24 @@ def test_an_acronym_in_brackets_after_a_place_is_not_the_place(parse):
     res = resolve(doc)
     assert [a.country for a in res.actors(doc[0])] == ["NOR"]
     assert all(a.country != "NOR" for a in res.actors(doc[-2]))
+
+
+def _office_of(parse, before=(), state=("Chile", "PROPN", "B-GPE")):
+    """"The <before> president of <state> met": one office of one state, no holder named."""
+    k = len(before)
+    rows = [("The", "DET", "det", 1 + k)] + [(w, "ADJ", "amod", 1 + k) for w in before]
+    rows += [("president", "NOUN", "nsubj", 4 + k), ("of", "ADP", "prep", 1 + k),
+             (state[0], state[1], "pobj", 2 + k, state[2]), ("met", "VERB", "ROOT", 4 + k, "O", "meet")]
+    return parse(rows)
+
+
+def test_an_office_of_a_state_with_no_holder_known_is_the_state(parse, context):
+    doc = _office_of(parse)
+    assert only(rec.office_of_state(doc[1], context(doc))) == Actor("Chile", ActorType.COUNTRY, "CHL")
+
+
+def test_a_former_holder_or_an_office_of_no_state_is_not_the_state(parse, context):
+    former = _office_of(parse, before=("former",))
+    assert rec.office_of_state(former[2], context(former)) is None
+    senate = _office_of(parse, state=("senate", "NOUN", "O"))
+    assert rec.office_of_state(senate[1], context(senate)) is None

@@ -52,3 +52,16 @@ def test_the_holders_of_one_office_in_two_states_are_named_on_the_date(extract_t
 
 def test_former_holders_of_two_states_are_not_the_states(extract_text):
     assert not extract_text("The former presidents of Chile and Peru signed a border treaty.")
+
+
+@pytest.mark.parametrize("text", [
+    "The president of Norway and the prime minister of Sweden signed a fishing agreement.",
+    "The foreign minister of Norway met the prime minister of Sweden.",
+])
+def test_offices_of_states_whose_holders_are_unknown_act_for_the_states(extract_text, text):
+    found = {(s, o) for s, _, o in dyads(extract_text(text))}
+    assert found & {("NOR", "SWE"), ("SWE", "NOR")}
+
+
+def test_a_former_holder_of_an_office_does_not_act_for_the_state(extract_text):
+    assert not extract_text("The former president of Norway met the prime minister of Sweden.")
