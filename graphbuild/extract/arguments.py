@@ -110,9 +110,12 @@ def _own_subject(verb: Token, depth: int) -> tuple[list[Token], bool] | None:
 
 def _controlled_subject(head: Token, depth: int) -> tuple[list[Token], bool]:
     """Who does what an infinitive says, from the word it completes."""
-    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "xcomp"):
+    adj = head
+    while adj.pos_ == "ADJ" and adj.dep_ == "conj" and adj.head.pos_ == "ADJ" and adj.head.i < adj.i:
+        adj = adj.head  # "X is willing and able to withdraw"
+    if adj.pos_ == "ADJ" and adj.dep_ in ("acomp", "amod", "xcomp"):
         # "X is willing / ready / prepared to withdraw": X withdraws
-        return _subject_of(head.head, depth + 1)[0], True
+        return _subject_of(adj.head, depth + 1)[0], True
     # object control: "X urged Y to approve" -> Y approves (not "X promised Y to")
     # ("X began an operation to capture Y": the operation is X's, and X captures Y)
     objs = [o for o in _direct_objects(head) if o.lemma_.lower() not in WORDS.purpose_nouns]

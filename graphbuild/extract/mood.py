@@ -53,7 +53,7 @@ def _mood(trigger: Token, pred: Token, lex: Lexicon) -> _Mood:
         if node != pred and node.lemma_.lower() in WORDS.ongoing_verbs:
             # "will continue to support X": the support goes on; it is no promise
             return _Mood(negated, Modality.ASSERTED, factor, False, False)
-        if node.dep_ == "xcomp" and node.head.lemma_.lower() in WORDS.intent_words:
+        if node.dep_ == "xcomp" and any(a.lemma_.lower() in WORDS.intent_words for a in _adjective_run(node.head)):
             intent = True
             if modality is Modality.ASSERTED:
                 modality = Modality.PLANNED
@@ -96,6 +96,7 @@ def _polarity_and_modality(trigger: Token, pred: Token, lex: Lexicon) -> tuple[b
         if idx and via == "xcomp" and node.pos_ == "ADJ":
             _read_adjective(node.lower_, r)
             _read_copula(node, lex, r)
+    _read_noun_complement(chain[-1], r)
     # "Expected to arrive ..." heading a noun: "expected visit"
     if trigger != pred and pred == trigger.head and pred.lemma_.lower() in lex.planned_verbs:
         r.modality = Modality.PLANNED
@@ -132,14 +133,48 @@ def _read_copula(adj: Token, lex: Lexicon, r: _Reading) -> None:
     the act as the copula's own words would; "is unwilling / unable to" negate it by the adjective."""
     if adj.lower_ in WORDS.negative_adjectives:
         r.negated = not r.negated
-    cop = adj.head
-    if adj.dep_ != "acomp" or cop == adj or cop.lemma_.lower() != "be":
+    first = _adjective_run(adj)[-1]  # "is neither willing nor able to attack": "willing"
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in first.children):
+        r.negated = not r.negated
+    cop = first.head
+    if first.dep_ != "acomp" or cop == first or cop.lemma_.lower() != "be":
         return
     for c in cop.children:
-        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") or _no_longer(c):
             r.negated = not r.negated
         elif c.dep_ == "aux":
             _read_auxiliary(c, lex, r)
+
+
+def _adjective_run(tok: Token) -> list[Token]:
+    """``tok`` and the adjectives it is coordinated after ("willing and able"), the first last."""
+    run = [tok]
+    while len(run) < 5 and run[-1].pos_ == "ADJ" and run[-1].dep_ == "conj" and run[-1].head.pos_ == "ADJ":
+        run.append(run[-1].head)
+    return run
+
+
+def _no_longer(tok: Token) -> bool:
+    """An adverb its own negation makes negative: "no longer", "not yet"."""
+    return tok.dep_ == "advmod" and any(g.dep_ == "neg" for g in tok.children)
+
+
+def _read_noun_complement(pred: Token, r: _Reading) -> None:
+    """The infinitive or "of" gerund of a noun: one a negating determiner denies ("has no plans
+    to impose sanctions", "has no intention of attacking") does not do the act; one of a plan
+    ("a plan to send aid") plans it."""
+    noun = None
+    if pred.dep_ == "acl" and pred.head.pos_ == "NOUN" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                               for a in pred.children):
+        noun = pred.head
+    elif pred.dep_ == "pcomp" and pred.tag_ == "VBG" and pred.head.lower_ == "of" and pred.head.head.pos_ == "NOUN":
+        noun = pred.head.head
+    if noun is None:
+        return
+    if any(c.dep_ in ("det", "neg") and c.lower_ in WORDS.negating_determiners for c in noun.children):
+        r.negated = not r.negated
+    if noun.lemma_.lower() in WORDS.planning_nouns and r.modality is Modality.ASSERTED:
+        r.modality = Modality.PLANNED  # "announced a plan to send aid": the aid is to come
 
 
 def _read_subordinate(node: Token, below: Token, lex: Lexicon, r: _Reading) -> None:
@@ -208,7 +243,7 @@ def _read_children(node: Token, own_negation: bool, lex: Lexicon, r: _Reading) -
             _read_auxiliary(c, lex, r)
         if c.dep_ in ("acomp", "attr") and low in WORDS.planned_copula:
             r.modality = Modality.PLANNED
-        if c.dep_ == "advmod" and low == "never":
+        if c.dep_ == "advmod" and (low == "never" or _no_longer(c)):
             r.negated = not r.negated
         if r.modality is Modality.ASSERTED and (
                 (c.dep_ == "advmod" and low in WORDS.reported_adverbs)

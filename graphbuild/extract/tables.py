@@ -53,8 +53,8 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
     "modality.toml": dict.fromkeys(
         ("negating_determiners", "planned_adjectives", "possible_adjectives", "planned_copula",
          "progressive_be", "time_conjunctions", "ongoing_verbs", "intent_words", "negative_adjectives",
-         "reported_adverbs", "reported_participles", "condition_conjunctions", "question_words",
-         "denying_verbs"), _WORDS),
+         "planning_nouns", "reported_adverbs", "reported_participles", "condition_conjunctions",
+         "question_words", "denying_verbs"), _WORDS),
     "arguments.toml": {
         **dict.fromkeys(("argument_prepositions", "carrier_nouns", "quantity_nouns", "relation_nouns",
                          "event_nouns", "collective_nouns", "purpose_nouns", "subject_control_verbs",

@@ -154,6 +154,57 @@ meet VERB VB xcomp 4
 Sweden PROPN NNP dobj 6
 . PUNCT . punct 3
 """, (True, Modality.PLANNED)),
+    # a noun's infinitive: denied by "no", planned by a plan
+    "has no plans to meet": ("""
+Norway PROPN NNP nsubj 1
+has/have VERB VBZ ROOT 1
+no DET DT det 3
+plans/plan NOUN NNS dobj 1
+to PART TO aux 5
+meet VERB VB acl 3
+Sweden PROPN NNP dobj 5
+. PUNCT . punct 1
+""", (True, Modality.PLANNED)),
+    "has plans to meet": ("""
+Norway PROPN NNP nsubj 1
+has/have VERB VBZ ROOT 1
+plans/plan NOUN NNS dobj 1
+to PART TO aux 4
+meet VERB VB acl 2
+Sweden PROPN NNP dobj 4
+. PUNCT . punct 1
+""", (False, Modality.PLANNED)),
+    "no longer meets": ("""
+Norway PROPN NNP nsubj 3
+no ADV RB neg 2
+longer/long ADV RBR advmod 3
+meets/meet VERB VBZ ROOT 3
+Sweden PROPN NNP dobj 3
+. PUNCT . punct 3
+""", (True, Modality.ASSERTED)),
+    "is neither willing nor able to meet": ("""
+Norway PROPN NNP nsubj 1
+is/be AUX VBZ ROOT 1
+neither CCONJ CC preconj 3
+willing ADJ JJ acomp 1
+nor CCONJ CC cc 3
+able ADJ JJ conj 3
+to PART TO aux 7
+meet VERB VB xcomp 5
+Sweden PROPN NNP dobj 7
+. PUNCT . punct 1
+""", (True, Modality.PLANNED)),
+    "is willing and able to meet": ("""
+Norway PROPN NNP nsubj 1
+is/be AUX VBZ ROOT 1
+willing ADJ JJ acomp 1
+and CCONJ CC cc 2
+able ADJ JJ conj 2
+to PART TO aux 6
+meet VERB VB xcomp 4
+Sweden PROPN NNP dobj 6
+. PUNCT . punct 1
+""", (False, Modality.PLANNED)),
 }
 
 

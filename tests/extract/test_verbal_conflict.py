@@ -352,3 +352,19 @@ def test_a_willing_copula_refuses_nothing(extract_text):
     found = dyads(extract_text("Norway is willing to negotiate with Iceland."))
     assert all(plover is not Plover.REJECT for _, plover, _, _ in found)
     assert not any(neg for *_, neg in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Norway has no plans to impose sanctions on Iceland.",
+    "Norway has no plans to send aid to Iceland.",
+    "Norway is no longer willing to support Iceland.",
+    "Norway is neither willing nor able to attack Iceland.",
+])
+def test_an_act_a_negated_noun_or_copula_governs_is_not_done(extract_text, text):
+    evs = extract_text(text)
+    assert evs and all(e.negated for e in evs if e.plover is not Plover.REJECT)
+
+
+def test_an_act_a_plan_governs_is_planned_not_done(extract_text):
+    (ev,) = extract_text("Norway announced a plan to send aid to Iceland.")
+    assert (ev.plover, ev.negated, ev.modality.value) == (Plover.AID, False, "planned")
