@@ -353,6 +353,14 @@ def _host_of_envoy(noun: Token, verb: Token) -> list[Token]:
     return []
 
 
+def _envoy_state(noun: Token, verb: Token) -> list[Token]:
+    """"X's ambassador to Y was recalled": a state recalls its own envoys."""
+    if noun.lemma_.lower() not in WORDS.envoy_nouns or verb.lemma_.lower() not in WORDS.recalling_verbs:
+        return []
+    return [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"
+            or (c.dep_ in ("amod", "compound") and gz.country(c.text) is not None)]
+
+
 def _passive_conjunct(verb: Token) -> bool:
     """A past participle coordinated with a passive verb, with no subject of its own: "was
     tortured and killed"."""
@@ -488,7 +496,7 @@ def _governed_arguments(tok: Token, trig: Trigger, gov: Token, preps: tuple[str,
             # "X were engaged in attacks": a state X is in, the act is X's
             sources = [t for s in (c for c in gov.children if c.dep_ == "nsubjpass") for t in _conjuncts(s)]
         elif tok.dep_ == "nsubjpass" or _is_passive(gov):
-            sources = _agents(gov) or _agentless_doers(gov) or _host_of_envoy(tok, gov)
+            sources = _agents(gov) or _agentless_doers(gov) or _host_of_envoy(tok, gov) or _envoy_state(tok, gov)
             targets = [t for t in targets if t not in sources]
         elif tok.dep_ != "nsubj":
             sources, inherited = _subject_of(gov)

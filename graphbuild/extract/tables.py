@@ -60,7 +60,7 @@ SCHEMA: Mapping[str, Mapping[str, str]] = {
                          "event_nouns", "collective_nouns", "purpose_nouns", "subject_control_verbs",
                          "antecedent_determiners", "inclusion_verbs", "state_nouns",
                          "engaged_participles", "instrument_nouns", "duration_nouns", "envoy_nouns",
-                         "expelled_from_verbs", "summoned_to_verbs"), _WORDS),
+                         "expelled_from_verbs", "summoned_to_verbs", "recalling_verbs"), _WORDS),
         "antecedents": _ANTECEDENTS,
     },
     "restraint.toml": dict.fromkeys(

@@ -54,3 +54,15 @@ def test_an_agent_named_wins_over_the_place_expelled_from(extract_text):
 
 def test_an_envoy_summoned_to_no_state_is_summoned_by_no_one(extract_text):
     assert not extract_text("The Swedish ambassador was summoned on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Norway's ambassador to Sweden was recalled on Monday.",
+    "The Norwegian ambassador to Sweden has been recalled for consultations.",
+])
+def test_an_envoy_recalled_unnamed_as_agent_is_recalled_by_its_own_state(extract_text, text):
+    assert dyads(extract_text(text)) == {("NOR", Plover.SANCTION, "SWE")}
+
+
+def test_an_envoy_recalled_from_no_host_named_gives_no_event(extract_text):
+    assert not extract_text("The Norwegian ambassador was recalled.")
