@@ -653,8 +653,14 @@ def _group_countries(head: Token, mods: Sequence[Token]) -> list[str]:
 def _coordinated_states(obj: Token) -> list[str]:
     """"the armies of X and Y": the states coordinated with the first of an "of" phrase, each
     a name of its own (a phrase that merely contains one, "X and the Y border", is none)."""
-    return [iso for c in obj.children if c.dep_ == "conj" and c.pos_ == "PROPN"
-            for iso in countries_in([c])[:1]]
+    found: list[str] = []
+    stack = [obj]
+    while stack and len(found) < 12:  # "of X, Y and Z": each conjunct hangs on the one before
+        for c in stack.pop().children:
+            if c.dep_ == "conj" and c.pos_ == "PROPN":
+                found += countries_in([c])[:1]
+                stack.append(c)
+    return found
 
 
 def _placed_by_where(head: Token) -> bool:

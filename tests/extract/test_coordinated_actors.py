@@ -18,6 +18,7 @@ def dyads(evs):
 @pytest.mark.parametrize("text", [
     "The armies of Norway and Sweden attacked Finland.",
     "The security forces of Norway and Sweden arrested three Finnish smugglers.",
+    "The armies of Norway, Sweden and Estonia attacked Finland.",
 ])
 def test_a_group_of_two_states_acts_for_both(extract_text, text):
     found = {(s, o) for s, _, o in dyads(extract_text(text))}
@@ -65,3 +66,8 @@ def test_offices_of_states_whose_holders_are_unknown_act_for_the_states(extract_
 
 def test_a_former_holder_of_an_office_does_not_act_for_the_state(extract_text):
     assert not extract_text("The former president of Norway met the prime minister of Sweden.")
+
+
+def test_a_group_of_three_states_acts_for_each(extract_text):
+    found = {s for s, _, _ in dyads(extract_text("The armies of Norway, Sweden and Estonia attacked Finland."))}
+    assert found == {"NOR", "SWE", "EST"}
