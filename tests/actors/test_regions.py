@@ -37,6 +37,29 @@ def test_an_ambiguous_or_unknown_name_names_no_state(name):
     assert region_state(name) is None
 
 
+def test_package_table_is_current(tmp_path):
+    """The packaged table is what write_package_regions makes from today's pycountry and
+    countryinfo, and reads back as what those packages give."""
+    from graphbuild.actors import regions
+
+    made = regions.write_package_regions(tmp_path / regions.PACKAGE_REGIONS)
+    packaged = regions.resources.files("graphbuild.actors") / "data" / regions.PACKAGE_REGIONS
+    assert made.read_text(encoding="utf-8") == packaged.read_text(encoding="utf-8")
+    assert regions._read_package_regions() == (regions._package_regions(), regions._parts_of_state_names())
+
+
+def test_no_run_loads_the_subdivisions():
+    """Reading a region does not load pycountry's subdivisions or import countryinfo's provinces."""
+    import subprocess
+    import sys
+
+    code = ("import pycountry, sys; from graphbuild.actors.regions import region_state; "
+            "assert region_state('Chiapas') == 'MEX'; "
+            "print(pycountry.subdivisions._is_loaded)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_names_are_folded_for_accents_apostrophes_and_case():
     assert fold("Québec") == fold("QUEBEC") == "quebec"
     assert region_state("QUÉBEC") == "CAN"
