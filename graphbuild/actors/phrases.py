@@ -17,7 +17,7 @@ from .people import people_noun
 from .words import words
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod", "npadvmod"}
 _POSSESSIVE = re.compile(r"'s$")
@@ -90,6 +90,38 @@ def ent_of(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return Span(doc, start, end, label=doc[start].ent_type_)
+
+
+_INSIDE, _OUTSIDE = 1, 2  # spaCy's ENT_IOB codes of "I" and "O"
+
+
+def entity_bounds(doc: Doc) -> list[tuple[int, int, int] | None]:
+    """Per token of ``doc``, the ``(start, end, label)`` of the entity :func:`ent_of` gives it
+    (None where it gives none), read in one pass over the doc's IOB tags.
+
+    Examples
+    --------
+    >>> from spacy.vocab import Vocab
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(Vocab(), words=["New", "Delhi", "said"], ents=["B-GPE", "I-GPE", "O"])
+    >>> [(b[0], b[1], doc.vocab.strings[b[2]]) if b else None for b in entity_bounds(doc)]
+    [(0, 2, 'GPE'), (0, 2, 'GPE'), None]
+    """
+    from spacy.attrs import ENT_IOB, ENT_TYPE
+
+    tags = doc.to_array([ENT_IOB, ENT_TYPE]).tolist()
+    out: list[tuple[int, int, int] | None] = [None] * len(tags)
+    start = 0
+    # the tokens from one that is not inside an entity up to the next such token read the
+    # same entity: ent_of walks back to the first and forward to just before the next
+    for end in [*(i for i in range(1, len(tags)) if tags[i][0] != _INSIDE), len(tags)]:
+        label = tags[start][1]
+        for i in range(start, end):
+            iob, kind = tags[i]
+            if iob != _OUTSIDE and kind:
+                out[i] = (start, end, label)
+        start = end
+    return out
 
 
 def name_words(label: str) -> list[str]:

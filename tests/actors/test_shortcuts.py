@@ -96,3 +96,26 @@ def test_gazetteer_keys_of_plain_text_as_of_accented_text():
     texts += [chr(c) * 3 for c in range(32, 127)]
     for text in texts:
         assert gz._words(text) == _plain_words(text), text
+
+
+def _bounds(span):
+    return None if span is None else (span.start, span.end, span.label_)
+
+
+def test_the_context_reads_each_tokens_entity_as_ent_of_does(docs, nlp):
+    from spacy.tokens import Doc
+
+    from graphbuild.actors.context import Context
+    from graphbuild.actors.phrases import ent_of
+
+    made = Doc(nlp.vocab, words=["Chile", "and", "Gran", "Sur", "met", "Monday", "x"],
+               ents=["B-GPE", "O", "B-ORG", "I-ORG", "O", "B-DATE", ""])
+    two = Doc(nlp.vocab, words=["Peru", "Bolivia"], ents=["B-GPE", "B-GPE"])
+    seen = set()
+    for doc in [*docs, made, two, Doc(nlp.vocab, words=[])]:
+        ctx = Context(doc)
+        for tok in doc:
+            assert _bounds(ctx.entity(tok)) == _bounds(ent_of(tok)), (doc.text, tok.i)
+            seen.add(_bounds(ctx.entity(tok)) is None)
+    assert seen == {True, False}
+    assert _bounds(Context(made).entity(made[3])) == (2, 4, "ORG")
