@@ -254,7 +254,8 @@ class Context:
                 return False  # part of a longer name ("al-Thani"); read at its head
         if not _has_alnum(head.text):
             return False
-        return bool(head.ent_type_ or self.user or may_name_an_actor(head) or self.names_known_person(head))
+        return bool(head.ent_type_ or self.user or may_name_an_actor(head, modifiers=self.modifiers(head))
+                    or self.names_known_person(head))
 
     def names_known_person(self, head: Token) -> bool:
         """A capitalised word that is a name of a person the article has named (the parser

@@ -119,3 +119,52 @@ def test_the_context_reads_each_tokens_entity_as_ent_of_does(docs, nlp):
             seen.add(_bounds(ctx.entity(tok)) is None)
     assert seen == {True, False}
     assert _bounds(Context(made).entity(made[3])) == (2, 4, "ORG")
+
+
+PHRASES = [
+    "Israeli tanks shelled the town while heavy rainfall slowed the economic assistance.",
+    "South Korean army officers met the Saudi-led coalition and Iranian-backed militias.",
+    "The Pakistani foreign office said aid workers and the Bolivian government troops left.",
+    "The U.N. Security Council and the Ivory Coast army condemned the joint military exercises.",
+    "Chilean fishing boats, Hamas fighters and the Hezbollah militant group crossed the border zone.",
+    "Her arrival ended a long range of political and economic issues with grant funding.",
+]
+
+
+def _resolution(res):
+    return ({i: [a.id for a in actors] for i, actors in res.by_token.items()}, res.heads, res.descriptive)
+
+
+def test_common_nouns_the_modifier_rule_skips_name_no_actor(nlp, monkeypatch):
+    """The rule for modified common nouns (phrases._modifiers_may_name) skips only heads at
+    which no recogniser finds an actor: the resolver gives what it gives trying every such head."""
+    from graphbuild.actors import phrases
+    from graphbuild.actors.context import Context
+    from graphbuild.actors.recognisers import RECOGNISERS
+    from graphbuild.actors.resolve import resolve
+
+    docs = [nlp(t) for t in PHRASES + TEXTS]
+    shortcut = [_resolution(resolve(doc)) for doc in docs]
+    skipped = []
+    for doc in docs:
+        ctx = Context(doc)
+        for tok in doc:
+            if tok.pos_ == "NOUN" and not tok.ent_type_ and not phrases.may_name_an_actor(tok):
+                mods = phrases.left_modifiers(tok)
+                if not phrases._modifiers_may_name(tok, tok.lemma_.lower(), mods) and \
+                        any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in tok.lefts):
+                    skipped.append(tok.text)
+                    found = [r(tok, ctx) for r in RECOGNISERS]
+                    assert all(m is None or not m.actors for m in found), (doc.text, tok.text)
+    assert {"rainfall", "assistance", "arrival", "funding"} <= set(skipped)
+    monkeypatch.setattr(phrases, "_modifiers_may_name", lambda head, lemma, modifiers: True)
+    assert [_resolution(resolve(doc)) for doc in docs] == shortcut
+
+
+def test_the_modifier_rule_keeps_what_modifiers_make_an_actor(nlp):
+    from graphbuild.actors.phrases import _modifiers_may_name, left_modifiers
+
+    doc = nlp(PHRASES[0] + " " + PHRASES[2] + " " + PHRASES[4])
+    kept = {t.text for t in doc if t.pos_ == "NOUN" and _modifiers_may_name(t, t.lemma_.lower(), left_modifiers(t))}
+    assert {"tanks", "office", "workers", "boats"} <= kept
+    assert not {"rainfall", "assistance"} & kept
