@@ -164,7 +164,7 @@ class Context:
         """The named entity ``head`` is part of, if any (:func:`~.phrases.ent_of`, with the
         doc's IOB tags read once and one span made per entity)."""
         if self._ent_bounds is None:
-            self._ent_bounds = entity_bounds(self.doc)
+            self._ent_bounds = entity_bounds(self._tokens if self._tokens is not None else list(self.doc))
         bounds = self._ent_bounds[head.i]
         if bounds is None:
             return None

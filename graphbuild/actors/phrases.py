@@ -18,7 +18,7 @@ from .sectors import sector_of_words
 from .words import words
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "case", "punct", "nummod", "npadvmod"}
 _POSSESSIVE = re.compile(r"'s$")
@@ -96,21 +96,20 @@ def ent_of(token: Token) -> Span | None:
 _INSIDE, _OUTSIDE = 1, 2  # spaCy's ENT_IOB codes of "I" and "O"
 
 
-def entity_bounds(doc: Doc) -> list[tuple[int, int, int] | None]:
-    """Per token of ``doc``, the ``(start, end, label)`` of the entity :func:`ent_of` gives it
-    (None where it gives none), read in one pass over the doc's IOB tags.
+def entity_bounds(tokens: Sequence[Token]) -> list[tuple[int, int, int] | None]:
+    """Per token of a doc (``tokens``: all of them, in order), the ``(start, end, label)`` of
+    the entity :func:`ent_of` gives it (None where it gives none), read in one pass over the
+    doc's IOB tags.
 
     Examples
     --------
     >>> from spacy.vocab import Vocab
     >>> from spacy.tokens import Doc
     >>> doc = Doc(Vocab(), words=["New", "Delhi", "said"], ents=["B-GPE", "I-GPE", "O"])
-    >>> [(b[0], b[1], doc.vocab.strings[b[2]]) if b else None for b in entity_bounds(doc)]
+    >>> [(b[0], b[1], doc.vocab.strings[b[2]]) if b else None for b in entity_bounds(list(doc))]
     [(0, 2, 'GPE'), (0, 2, 'GPE'), None]
     """
-    from spacy.attrs import ENT_IOB, ENT_TYPE
-
-    tags = doc.to_array([ENT_IOB, ENT_TYPE]).tolist()
+    tags = [(t.ent_iob, t.ent_type) for t in tokens]
     out: list[tuple[int, int, int] | None] = [None] * len(tags)
     start = 0
     # the tokens from one that is not inside an entity up to the next such token read the
