@@ -254,7 +254,7 @@ class Context:
                 return False  # part of a longer name ("al-Thani"); read at its head
         if not _has_alnum(head.text):
             return False
-        return bool(head.ent_type_ or self.user or may_name_an_actor(head, modifiers=self.modifiers(head))
+        return bool(head.ent_type_ or self.user or may_name_an_actor(head, read_modifiers=self.modifiers)
                     or self.names_known_person(head))
 
     def names_known_person(self, head: Token) -> bool:

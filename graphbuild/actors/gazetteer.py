@@ -1394,6 +1394,7 @@ def group_forms() -> frozenset[str]:
     return gazetteer().group_forms()
 
 
+@functools.lru_cache(maxsize=65536)  # a pure function of the string, asked of modified nouns
 def may_end_a_name(text: str) -> bool:
     """Whether a phrase whose last token is ``text`` may be an organisation's name or a group
     noun: its last word (with or without a possessive) is the last word of one of theirs.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -337,13 +337,14 @@ def clause_end(tok: Token) -> int:
 
 
 
-def may_name_an_actor(head: Token, *, modifiers: Sequence[Token] | None = None) -> bool:
+def may_name_an_actor(head: Token, *,
+                      read_modifiers: Callable[[Token], Sequence[Token]] | None = None) -> bool:
     """A cheap test that rules out most common nouns and adjectives before the full one.
 
     It is made for a head with no entity type, read without a user's actor list (the
     resolver tries every other head): a common noun in no lexicon names an actor only
-    through the modifiers that :func:`_modifiers_may_name` asks of. ``modifiers`` are the
-    head's :func:`left_modifiers`, if already read.
+    through the modifiers that :func:`_modifiers_may_name` asks of. ``read_modifiers``
+    reads the head's :func:`left_modifiers` (a caller's cache of them), if given.
     """
     pos = head.pos_
     if pos == "PROPN":
@@ -360,7 +361,7 @@ def may_name_an_actor(head: Token, *, modifiers: Sequence[Token] | None = None) 
         return True
     if not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.lefts):
         return False
-    return _modifiers_may_name(head, lemma, left_modifiers(head) if modifiers is None else modifiers)
+    return _modifiers_may_name(head, lemma, (read_modifiers or left_modifiers)(head))
 
 
 def _modifiers_may_name(head: Token, lemma: str, modifiers: Sequence[Token]) -> bool:
