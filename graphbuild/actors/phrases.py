@@ -342,8 +342,10 @@ def may_name_an_actor(head: Token, *,
     """A cheap test that rules out most common nouns and adjectives before the full one.
 
     It is made for a head with no entity type, read without a user's actor list (the
-    resolver tries every other head): a common noun in no lexicon names an actor only
-    through the modifiers that :func:`_modifiers_may_name` asks of. ``read_modifiers``
+    resolver tries every other head): a common noun in no lexicon is tried only when it has
+    modifiers or an "of" or "in" phrase after it, and then names an actor only through the
+    modifiers that :func:`_modifiers_may_name` asks of (no recogniser reads the phrase after
+    such a noun). ``read_modifiers``
     reads the head's :func:`left_modifiers` (a caller's cache of them), if given.
     """
     pos = head.pos_
@@ -356,10 +358,10 @@ def may_name_an_actor(head: Token, *,
     if (lemma in w.person_nouns or lemma in w.population_nouns or lemma in w.generic_groups
             or people_noun(lemma) is not None
             or gz.group_noun(lemma) is not None or gz.is_title_word(head.text)
-            or gz.organisation(head.text) is not None or gz.country(head.text) is not None
-            or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in head.rights)):
+            or gz.organisation(head.text) is not None or gz.country(head.text) is not None):
         return True
-    if not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.lefts):
+    if not (any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.lefts)
+            or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in head.rights)):
         return False
     return _modifiers_may_name(head, lemma, (read_modifiers or left_modifiers)(head))
 
