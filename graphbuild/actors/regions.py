@@ -195,7 +195,8 @@ def _read_package_regions() -> tuple[dict[str, set[str]], set[str]]:
 
 @functools.cache
 def _index() -> dict[str, str | None]:
-    """folded name -> the state whose region it is, or None where the name is refused."""
+    """folded name -> the state whose region it is, or None where the name is refused (a
+    name that is also a state's is refused by :func:`region_state`, for the names asked)."""
     found, parts = _read_package_regions()
     ours = _read_table()
     refused = {fold(name) for _, name, _, kind in ours if kind == "refuse"} | parts
@@ -205,7 +206,7 @@ def _index() -> dict[str, str | None]:
     index: dict[str, str | None] = {}
     for name, states in found.items():
         ok = (len(states) == 1 and len(name.replace(" ", "")) >= 4 and name not in refused
-              and not re.fullmatch(r"[ivxl]+", name) and gz.country(name) is None)
+              and not re.fullmatch(r"[ivxl]+", name))
         index[name] = next(iter(states)) if ok else None
     return index
 
@@ -224,4 +225,6 @@ def region_state(text: str) -> str | None:
     >>> region_state("Georgia") is None  # a state's name
     True
     """
-    return _index().get(fold(text))
+    name = fold(text)
+    iso = _index().get(name)
+    return iso if iso is not None and gz.country(name) is None else None

@@ -60,6 +60,18 @@ def test_no_run_loads_the_subdivisions():
     assert out.stdout.strip() == "False"
 
 
+def test_a_states_name_is_refused_where_asked_as_when_the_index_was_made():
+    """region_state refuses a state's name when it is asked; refusing it while building the
+    index gives the same answer for every name the index holds."""
+    from graphbuild.actors import gazetteer as gz
+    from graphbuild.actors import regions
+
+    index = regions._index()
+    plain = {name: iso if gz.country(name) is None else None for name, iso in index.items()}
+    assert {name: region_state(name) for name in index} == plain
+    assert any(iso is not None for iso in plain.values()) and "georgia" in index
+
+
 def test_names_are_folded_for_accents_apostrophes_and_case():
     assert fold("Québec") == fold("QUEBEC") == "quebec"
     assert region_state("QUÉBEC") == "CAN"
