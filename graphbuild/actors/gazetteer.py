@@ -98,6 +98,7 @@ __all__ = [
     "Gazetteer",
     "gazetteer",
     "normalise_key",
+    "may_end_a_name",
     "country",
     "country_name",
     "demonym",
@@ -760,6 +761,7 @@ class Gazetteer:
         self._orgs: _Index[OrgMatch] = _Index()
         self._misspelt: dict[str, CountryMatch | None] = {}
         self._near_names: dict[str, set[str]] | None = None
+        self._name_ends: frozenset[str] | None = None  # see may_end_a_name
         self._roles: _Index[_Role] = _Index()
         self._qualifiers: _Index[_Qualifier] = _Index()
         self._honorifics: _Index[bool] = _Index()
@@ -1060,6 +1062,17 @@ class Gazetteer:
     def group_forms(self) -> frozenset[str]:
         """Every form of every group noun: see :func:`group_forms`."""
         return frozenset(self._groups.entries)
+
+    def may_end_a_name(self, text: str) -> bool:
+        """Whether a phrase ending in ``text`` may name an organisation or a group noun: see
+        :func:`may_end_a_name`."""
+        if self._name_ends is None:
+            keys = [*self._orgs.entries, *self._groups.entries]
+            self._name_ends = frozenset(k.split()[-1] if k.split() else "" for k in keys)
+        if "" in self._name_ends:
+            return True  # a key of no words: any phrase of none may be it
+        return any(not words or words[-1] in self._name_ends
+                   for words in (_words(text), _words(_strip_possessive(text))))
 
     def group_label(self, iso3: str, noun: GroupNoun) -> str:
         """The label of a state's group: see :func:`group_label`."""
@@ -1379,6 +1392,20 @@ def group_forms() -> frozenset[str]:
     True
     """
     return gazetteer().group_forms()
+
+
+@functools.lru_cache(maxsize=65536)  # a pure function of the string, asked of modified nouns
+def may_end_a_name(text: str) -> bool:
+    """Whether a phrase whose last token is ``text`` may be an organisation's name or a group
+    noun: its last word (with or without a possessive) is the last word of one of theirs.
+    When it is not, no phrase ending in ``text`` is either.
+
+    Examples
+    --------
+    >>> may_end_a_name("Council"), may_end_a_name("office"), may_end_a_name("rainfall")
+    (True, True, False)
+    """
+    return gazetteer().may_end_a_name(text)
 
 
 def group_label(iso3: str, noun: GroupNoun) -> str:
