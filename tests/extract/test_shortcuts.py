@@ -1,6 +1,6 @@
 """The extractor's shortcuts answer as the full reading does: the sentence text read from its
 tokens, the date test that spares reading a verb's clause, the joined-noun test that spares
-reading the word before a noun, and the part-of-speech test before the trigger search."""
+reading the word before a noun, and the part-of-speech and word tests before the trigger search."""
 
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ TEXTS = [
     "Talks between the two states, scheduled for December 5, were called off.",
     "BREAKING NEWS",
     "Did Argentina threaten Uruguay with sanctions in 2019?",
+    "Rebels staged raids and overran two towns; the ministry called the shelling unfriendly.",
+    "Brazil gave five million dollars to Paraguay and said Bolivia must reopen the pass.",
+    "The envoy issued a statement that both sides should hold war games less often.",
 ]
 REFERENCE = dt.date(2022, 6, 15)
 
@@ -99,3 +102,47 @@ def test_date_tokens_of_a_doc_with_labels_of_any_hash():
     assert found.date_tokens == [1] and found.heads == [4, 0, 3, 4, 4]
     assert found.near(4) and not found.near(3)
     assert _DocDates.of(Doc(vocab, words=[])).date_tokens == []
+
+
+def _recognised(tok, lex):
+    return any(found is not None for found in (
+        triggers._naming_trigger(tok), triggers._money_trigger(tok), triggers._verb_trigger(tok, lex),
+        triggers._deontic_request(tok), triggers._noun_trigger(tok, lex)))
+
+
+def test_the_word_test_changes_no_candidate(docs, parse):
+    """Every token whose words no recogniser looks up is one none accepts, read by the model or
+    with a lemma the model got wrong ("retook" left as it is); and every trigger passes the test."""
+    lex = load_lexicon()
+    misread = parse("""
+        Rebels    PROPN NNP nsubj 1
+        staged/stag VERB VBD ROOT 1
+        raids/raid  NOUN NNS dobj 1
+        and       CCONJ CC cc 1
+        retook/retook VERB VBD conj 1
+        cease/cease NOUN NN compound 7
+        -         PUNCT HYPH punct 7
+        fire      NOUN NN dobj 4
+    """)
+    skipped = accepted = 0
+    for doc in [*docs, misread]:
+        for tok in doc:
+            may = triggers._may_trigger(tok.lemma_.lower(), tok.lower_, lex)
+            if _recognised(tok, lex):
+                assert may, tok.text
+                accepted += 1
+            elif not may:
+                skipped += 1
+                assert frames._candidate_at(tok, lex, None) is None
+    assert skipped and accepted
+    assert triggers._verb_trigger(misread[4], lex) is not None  # "retake", not "retook"
+    # "fire" is no trigger alone, but may end one written as two words ("ceasefire")
+    assert triggers._joined_lemmas(misread[7]) == ["ceasefire"] and triggers._may_trigger("fire", "fire", lex)
+
+
+def test_the_verb_lemma_read_from_strings_is_the_token_reading(docs):
+    lex = load_lexicon()
+    for doc in docs:
+        for tok in doc:
+            if tok.pos_ in ("VERB", "AUX"):
+                assert triggers._lemma(tok, lex) == triggers._verb_lemma(tok.lemma_.lower(), tok.lower_, lex)
