@@ -21,7 +21,6 @@ pure function: it never mutates the Doc.
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from ..actors.resolve import Resolution
 from ..types import Actor, ActorType, Article, Event, Modality, Plover
 from . import dates
 from .arguments import ActorHit, _actors_for
+from .dates import DocDates
 from .frames import _Candidate, _candidates
 from .lexicon import Lexicon, Trigger, load_lexicon
 from .mood import _mood
@@ -130,7 +130,7 @@ def make_event_extractor(*, lexicon: Lexicon | None = None, min_confidence: floa
 
     def extract_events(doc: Doc, *, article: Article, actors: Resolution, **_: Any) -> Iterator[Event]:
         history: list[Event] = []
-        doc_dates = _DocDates.of(doc)
+        doc_dates = DocDates.of(doc)
         for sent in doc.sents:
             tokens = list(sent)  # read once: each reading of a span makes its tokens anew
             if _is_heading(sent, tokens):
@@ -163,39 +163,6 @@ def _case(cand: _Candidate, ctx: Context) -> Case | None:
                 symmetric_among_sources=trig.symmetric and len(source_ids) >= 2)
 
 
-@dataclass(frozen=True)
-class _DocDates:
-    """Where a doc's dates are: the tokens in a DATE entity, and every token's head, by index."""
-
-    doc: Doc
-    heads: list[int]
-    date_tokens: list[int]
-
-    @classmethod
-    def of(cls, doc: Doc) -> _DocDates:
-        from spacy.attrs import ENT_TYPE, HEAD
-
-        if not len(doc):
-            return cls(doc, [], [])
-        arr = doc.to_array([HEAD, ENT_TYPE])  # unsigned: a head offset wraps, a label hash may be large
-        heads = [i + rel for i, rel in enumerate(arr[:, 0].astype("int64").tolist())]
-        strings = doc.vocab.strings
-        types = arr[:, 1].tolist()
-        date_types = {v for v in set(types) if strings[v] == "DATE"}
-        return cls(doc, heads, [i for i, v in enumerate(types) if v in date_types])
-
-    @functools.cached_property
-    def ents(self) -> tuple[Span, ...]:
-        """The doc's entities, read once (``doc.ents`` builds them all at each reading)."""
-        return tuple(self.doc.ents)
-
-    def near(self, verb: int) -> bool:
-        """Whether a date token hangs on the verb at ``verb`` (within three heads): without one,
-        :func:`~.dates.event_date` finds no date."""
-        h = self.heads
-        return any(h[d] == verb or h[h[d]] == verb or h[h[h[d]]] == verb for d in self.date_tokens)
-
-
 @dataclass
 class _Sentence:
     """The events of one sentence, keyed so that the surest of equal events is kept."""
@@ -205,7 +172,7 @@ class _Sentence:
     res: Resolution
     min_confidence: float
     context: str | None
-    doc_dates: _DocDates | None = None
+    doc_dates: DocDates | None = None
     tokens: Sequence[Token] | None = None
     start: int = 0
     end: int = 0
@@ -223,13 +190,8 @@ class _Sentence:
         symmetric = trig.symmetric if em.plover is trig.plover else em.plover is Plover.AGREE and trig.symmetric
         if em.symmetric is not None:
             symmetric = em.symmetric
-        if self.doc_dates is None:
-            when = dates.event_date(cand.pred, self.article.date, future=mood.modality is Modality.PLANNED)
-        elif self.doc_dates.near(cand.pred.i):
-            when = dates.event_date(cand.pred, self.article.date, future=mood.modality is Modality.PLANNED,
-                                    ents=self.doc_dates.ents)
-        else:
-            when = None
+        when = dates.event_date(cand.pred, self.article.date, future=mood.modality is Modality.PLANNED,
+                                doc_dates=self.doc_dates)
         source_tokens = {t.i for _, _, t in em.sources}
         for (src, cs, s_tok), (tgt, ct, t_tok) in _pairs(trig, em.sources, em.targets):
             if _same_side(src, tgt) and em.note != ":domestic":  # a state easing a measure at home
@@ -275,16 +237,16 @@ def _same_side(src: Actor, tgt: Actor) -> bool:
 
 def _sentence_events(sent: Span, res: Resolution, article: Article, lex: Lexicon,
                      min_confidence: float, history: Sequence[Event] = (),
-                     doc_dates: _DocDates | None = None, tokens: Sequence[Token] | None = None
+                     doc_dates: DocDates | None = None, tokens: Sequence[Token] | None = None
                      ) -> Iterator[Event]:
     """The events of one sentence: each candidate made a case, coded by the rules, paired
-    (``tokens``: the sentence's, if the caller has them)."""
+    (``doc_dates``, ``tokens``: the doc's dates and the sentence's tokens, if the caller has them)."""
     tokens = list(sent) if tokens is None else tokens
     cands = _candidates(sent, lex, res, tokens)
     if not cands:
         return  # no trigger: no event (and no need of the sentence's sector)
     out = _Sentence(sent, article, res, min_confidence, lex.context_of(t.lemma_.lower() for t in tokens),
-                    doc_dates, tokens)
+                    DocDates.of(sent.doc) if doc_dates is None else doc_dates, tokens)
     ctx = Context(res, lex, history)
     for cand in cands:
         case = None if cand.embedded else _case(cand, ctx)

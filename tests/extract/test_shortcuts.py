@@ -11,8 +11,8 @@ import pytest
 from graphbuild.actors.phrases import span_text
 from graphbuild.actors.resolve import resolve
 from graphbuild.extract import frames, triggers
-from graphbuild.extract.dates import event_date
-from graphbuild.extract.events import _DocDates, _is_heading
+from graphbuild.extract.dates import DocDates, event_date, resolve_date
+from graphbuild.extract.events import _is_heading
 from graphbuild.extract.lexicon import load_lexicon
 
 TEXTS = [
@@ -43,19 +43,31 @@ def test_sentence_text_from_its_tokens_is_the_span_text(docs):
     assert span_text([]) == ""
 
 
-def test_no_date_near_the_verb_means_no_event_date(docs):
+def _plain_event_date(verb, reference, future):
+    """The event date as the clause reads it: the first DATE token of the verb's subtree within
+    three heads of it that names a day, read as its entity's text."""
+    for tok in verb.subtree:
+        if tok.ent_type_ == "DATE" and verb in (tok.head, tok.head.head, tok.head.head.head):
+            ent = next((e for e in verb.doc.ents if e.start <= tok.i < e.end), None)
+            day = resolve_date(ent.text if ent is not None else tok.text, reference, future=future)
+            if day is not None:
+                return day
+    return None
+
+
+def test_the_event_date_from_the_doc_dates_is_the_clause_reading(docs):
     dated = 0
     for doc in docs:
-        near = _DocDates.of(doc)
+        near = DocDates.of(doc)
         assert near.date_tokens == [t.i for t in doc if t.ent_type_ == "DATE"]
         assert near.heads == [t.head.i for t in doc]
         for tok in doc:
+            assert near.near(tok.i) == [t.i for t in tok.subtree if t.ent_type_ == "DATE" and tok in (
+                t.head, t.head.head, t.head.head.head)]
             for future in (False, True):
-                full = event_date(tok, REFERENCE, future=future)
-                if not near.near(tok.i):
-                    assert full is None, tok.text
-                # the doc's entities passed in give the same date as reading doc.ents
-                assert event_date(tok, REFERENCE, future=future, ents=near.ents) == full
+                full = _plain_event_date(tok, REFERENCE, future)
+                assert event_date(tok, REFERENCE, future=future, doc_dates=near) == full
+                assert event_date(tok, REFERENCE, future=future) == full
                 dated += full is not None
     assert dated  # the texts do date some verbs
 
@@ -98,10 +110,10 @@ def test_date_tokens_of_a_doc_with_labels_of_any_hash():
     assert vocab.strings.add("EVENTX") > 2 ** 63
     doc = Doc(vocab, words=["On", "Monday", "the", "Fair", "opened"], heads=[4, 0, 3, 4, 4],
               deps=["prep", "pobj", "det", "nsubj", "ROOT"], ents=["O", "B-DATE", "O", "B-EVENTX", "O"])
-    found = _DocDates.of(doc)
+    found = DocDates.of(doc)
     assert found.date_tokens == [1] and found.heads == [4, 0, 3, 4, 4]
-    assert found.near(4) and not found.near(3)
-    assert _DocDates.of(Doc(vocab, words=[])).date_tokens == []
+    assert found.near(4) == [1] and found.near(3) == []
+    assert DocDates.of(Doc(vocab, words=[])).date_tokens == []
 
 
 def _recognised(tok, lex):
