@@ -55,22 +55,20 @@ def modality_words(lexicon: Lexicon | None = None) -> dict[str, frozenset[str]]:
             "negating_verbs": lex.negating_verbs}
 
 
-def _is_heading(sent: Span, tokens: Sequence[Token] | None = None) -> bool:
-    """A headline, section heading or list item with no clause of its own (``tokens``: the
-    sentence's, if the caller has them)."""
+def _is_heading(sent: Span, tokens: Sequence[Token] | None = None, text: str | None = None) -> bool:
+    """A headline, section heading or list item with no clause of its own (``tokens``, ``text``:
+    the sentence's, if the caller has them). The tests on the text come before those on the
+    tokens: any one that holds makes a heading."""
     tokens = list(sent) if tokens is None else tokens
-    text = span_text(tokens).strip()
-    if not text:
+    text = (span_text(tokens) if text is None else text).strip()
+    if not text or "\n" in text:
         return True
-    has_finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens)
     words = [t for t in tokens if t.is_alpha]
     if not words:
         return True
-    titled = sum(1 for t in words if t.text[:1].isupper()) / len(words)
+    has_finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens)
     ends = text[-1] in ".!?\"'”’)"
-    if "\n" in text.strip():
-        return True
-    if not ends and (titled > 0.6 or not has_finite):
+    if not ends and (not has_finite or sum(1 for t in words if t.text[:1].isupper()) / len(words) > 0.6):
         return True
     if not has_finite and not any(t.tag_ in ("VBG", "VBN", "VB") for t in tokens):
         return True
@@ -133,10 +131,11 @@ def make_event_extractor(*, lexicon: Lexicon | None = None, min_confidence: floa
         doc_dates = DocDates.of(doc)
         for sent in doc.sents:
             tokens = list(sent)  # read once: each reading of a span makes its tokens anew
-            if _is_heading(sent, tokens):
+            text = span_text(tokens)
+            if _is_heading(sent, tokens, text):
                 continue
             events = list(_sentence_events(sent, actors, article, lex, min_confidence, history, doc_dates,
-                                           tokens))
+                                           tokens, text))
             history.extend(events)
             yield from events
 
@@ -174,13 +173,16 @@ class _Sentence:
     context: str | None
     doc_dates: DocDates | None = None
     tokens: Sequence[Token] | None = None
+    span_text: str | None = None  # the sentence's text, as Span.text reads it
     start: int = 0
     end: int = 0
     text: str = ""
     found: dict[tuple, Event] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.start, self.end = _sentence_offsets(self.sent, None if self.tokens is None else span_text(self.tokens))
+        if self.span_text is None and self.tokens is not None:
+            self.span_text = span_text(self.tokens)
+        self.start, self.end = _sentence_offsets(self.sent, self.span_text)
         text = self.article.text[self.start:self.end]
         self.text = text if text.strip() else self.sent.text.strip()
 
@@ -237,16 +239,17 @@ def _same_side(src: Actor, tgt: Actor) -> bool:
 
 def _sentence_events(sent: Span, res: Resolution, article: Article, lex: Lexicon,
                      min_confidence: float, history: Sequence[Event] = (),
-                     doc_dates: DocDates | None = None, tokens: Sequence[Token] | None = None
-                     ) -> Iterator[Event]:
+                     doc_dates: DocDates | None = None, tokens: Sequence[Token] | None = None,
+                     text: str | None = None) -> Iterator[Event]:
     """The events of one sentence: each candidate made a case, coded by the rules, paired
-    (``doc_dates``, ``tokens``: the doc's dates and the sentence's tokens, if the caller has them)."""
+    (``doc_dates``, ``tokens``, ``text``: the doc's dates, the sentence's tokens and text, if the
+    caller has them)."""
     tokens = list(sent) if tokens is None else tokens
     cands = _candidates(sent, lex, res, tokens)
     if not cands:
         return  # no trigger: no event (and no need of the sentence's sector)
     out = _Sentence(sent, article, res, min_confidence, lex.context_of(t.lemma_.lower() for t in tokens),
-                    DocDates.of(sent.doc) if doc_dates is None else doc_dates, tokens)
+                    DocDates.of(sent.doc) if doc_dates is None else doc_dates, tokens, text)
     ctx = Context(res, lex, history)
     for cand in cands:
         case = None if cand.embedded else _case(cand, ctx)
