@@ -26,7 +26,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -111,27 +110,37 @@ def _relative_date(low: str, reference: dt.date, future: bool) -> dt.date | None
     return None
 
 
-@dataclass(frozen=True)
 class DocDates:
     """Where a doc's dates are: the tokens in a DATE entity, and every token's head, by index,
-    read once for all the doc's events."""
+    read once for all the doc's events (and only when an event asks: a doc without a date
+    entity has no heads read)."""
 
-    doc: Doc
-    heads: list[int]
-    date_tokens: list[int]
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
 
     @classmethod
     def of(cls, doc: Doc) -> DocDates:
-        from spacy.attrs import ENT_TYPE, HEAD
+        return cls(doc)
 
-        if not len(doc):
-            return cls(doc, [], [])
-        arr = doc.to_array([HEAD, ENT_TYPE])  # unsigned: a head offset wraps, a label hash may be large
-        heads = [i + rel for i, rel in enumerate(arr[:, 0].astype("int64").tolist())]
-        strings = doc.vocab.strings
-        types = arr[:, 1].tolist()
+    @functools.cached_property
+    def date_tokens(self) -> list[int]:
+        from spacy.attrs import ENT_TYPE
+
+        if not len(self.doc):
+            return []
+        types = self.doc.to_array([ENT_TYPE]).tolist()  # unsigned: a label hash may be large
+        strings = self.doc.vocab.strings
         date_types = {v for v in set(types) if strings[v] == "DATE"}
-        return cls(doc, heads, [i for i, v in enumerate(types) if v in date_types])
+        return [i for i, v in enumerate(types) if v in date_types]
+
+    @functools.cached_property
+    def heads(self) -> list[int]:
+        from spacy.attrs import HEAD
+
+        if not len(self.doc):
+            return []
+        rel = self.doc.to_array([HEAD]).astype("int64").tolist()  # unsigned: a head offset wraps
+        return [i + r for i, r in enumerate(rel)]
 
     @functools.cached_property
     def ents(self) -> tuple[Span, ...]:
@@ -140,6 +149,8 @@ class DocDates:
 
     def near(self, verb: int) -> list[int]:
         """The date tokens that hang on the token at ``verb`` within three heads, in order."""
+        if not self.date_tokens:
+            return []
         h = self.heads
         return [d for d in self.date_tokens if h[d] == verb or h[h[d]] == verb or h[h[h[d]]] == verb]
 

@@ -34,7 +34,7 @@ from .arguments import ActorHit, _actors_for
 from .dates import DocDates
 from .frames import _Candidate, _candidates
 from .lexicon import Lexicon, Trigger, load_lexicon
-from .mood import _mood
+from .mood import _mood, asks_yes_or_no
 from .rules import Case, Context, Emission, code
 from .spans import mention_span
 from .triggers import declared_triggers
@@ -158,7 +158,7 @@ def _case(cand: _Candidate, ctx: Context) -> Case | None:
     if len(source_ids) >= 2:
         # "X and Y called for talks between the two": no one else is addressed
         targets = [t for t in targets if t[0].id not in source_ids]
-    return Case(cand, sources, targets, _mood(cand.tok, cand.pred, ctx.lex), trig.plover, trig.relation,
+    return Case(cand, sources, targets, _mood(cand.tok, cand.pred, ctx.lex, question=ctx.question), trig.plover, trig.relation,
                 symmetric_among_sources=trig.symmetric and len(source_ids) >= 2)
 
 
@@ -250,7 +250,7 @@ def _sentence_events(sent: Span, res: Resolution, article: Article, lex: Lexicon
         return  # no trigger: no event (and no need of the sentence's sector)
     out = _Sentence(sent, article, res, min_confidence, lex.context_of(t.lemma_.lower() for t in tokens),
                     DocDates.of(sent.doc) if doc_dates is None else doc_dates, tokens, text)
-    ctx = Context(res, lex, history)
+    ctx = Context(res, lex, history, asks_yes_or_no(tokens))  # every case's clause is in the sentence
     for cand in cands:
         case = None if cand.embedded else _case(cand, ctx)
         if case is None:

@@ -10,7 +10,7 @@ import pytest
 
 from graphbuild.actors.phrases import span_text
 from graphbuild.actors.resolve import resolve
-from graphbuild.extract import frames, triggers
+from graphbuild.extract import frames, mood, triggers
 from graphbuild.extract.dates import DocDates, event_date, resolve_date
 from graphbuild.extract.events import _is_heading
 from graphbuild.extract.lexicon import load_lexicon
@@ -26,6 +26,7 @@ TEXTS = [
     "Rebels staged raids and overran two towns; the ministry called the shelling unfriendly.",
     "Brazil gave five million dollars to Paraguay and said Bolivia must reopen the pass.",
     "The envoy issued a statement that both sides should hold war games less often.",
+    "Why did Chile recall its envoy from Lima? \"Will Peru sign the accord?\"",
 ]
 REFERENCE = dt.date(2022, 6, 15)
 
@@ -185,3 +186,18 @@ def test_the_verb_lemma_read_from_strings_is_the_token_reading(docs):
         for tok in doc:
             if tok.pos_ in ("VERB", "AUX"):
                 assert triggers._lemma(tok, lex) == triggers._verb_lemma(tok.lemma_.lower(), tok.lower_, lex)
+
+
+def test_the_sentence_question_flag_is_each_clause_reading(docs):
+    """The extractor reads once a sentence whether it asks yes or no: each clause verb's own
+    reading of its sentence agrees, and so does its mood."""
+    lex = load_lexicon()
+    asked = 0
+    for doc in docs:
+        for sent in doc.sents:
+            question = mood.asks_yes_or_no(list(sent))
+            asked += question
+            for tok in sent:
+                assert mood._is_yes_no_question(tok) == question
+                assert mood._mood(tok, tok, lex, question=question) == mood._mood(tok, tok, lex)
+    assert asked == 2  # "Did Argentina ...?", "Will Peru ...?" (not "Why did Chile ...?")
