@@ -248,7 +248,7 @@ def _sentence_events(sent: Span, res: Resolution, article: Article, lex: Lexicon
     cands = _candidates(sent, lex, res, tokens)
     if not cands:
         return  # no trigger: no event (and no need of the sentence's sector)
-    out = _Sentence(sent, article, res, min_confidence, lex.context_of(t.lemma_.lower() for t in tokens),
+    out = _Sentence(sent, article, res, min_confidence, lex.context_of(t.lemma_ for t in tokens),
                     DocDates.of(sent.doc) if doc_dates is None else doc_dates, tokens, text)
     ctx = Context(res, lex, history, asks_yes_or_no(tokens))  # every case's clause is in the sentence
     for cand in cands:
