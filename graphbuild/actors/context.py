@@ -36,6 +36,10 @@ _PAIR_DETERMINERS = {"both", "two"}
 # words inside a name that never stand for it alone ("da" in "Ana Mendes da Costa")
 _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "du", "del", "della", "van", "von", "der",
                    "den", "le", "la", "el", "al", "bin", "ibn", "bint", "ben", "y", "e"}
+#: Entity types of times and amounts: at a common noun, the recognisers read such an entity
+#: only as the text of an organisation's name (the others ask for no entity, or a person's,
+#: a state's or an organisation's).
+_MEASURES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _QUOTE_MARKS = {'"', "“", "”", "«", "»", "``", "''"}
 
 
@@ -254,8 +258,14 @@ class Context:
                 return False  # part of a longer name ("al-Thani"); read at its head
         if not _has_alnum(head.text):
             return False
-        return bool(head.ent_type_ or self.user or may_name_an_actor(head, read_modifiers=self.modifiers)
-                    or self.names_known_person(head))
+        ent_type = head.ent_type_
+        if self.user or ent_type and not (ent_type in _MEASURES and head.pos_ == "NOUN"):
+            return True
+        if ent_type:  # "last week", "two years": read as a common noun, or an organisation's name
+            ent = self.entity(head)
+            if ent is not None and gz.organisation(ent.text) is not None:
+                return True
+        return may_name_an_actor(head, read_modifiers=self.modifiers) or self.names_known_person(head)
 
     def names_known_person(self, head: Token) -> bool:
         """A capitalised word that is a name of a person the article has named (the parser
