@@ -7,8 +7,8 @@ en_core_web_sm 3.8.0 on PyPI, installed with graphbuild). If none loads, one
 pipeline as loaded: a line break always starts a sentence (so headlines stand alone), and the
 attribute ruler and rule lemmatizer are replaced by memoised stand-ins that give the same
 annotations in a fraction of the time (:mod:`graphbuild.nlp_memo`). The models multiply their
-matrices with numpy's BLAS rather than the blis bundled with thinc, which is about three times
-slower per multiplication on common x86 processors (:func:`use_numpy_matmul`).
+matrices with numpy's BLAS rather than the blis bundled with thinc, which was about three times
+slower per product on the machine the benchmarks ran on (:func:`use_numpy_matmul`).
 
 Examples
 --------

@@ -78,7 +78,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for line in re.finditer(r"[^\n]*\n|[^\n]+$", text):
         a, b = line.span()
         for m in _END.finditer(text, a, b):
-            word = _LAST_WORD.search(text, a, m.end())
+            # the word before the stop: no space is part of it, so it is looked for after the
+            # last space (not from the start of the line, which would read a paragraph per stop)
+            word = _LAST_WORD.search(text, max(a, text.rfind(" ", a, m.start()) + 1), m.end())
             if word is not None:
                 w = word.group(1).lower().rstrip(".")
                 if len(w) == 1 or "." in w or w in _ABBREVIATIONS:

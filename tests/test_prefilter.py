@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from graphbuild import prefilter as pf
@@ -33,6 +35,43 @@ def test_split_covers_the_text_and_respects_abbreviations():
     assert "".join(text[a:b] for a, b in spans) == text
     assert [text[a:b].strip() for a, b in spans] == [
         "Mr. Berg met Dr. Holm at 9 a.m. on Monday.", "The U.S. envoy left.", "New line here"]
+
+
+def _plain_split(text):
+    """The sentence cut as first written: the word before a stop looked for from the line's start."""
+    spans, start = [], 0
+    for line in re.finditer(r"[^\n]*\n|[^\n]+$", text):
+        a, b = line.span()
+        for m in pf._END.finditer(text, a, b):
+            word = pf._LAST_WORD.search(text, a, m.end())
+            if word is not None:
+                w = word.group(1).lower().rstrip(".")
+                if len(w) == 1 or "." in w or w in pf._ABBREVIATIONS:
+                    continue
+            cut = m.end()
+            while cut < b and text[cut] in " \t":
+                cut += 1
+            if cut > start:
+                spans.append((start, cut))
+                start = cut
+        if b > start:
+            spans.append((start, b))
+            start = b
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+@pytest.mark.parametrize("text", [
+    ARTICLE,
+    "Mr. Berg met Dr. Holm at 9 a.m. on Monday. The U.S. envoy left.\nNew line here",
+    "He said \"No.\" Then Gen. Holm (ret.) left!? Talks resume in Jan. 2025. Prices rose.",
+    "A\tlong.dotted.word.Q. Oslo replied.\tLars.Holm. Then\tX. Y left. Bergen?! Yes.",
+    "Nospacehere.Until.Now. Then a stop. " * 3 + "e.g. Norway. I. Berg met U.N. envoys.",
+    "", "\n\n", "One sentence without a stop",
+])
+def test_the_word_before_a_stop_is_read_as_from_the_line_start(text):
+    assert pf.split_sentences(text) == _plain_split(text)
 
 
 def test_surface_forms_regular_and_irregular():

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..types import Actor, ActorType, Sector
 from . import gazetteer as gz
 from .knowledge import OfficeTable, load_office_table
-from .phrases import ent_of, left_modifiers, may_name_an_actor, name_tokens, name_word_tuple, name_words, norm
+from .phrases import entity_bounds, left_modifiers, may_name_an_actor, name_tokens, name_word_tuple, name_words, norm
 from .user import UserActor
 from .words import words
 
@@ -36,6 +36,10 @@ _PAIR_DETERMINERS = {"both", "two"}
 # words inside a name that never stand for it alone ("da" in "Ana Mendes da Costa")
 _NAME_PARTICLES = {"da", "de", "do", "dos", "das", "di", "du", "del", "della", "van", "von", "der",
                    "den", "le", "la", "el", "al", "bin", "ibn", "bint", "ben", "y", "e"}
+#: Entity types of times and amounts: at a common noun, the recognisers read such an entity
+#: only as the text of an organisation's name (the others ask for no entity, or a person's,
+#: a state's or an organisation's).
+_MEASURES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 _QUOTE_MARKS = {'"', "“", "”", "«", "»", "``", "''"}
 
 
@@ -140,7 +144,8 @@ class Context:
         self.recent_states: list[tuple[int, Actor, bool]] = []
         self._pending_person_tokens: dict[str, list[int]] = {}
         self._mods: dict[int, list[Token]] = {}
-        self._ents: dict[int, Span | None] = {}
+        self._ent_bounds: list[tuple[int, int, int] | None] | None = None  # see entity()
+        self._ents: dict[tuple[int, int, int], Span] = {}
         self._tokens: list[Token] | None = None  # the doc's tokens, once named_mentions has read them
         # what recognisers read of a head more than once, keyed by (what, token index)
         self.memo: dict[tuple[str, int], object] = {}
@@ -160,10 +165,18 @@ class Context:
         return self._mods[head.i]
 
     def entity(self, head: Token) -> Span | None:
-        """The named entity ``head`` is part of, if any."""
-        if head.i not in self._ents:
-            self._ents[head.i] = ent_of(head)
-        return self._ents[head.i]
+        """The named entity ``head`` is part of, if any (:func:`~.phrases.ent_of`, with the
+        doc's IOB tags read once and one span made per entity)."""
+        if self._ent_bounds is None:
+            self._ent_bounds = entity_bounds(self._tokens if self._tokens is not None else list(self.doc))
+        bounds = self._ent_bounds[head.i]
+        if bounds is None:
+            return None
+        if bounds not in self._ents:
+            from spacy.tokens import Span
+
+            self._ents[bounds] = Span(self.doc, bounds[0], bounds[1], label=bounds[2])
+        return self._ents[bounds]
 
     def names(self, head: Token) -> list[Token]:
         """The proper nouns of a name ending at ``head`` (none if ``head`` is no proper noun)."""
@@ -245,7 +258,14 @@ class Context:
                 return False  # part of a longer name ("al-Thani"); read at its head
         if not _has_alnum(head.text):
             return False
-        return bool(head.ent_type_ or self.user or may_name_an_actor(head) or self.names_known_person(head))
+        ent_type = head.ent_type_
+        if self.user or ent_type and not (ent_type in _MEASURES and head.pos_ == "NOUN"):
+            return True
+        if ent_type:  # "last week", "two years": read as a common noun, or an organisation's name
+            ent = self.entity(head)
+            if ent is not None and gz.organisation(ent.text) is not None:
+                return True
+        return may_name_an_actor(head, read_modifiers=self.modifiers) or self.names_known_person(head)
 
     def names_known_person(self, head: Token) -> bool:
         """A capitalised word that is a name of a person the article has named (the parser

@@ -2,7 +2,8 @@
 
 States
     Every ISO 3166 country: codes and official names from pycountry; common names,
-    alternate spellings, capitals, demonyms and populations from countryinfo; and in
+    alternate spellings, capitals, demonyms and populations from countryinfo (as
+    ``data/library_facts.json`` holds them, made from it by :func:`write_library_facts`); and in
     ``data/countries.csv`` what those lack: short names ("Russia", "UK", "U.S."),
     demonyms and their plurals ("Israelis", "Britons"), capitals ("Kyiv", "Kiev"), seats
     and bodies of government that stand for the state ("the Kremlin", "Downing Street"),
@@ -73,6 +74,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import functools
+import json
 import logging
 import re
 import unicodedata
@@ -98,6 +100,7 @@ __all__ = [
     "Gazetteer",
     "gazetteer",
     "normalise_key",
+    "may_end_a_name",
     "country",
     "country_name",
     "demonym",
@@ -477,6 +480,44 @@ _WORD_ZIPF = 2.0
 NEAR_WORDS = "near_words.txt"
 
 
+#: What countryinfo says of each ISO 3166 state (its name, other spellings, population,
+#: capital and demonyms): made by :func:`write_library_facts` (tests/actors/test_gazetteer.py
+#: checks that it is current), so that no run reads countryinfo's file of every state.
+LIBRARY_FACTS = "library_facts.json"
+
+
+def library_facts_from_countryinfo() -> dict[str, dict[str, object]]:
+    """countryinfo's facts of every pycountry state it knows, by alpha-3 code."""
+    import pycountry
+    from countryinfo import CountryInfo, CountryNotFoundError
+
+    facts: dict[str, dict[str, object]] = {}
+    for record in pycountry.countries:
+        try:
+            info = CountryInfo(record.alpha_3)
+            facts[record.alpha_3] = {"name": info.name(), "alt_spellings": info.alt_spellings(),
+                                     "population": info.population(), "capital": info.capital(),
+                                     "demonym": info.demonym()}
+        except CountryNotFoundError:
+            continue
+    return facts
+
+
+def write_library_facts(path: Path | None = None) -> Path:
+    """Write :data:`LIBRARY_FACTS` from countryinfo (run after upgrading it or pycountry)."""
+    path = path or DATA_DIR / LIBRARY_FACTS
+    facts = {"source": "countryinfo's facts of each pycountry state; made by "
+                       "graphbuild.actors.gazetteer.write_library_facts()",
+             "states": library_facts_from_countryinfo()}
+    path.write_text(json.dumps(facts, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
+@functools.cache
+def _library_table() -> dict[str, dict[str, object]]:
+    return json.loads((DATA_DIR / LIBRARY_FACTS).read_text(encoding="utf-8"))["states"]
+
+
 def _edits(word: str) -> set[str]:
     """Every lower-case ASCII word one edit (see :func:`one_edit`) from ``word``."""
     letters = "abcdefghijklmnopqrstuvwxyz"
@@ -646,21 +687,20 @@ class _CountryTables:
                 self.add(plural, _Candidate(iso3, kind, **cand), cased="cased" in flagset)
 
     def _library_facts(self, record, sovereign: bool) -> tuple[set[str], str | None, list[str], int]:
-        """countryinfo's names, capital, demonyms and population of a pycountry record."""
-        from countryinfo import CountryInfo, CountryNotFoundError
-
+        """countryinfo's names, capital, demonyms and population of a pycountry record (as
+        :data:`LIBRARY_FACTS` holds them)."""
         iso3 = record.alpha_3
         names = {record.name, getattr(record, "official_name", record.name),
                  getattr(record, "common_name", record.name)}
-        try:
-            info = CountryInfo(iso3)
-            ci_name = info.name()
+        info = _library_table().get(iso3)
+        if info is not None:
+            ci_name = info["name"]
             names.add(ci_name)
-            names.update(a.strip() for a in info.alt_spellings() if a.strip() not in self._codes)
-            population = info.population() or 0
-            capital = info.capital() if sovereign else None
-            demonyms = [d.strip() for d in (info.demonym() or "").split(",")] if sovereign else []
-        except CountryNotFoundError:
+            names.update(a.strip() for a in info["alt_spellings"] if a.strip() not in self._codes)
+            population = info["population"] or 0
+            capital = info["capital"] if sovereign else None
+            demonyms = [d.strip() for d in (info["demonym"] or "").split(",")] if sovereign else []
+        else:  # a state countryinfo lacks
             ci_name, capital, demonyms, population = None, None, [], 0
         self.short[iso3] = (self._ours_short.get(iso3) or ci_name
                             or getattr(record, "common_name", None) or record.name)
@@ -746,7 +786,8 @@ class Gazetteer:
     """All the tables, read and checked once; most callers use the module's functions.
 
     Use :meth:`load` to read a directory of data files of your own (the same six files as
-    :data:`DATA_DIR`); pycountry and countryinfo are always used.
+    :data:`DATA_DIR`); pycountry and countryinfo (as :data:`LIBRARY_FACTS` holds it) are
+    always used.
 
     Examples
     --------
@@ -760,6 +801,7 @@ class Gazetteer:
         self._orgs: _Index[OrgMatch] = _Index()
         self._misspelt: dict[str, CountryMatch | None] = {}
         self._near_names: dict[str, set[str]] | None = None
+        self._name_ends: frozenset[str] | None = None  # see may_end_a_name
         self._roles: _Index[_Role] = _Index()
         self._qualifiers: _Index[_Qualifier] = _Index()
         self._honorifics: _Index[bool] = _Index()
@@ -1060,6 +1102,17 @@ class Gazetteer:
     def group_forms(self) -> frozenset[str]:
         """Every form of every group noun: see :func:`group_forms`."""
         return frozenset(self._groups.entries)
+
+    def may_end_a_name(self, text: str) -> bool:
+        """Whether a phrase ending in ``text`` may name an organisation or a group noun: see
+        :func:`may_end_a_name`."""
+        if self._name_ends is None:
+            keys = [*self._orgs.entries, *self._groups.entries]
+            self._name_ends = frozenset(k.split()[-1] if k.split() else "" for k in keys)
+        if "" in self._name_ends:
+            return True  # a key of no words: any phrase of none may be it
+        return any(not words or words[-1] in self._name_ends
+                   for words in (_words(text), _words(_strip_possessive(text))))
 
     def group_label(self, iso3: str, noun: GroupNoun) -> str:
         """The label of a state's group: see :func:`group_label`."""
@@ -1379,6 +1432,20 @@ def group_forms() -> frozenset[str]:
     True
     """
     return gazetteer().group_forms()
+
+
+@functools.lru_cache(maxsize=65536)  # a pure function of the string, asked of modified nouns
+def may_end_a_name(text: str) -> bool:
+    """Whether a phrase whose last token is ``text`` may be an organisation's name or a group
+    noun: its last word (with or without a possessive) is the last word of one of theirs.
+    When it is not, no phrase ending in ``text`` is either.
+
+    Examples
+    --------
+    >>> may_end_a_name("Council"), may_end_a_name("office"), may_end_a_name("rainfall")
+    (True, True, False)
+    """
+    return gazetteer().may_end_a_name(text)
 
 
 def group_label(iso3: str, noun: GroupNoun) -> str:

@@ -27,7 +27,7 @@ from ..errors import LexiconError
 from ..types import Sector
 from .gazetteer import DATA_DIR, read_table
 
-__all__ = ["PEOPLE_FILE", "PeopleNoun", "load_people_nouns", "people_noun"]
+__all__ = ["PEOPLE_FILE", "PeopleNoun", "load_people_nouns", "people_noun", "people_noun_ends"]
 
 #: The package's table of people nouns.
 PEOPLE_FILE = DATA_DIR / "people.csv"
@@ -94,3 +94,14 @@ def people_noun(lemma: str, modifier: str | None = None) -> PeopleNoun | None:
         if found is not None:
             return found
     return table.get(lemma)
+
+
+@functools.cache
+def people_noun_ends() -> frozenset[str]:
+    """The last word of every people noun ("workers" of "aid workers"): a lemma that is none
+    of these makes no people noun with any modifier.
+
+    >>> "worker" in people_noun_ends(), "policy" in people_noun_ends()
+    (True, False)
+    """
+    return frozenset(key.split()[-1] for key in _table())

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from . import gazetteer as gz
-from .people import people_noun
+from .people import people_noun, people_noun_ends
+from .sectors import sector_of_words
 from .words import words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -90,6 +91,37 @@ def ent_of(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return Span(doc, start, end, label=doc[start].ent_type_)
+
+
+_INSIDE, _OUTSIDE = 1, 2  # spaCy's ENT_IOB codes of "I" and "O"
+
+
+def entity_bounds(tokens: Sequence[Token]) -> list[tuple[int, int, int] | None]:
+    """Per token of a doc (``tokens``: all of them, in order), the ``(start, end, label)`` of
+    the entity :func:`ent_of` gives it (None where it gives none), read in one pass over the
+    doc's IOB tags.
+
+    Examples
+    --------
+    >>> from spacy.vocab import Vocab
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(Vocab(), words=["New", "Delhi", "said"], ents=["B-GPE", "I-GPE", "O"])
+    >>> [(b[0], b[1], doc.vocab.strings[b[2]]) if b else None for b in entity_bounds(list(doc))]
+    [(0, 2, 'GPE'), (0, 2, 'GPE'), None]
+    """
+    tags = [(t.ent_iob, t.ent_type) for t in tokens]
+    out: list[tuple[int, int, int] | None] = [None] * len(tags)
+    start = 0
+    # the tokens from one that is not inside an entity up to the next such token read the
+    # same entity: ent_of walks back to the first and forward to just before the next
+    for end in [*(i for i in range(1, len(tags)) if tags[i][0] != _INSIDE), len(tags)]:
+        label = tags[start][1]
+        for i in range(start, end):
+            iob, kind = tags[i]
+            if iob != _OUTSIDE and kind:
+                out[i] = (start, end, label)
+        start = end
+    return out
 
 
 def name_words(label: str) -> list[str]:
@@ -228,6 +260,18 @@ def _country_of_token(tok: Token, found: list[str]) -> None:
             found.append(hit.iso3)
 
 
+def owner_states(head: Token, modifiers: Sequence[Token]) -> tuple[list[Token], list[str]]:
+    """The modifiers before ``head`` that may say whose it is ("Palestinian detainees", "a U.S.
+    soldier"), and the states they name for sure: by name or demonym, else as a state named
+    in two words ("South Korean army officers")."""
+    owners = [m for m in modifiers if m.dep_ in ("amod", "compound", "nmod", "poss") and m.i < head.i]
+    hits = [gz.country(m.text) or state_led(m.text) for m in owners]
+    isos = [h.iso3 for h in hits if h is not None and not h.ambiguous and h.kind in ("demonym", "name")]
+    if not isos:
+        isos = countries_in([m for m in owners if m.pos_ in ("PROPN", "ADJ")])
+    return owners, isos
+
+
 def role_text(tokens: Sequence[Token]) -> str | None:
     """The office as the text gives it, less the leading state word ("India's", "Russian")."""
     toks = [t for t in tokens if not is_honorific(t)]
@@ -293,20 +337,45 @@ def clause_end(tok: Token) -> int:
 
 
 
-def may_name_an_actor(head: Token) -> bool:
-    """A cheap test that rules out most common nouns and adjectives before the full one."""
+def may_name_an_actor(head: Token, *,
+                      read_modifiers: Callable[[Token], Sequence[Token]] | None = None) -> bool:
+    """A cheap test that rules out most common nouns and adjectives before the full one.
+
+    It is made for a head with no entity type, read without a user's actor list (the
+    resolver tries every other head): a common noun in no lexicon is tried only when it has
+    modifiers or an "of" or "in" phrase after it, and then names an actor only through the
+    modifiers that :func:`_modifiers_may_name` asks of (no recogniser reads the phrase after
+    such a noun). ``read_modifiers``
+    reads the head's :func:`left_modifiers` (a caller's cache of them), if given.
+    """
     pos = head.pos_
     if pos == "PROPN":
         return True
     if pos == "ADJ":
         return gz.country(head.text) is not None
-    if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.lefts):
-        return True
     lemma = head.lemma_.lower()
     w = words()
-    return (lemma in w.person_nouns or lemma in w.population_nouns or lemma in w.generic_groups
+    if (lemma in w.person_nouns or lemma in w.population_nouns or lemma in w.generic_groups
             or people_noun(lemma) is not None
             or gz.group_noun(lemma) is not None or gz.is_title_word(head.text)
-            or gz.organisation(head.text) is not None or gz.country(head.text) is not None
-            or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in head.rights))
+            or gz.organisation(head.text) is not None or gz.country(head.text) is not None):
+        return True
+    if not (any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.lefts)
+            or any(c.dep_ == "prep" and c.lower_ in ("of", "in") for c in head.rights)):
+        return False
+    return _modifiers_may_name(head, lemma, (read_modifiers or left_modifiers)(head))
 
+
+def _modifiers_may_name(head: Token, lemma: str, modifiers: Sequence[Token]) -> bool:
+    """Whether the modifiers of a common noun in no lexicon may make its phrase name an actor,
+    as the recognisers read it: a plural noun may be people or things of the state its
+    modifiers name ("Israeli tanks"); proper-noun compounds may make a state's name with it;
+    a noun with a sector may be a group a state leads ("Saudi-led militias"); and the phrase
+    may be an organisation's name ("Security Council"), a group noun ("foreign office") or a
+    people noun ("aid workers") only where the noun is the last word of one."""
+    chain = [t for t in modifiers if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return (head.tag_ == "NNS" and bool(owner_states(head, modifiers)[1])
+            or bool(chain) and _country_hit(surface([*chain, head])) is not None
+            or sector_of_words([head.lemma_]) is not None
+            or gz.may_end_a_name(head.text) or gz.may_end_a_name(lemma)
+            or lemma in people_noun_ends())

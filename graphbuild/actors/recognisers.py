@@ -37,6 +37,7 @@ from .phrases import (
     is_honorific,
     is_occupier,
     is_title_token,
+    owner_states,
     role_text,
     state_led,
     surface,
@@ -790,11 +791,7 @@ def people_of_state(head: Token, ctx: Context) -> Mention | None:
     if not _may_be_people(head, ctx):
         return None
     mods = ctx.modifiers(head)
-    owners = [m for m in mods if m.dep_ in ("amod", "compound", "nmod", "poss") and m.i < head.i]
-    hits = [gz.country(m.text) or state_led(m.text) for m in owners]
-    isos = [h.iso3 for h in hits if h is not None and not h.ambiguous and h.kind in ("demonym", "name")]
-    if not isos:  # a state named in two words ("South Korean army officers")
-        isos = countries_in([m for m in owners if m.pos_ in ("PROPN", "ADJ")])
+    owners, isos = owner_states(head, mods)
     if not isos:
         return None
     coordinated = [m for m in mods if m.dep_ == "conj" and m.head in owners]

@@ -24,14 +24,14 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["resolve_date", "event_date"]
+__all__ = ["resolve_date", "event_date", "DocDates"]
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -110,16 +110,73 @@ def _relative_date(low: str, reference: dt.date, future: bool) -> dt.date | None
     return None
 
 
+class DocDates:
+    """Where a doc's dates are: the tokens in a DATE entity, and every token's head, by index,
+    read once for all the doc's events (and only when an event asks: a doc without a date
+    entity has no heads read)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocDates:
+        return cls(doc)
+
+    @functools.cached_property
+    def date_tokens(self) -> list[int]:
+        from spacy.attrs import ENT_TYPE
+
+        if not len(self.doc):
+            return []
+        types = self.doc.to_array([ENT_TYPE]).tolist()  # unsigned: a label hash may be large
+        strings = self.doc.vocab.strings
+        date_types = {v for v in set(types) if strings[v] == "DATE"}
+        return [i for i, v in enumerate(types) if v in date_types]
+
+    @functools.cached_property
+    def heads(self) -> list[int]:
+        from spacy.attrs import HEAD
+
+        if not len(self.doc):
+            return []
+        rel = self.doc.to_array([HEAD]).astype("int64").tolist()  # unsigned: a head offset wraps
+        return [i + r for i, r in enumerate(rel)]
+
+    @functools.cached_property
+    def ents(self) -> tuple[Span, ...]:
+        """The doc's entities, read once (``doc.ents`` builds them all at each reading)."""
+        return tuple(self.doc.ents)
+
+    def near(self, verb: int) -> list[int]:
+        """The date tokens that hang on the token at ``verb`` within three heads, in order."""
+        if not self.date_tokens:
+            return []
+        h = self.heads
+        return [d for d in self.date_tokens if h[d] == verb or h[h[d]] == verb or h[h[h[d]]] == verb]
+
+
 def event_date(verb: Token, reference: dt.date | None, *, future: bool = False,
-               ents: Sequence[Span] | None = None) -> dt.date | None:
-    """The date an event's clause gives ("met on Thursday"), or ``None``; ``ents`` are the
-    doc's entities, if the caller has them (``doc.ents`` otherwise)."""
-    for tok in verb.subtree:
-        if tok.ent_type_ == "DATE" and (tok.head == verb or tok.head.head == verb
-                                        or tok.head.head.head == verb):
-            ent = next((e for e in (verb.doc.ents if ents is None else ents) if e.start <= tok.i < e.end), None)
-            text = ent.text if ent is not None else tok.text
-            day = resolve_date(text, reference, future=future)
-            if day is not None:
-                return day
+               doc_dates: DocDates | None = None) -> dt.date | None:
+    """The date an event's clause gives ("met on Thursday"), or ``None``: the first date of a
+    DATE entity whose token hangs on ``verb`` within three heads that names a day.
+    ``doc_dates``: the doc's, if the caller has them.
+
+    Examples
+    --------
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["Chile", "met", "Peru", "on", "Monday"], heads=[1, 1, 1, 1, 3],
+    ...           deps=["nsubj", "ROOT", "dobj", "prep", "pobj"], ents=["O", "O", "O", "O", "B-DATE"])
+    >>> event_date(doc[1], dt.date(2025, 11, 20))
+    datetime.date(2025, 11, 17)
+    >>> event_date(doc[2], dt.date(2025, 11, 20)) is None
+    True
+    """
+    doc_dates = DocDates.of(verb.doc) if doc_dates is None else doc_dates
+    for i in doc_dates.near(verb.i):
+        ent = next((e for e in doc_dates.ents if e.start <= i < e.end), None)
+        text = ent.text if ent is not None else doc_dates.doc[i].text
+        day = resolve_date(text, reference, future=future)
+        if day is not None:
+            return day
     return None

@@ -21,7 +21,6 @@ pure function: it never mutates the Doc.
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -32,9 +31,10 @@ from ..actors.resolve import Resolution
 from ..types import Actor, ActorType, Article, Event, Modality, Plover
 from . import dates
 from .arguments import ActorHit, _actors_for
+from .dates import DocDates
 from .frames import _Candidate, _candidates
 from .lexicon import Lexicon, Trigger, load_lexicon
-from .mood import _mood
+from .mood import _mood, asks_yes_or_no
 from .rules import Case, Context, Emission, code
 from .spans import mention_span
 from .triggers import declared_triggers
@@ -55,22 +55,20 @@ def modality_words(lexicon: Lexicon | None = None) -> dict[str, frozenset[str]]:
             "negating_verbs": lex.negating_verbs}
 
 
-def _is_heading(sent: Span, tokens: Sequence[Token] | None = None) -> bool:
-    """A headline, section heading or list item with no clause of its own (``tokens``: the
-    sentence's, if the caller has them)."""
+def _is_heading(sent: Span, tokens: Sequence[Token] | None = None, text: str | None = None) -> bool:
+    """A headline, section heading or list item with no clause of its own (``tokens``, ``text``:
+    the sentence's, if the caller has them). The tests on the text come before those on the
+    tokens: any one that holds makes a heading."""
     tokens = list(sent) if tokens is None else tokens
-    text = span_text(tokens).strip()
-    if not text:
+    text = (span_text(tokens) if text is None else text).strip()
+    if not text or "\n" in text:
         return True
-    has_finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens)
     words = [t for t in tokens if t.is_alpha]
     if not words:
         return True
-    titled = sum(1 for t in words if t.text[:1].isupper()) / len(words)
+    has_finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in tokens)
     ends = text[-1] in ".!?\"'”’)"
-    if "\n" in text.strip():
-        return True
-    if not ends and (titled > 0.6 or not has_finite):
+    if not ends and (not has_finite or sum(1 for t in words if t.text[:1].isupper()) / len(words) > 0.6):
         return True
     if not has_finite and not any(t.tag_ in ("VBG", "VBN", "VB") for t in tokens):
         return True
@@ -130,13 +128,14 @@ def make_event_extractor(*, lexicon: Lexicon | None = None, min_confidence: floa
 
     def extract_events(doc: Doc, *, article: Article, actors: Resolution, **_: Any) -> Iterator[Event]:
         history: list[Event] = []
-        doc_dates = _DocDates.of(doc)
+        doc_dates = DocDates.of(doc)
         for sent in doc.sents:
             tokens = list(sent)  # read once: each reading of a span makes its tokens anew
-            if _is_heading(sent, tokens):
+            text = span_text(tokens)
+            if _is_heading(sent, tokens, text):
                 continue
             events = list(_sentence_events(sent, actors, article, lex, min_confidence, history, doc_dates,
-                                           tokens))
+                                           tokens, text))
             history.extend(events)
             yield from events
 
@@ -159,41 +158,8 @@ def _case(cand: _Candidate, ctx: Context) -> Case | None:
     if len(source_ids) >= 2:
         # "X and Y called for talks between the two": no one else is addressed
         targets = [t for t in targets if t[0].id not in source_ids]
-    return Case(cand, sources, targets, _mood(cand.tok, cand.pred, ctx.lex), trig.plover, trig.relation,
+    return Case(cand, sources, targets, _mood(cand.tok, cand.pred, ctx.lex, question=ctx.question), trig.plover, trig.relation,
                 symmetric_among_sources=trig.symmetric and len(source_ids) >= 2)
-
-
-@dataclass(frozen=True)
-class _DocDates:
-    """Where a doc's dates are: the tokens in a DATE entity, and every token's head, by index."""
-
-    doc: Doc
-    heads: list[int]
-    date_tokens: list[int]
-
-    @classmethod
-    def of(cls, doc: Doc) -> _DocDates:
-        from spacy.attrs import ENT_TYPE, HEAD
-
-        if not len(doc):
-            return cls(doc, [], [])
-        arr = doc.to_array([HEAD, ENT_TYPE])  # unsigned: a head offset wraps, a label hash may be large
-        heads = [i + rel for i, rel in enumerate(arr[:, 0].astype("int64").tolist())]
-        strings = doc.vocab.strings
-        types = arr[:, 1].tolist()
-        date_types = {v for v in set(types) if strings[v] == "DATE"}
-        return cls(doc, heads, [i for i, v in enumerate(types) if v in date_types])
-
-    @functools.cached_property
-    def ents(self) -> tuple[Span, ...]:
-        """The doc's entities, read once (``doc.ents`` builds them all at each reading)."""
-        return tuple(self.doc.ents)
-
-    def near(self, verb: int) -> bool:
-        """Whether a date token hangs on the verb at ``verb`` (within three heads): without one,
-        :func:`~.dates.event_date` finds no date."""
-        h = self.heads
-        return any(h[d] == verb or h[h[d]] == verb or h[h[h[d]]] == verb for d in self.date_tokens)
 
 
 @dataclass
@@ -205,15 +171,18 @@ class _Sentence:
     res: Resolution
     min_confidence: float
     context: str | None
-    doc_dates: _DocDates | None = None
+    doc_dates: DocDates | None = None
     tokens: Sequence[Token] | None = None
+    span_text: str | None = None  # the sentence's text, as Span.text reads it
     start: int = 0
     end: int = 0
     text: str = ""
     found: dict[tuple, Event] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.start, self.end = _sentence_offsets(self.sent, None if self.tokens is None else span_text(self.tokens))
+        if self.span_text is None and self.tokens is not None:
+            self.span_text = span_text(self.tokens)
+        self.start, self.end = _sentence_offsets(self.sent, self.span_text)
         text = self.article.text[self.start:self.end]
         self.text = text if text.strip() else self.sent.text.strip()
 
@@ -223,13 +192,8 @@ class _Sentence:
         symmetric = trig.symmetric if em.plover is trig.plover else em.plover is Plover.AGREE and trig.symmetric
         if em.symmetric is not None:
             symmetric = em.symmetric
-        if self.doc_dates is None:
-            when = dates.event_date(cand.pred, self.article.date, future=mood.modality is Modality.PLANNED)
-        elif self.doc_dates.near(cand.pred.i):
-            when = dates.event_date(cand.pred, self.article.date, future=mood.modality is Modality.PLANNED,
-                                    ents=self.doc_dates.ents)
-        else:
-            when = None
+        when = dates.event_date(cand.pred, self.article.date, future=mood.modality is Modality.PLANNED,
+                                doc_dates=self.doc_dates)
         source_tokens = {t.i for _, _, t in em.sources}
         for (src, cs, s_tok), (tgt, ct, t_tok) in _pairs(trig, em.sources, em.targets):
             if _same_side(src, tgt) and em.note != ":domestic":  # a state easing a measure at home
@@ -275,17 +239,18 @@ def _same_side(src: Actor, tgt: Actor) -> bool:
 
 def _sentence_events(sent: Span, res: Resolution, article: Article, lex: Lexicon,
                      min_confidence: float, history: Sequence[Event] = (),
-                     doc_dates: _DocDates | None = None, tokens: Sequence[Token] | None = None
-                     ) -> Iterator[Event]:
+                     doc_dates: DocDates | None = None, tokens: Sequence[Token] | None = None,
+                     text: str | None = None) -> Iterator[Event]:
     """The events of one sentence: each candidate made a case, coded by the rules, paired
-    (``tokens``: the sentence's, if the caller has them)."""
+    (``doc_dates``, ``tokens``, ``text``: the doc's dates, the sentence's tokens and text, if the
+    caller has them)."""
     tokens = list(sent) if tokens is None else tokens
     cands = _candidates(sent, lex, res, tokens)
     if not cands:
         return  # no trigger: no event (and no need of the sentence's sector)
-    out = _Sentence(sent, article, res, min_confidence, lex.context_of(t.lemma_.lower() for t in tokens),
-                    doc_dates, tokens)
-    ctx = Context(res, lex, history)
+    out = _Sentence(sent, article, res, min_confidence, lex.context_of(t.lemma_ for t in tokens),
+                    DocDates.of(sent.doc) if doc_dates is None else doc_dates, tokens, text)
+    ctx = Context(res, lex, history, asks_yes_or_no(tokens))  # every case's clause is in the sentence
     for cand in cands:
         case = None if cand.embedded else _case(cand, ctx)
         if case is None:

@@ -21,6 +21,7 @@ from .triggers import (
     _REQUEST_BY_SAYING,
     _deontic_request,
     _lemma,
+    _may_trigger,
     _money_trigger,
     _naming_trigger,
     _noun_trigger,
@@ -123,6 +124,8 @@ def _candidate_at(tok: Token, lex: Lexicon, res: Resolution | None) -> _Candidat
     pos = tok.pos_
     if pos not in _TRIGGER_POS:
         return None  # every trigger below is a verb, a noun, or a participle read as an adjective
+    if not _may_trigger(tok.lemma_.lower(), tok.lower_, lex):
+        return None  # nor is any a word that no recogniser looks up
     if pos in ("VERB", "AUX", "ADJ"):
         # naming and giving verbs are VERBs; an AUX or ADJ triggers only as a verb, never as a
         # noun or a demand (see the triggers' own tests of the part of speech)

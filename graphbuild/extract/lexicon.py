@@ -217,8 +217,8 @@ class Lexicon:
         return table.get(lemma.lower(), ())
 
     def context_of(self, lemmas: Iterable[str]) -> str | None:
-        """The sector whose keywords occur most often in ``lemmas``; ties go to the sector
-        listed first; None when no keyword occurs.
+        """The sector whose keywords occur most often in ``lemmas`` (of any case); ties go to the
+        sector listed first; None when no keyword occurs.
 
         Examples
         --------
@@ -227,8 +227,8 @@ class Lexicon:
         'energy'
         >>> lex.context_of(["tariff", "oil"])  # a tie: energy is listed before trade
         'energy'
-        >>> lex.context_of(["hello"]) is None
-        True
+        >>> lex.context_of(["hello"]) is None, lex.context_of(["Tariff"])
+        (True, 'trade')
         """
         return self._context_index.best(lemmas)
 

@@ -9,6 +9,7 @@ and in the lexicon's ``[modality]`` and ``[negation]`` lists (which a user lexic
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,8 +33,10 @@ class _Mood:
     conditional: bool = False  # "... unless Y does Z": a threat
 
 
-def _mood(trigger: Token, pred: Token, lex: Lexicon) -> _Mood:
-    negated, modality, factor = _polarity_and_modality(trigger, pred, lex)
+def _mood(trigger: Token, pred: Token, lex: Lexicon, *, question: bool | None = None) -> _Mood:
+    """How the clause of ``trigger`` (whose clause verb is ``pred``) says it happened;
+    ``question``: whether its sentence is a yes/no question, if the caller knows."""
+    negated, modality, factor = _polarity_and_modality(trigger, pred, lex, question=question)
     if (modality is Modality.ASSERTED and pred.dep_ == "advcl"
             and any(m.dep_ in ("mark", "advmod") and m.lower_ in WORDS.time_conjunctions for m in pred.children)
             and any(a.dep_ == "aux" and a.lower_ in lex.planned_aux for a in pred.head.children)):
@@ -69,8 +72,10 @@ class _Reading:
     factor: float = 1.0
 
 
-def _polarity_and_modality(trigger: Token, pred: Token, lex: Lexicon) -> tuple[bool, Modality, float]:
-    """Negation, modality and a confidence factor for a trigger whose clause verb is ``pred``."""
+def _polarity_and_modality(trigger: Token, pred: Token, lex: Lexicon, *,
+                           question: bool | None = None) -> tuple[bool, Modality, float]:
+    """Negation, modality and a confidence factor for a trigger whose clause verb is ``pred``
+    (``question``: as for :func:`_mood`)."""
     r = _Reading()
     if trigger != pred:
         _read_noun(trigger, r)
@@ -100,7 +105,7 @@ def _polarity_and_modality(trigger: Token, pred: Token, lex: Lexicon) -> tuple[b
     # "Expected to arrive ..." heading a noun: "expected visit"
     if trigger != pred and pred == trigger.head and pred.lemma_.lower() in lex.planned_verbs:
         r.modality = Modality.PLANNED
-    if r.modality is not Modality.POSSIBLE and _is_yes_no_question(pred):
+    if r.modality is not Modality.POSSIBLE and (_is_yes_no_question(pred) if question is None else question):
         r.modality = Modality.POSSIBLE  # "did X meet Y?" asserts nothing
     return r.negated, r.modality, r.factor
 
@@ -110,8 +115,13 @@ def _is_passive_verb(node: Token) -> bool:
 
 
 def _is_yes_no_question(pred: Token) -> bool:
-    """A question without a question word: "did X meet Y?" (but "why did X attack Y?" presupposes it)."""
-    sent = pred.sent
+    """Whether the sentence of ``pred`` is a question without a question word."""
+    return asks_yes_or_no(pred.sent)
+
+
+def asks_yes_or_no(sent: Sequence[Token]) -> bool:
+    """Whether the sentence ``sent`` (its tokens) is a question without a question word: "did X
+    meet Y?" (but "why did X attack Y?" presupposes it)."""
     last = next((t for t in reversed(sent) if not t.is_space and t.text not in ('"', "'", "\u201d", "\u2019", ")")),
                 None)
     if last is None or last.text != "?":

@@ -91,6 +91,7 @@ class Context:
     res: Resolution
     lex: Lexicon
     history: Sequence[Event] = ()
+    question: bool | None = None  # whether the sentence is a yes/no question (None: read it)
 
 
 @dataclass(frozen=True)
@@ -1113,7 +1114,7 @@ def refused_act(case: Case, ctx: Context) -> Decision | None:
             sources = _actors_for(other.args.sources, ctx.res) or case.sources
             targets = _actors_for(other.args.targets, ctx.res, as_target=True, history=ctx.history)
             out.append(Emission(other, other.trig.plover, other.trig.relation, sources, targets,
-                                _mood(other.tok, other.pred, ctx.lex)))
+                                _mood(other.tok, other.pred, ctx.lex, question=ctx.question)))
     return Decision(emit=tuple(out))
 
 

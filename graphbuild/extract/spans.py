@@ -53,11 +53,12 @@ def mention_span(tok: Token, actor: Actor, res: Resolution) -> tuple[int, int]:
     >>> doc.text[start:end]
     'Ottawa'
     """
-    if not any(a.id == actor.id for a in res.actors(tok)):
+    actor_id = actor.id
+    if not any(a.id == actor_id for a in res.actors(tok)):
         return _phrase(tok)
 
     def names(t: Token) -> bool:
-        return any(a.id == actor.id for a in res.actors(t))
+        return any(a.id == actor_id for a in res.actors(t))
 
     inside = {t.i for t in tok.subtree}
     doc = tok.doc
@@ -106,7 +107,8 @@ def _trimmed(doc, first: int, last: int, keep: int) -> tuple[int, int]:
         first += 1
     while last > keep and doc[last].dep_ in _EDGE_DEPS:
         last -= 1
-    opened = sum(1 for t in doc[first:last + 1] if t.text == "(") - sum(1 for t in doc[first:last + 1] if t.text == ")")
+    texts = [t.text for t in doc[first:last + 1]]
+    opened = texts.count("(") - texts.count(")")
     if opened > 0 and last + 1 < len(doc) and doc[last + 1].text == ")":
         last += 1  # "the Organisation of X (OX)"
     return doc[first].idx, doc[last].idx + len(doc[last].text)

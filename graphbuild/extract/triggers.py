@@ -79,10 +79,16 @@ def _lemma(tok: Token, lex: Lexicon) -> str:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
         return lemma
+    return _verb_lemma(lemma, tok.lower_, lex)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _verb_lemma(lemma: str, text: str, lex: Lexicon) -> str:
+    """The lemma of the verb form ``text`` that the model lemmatised as ``lemma``: a verb the
+    lexicon knows that the form could come from, if ``lemma`` is none ("staged": "stage")."""
     known = _known_verbs(lex)
     if lemma in known:
         return lemma
-    text = tok.lower_
     guesses = []
     if text.endswith("ied"):
         guesses.append(text[:-3] + "y")
@@ -99,6 +105,20 @@ def _lemma(tok: Token, lex: Lexicon) -> str:
         if g and g in known:
             return g
     return lemma
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _may_trigger(lemma: str, text: str, lex: Lexicon) -> bool:
+    """Whether a token of lemma ``lemma`` (lower-cased) and form ``text`` (lower-cased) is a
+    word any recogniser below looks up: a lexicon verb (as its lemma or as
+    :func:`_verb_lemma` reads the form), a lexicon noun (as its lemma, its form without a final
+    "s", or the end of a noun written as two words), or a word of naming, giving or saying, or
+    a noun of speech. A token of no such word triggers nothing, whatever its parse."""
+    return (lemma in lex.verbs or _verb_lemma(lemma, text, lex) in lex.verbs
+            or lemma in lex.nouns or lemma in _noun_endings(lex)
+            or (text.endswith("s") and text[:-1] in lex.nouns)
+            or lemma in WORDS.naming_verbs or lemma in WORDS.giving_verbs
+            or lemma in WORDS.saying_verbs or lemma in WORDS.speech_nouns)
 
 
 def _verb_trigger(tok: Token, lex: Lexicon) -> Trigger | None:

@@ -518,3 +518,21 @@ def test_a_data_directory_of_ones_own_extends_the_gazetteer(data_copy: Path) -> 
 ])
 def test_territories_and_former_names_map_to_their_state(text, iso3):
     assert gz.country(text).iso3 == iso3
+
+
+def test_library_facts_table_is_current(tmp_path) -> None:
+    """The packaged table of countryinfo's facts is what write_library_facts makes today, and
+    reads back as what countryinfo says."""
+    made = gz.write_library_facts(tmp_path / gz.LIBRARY_FACTS)
+    assert made.read_text(encoding="utf-8") == (gz.DATA_DIR / gz.LIBRARY_FACTS).read_text(encoding="utf-8")
+    assert gz._library_table() == gz.library_facts_from_countryinfo()
+
+
+def test_no_run_imports_countryinfo() -> None:
+    """Loading the gazetteer and reading states and regions read the packaged tables only."""
+    code = ("import sys; from graphbuild.actors.gazetteer import gazetteer, country; "
+            "from graphbuild.actors.regions import region_state; gazetteer(); "
+            "assert country('Pakistanis').iso3 == 'PAK' and region_state('Chiapas') == 'MEX'; "
+            "print('countryinfo' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -37,6 +37,41 @@ def test_an_ambiguous_or_unknown_name_names_no_state(name):
     assert region_state(name) is None
 
 
+def test_package_table_is_current(tmp_path):
+    """The packaged table is what write_package_regions makes from today's pycountry and
+    countryinfo, and reads back as what those packages give."""
+    from graphbuild.actors import regions
+
+    made = regions.write_package_regions(tmp_path / regions.PACKAGE_REGIONS)
+    packaged = regions.resources.files("graphbuild.actors") / "data" / regions.PACKAGE_REGIONS
+    assert made.read_text(encoding="utf-8") == packaged.read_text(encoding="utf-8")
+    assert regions._read_package_regions() == (regions._package_regions(), regions._parts_of_state_names())
+
+
+def test_no_run_loads_the_subdivisions():
+    """Reading a region does not load pycountry's subdivisions or import countryinfo's provinces."""
+    import subprocess
+    import sys
+
+    code = ("import pycountry, sys; from graphbuild.actors.regions import region_state; "
+            "assert region_state('Chiapas') == 'MEX'; "
+            "print(pycountry.subdivisions._is_loaded)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_a_states_name_is_refused_where_asked_as_when_the_index_was_made():
+    """region_state refuses a state's name when it is asked; refusing it while building the
+    index gives the same answer for every name the index holds."""
+    from graphbuild.actors import gazetteer as gz
+    from graphbuild.actors import regions
+
+    index = regions._index()
+    plain = {name: iso if gz.country(name) is None else None for name, iso in index.items()}
+    assert {name: region_state(name) for name in index} == plain
+    assert any(iso is not None for iso in plain.values()) and "georgia" in index
+
+
 def test_names_are_folded_for_accents_apostrophes_and_case():
     assert fold("Québec") == fold("QUEBEC") == "quebec"
     assert region_state("QUÉBEC") == "CAN"
