@@ -21,6 +21,20 @@ def config_home(tmp_path_factory):
         os.environ["XDG_CONFIG_HOME"] = saved
 
 
+@pytest.fixture(scope="session", autouse=True)
+def tables_home(tmp_path_factory):
+    """The tables graphbuild derives from installed packages (graphbuild/actors/package_tables.py)
+    are kept in a temporary folder too, never in the real ~/.cache."""
+    folder = tmp_path_factory.mktemp("tables")
+    saved = os.environ.get("GRAPHBUILD_TABLES")
+    os.environ["GRAPHBUILD_TABLES"] = str(folder)
+    yield folder
+    if saved is None:
+        os.environ.pop("GRAPHBUILD_TABLES", None)
+    else:
+        os.environ["GRAPHBUILD_TABLES"] = saved
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from graphbuild.nlp import load_pipeline

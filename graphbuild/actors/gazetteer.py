@@ -2,8 +2,8 @@
 
 States
     Every ISO 3166 country: codes and official names from pycountry; common names,
-    alternate spellings, capitals, demonyms and populations from countryinfo (as
-    ``data/library_facts.json`` holds them, made from it by :func:`write_library_facts`); and in
+    alternate spellings, capitals, demonyms and populations from countryinfo (read once and
+    kept between runs: :mod:`graphbuild.actors.package_tables`); and in
     ``data/countries.csv`` what those lack: short names ("Russia", "UK", "U.S."),
     demonyms and their plurals ("Israelis", "Britons"), capitals ("Kyiv", "Kiev"), seats
     and bodies of government that stand for the state ("the Kremlin", "Downing Street"),
@@ -74,7 +74,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import functools
-import json
 import logging
 import re
 import unicodedata
@@ -480,14 +479,10 @@ _WORD_ZIPF = 2.0
 NEAR_WORDS = "near_words.txt"
 
 
-#: What countryinfo says of each ISO 3166 state (its name, other spellings, population,
-#: capital and demonyms): made by :func:`write_library_facts` (tests/actors/test_gazetteer.py
-#: checks that it is current), so that no run reads countryinfo's file of every state.
-LIBRARY_FACTS = "library_facts.json"
-
-
 def library_facts_from_countryinfo() -> dict[str, dict[str, object]]:
-    """countryinfo's facts of every pycountry state it knows, by alpha-3 code."""
+    """countryinfo's facts of every pycountry state it knows (its name, other spellings,
+    population, capital and demonyms), by alpha-3 code. Made once and kept between runs
+    (:mod:`graphbuild.actors.package_tables`): no run reads countryinfo's file of every state."""
     import pycountry
     from countryinfo import CountryInfo, CountryNotFoundError
 
@@ -503,19 +498,12 @@ def library_facts_from_countryinfo() -> dict[str, dict[str, object]]:
     return facts
 
 
-def write_library_facts(path: Path | None = None) -> Path:
-    """Write :data:`LIBRARY_FACTS` from countryinfo (run after upgrading it or pycountry)."""
-    path = path or DATA_DIR / LIBRARY_FACTS
-    facts = {"source": "countryinfo's facts of each pycountry state; made by "
-                       "graphbuild.actors.gazetteer.write_library_facts()",
-             "states": library_facts_from_countryinfo()}
-    path.write_text(json.dumps(facts, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    return path
-
-
 @functools.cache
 def _library_table() -> dict[str, dict[str, object]]:
-    return json.loads((DATA_DIR / LIBRARY_FACTS).read_text(encoding="utf-8"))["states"]
+    from .package_tables import kept
+
+    return kept("countryinfo-facts", library_facts_from_countryinfo,
+                packages=("countryinfo", "pycountry"), code=__file__)
 
 
 def _edits(word: str) -> set[str]:
@@ -687,8 +675,7 @@ class _CountryTables:
                 self.add(plural, _Candidate(iso3, kind, **cand), cased="cased" in flagset)
 
     def _library_facts(self, record, sovereign: bool) -> tuple[set[str], str | None, list[str], int]:
-        """countryinfo's names, capital, demonyms and population of a pycountry record (as
-        :data:`LIBRARY_FACTS` holds them)."""
+        """countryinfo's names, capital, demonyms and population of a pycountry record."""
         iso3 = record.alpha_3
         names = {record.name, getattr(record, "official_name", record.name),
                  getattr(record, "common_name", record.name)}
@@ -786,8 +773,7 @@ class Gazetteer:
     """All the tables, read and checked once; most callers use the module's functions.
 
     Use :meth:`load` to read a directory of data files of your own (the same six files as
-    :data:`DATA_DIR`); pycountry and countryinfo (as :data:`LIBRARY_FACTS` holds it) are
-    always used.
+    :data:`DATA_DIR`); pycountry and countryinfo are always used.
 
     Examples
     --------

@@ -12,9 +12,8 @@ short table of our own:
 - ``data/regions.csv``: names English news uses that those lack ("Darfur"), words for a
   region's people ("Chechen"), and names never to read as a region (common English words).
 
-What the two packages give is read from ``data/package_regions.txt``, which
-:func:`write_package_regions` makes from them (tests/actors/test_regions.py checks that it is
-current), so that no run loads every subdivision of every state.
+What the two packages give is read once and kept between runs
+(:mod:`graphbuild.actors.package_tables`), so that no run loads every subdivision of every state.
 
 Names are matched with accents, apostrophes and case folded. A name is refused, and so names
 no state, when it is ambiguous: the name of a state (or its demonym or capital, which the
@@ -30,17 +29,13 @@ import re
 import unicodedata
 from collections import defaultdict
 from importlib import resources
-from pathlib import Path
 
 from ..errors import LexiconError
 from . import gazetteer as gz
 
-__all__ = ["fold", "region_state", "write_package_regions"]
+__all__ = ["fold", "region_state"]
 
 _TABLE = "regions.csv"
-#: The region names of pycountry and countryinfo with their states, and the parts of states'
-#: names: made by :func:`write_package_regions`.
-PACKAGE_REGIONS = "package_regions.txt"
 _KINDS = ("region", "demonym", "refuse")
 
 #: The kinds of first-level ISO 3166-2 division whose names are regions in the news' sense
@@ -163,34 +158,16 @@ def _parts_of_state_names() -> set[str]:
     return parts
 
 
-def write_package_regions(path: Path | None = None) -> Path:
-    """Write :data:`PACKAGE_REGIONS` from pycountry and countryinfo (run after upgrading them)."""
-    path = path or Path(str(resources.files("graphbuild.actors") / "data" / PACKAGE_REGIONS))
-    regions = [f"{name}\t{' '.join(sorted(states))}" for name, states in sorted(_package_regions().items())]
-    parts = sorted(_parts_of_state_names())
-    path.write_text("# Region names (folded) of pycountry's first-level ISO 3166-2 subdivisions and of\n"
-                    "# countryinfo's provinces, each with the states that have it; then the parts of\n"
-                    "# states' names (pycountry). Made by graphbuild.actors.regions.write_package_regions().\n"
-                    f"[regions]\n{chr(10).join(regions)}\n[parts]\n{chr(10).join(parts)}\n", encoding="utf-8")
-    return path
-
-
 def _read_package_regions() -> tuple[dict[str, set[str]], set[str]]:
-    """:data:`PACKAGE_REGIONS` as (:func:`_package_regions`, :func:`_parts_of_state_names`)."""
-    found: dict[str, set[str]] = defaultdict(set)
-    parts: set[str] = set()
-    section = None
-    text = (resources.files("graphbuild.actors") / "data" / PACKAGE_REGIONS).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line in ("[regions]", "[parts]"):
-            section = line
-        elif line and not line.startswith("#"):
-            if section == "[regions]":
-                name, states = line.split("\t")
-                found[name].update(states.split())
-            else:
-                parts.add(line)
-    return found, parts
+    """(:func:`_package_regions`, :func:`_parts_of_state_names`), made once and kept between
+    runs (:mod:`graphbuild.actors.package_tables`): no run loads every subdivision."""
+    from .package_tables import kept
+
+    table = kept("package-regions", lambda: {
+        "regions": {name: sorted(states) for name, states in _package_regions().items()},
+        "parts": sorted(_parts_of_state_names())}, packages=("pycountry", "countryinfo"), code=__file__)
+    found: dict[str, set[str]] = defaultdict(set, {n: set(s) for n, s in table["regions"].items()})
+    return found, set(table["parts"])
 
 
 @functools.cache

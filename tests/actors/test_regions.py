@@ -37,21 +37,22 @@ def test_an_ambiguous_or_unknown_name_names_no_state(name):
     assert region_state(name) is None
 
 
-def test_package_table_is_current(tmp_path):
-    """The packaged table is what write_package_regions makes from today's pycountry and
-    countryinfo, and reads back as what those packages give."""
+def test_package_regions_are_kept_as_the_packages_give_them():
+    """The region names kept between runs are what pycountry and countryinfo give today."""
     from graphbuild.actors import regions
 
-    made = regions.write_package_regions(tmp_path / regions.PACKAGE_REGIONS)
-    packaged = regions.resources.files("graphbuild.actors") / "data" / regions.PACKAGE_REGIONS
-    assert made.read_text(encoding="utf-8") == packaged.read_text(encoding="utf-8")
     assert regions._read_package_regions() == (regions._package_regions(), regions._parts_of_state_names())
 
 
 def test_no_run_loads_the_subdivisions():
-    """Reading a region does not load pycountry's subdivisions or import countryinfo's provinces."""
+    """Once the table is kept, reading a region does not load pycountry's subdivisions or
+    import countryinfo's provinces."""
     import subprocess
     import sys
+
+    from graphbuild.actors import regions
+
+    regions._read_package_regions()  # kept in this session's folder, which the subprocess shares
 
     code = ("import pycountry, sys; from graphbuild.actors.regions import region_state; "
             "assert region_state('Chiapas') == 'MEX'; "
