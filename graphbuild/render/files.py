@@ -116,6 +116,11 @@ def _options_for(draw: Any, kind: str, given: Mapping[str, Any]) -> dict[str, An
     return kwargs
 
 
+#: zlib level 3 rather than Pillow's 6: the same pixels, a file about a tenth larger, written
+#: in half the time (0.06 s rather than 0.11 s for a network picture; a build draws one).
+PNG_OPTIONS = {"png": {"pil_kwargs": {"compress_level": 3}}}
+
+
 def _draw_and_save(G: nx.MultiDiGraph, spec: Kind, draw: Any, kwargs: Mapping[str, Any],
                    path: Path, fmt: str) -> None:
     import matplotlib
@@ -132,7 +137,8 @@ def _draw_and_save(G: nx.MultiDiGraph, spec: Kind, draw: Any, kwargs: Mapping[st
                     "pdf": {"CreationDate": None, "ModDate": None}}[fmt]
         try:
             with atomic_write(path, "wb") as handle:
-                fig.savefig(handle, format=fmt, dpi=DPI, metadata=metadata, facecolor="white")
+                fig.savefig(handle, format=fmt, dpi=DPI, metadata=metadata, facecolor="white",
+                            **PNG_OPTIONS.get(fmt, {}))
         except ExportError:
             raise
         except OSError as err:
