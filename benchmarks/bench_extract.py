@@ -1,9 +1,11 @@
 """Benchmark of ``graphbuild extract`` against a bare ``nlp.pipe`` of the same texts (whole process).
 
-Two corpora, written to a temporary folder as one ``.txt`` file an article:
+Three corpora, written to a temporary folder as one ``.txt`` file an article:
 
 - ``conflibert``: the sentences of /work/shared/eval/texts/conflibert_train, in file order,
   grouped into articles of ten (one paragraph each);
+- ``shared``: every text of the three shared evaluation sets: the conflibert articles above,
+  and each text of plover_gsr and dev an article of its own (short news reports);
 - ``background``: long articles written here, each a few event sentences among paragraphs of
   background (sentences of ours with no trigger: geography, weather, statistics, schedules),
   as a news report carries them. Their sentences are checked against the prefilter's triggers.
@@ -97,6 +99,12 @@ def conflibert_articles(size: int = 10) -> list[str]:
     return [" ".join(sentences[i:i + size]) for i in range(0, len(sentences), size)]
 
 
+def shared_articles() -> list[str]:
+    others = [p.read_text(encoding="utf-8") for name in ("plover_gsr", "dev")
+              for p in sorted((CONFLIBERT.parent / name).glob("*.txt"))]
+    return conflibert_articles() + others
+
+
 def background_articles(n: int = 60, paragraphs: int = 8, seed: int = 7) -> list[str]:
     from graphbuild.config import Config, make_extractors
     from graphbuild.prefilter import make_prefilter
@@ -113,6 +121,10 @@ def background_articles(n: int = 60, paragraphs: int = 8, seed: int = 7) -> list
         body.insert(paragraphs // 2, EVENTS[(i + 5) % len(EVENTS)])
         articles.append("\n\n".join([" ".join(lead), *body]) + "\n")
     return articles
+
+
+CORPORA = {"conflibert": conflibert_articles, "shared": shared_articles,
+           "background": background_articles}
 
 
 def write_corpus(folder: Path, articles: list[str]) -> int:
@@ -244,7 +256,8 @@ def main() -> None:
     parser.add_argument("--baseline", metavar="DIR", help="a folder holding another graphbuild "
                         "package (e.g. from git archive) to time as 'extract, baseline'")
     parser.add_argument("--corpora", default="conflibert,background",
-                        help="which corpora, comma-separated (default: both)")
+                        help="which corpora, comma-separated, of "
+                        f"{', '.join(CORPORA)} (default: conflibert,background)")
     parser.add_argument("--build", action="store_true",
                         help="also time 'graphbuild build' with and without its picture")
     parser.add_argument("--parts", action="store_true",
@@ -254,17 +267,16 @@ def main() -> None:
     if args.parts:
         with tempfile.TemporaryDirectory() as tmp:
             for name in args.corpora.split(","):
-                articles = {"conflibert": conflibert_articles, "background": background_articles}[name]()
+                articles = CORPORA[name]()
                 folder = Path(tmp) / name
                 write_corpus(folder, articles)
                 print(f"\n{name} ({len(articles)} articles)")
                 parts(folder)
         return
     rows = []
-    corpora = {"conflibert": conflibert_articles, "background": background_articles}
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.corpora.split(","):
-            articles = corpora[name]()
+            articles = CORPORA[name]()
             folder = Path(tmp) / name
             words = write_corpus(folder, articles)
             m = measure(folder, args.runs, args.baseline, args.build)
