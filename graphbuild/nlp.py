@@ -190,7 +190,14 @@ def use_numpy_matmul(nlp: Language) -> int:
     them to blis unless told not to; numpy's BLAS computes the same products, differing only in
     the last bits of a float, which no tag, parse or entity of the test and benchmark texts
     changes. Only the product changes: the other kernels stay thinc's. GPU ops are left alone.
-    Returns how many model nodes were switched.
+    Returns how many model nodes were switched (:func:`load_pipeline` has done it already).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.load(resolve_model_name())
+    >>> use_numpy_matmul(nlp) > 0, use_numpy_matmul(nlp)
+    (True, 0)
     """
     from thinc.api import NumpyOps
 
