@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 import pytest
+
+
+@contextlib.contextmanager
+def _environ(name: str, value: str):
+    """``os.environ[name] = value`` while the block runs, then as it was."""
+    saved = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = saved
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -12,13 +27,8 @@ def config_home(tmp_path_factory):
     """Every test (and every subprocess a test starts) keeps graphbuild's configuration, such as
     the cache key, in a temporary folder: the suite never writes to the real ~/.config."""
     folder = tmp_path_factory.mktemp("config-home")
-    saved = os.environ.get("XDG_CONFIG_HOME")
-    os.environ["XDG_CONFIG_HOME"] = str(folder)
-    yield folder
-    if saved is None:
-        os.environ.pop("XDG_CONFIG_HOME", None)
-    else:
-        os.environ["XDG_CONFIG_HOME"] = saved
+    with _environ("XDG_CONFIG_HOME", str(folder)):
+        yield folder
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -26,13 +36,8 @@ def tables_home(tmp_path_factory):
     """The tables graphbuild derives from installed packages (graphbuild/actors/package_tables.py)
     are kept in a temporary folder too, never in the real ~/.cache."""
     folder = tmp_path_factory.mktemp("tables")
-    saved = os.environ.get("GRAPHBUILD_TABLES")
-    os.environ["GRAPHBUILD_TABLES"] = str(folder)
-    yield folder
-    if saved is None:
-        os.environ.pop("GRAPHBUILD_TABLES", None)
-    else:
-        os.environ["GRAPHBUILD_TABLES"] = saved
+    with _environ("GRAPHBUILD_TABLES", str(folder)):
+        yield folder
 
 
 @pytest.fixture(scope="session")

@@ -345,8 +345,8 @@ def may_name_an_actor(head: Token, *,
     resolver tries every other head): a common noun in no lexicon is tried only when it has
     modifiers or an "of" or "in" phrase after it, and then names an actor only through the
     modifiers that :func:`_modifiers_may_name` asks of (no recogniser reads the phrase after
-    such a noun). ``read_modifiers``
-    reads the head's :func:`left_modifiers` (a caller's cache of them), if given.
+    such a noun). ``read_modifiers`` reads the head's :func:`left_modifiers` (a caller's cache
+    of them), if given.
     """
     pos = head.pos_
     if pos == "PROPN":

@@ -529,7 +529,10 @@ def test_countryinfo_facts_are_kept_as_countryinfo_gives_them() -> None:
 def test_no_run_imports_countryinfo() -> None:
     """Once the tables are kept, loading the gazetteer and reading states and regions do not
     import countryinfo."""
-    gz._library_table()  # kept in this session's folder, which the subprocess shares
+    from graphbuild.actors import regions
+
+    gz._library_table()  # both kept in this session's folder, which the subprocess shares
+    regions._read_package_regions()
     code = ("import sys; from graphbuild.actors.gazetteer import gazetteer, country; "
             "from graphbuild.actors.regions import region_state; gazetteer(); "
             "assert country('Pakistanis').iso3 == 'PAK' and region_state('Chiapas') == 'MEX'; "
