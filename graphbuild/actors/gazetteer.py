@@ -473,10 +473,6 @@ def _near_name_index(entries: dict[str, CountryMatch]) -> dict[str, set[str]]:
 #: How often (Zipf scale: 2.0 is once in ten million words) a word is written for it to be
 #: a word of its own and not a misspelling.
 _WORD_ZIPF = 2.0
-#: The English words one edit from a name a misspelling may stand for, and those names: made
-#: from wordfreq's frequencies by :func:`write_near_words` (tests/actors/test_near_words.py
-#: checks that it is current), so that no run loads the frequencies of every English word.
-NEAR_WORDS = "near_words.txt"
 
 
 def library_facts_from_countryinfo() -> dict[str, dict[str, object]]:
@@ -503,7 +499,7 @@ def _library_table() -> dict[str, dict[str, object]]:
     from .package_tables import kept
 
     return kept("countryinfo-facts", library_facts_from_countryinfo,
-                packages=("countryinfo", "pycountry"), code=__file__)
+                packages=("countryinfo", "pycountry"), files=[__file__])
 
 
 def _edits(word: str) -> set[str]:
@@ -518,7 +514,7 @@ def _edits(word: str) -> set[str]:
 
 def near_words_from_frequencies(names: Iterable[str]) -> set[str]:
     """The words one edit from one of ``names`` that English writes often enough to be words
-    of their own (wordfreq, Zipf >= 2.0). Needs the ``wordfreq`` package.
+    of their own (wordfreq, Zipf >= 2.0).
 
     >>> "israeli" in near_words_from_frequencies(["israel"])
     True
@@ -528,34 +524,24 @@ def near_words_from_frequencies(names: Iterable[str]) -> set[str]:
     return {w for name in names for w in _edits(name) if zipf_frequency(w, "en") >= _WORD_ZIPF}
 
 
-def write_near_words(path: Path | None = None) -> Path:
-    """Write :data:`NEAR_WORDS` from the built-in tables (run after changing countries.csv)."""
-    path = path or DATA_DIR / NEAR_WORDS
+def _near_words_table() -> dict[str, list[str]]:
+    """The names of the built-in tables a misspelling may stand for (those of
+    :func:`_near_name_index`), and the English words one edit from them."""
     names = sorted({n for keys in _near_name_index(Gazetteer.load()._countries.index.entries).values()
                     for n in keys})
-    words = sorted(near_words_from_frequencies(names))
-    path.write_text("# English words (wordfreq, Zipf >= 2.0) one edit from the name or demonym of\n"
-                    "# a state of 6 letters or more: written capitalised, such a word is a word of its\n"
-                    "# own, not a misspelt state. Made by graphbuild.actors.gazetteer.write_near_words().\n"
-                    f"[names]\n{chr(10).join(names)}\n[words]\n{chr(10).join(words)}\n", encoding="utf-8")
-    return path
+    return {"names": names, "words": sorted(near_words_from_frequencies(names))}
 
 
 @functools.cache
 def _near_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(the names :data:`NEAR_WORDS` covers, its words)."""
-    part: list[str] = []
-    names: list[str] = []
-    words: list[str] = []
-    for line in (DATA_DIR / NEAR_WORDS).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line == "[names]":
-            part = names
-        elif line == "[words]":
-            part = words
-        elif line and not line.startswith("#"):
-            part.append(line)
-    return frozenset(names), frozenset(words)
+    """(the names the near-words table covers, its words): made once from wordfreq's
+    frequencies and kept between runs (:mod:`graphbuild.actors.package_tables`), so that no run
+    loads the frequencies of every English word."""
+    from .package_tables import kept
+
+    table = kept("near-words", _near_words_table, packages=("wordfreq", "pycountry", "countryinfo"),
+                 files=[__file__, DATA_DIR / "countries.csv"])
+    return frozenset(table["names"]), frozenset(table["words"])
 
 
 def _is_a_word(word: str, names: Iterable[str]) -> bool:

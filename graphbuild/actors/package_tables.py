@@ -1,11 +1,14 @@
-"""Tables the resolver derives from installed packages (pycountry, countryinfo), kept between runs.
+"""Tables the resolver derives from installed packages (pycountry, countryinfo, wordfreq), kept
+between runs.
 
 Reading countryinfo's file of every state and pycountry's every subdivision in each process
-doubled the time the state and region tables took to load (0.32 s of CPU against 0.17 s).
-What the resolver takes from them is therefore made once and kept as JSON in a folder of the user's: ``$GRAPHBUILD_TABLES`` if set, else
+doubled the time the state and region tables took to load (0.32 s of CPU against 0.17 s), and
+wordfreq loads the frequencies of every English word. What the resolver takes from them is
+therefore made once and kept as JSON in a folder of the user's: ``$GRAPHBUILD_TABLES`` if set, else
 ``$XDG_CACHE_HOME/graphbuild/tables``, else ``~/.cache/graphbuild/tables``. A table's file name
-holds a hash of the packages' versions and of the source of the module that makes it, so an
-upgrade of either package, or of graphbuild, makes the table anew. Nothing of the packages'
+holds a hash of the packages' versions and of the files it is made from (the module that makes
+it, and any data file of ours it reads), so an upgrade of a package, or a change to graphbuild,
+makes the table anew. Nothing of the packages'
 data is shipped with graphbuild.
 
 A folder that cannot be written is no error (the table is then made in every run), and a
@@ -16,7 +19,7 @@ Examples
 >>> import pathlib, tempfile
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> kept("squares", lambda: {str(n): n * n for n in range(3)}, packages=("pycountry",),
-...      code=__file__, folder=folder)
+...      files=[__file__], folder=folder)
 {'0': 0, '1': 1, '2': 4}
 >>> [p.name.split("-")[0] for p in folder.iterdir()]
 ['squares']
@@ -28,7 +31,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -50,28 +53,30 @@ def table_folder() -> Path:
     return Path(cache) / "graphbuild" / "tables"
 
 
-def _key(name: str, packages: tuple[str, ...], code: str) -> str:
+def _key(name: str, packages: Sequence[str], files: Sequence[str | os.PathLike]) -> str:
     digest = hashlib.sha256(name.encode())
     for package in packages:
         try:
             digest.update(f"{package}={metadata.version(package)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{package}=none".encode())
-    digest.update(Path(code).read_bytes())
+    for file in files:
+        digest.update(Path(file).read_bytes())
     return digest.hexdigest()[:16]
 
 
-def kept(name: str, make: Callable[[], Any], *, packages: tuple[str, ...], code: str,
-         folder: Path | None = None) -> Any:
+def kept(name: str, make: Callable[[], Any], *, packages: Sequence[str],
+         files: Sequence[str | os.PathLike], folder: Path | None = None) -> Any:
     """``make()``, a value JSON can hold, as last made with the same ``packages`` (their
-    versions) and the same source file ``code`` (the module defining ``make``).
+    versions) and the same content of ``files`` (the module defining ``make``, and the data
+    files it reads).
 
     The value is returned as JSON reads it back (lists, not tuples or sets), whether it was
     just made or read from the folder, so callers see one form. ``folder`` defaults to
     :func:`table_folder`. Files of other versions are left for the user to delete.
     """
     folder = folder or table_folder()
-    path = folder / f"{name}-{_key(name, packages, code)}.json"
+    path = folder / f"{name}-{_key(name, packages, files)}.json"
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -165,7 +165,7 @@ def _read_package_regions() -> tuple[dict[str, set[str]], set[str]]:
 
     table = kept("package-regions", lambda: {
         "regions": {name: sorted(states) for name, states in _package_regions().items()},
-        "parts": sorted(_parts_of_state_names())}, packages=("pycountry", "countryinfo"), code=__file__)
+        "parts": sorted(_parts_of_state_names())}, packages=("pycountry", "countryinfo"), files=[__file__])
     found: dict[str, set[str]] = defaultdict(set, {n: set(s) for n, s in table["regions"].items()})
     return found, set(table["parts"])
 

@@ -1,21 +1,21 @@
 """A capitalised word one letter from a state's name is read as that state unless English
-writes it as a word of its own; which words those are comes from a table made from word
-frequencies (actors/data/near_words.txt), so no run loads the frequencies themselves."""
+writes it as a word of its own; which words those are comes from a table made once from word
+frequencies and kept between runs (actors/package_tables.py), so no run loads the frequencies
+themselves."""
 
 from __future__ import annotations
 
 import sys
 
-import pytest
-
 from graphbuild.actors import gazetteer as gz
 
 
-def test_table_is_current(tmp_path):
-    """The packaged table is what write_near_words makes from today's tables and frequencies."""
-    pytest.importorskip("wordfreq")
-    made = gz.write_near_words(tmp_path / "near_words.txt")
-    assert made.read_text(encoding="utf-8") == (gz.DATA_DIR / gz.NEAR_WORDS).read_text(encoding="utf-8")
+def test_kept_table_is_what_the_frequencies_give():
+    """The kept table is what the built-in tables and today's frequencies make, read back whole."""
+    names, words = gz._near_words()
+    table = gz._near_words_table()
+    assert (names, words) == (frozenset(table["names"]), frozenset(table["words"]))
+    assert words == frozenset(gz.near_words_from_frequencies(table["names"]))
 
 
 def test_misspellings_read_and_words_left_alone():
@@ -36,8 +36,10 @@ def test_names_the_table_does_not_cover_read_no_misspelling():
 
 
 def test_no_run_imports_wordfreq(tmp_path):
-    """Reading misspellings does not need the frequencies package."""
+    """Once the table is kept, reading misspellings does not import the frequencies package."""
     import subprocess
+
+    gz._near_words()  # kept in this session's folder, which the subprocess shares
 
     code = ("import sys; from graphbuild.actors.gazetteer import gazetteer; "
             "assert gazetteer().misspelt_country('Phillippines').iso3 == 'PHL'; "

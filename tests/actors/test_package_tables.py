@@ -20,8 +20,8 @@ class Maker:
         return self.value
 
 
-def _kept(maker, folder, code=__file__):
-    return kept("sample", maker, packages=("pycountry", "no-such-package-xyz"), code=code,
+def _kept(maker, folder, files=(__file__,)):
+    return kept("sample", maker, packages=("pycountry", "no-such-package-xyz"), files=files,
                 folder=folder)
 
 
@@ -33,7 +33,7 @@ def test_made_once_then_read_back_in_the_same_form(tmp_path):
     assert first == second == {"a": [1, 2], "b": {"c": None}}  # lists whether made or read
 
 
-def test_a_new_package_version_or_new_code_makes_it_again(tmp_path, monkeypatch):
+def test_a_new_package_version_or_an_edited_file_makes_it_again(tmp_path, monkeypatch):
     maker = Maker([1])
     _kept(maker, tmp_path)
     real = package_tables.metadata.version
@@ -41,10 +41,14 @@ def test_a_new_package_version_or_new_code_makes_it_again(tmp_path, monkeypatch)
                         lambda name: "999" if name == "pycountry" else real(name))
     _kept(maker, tmp_path)
     assert maker.calls == 2
-    code = tmp_path / "maker.py"
-    code.write_text("# another version of the code that makes the table\n", encoding="utf-8")
-    _kept(maker, tmp_path, code=str(code))
+    data = tmp_path / "data.csv"
+    data.write_text("a data file the table is made from\n", encoding="utf-8")
+    _kept(maker, tmp_path, files=(__file__, data))
+    _kept(maker, tmp_path, files=(__file__, data))
     assert maker.calls == 3
+    data.write_text("the same file, edited\n", encoding="utf-8")
+    _kept(maker, tmp_path, files=(__file__, data))
+    assert maker.calls == 4
 
 
 def test_a_damaged_file_is_made_again(tmp_path):
@@ -76,10 +80,11 @@ def test_where_the_tables_are_kept(monkeypatch, tmp_path):
     assert table_folder() == Path.home() / ".cache" / "graphbuild" / "tables"
 
 
-@pytest.mark.parametrize("name", ["countryinfo-facts", "package-regions"])
+@pytest.mark.parametrize("name", ["countryinfo-facts", "package-regions", "near-words"])
 def test_the_resolvers_tables_are_kept_in_the_session_folder(name, tables_home):
     from graphbuild.actors import gazetteer, regions
 
     gazetteer._library_table()
     regions._read_package_regions()
+    gazetteer._near_words()
     assert len(list(tables_home.glob(f"{name}-*.json"))) == 1
