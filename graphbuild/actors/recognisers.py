@@ -395,8 +395,7 @@ def person_mention(head: Token, name_toks: list[Token], title_mods: list[Token],
     countries = countries_in(title)
     if not countries:
         # "King Hassan of Morocco", "the Emir of Qatar"
-        countries = [iso for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
-                     for p in c.children if p.dep_ == "pobj" for iso in countries_in([p])]
+        countries = [iso for p in _of_objects(head) for iso in countries_in([p])]
     role = role_text(title)
     orgs = [org for t in title if t.pos_ == "PROPN" and (org := gz.organisation(t.text)) is not None]
     if not countries and orgs and orgs[0].kind in (gz.OrgKind.NATIONAL, gz.OrgKind.NONSTATE) and orgs[0].country:
@@ -425,6 +424,12 @@ def _same_office(ctx: Context, country: str, role: str) -> Actor | None:
 _TABLE_OFFICES = {"prime minister": "head_of_government", "premier": "head_of_government",
                   "foreign minister": "foreign_minister",
                   "foreign secretary": "foreign_minister", "external affairs minister": "foreign_minister"}
+
+
+def _of_objects(head: Token) -> list[Token]:
+    """The objects of the "of" phrases after ``head`` ("the emir of X", "the armies of X")."""
+    return [p for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def _of_state(head: Token) -> list[Token]:
@@ -533,7 +538,7 @@ def titled_offices(head: Token, ctx: Context) -> Mention | None:
     if head.pos_ != "NOUN" or head.tag_ != "NNS" or head.dep_ in ("compound", "poss") or not is_title_token(head):
         return None
     mods = ctx.modifiers(head)
-    of = [o for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    of = _of_objects(head)
     isos = countries_in(mods) if any(m.dep_ == "conj" for m in mods) else []
     extra: list[Token] = []
     if not isos and len(of) == 1 and of[0].pos_ == "PROPN":
@@ -726,8 +731,7 @@ def state_group(head: Token, ctx: Context) -> Mention | None:
         return _regional_group(head, mods, group)
     # "Hungarian and Romanian officials": one group per state
     coordinated = [m for m in mods if m.dep_ == "conj" and m.head in mods] or [
-        o for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
-        if o.dep_ == "pobj" and _coordinated_states(o)]
+        o for o in _of_objects(head) if _coordinated_states(o)]
     isos = list(dict.fromkeys(countries)) if coordinated else countries[:1]
     government = group.is_government and head.lemma_.lower() in _GOVERNMENT_HEADS
     sector = _group_sector(head, mods, group)
